@@ -1,0 +1,16 @@
+import { SiteFooter } from '@/components/site-footer';
+import { SiteHeader } from '@/components/site-header';
+import { listSections } from '@/lib/articles/queries';
+
+export default async function SiteLayout({ children }: { children: React.ReactNode }) {
+  const sections = await listSections();
+  return (
+    <>
+      <SiteHeader sections={sections} />
+      <main id="main" tabIndex={-1}>
+        <div className="wrap">{children}</div>
+      </main>
+      <SiteFooter />
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ArticleCard } from '@/components/article-card';
+import { PaginationNav } from '@/components/pagination-nav';
+import { getFrontPage } from '@/lib/articles/queries';
+import { parsePageParam } from '@/lib/articles/pagination';
+import { articlePath, sectionPath } from '@/lib/site/urls';
+
+// `/` is rewritten here (next.config.ts). Pages are rendered on first request and then served
+// from Next's cache until an article tag is invalidated.
+export function generateStaticParams() {
+  return [];
+}
+
+type Props = { params: Promise<{ page: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const page = parsePageParam((await params).page);
+  if (page === null || page === 1) return { alternates: { canonical: '/' } };
+  return { title: `Latest news, page ${page}`, alternates: { canonical: `/page/${page}` } };
+}
+
+export default async function FrontPage({ params }: Props) {
+  const page = parsePageParam((await params).page);
+  if (page === null) notFound();
+  const front = await getFrontPage({ page });
+  if (!front) notFound();
+
+  if (page > 1) {
+    return (
+      <>
+        <header className="page-header">
+          <h1>Latest news</h1>
+          <p>Page {page} of everything we have published, newest first.</p>
+        </header>
+        {front.latest.items.map((a) => (
+          <ArticleCard key={a.id} article={a} />
+        ))}
+        <PaginationNav base="/" page={page} pageCount={front.latest.pageCount} />
+      </>
+    );
+  }
+
+  const rest = front.latest.items.slice(1);
+  return (
+    <>
+      <h1 className="visually-hidden">Front page</h1>
+      <div className="front-grid">
+        <div>{front.lead && <ArticleCard article={front.lead} variant="lead" />}</div>
+        <section aria-labelledby="latest-heading">
+          <h2 id="latest-heading" className="block-title">
+            Latest
+          </h2>
+          {rest.slice(0, 6).map((a) => (
+            <ArticleCard key={a.id} article={a} headingLevel={3} />
+          ))}
+        </section>
+      </div>
+      <div className="section-blocks">
+        {front.sections
+          .filter((s) => s.items.length > 0)
+          .map(({ section, items }) => (
+            <section key={section.slug} aria-labelledby={`block-${section.slug}`}>
+              <h2 id={`block-${section.slug}`} className="block-title">
+                <Link href={sectionPath(section.slug)}>{section.name}</Link>
+              </h2>
+              <ul className="compact-list">
+                {items.map((a) => (
+                  <li key={a.id}>
+                    <Link href={articlePath(a.slug)}>{a.title}</Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+      </div>
+      <PaginationNav base="/" page={1} pageCount={front.latest.pageCount} />
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { DateTime } from '@/components/date-time';
+import { PaginationNav } from '@/components/pagination-nav';
+import { SearchSnippet } from '@/components/search-snippet';
+import { parsePageParam } from '@/lib/articles/pagination';
+import { searchArticles } from '@/lib/articles/queries';
+import { MAX_QUERY_LENGTH, normaliseSearchInput } from '@/lib/articles/search-query';
+import { articlePath, sectionPath } from '@/lib/site/urls';
+
+// Results depend on the query string, so this page is rendered per request.
+export const dynamic = 'force-dynamic';
+
+type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const q = normaliseSearchInput((await searchParams).q);
+  return { title: q ? `Search: ${q}` : 'Search', robots: { index: false, follow: true }, alternates: { canonical: '/search' } };
+}
+
+export default async function SearchPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const q = normaliseSearchInput(params.q);
+  const page = parsePageParam(params.page) ?? 1;
+  const results = q ? await searchArticles({ query: q, page }) : null;
+  if (q && !results) notFound();
+  const href = (n: number) => `/search?${new URLSearchParams({ q, ...(n > 1 && { page: String(n) }) })}`;
+
+  return (
+    <>
+      <header className="page-header">
+        <h1>Search</h1>
+        <form action="/search" method="get" role="search" className="search-form" aria-label="Search the archive">
+          <label className="visually-hidden" htmlFor="search-q">
+            Search terms
+          </label>
+          <input id="search-q" type="search" name="q" defaultValue={q} maxLength={MAX_QUERY_LENGTH} style={{ width: '100%' }} />
+          <button type="submit">Search</button>
+        </form>
+        <p aria-live="polite">
+          {!q
+            ? 'Search every article we have published.'
+            : results && results.total > 0
+              ? `${results.total} ${results.total === 1 ? 'result' : 'results'} for “${q}”`
+              : `No articles match “${q}”. Try fewer or different words.`}
+        </p>
+      </header>
+      {results && results.items.length > 0 && (
+        <ol className="search-results">
+          {results.items.map((hit) => (
+            <li key={hit.id} className="card">
+              <Link className="kicker" href={sectionPath(hit.section.slug)}>
+                {hit.section.name}
+              </Link>
+              <h2 className="card__title">
+                <Link href={articlePath(hit.slug)}>{hit.title}</Link>
+              </h2>
+              <p className="snippet">
+                <SearchSnippet text={hit.snippet} />
+              </p>
+              <p className="byline">
+                By {hit.author.name} · <DateTime iso={hit.publishedAt} />
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {results && <PaginationNav base="/search" page={results.page} pageCount={results.pageCount} href={href} />}
+    </>
+  );
+}

@@ -1,0 +1,11 @@
+import { ArchivePage, archiveMetadata, type ArchiveParams } from '@/components/archive-page';
+
+export function generateStaticParams() {
+  return [];
+}
+
+export const generateMetadata = ({ params }: { params: ArchiveParams }) => archiveMetadata('tag', params);
+
+export default function Page({ params }: { params: ArchiveParams }) {
+  return <ArchivePage kind="tag" params={params} />;
+}

@@ -1,0 +1,78 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getAuthorPage, getSectionPage, getTagPage, type ArticleSummary, type Page } from '@/lib/articles/queries';
+import { parsePageParam } from '@/lib/articles/pagination';
+import { authorPath, isValidSlug, pagePath, sectionPath, tagPath } from '@/lib/site/urls';
+import { ArchiveList } from './archive-list';
+
+// Section, tag and author archives share one shape: a header, a page of articles, pagination.
+
+export type ArchiveKind = 'section' | 'tag' | 'author';
+export type ArchiveParams = Promise<{ slug: string; page?: string }>;
+
+interface Archive {
+  kicker: string;
+  title: string;
+  description: string;
+  base: string;
+  feed?: string;
+  list: Page<ArticleSummary>;
+}
+
+async function loadArchive(kind: ArchiveKind, params: ArchiveParams): Promise<Archive | null> {
+  const { slug, page: rawPage } = await params;
+  const page = parsePageParam(rawPage);
+  if (!isValidSlug(slug) || page === null) return null;
+  if (kind === 'section') {
+    const data = await getSectionPage({ slug, page });
+    if (!data) return null;
+    const base = sectionPath(slug);
+    return { kicker: 'Section', title: data.section.name, description: data.section.description, base, feed: `${base}/feed.xml`, list: data.list };
+  }
+  if (kind === 'tag') {
+    const data = await getTagPage({ slug, page });
+    if (!data) return null;
+    return { kicker: 'Topic', title: data.tag.name, description: `Articles tagged ${data.tag.name}.`, base: tagPath(slug), list: data.list };
+  }
+  const data = await getAuthorPage({ slug, page });
+  if (!data) return null;
+  return { kicker: data.author.role || 'Author', title: data.author.name, description: data.author.bio, base: authorPath(slug), list: data.list };
+}
+
+export async function archiveMetadata(kind: ArchiveKind, params: ArchiveParams): Promise<Metadata> {
+  const archive = await loadArchive(kind, params);
+  if (!archive) return { title: 'Page not found' };
+  const { page } = archive.list;
+  return {
+    title: page > 1 ? `${archive.title}, page ${page}` : archive.title,
+    description: archive.description,
+    alternates: {
+      canonical: pagePath(archive.base, page),
+      ...(archive.feed && { types: { 'application/rss+xml': [{ url: archive.feed, title: archive.title }] } }),
+    },
+  };
+}
+
+export async function ArchivePage({ kind, params }: { kind: ArchiveKind; params: ArchiveParams }) {
+  const archive = await loadArchive(kind, params);
+  if (!archive) notFound();
+  const { page } = archive.list;
+  return (
+    <>
+      <header className="page-header">
+        <p className="kicker">{archive.kicker}</p>
+        <h1>
+          {archive.title}
+          {page > 1 && <span className="visually-hidden">, page {page}</span>}
+        </h1>
+        {archive.description && <p className={kind === 'author' ? 'author-bio' : undefined}>{archive.description}</p>}
+      </header>
+      <ArchiveList base={archive.base} list={archive.list} showSection={kind !== 'section'} />
+      {archive.feed && (
+        <p className="hint">
+          <a href={archive.feed}>RSS feed for {archive.title}</a>
+        </p>
+      )}
+    </>
+  );
+}

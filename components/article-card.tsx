@@ -1,0 +1,38 @@
+import Link from 'next/link';
+import type { ArticleSummary } from '@/lib/articles/queries';
+import { articlePath, authorPath, sectionPath } from '@/lib/site/urls';
+import { DateTime } from './date-time';
+
+export function ArticleCard({
+  article,
+  variant = 'standard',
+  headingLevel = 2,
+  showSection = true,
+  children,
+}: {
+  article: ArticleSummary;
+  variant?: 'standard' | 'lead';
+  headingLevel?: 2 | 3;
+  showSection?: boolean;
+  children?: React.ReactNode;
+}) {
+  const Heading = `h${headingLevel}` as const;
+  return (
+    <article className={`card card--${variant}`}>
+      {showSection && (
+        <Link className="kicker" href={sectionPath(article.section.slug)}>
+          {article.section.name}
+        </Link>
+      )}
+      <Heading className="card__title">
+        <Link href={articlePath(article.slug)}>{article.title}</Link>
+      </Heading>
+      {article.dek && <p className="card__dek">{article.dek}</p>}
+      {children}
+      <p className="byline">
+        By <Link href={authorPath(article.author.slug)}>{article.author.name}</Link> ·{' '}
+        <DateTime iso={article.publishedAt} />
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,30 @@
+import Link from 'next/link';
+import { env } from '@/lib/env';
+
+export function SiteFooter({ newsletter }: { newsletter?: React.ReactNode }) {
+  return (
+    <footer className="site-footer">
+      <div className="wrap footer-grid">
+        <div>
+          <p>
+            <strong>{env.SITE_NAME}</strong> is an independent publication on technology in the public sector:
+            digital government, procurement, councils, cyber security, data and health IT.
+          </p>
+          <p>{env.POSTAL_ADDRESS}</p>
+        </div>
+        {newsletter}
+        <ul className="footer-links" aria-label="Site links">
+          <li>
+            <Link href="/search">Search</Link>
+          </li>
+          <li>
+            <a href="/feed.xml">RSS feed</a>
+          </li>
+          <li>
+            <a href="/sitemap.xml">Sitemap</a>
+          </li>
+        </ul>
+      </div>
+    </footer>
+  );
+}

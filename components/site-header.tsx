@@ -1,0 +1,39 @@
+import Link from 'next/link';
+import { env } from '@/lib/env';
+import type { SectionRef } from '@/lib/articles/queries';
+import { sectionPath } from '@/lib/site/urls';
+
+export function SiteHeader({ sections }: { sections: SectionRef[] }) {
+  return (
+    <header className="masthead">
+      <div className="wrap">
+        <div className="masthead__top">
+          <div>
+            <Link className="masthead__name" href="/">
+              {env.SITE_NAME}
+            </Link>
+            <p className="masthead__tagline">Public-sector technology, reported</p>
+          </div>
+          <form className="search-form" action="/search" method="get" role="search" aria-label="Site search">
+            <label className="visually-hidden" htmlFor="site-search">
+              Search articles
+            </label>
+            <input id="site-search" type="search" name="q" placeholder="Search articles" maxLength={200} />
+            <button type="submit">Search</button>
+          </form>
+        </div>
+        {sections.length > 0 && (
+          <nav className="section-nav" aria-label="Sections">
+            <ul>
+              {sections.map((s) => (
+                <li key={s.slug}>
+                  <Link href={sectionPath(s.slug)}>{s.name}</Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,8 @@
+export async function register() {
+  // Migrations and the demo seed run before the server answers its first request. Only on the
+  // Node.js runtime: the database driver is native.
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { prepareDatabase } = await import('./db/prepare');
+    prepareDatabase();
+  }
+}

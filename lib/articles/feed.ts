@@ -1,0 +1,60 @@
+import 'server-only';
+import { env } from '@/lib/env';
+import { absoluteUrl, articlePath } from '@/lib/site/urls';
+import { listArticlesForFeed } from './queries';
+
+function xml(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+/** RSS 2.0 for the latest articles, or one section's. Links come from SITE_URL. */
+export async function buildRssFeed({ section }: { section?: { slug: string; name: string; description: string } } = {}) {
+  const items = await listArticlesForFeed({ sectionSlug: section?.slug });
+  const selfPath = section ? `/category/${section.slug}/feed.xml` : '/feed.xml';
+  const title = section ? `${env.SITE_NAME}: ${section.name}` : env.SITE_NAME;
+  const description = section?.description ?? 'Public-sector technology news.';
+  const home = absoluteUrl(section ? `/category/${section.slug}` : '/');
+  const entries = items
+    .map((a) => {
+      const link = absoluteUrl(articlePath(a.slug));
+      return `    <item>
+      <title>${xml(a.title)}</title>
+      <link>${xml(link)}</link>
+      <guid isPermaLink="true">${xml(link)}</guid>
+      <pubDate>${new Date(a.publishedAt).toUTCString()}</pubDate>
+      <dc:creator>${xml(a.author.name)}</dc:creator>
+      <category>${xml(a.section.name)}</category>
+      <description>${xml(a.dek)}</description>
+      <content:encoded>${xml(a.html)}</content:encoded>
+    </item>`;
+    })
+    .join('\n');
+  const lastBuild = items[0]?.publishedAt ?? new Date(0).toISOString();
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+  <channel>
+    <title>${xml(title)}</title>
+    <link>${xml(home)}</link>
+    <description>${xml(description)}</description>
+    <language>en-gb</language>
+    <lastBuildDate>${new Date(lastBuild).toUTCString()}</lastBuildDate>
+    <atom:link href="${xml(absoluteUrl(selfPath))}" rel="self" type="application/rss+xml"/>
+${entries}
+  </channel>
+</rss>
+`;
+}
+
+export function rssResponse(body: string): Response {
+  return new Response(body, {
+    headers: {
+      'Content-Type': 'application/rss+xml; charset=utf-8',
+      'Cache-Control': 'public, max-age=300, stale-while-revalidate=600',
+    },
+  });
+}

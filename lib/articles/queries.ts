@@ -1,0 +1,357 @@
+import 'server-only';
+import { and, count, desc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
+import { unstable_cache } from 'next/cache';
+import { getDb } from '@/db';
+import { articles, articleTags, authors, categories, tags } from '@/db/schema';
+import { ARTICLES_TAG, articleTag } from './cache-tags';
+import { readingMinutes, renderMarkdown } from './markdown';
+import { paginate, PAGE_SIZE, type Pagination } from './pagination';
+import { SNIPPET_CLOSE, SNIPPET_OPEN } from './search-markers';
+import { buildFtsQuery } from './search-query';
+
+// Public reads. Each selects only the columns a reader may see and returns plain, serialisable
+// values (dates as ISO strings) because results are kept in Next's data cache.
+
+export interface SectionRef {
+  slug: string;
+  name: string;
+}
+export interface AuthorRef {
+  slug: string;
+  name: string;
+}
+export interface ArticleSummary {
+  id: number;
+  slug: string;
+  title: string;
+  dek: string;
+  publishedAt: string;
+  revisedAt: string | null;
+  section: SectionRef;
+  author: AuthorRef;
+}
+export interface ArticleDetail extends ArticleSummary {
+  html: string;
+  readingMinutes: number;
+  commentsOpen: boolean;
+  tags: { slug: string; name: string }[];
+  author: AuthorRef & { role: string };
+}
+export interface Page<T> extends Pagination {
+  items: T[];
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** Published and not in the future. */
+function isLive() {
+  return and(eq(articles.status, 'published'), lte(articles.publishedAt, new Date()));
+}
+
+const summaryColumns = {
+  id: articles.id,
+  slug: articles.slug,
+  title: articles.title,
+  dek: articles.dek,
+  publishedAt: articles.publishedAt,
+  revisedAt: articles.revisedAt,
+  sectionSlug: categories.slug,
+  sectionName: categories.name,
+  authorSlug: authors.slug,
+  authorName: authors.name,
+};
+
+type SummaryRow = {
+  id: number;
+  slug: string;
+  title: string;
+  dek: string;
+  publishedAt: Date | null;
+  revisedAt: Date | null;
+  sectionSlug: string;
+  sectionName: string;
+  authorSlug: string;
+  authorName: string;
+};
+
+function toSummary(r: SummaryRow): ArticleSummary {
+  return {
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    dek: r.dek,
+    publishedAt: iso(r.publishedAt) ?? new Date(0).toISOString(),
+    revisedAt: iso(r.revisedAt),
+    section: { slug: r.sectionSlug, name: r.sectionName },
+    author: { slug: r.authorSlug, name: r.authorName },
+  };
+}
+
+function summaries() {
+  return getDb()
+    .select(summaryColumns)
+    .from(articles)
+    .innerJoin(categories, eq(categories.id, articles.categoryId))
+    .innerJoin(authors, eq(authors.id, articles.authorId));
+}
+
+function countLive(where = isLive()) {
+  return getDb().select({ n: count() }).from(articles).where(where).get()?.n ?? 0;
+}
+
+function pageOf(where: ReturnType<typeof isLive>, page: number, limit = PAGE_SIZE): Page<ArticleSummary> | null {
+  const bounds = paginate(countLive(where), page, limit);
+  if (bounds.outOfRange) return null;
+  const items = summaries()
+    .where(where)
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(bounds.limit)
+    .offset(bounds.offset)
+    .all()
+    .map(toSummary);
+  return { ...bounds, items };
+}
+
+export const listSections = unstable_cache(
+  async (): Promise<(SectionRef & { description: string })[]> =>
+    getDb()
+      .select({ slug: categories.slug, name: categories.name, description: categories.description })
+      .from(categories)
+      .orderBy(categories.position, categories.name)
+      .all(),
+  ['listSections'],
+  { tags: [ARTICLES_TAG] },
+);
+
+export interface FrontPage {
+  lead: ArticleSummary | null;
+  latest: Page<ArticleSummary>;
+  sections: { section: SectionRef; items: ArticleSummary[] }[];
+}
+
+/** Page 1 has the lead story, the latest and a block per section; later pages list the rest. */
+export const getFrontPage = unstable_cache(
+  async ({ page }: { page: number }): Promise<FrontPage | null> => {
+    const latest = pageOf(isLive(), page);
+    if (!latest) return null;
+    if (page > 1) return { lead: null, latest, sections: [] };
+    const sectionRows = await listSections();
+    const sections = sectionRows.map((section) => ({
+      section: { slug: section.slug, name: section.name },
+      items: summaries()
+        .where(and(isLive(), eq(categories.slug, section.slug)))
+        .orderBy(desc(articles.publishedAt), desc(articles.id))
+        .limit(4)
+        .all()
+        .map(toSummary),
+    }));
+    return { lead: latest.items[0] ?? null, latest, sections };
+  },
+  ['getFrontPage'],
+  { tags: [ARTICLES_TAG] },
+);
+
+export const getArticleBySlug = async ({ slug }: { slug: string }): Promise<ArticleDetail | null> =>
+  unstable_cache(
+    async (): Promise<ArticleDetail | null> => {
+      const db = getDb();
+      const row = db
+        .select({
+          ...summaryColumns,
+          body: articles.body,
+          commentsOpen: articles.commentsOpen,
+          authorRole: authors.role,
+        })
+        .from(articles)
+        .innerJoin(categories, eq(categories.id, articles.categoryId))
+        .innerJoin(authors, eq(authors.id, articles.authorId))
+        .where(and(eq(articles.slug, slug), isLive()))
+        .get();
+      if (!row) return null;
+      const tagRows = db
+        .select({ slug: tags.slug, name: tags.name })
+        .from(articleTags)
+        .innerJoin(tags, eq(tags.id, articleTags.tagId))
+        .where(eq(articleTags.articleId, row.id))
+        .orderBy(tags.name)
+        .all();
+      const summary = toSummary(row);
+      return {
+        ...summary,
+        author: { ...summary.author, role: row.authorRole },
+        html: renderMarkdown(row.body),
+        readingMinutes: readingMinutes(row.body),
+        commentsOpen: row.commentsOpen,
+        tags: tagRows,
+      };
+    },
+    ['getArticleBySlug', slug],
+    { tags: [ARTICLES_TAG, articleTag(slug)] },
+  )();
+
+/** Up to `limit` live articles that share the most tags with this one, then its section's latest. */
+export const listRelatedArticles = unstable_cache(
+  async ({ articleId, limit = 3 }: { articleId: number; limit?: number }): Promise<ArticleSummary[]> => {
+    const db = getDb();
+    const shared = db
+      .select({ articleId: articleTags.articleId, n: sql<number>`count(*)`.as('n') })
+      .from(articleTags)
+      .where(
+        and(
+          inArray(
+            articleTags.tagId,
+            db.select({ id: articleTags.tagId }).from(articleTags).where(eq(articleTags.articleId, articleId)),
+          ),
+          ne(articleTags.articleId, articleId),
+        ),
+      )
+      .groupBy(articleTags.articleId)
+      .as('shared');
+    const byTags = summaries()
+      .innerJoin(shared, eq(shared.articleId, articles.id))
+      .where(isLive())
+      .orderBy(desc(shared.n), desc(articles.publishedAt))
+      .limit(limit)
+      .all()
+      .map(toSummary);
+    if (byTags.length >= limit) return byTags;
+    const section = db.select({ id: articles.categoryId }).from(articles).where(eq(articles.id, articleId)).get();
+    const seen = new Set([articleId, ...byTags.map((a) => a.id)]);
+    const more = section
+      ? summaries()
+          .where(and(isLive(), eq(articles.categoryId, section.id)))
+          .orderBy(desc(articles.publishedAt))
+          .limit(limit + seen.size)
+          .all()
+          .map(toSummary)
+          .filter((a) => !seen.has(a.id))
+      : [];
+    return [...byTags, ...more].slice(0, limit);
+  },
+  ['listRelatedArticles'],
+  { tags: [ARTICLES_TAG] },
+);
+
+export const getSectionPage = unstable_cache(
+  async ({ slug, page }: { slug: string; page: number }) => {
+    const section = getDb()
+      .select({ id: categories.id, slug: categories.slug, name: categories.name, description: categories.description })
+      .from(categories)
+      .where(eq(categories.slug, slug))
+      .get();
+    if (!section) return null;
+    const list = pageOf(and(isLive(), eq(articles.categoryId, section.id))!, page);
+    return list ? { section, list } : null;
+  },
+  ['getSectionPage'],
+  { tags: [ARTICLES_TAG] },
+);
+
+export const getTagPage = unstable_cache(
+  async ({ slug, page }: { slug: string; page: number }) => {
+    const tag = getDb().select({ id: tags.id, slug: tags.slug, name: tags.name }).from(tags).where(eq(tags.slug, slug)).get();
+    if (!tag) return null;
+    const tagged = getDb().select({ id: articleTags.articleId }).from(articleTags).where(eq(articleTags.tagId, tag.id));
+    const list = pageOf(and(isLive(), inArray(articles.id, tagged))!, page);
+    return list ? { tag, list } : null;
+  },
+  ['getTagPage'],
+  { tags: [ARTICLES_TAG] },
+);
+
+export const getAuthorPage = unstable_cache(
+  async ({ slug, page }: { slug: string; page: number }) => {
+    const author = getDb()
+      .select({ id: authors.id, slug: authors.slug, name: authors.name, role: authors.role, bio: authors.bio })
+      .from(authors)
+      .where(eq(authors.slug, slug))
+      .get();
+    if (!author) return null;
+    const list = pageOf(and(isLive(), eq(articles.authorId, author.id))!, page);
+    return list ? { author, list } : null;
+  },
+  ['getAuthorPage'],
+  { tags: [ARTICLES_TAG] },
+);
+
+export interface SearchHit extends ArticleSummary {
+  /** Text with matches wrapped in \u0001 … \u0002; render it as text, never as HTML. */
+  snippet: string;
+}
+
+
+/** Ranked full-text search over titles, standfirsts and bodies. Never throws on reader input. */
+export async function searchArticles({ query, page }: { query: string; page: number }): Promise<Page<SearchHit> | null> {
+  const match = buildFtsQuery(query);
+  if (!match) return { ...paginate(0, 1), items: [] };
+  const db = getDb();
+  const now = Date.now();
+  const total =
+    db.get<{ n: number }>(sql`
+      SELECT count(*) AS n FROM articles_fts f JOIN articles a ON a.id = f.rowid
+      WHERE articles_fts MATCH ${match} AND a.status = 'published' AND a.published_at <= ${now}`)?.n ?? 0;
+  const bounds = paginate(total, page);
+  if (bounds.outOfRange) return total === 0 ? { ...bounds, page: 1, items: [] } : null;
+  const rows = db.all<{ id: number; snippet: string; rank: number }>(sql`
+    SELECT a.id AS id,
+           snippet(articles_fts, -1, ${SNIPPET_OPEN}, ${SNIPPET_CLOSE}, '…', 28) AS snippet,
+           bm25(articles_fts, 8.0, 3.0, 1.0) AS rank
+    FROM articles_fts f JOIN articles a ON a.id = f.rowid
+    WHERE articles_fts MATCH ${match} AND a.status = 'published' AND a.published_at <= ${now}
+    ORDER BY rank, a.published_at DESC
+    LIMIT ${bounds.limit} OFFSET ${bounds.offset}`);
+  if (rows.length === 0) return { ...bounds, items: [] };
+  const byId = new Map(
+    summaries()
+      .where(inArray(articles.id, rows.map((r) => r.id)))
+      .all()
+      .map((r) => [r.id, toSummary(r)]),
+  );
+  const items = rows.flatMap((r) => {
+    const summary = byId.get(r.id);
+    return summary ? [{ ...summary, snippet: r.snippet }] : [];
+  });
+  return { ...bounds, items };
+}
+
+/** Latest live articles, newest first, for feeds; optionally one section. */
+export async function listArticlesForFeed({ sectionSlug, limit = 30 }: { sectionSlug?: string; limit?: number }) {
+  const db = getDb();
+  const where = sectionSlug ? and(isLive(), eq(categories.slug, sectionSlug)) : isLive();
+  return db
+    .select({ ...summaryColumns, body: articles.body })
+    .from(articles)
+    .innerJoin(categories, eq(categories.id, articles.categoryId))
+    .innerJoin(authors, eq(authors.id, articles.authorId))
+    .where(where)
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(limit)
+    .all()
+    .map((r) => ({ ...toSummary(r), html: renderMarkdown(r.body) }));
+}
+
+/** Every public URL's source rows, for the sitemap. */
+export async function listSitemapEntries() {
+  const db = getDb();
+  return {
+    articles: db
+      .select({ slug: articles.slug, publishedAt: articles.publishedAt, updatedAt: articles.updatedAt })
+      .from(articles)
+      .where(isLive())
+      .orderBy(desc(articles.publishedAt))
+      .all(),
+    sections: db.select({ slug: categories.slug }).from(categories).all(),
+    authors: db.select({ slug: authors.slug }).from(authors).all(),
+    tags: db.select({ slug: tags.slug }).from(tags).all(),
+  };
+}
+
+export async function getSectionBySlug({ slug }: { slug: string }) {
+  return (
+    getDb()
+      .select({ slug: categories.slug, name: categories.name, description: categories.description })
+      .from(categories)
+      .where(eq(categories.slug, slug))
+      .get() ?? null
+  );
+}

@@ -1,0 +1,131 @@
+// Next.js cache handler (next.config.ts `cacheHandler`) for pages and data.
+//
+// Why not the default file-system cache: it keeps rendered pages on disk across restarts, so a
+// server started on a fresh DATABASE_PATH would keep serving pages from the old database, and its
+// tag invalidations live in one process's memory, so a second `next start` on the same database
+// would never hear that a comment was approved.
+//
+// Here entries live in this process's memory (a restart starts clean, bound to the database it
+// opens) and tag invalidations are rows in the site's SQLite file (`cache_invalidations`), so every
+// process and the command-line tools share them. An entry is dropped when any of its tags was
+// invalidated after (or just before) it was stored; the next request renders it fresh.
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+const MAX_ENTRIES = 5000;
+const SYNC_EVERY_MS = 200;
+// A render that read the database just before an invalidation can finish just after it; entries
+// stored within this window of an invalidation are treated as stale too.
+const RACE_MARGIN_MS = 1000;
+
+const state = (globalThis.__ledgerCacheHandler ??= {
+  entries: new Map(),
+  tagTimes: new Map(),
+  lastSync: 0,
+  highWater: 0,
+  db: null,
+  dbPath: null,
+});
+
+function database() {
+  const file = path.resolve(process.cwd(), process.env.DATABASE_PATH || './data/site.db');
+  if (state.db && state.dbPath === file) return state.db;
+  try {
+    // Never create the file here: at build time there is no database, and that is fine.
+    const db = new Database(file, { fileMustExist: true });
+    db.pragma('busy_timeout = 5000');
+    state.db = db;
+    state.dbPath = file;
+    return db;
+  } catch {
+    return null;
+  }
+}
+
+function sync(force = false) {
+  const now = Date.now();
+  if (!force && now - state.lastSync < SYNC_EVERY_MS) return;
+  state.lastSync = now;
+  const db = database();
+  if (!db) return;
+  try {
+    const rows = db
+      .prepare('SELECT tag, invalidated_at AS at FROM cache_invalidations WHERE invalidated_at > ? ORDER BY invalidated_at')
+      .all(state.highWater - RACE_MARGIN_MS);
+    for (const { tag, at } of rows) {
+      if ((state.tagTimes.get(tag) ?? 0) < at) state.tagTimes.set(tag, at);
+      if (at > state.highWater) state.highWater = at;
+    }
+  } catch {
+    // The table does not exist before the first migration; nothing was invalidated then.
+  }
+}
+
+function tagsOf(value, ctx) {
+  const tags = new Set(ctx?.tags ?? []);
+  for (const t of ctx?.softTags ?? []) tags.add(t);
+  for (const t of value?.tags ?? []) tags.add(t);
+  const header = value?.headers?.['x-next-cache-tags'];
+  if (typeof header === 'string') for (const t of header.split(',')) if (t) tags.add(t);
+  return tags;
+}
+
+function isInvalidated(entry, ctx) {
+  const tags = tagsOf(entry.value, ctx);
+  for (const t of entry.tags) tags.add(t);
+  for (const tag of tags) {
+    const at = state.tagTimes.get(tag);
+    if (at !== undefined && at + RACE_MARGIN_MS > entry.lastModified) return true;
+  }
+  return false;
+}
+
+export default class LedgerCacheHandler {
+  constructor(options) {
+    this.options = options;
+  }
+
+  async get(key, ctx) {
+    const entry = state.entries.get(key);
+    if (!entry) return null;
+    sync();
+    if (isInvalidated(entry, ctx)) {
+      state.entries.delete(key);
+      return null;
+    }
+    // Keep recently used entries at the end of the map (least recently used are evicted first).
+    state.entries.delete(key);
+    state.entries.set(key, entry);
+    return { value: entry.value, lastModified: entry.lastModified, cacheControl: entry.cacheControl };
+  }
+
+  async set(key, value, ctx) {
+    state.entries.delete(key);
+    state.entries.set(key, {
+      value,
+      lastModified: Date.now(),
+      tags: [...tagsOf(value, ctx)],
+      cacheControl: ctx?.fetchCache ? undefined : ctx?.cacheControl,
+    });
+    while (state.entries.size > MAX_ENTRIES) state.entries.delete(state.entries.keys().next().value);
+  }
+
+  async revalidateTag(tags) {
+    const list = (Array.isArray(tags) ? tags : [tags]).filter(Boolean);
+    if (list.length === 0) return;
+    const now = Date.now();
+    for (const tag of list) state.tagTimes.set(tag, now);
+    const db = database();
+    if (!db) return;
+    try {
+      const upsert = db.prepare(
+        'INSERT INTO cache_invalidations (tag, invalidated_at) VALUES (?, ?) ON CONFLICT(tag) DO UPDATE SET invalidated_at = max(invalidated_at, excluded.invalidated_at)',
+      );
+      db.transaction(() => list.forEach((tag) => upsert.run(tag, now)))();
+    } catch (error) {
+      console.error('[cache] could not record invalidation', list, error);
+    }
+  }
+
+  resetRequestCache() {}
+}

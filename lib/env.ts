@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+// One validated view of the environment. next.config.ts imports this module, so a bad value stops
+// `next build` and `next start` with a message that names the variable.
+
+const optional = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    SITE_URL: optional.pipe(z.url({ protocol: /^https?$/, error: 'SITE_URL must be an http(s) URL such as https://news.example.org' }).optional()),
+    SITE_NAME: z.string().trim().min(1).max(80).default('The Ledger'),
+    DATABASE_PATH: z.string().trim().min(1).default('./data/site.db'),
+    AUTH_SECRET: optional,
+    RESEND_API_KEY: optional,
+    RESEND_BASE_URL: optional.pipe(z.url({ error: 'RESEND_BASE_URL must be a URL' }).optional()),
+    RESEND_WEBHOOK_SECRET: optional,
+    MAIL_FROM: z.string().trim().default('The Ledger <newsroom@localhost>'),
+    MAIL_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(4),
+    POSTAL_ADDRESS: z.string().trim().default('The Ledger, 1 Example Street, London EC1A 1AA'),
+    ADMIN_EMAILS: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((e) => e.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.email({ error: 'ADMIN_EMAILS must be a comma-separated list of email addresses' }))),
+  })
+  .transform((env) => {
+    const siteUrl = (env.SITE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+    const host = new URL(siteUrl).hostname;
+    const isLocalSite = host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
+    return { ...env, SITE_URL: siteUrl, isLocalSite };
+  })
+  .superRefine((env, ctx) => {
+    if (!env.isLocalSite && !env.RESEND_API_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['RESEND_API_KEY'],
+        message: `RESEND_API_KEY is required when SITE_URL (${env.SITE_URL}) is not a localhost URL: without it no email would leave this machine`,
+      });
+    }
+  });
+
+export type Env = z.output<typeof schema>;
+
+function loadEnv(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.') || 'environment'}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = loadEnv();

@@ -1,0 +1,22 @@
+import { env } from '@/lib/env';
+
+/** Absolute URL on this site, from SITE_URL (never from the request's Host header). */
+export function absoluteUrl(path: string): string {
+  return `${env.SITE_URL}${path.startsWith('/') ? path : `/${path}`}`;
+}
+
+/** Path of page `n` of a paginated listing whose first page lives at `base`. */
+export function pagePath(base: string, n: number): string {
+  const root = base === '/' ? '' : base;
+  return n <= 1 ? base : `${root}/page/${n}`;
+}
+
+export const articlePath = (slug: string) => `/articles/${slug}`;
+export const sectionPath = (slug: string) => `/category/${slug}`;
+export const tagPath = (slug: string) => `/tag/${slug}`;
+export const authorPath = (slug: string) => `/author/${slug}`;
+
+/** Slugs are lowercase ASCII words joined by hyphens; anything else is a 404 before any query. */
+export function isValidSlug(slug: string): boolean {
+  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) && slug.length <= 120;
+}

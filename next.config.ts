@@ -1,0 +1,30 @@
+import path from 'node:path';
+import type { NextConfig } from 'next';
+// Importing the env module validates the configuration at build and at start.
+import './lib/env';
+
+const securityHeaders = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
+];
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  // Pages and data are cached in memory per process, with invalidations shared through SQLite.
+  cacheHandler: path.resolve(process.cwd(), 'lib/cache/next-cache-handler.mjs'),
+  cacheMaxMemorySize: 0,
+  typedRoutes: false,
+  async headers() {
+    return [{ source: '/:path*', headers: securityHeaders }];
+  },
+  async rewrites() {
+    // The front page is page 1 of the paginated front, so it is cached like the other pages
+    // (rendered on first request, kept until a tag is invalidated) instead of prerendered at
+    // build time from whatever database the build machine had.
+    return { beforeFiles: [{ source: '/', destination: '/page/1' }], afterFiles: [], fallback: [] };
+  },
+};
+
+export default nextConfig;
