@@ -8,12 +8,15 @@ export function ArticleCard({
   variant = 'standard',
   headingLevel = 2,
   showSection = true,
+  showCommentCount = true,
   children,
 }: {
   article: ArticleSummary;
   variant?: 'standard' | 'lead';
   headingLevel?: 2 | 3;
   showSection?: boolean;
+  /** Off where the list is cached without the comment-counts tag (related articles). */
+  showCommentCount?: boolean;
   children?: React.ReactNode;
 }) {
   const Heading = `h${headingLevel}` as const;
@@ -32,6 +35,12 @@ export function ArticleCard({
       <p className="byline">
         By <Link href={authorPath(article.author.slug)}>{article.author.name}</Link> ·{' '}
         <DateTime iso={article.publishedAt} />
+        {showCommentCount && article.commentCount > 0 && (
+          <>
+            {' '}
+            · <Link href={`${articlePath(article.slug)}#comments`}>{article.commentCount === 1 ? '1 comment' : `${article.commentCount} comments`}</Link>
+          </>
+        )}
       </p>
     </article>
   );

@@ -10,6 +10,11 @@ import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/** A transaction handle, as passed to `db.transaction((tx) => …)`. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Either the database or a transaction: functions that must join the caller's transaction take this. */
+export type DbOrTx = Db | Tx;
+
 type Holder = { db?: Db; path?: string };
 // One connection per process, kept across dev-server reloads.
 const holder = ((globalThis as { __ledgerDb?: Holder }).__ledgerDb ??= {});

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 // Times are stored as integer milliseconds since the epoch (Drizzle's `timestamp_ms` mode).
 const createdAt = () =>
@@ -115,3 +115,138 @@ export const cacheInvalidations = sqliteTable(
   },
   (t) => [index('cache_invalidations_at_idx').on(t.invalidatedAt)],
 );
+
+export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'cancelled'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/**
+ * Every email the site sends, written in the same transaction as the change that causes it and
+ * delivered later by lib/mail/deliver.ts. Rows are never deleted by delivery: they are the log.
+ */
+export const emailOutbox = sqliteTable(
+  'email_outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind').notNull(),
+    recipient: text('recipient').notNull(),
+    subject: text('subject').notNull(),
+    html: text('html').notNull(),
+    text: text('text').notNull(),
+    /** JSON object of extra headers (List-Unsubscribe, …). */
+    headers: text('headers', { mode: 'json' }).$type<Record<string, string>>().notNull().default({}),
+    /** Sent as Idempotency-Key; null means `outbox/<id>`. Unique, so a key can be enqueued once. */
+    idempotencyKey: text('idempotency_key'),
+    /** What the email is about, e.g. `subscriber:12`, so it can be cancelled with its subject. */
+    ref: text('ref'),
+    status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+    claimedAt: integer('claimed_at', { mode: 'timestamp_ms' }),
+    claimToken: text('claim_token'),
+    transport: text('transport'),
+    providerId: text('provider_id'),
+    lastError: text('last_error'),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [
+    uniqueIndex('email_outbox_idempotency_key_unique').on(t.idempotencyKey),
+    index('email_outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('email_outbox_recipient_idx').on(t.recipient),
+    index('email_outbox_ref_idx').on(t.ref),
+    index('email_outbox_kind_created_idx').on(t.kind, t.createdAt),
+  ],
+);
+
+/** One row: when the next email may leave, shared by every deliverer so the rate holds overall. */
+export const mailRate = sqliteTable('mail_rate', {
+  id: integer('id').primaryKey(),
+  nextSlotAt: integer('next_slot_at').notNull().default(0),
+});
+
+export type OutboxEmail = typeof emailOutbox.$inferSelect;
+
+export const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const;
+export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+
+/**
+ * Reader comments. `authorEmail`, `ipHash` and `userAgent` are private: public queries never
+ * select them (lib/comments/queries.ts), only moderators see them.
+ */
+export const comments = sqliteTable(
+  'comments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    // Deleting a comment for good keeps its replies; they move up to the top level.
+    parentId: integer('parent_id').references((): AnySQLiteColumn => comments.id, { onDelete: 'set null' }),
+    /** 1 for top level, at most 3. */
+    depth: integer('depth').notNull().default(1),
+    authorName: text('author_name').notNull(),
+    authorEmail: text('author_email').notNull(),
+    authorUrl: text('author_url'),
+    body: text('body').notNull(),
+    status: text('status', { enum: COMMENT_STATUSES }).notNull().default('pending'),
+    /** Why the rules held or flagged it (e.g. "3 links", "blocked word: casino"). */
+    heldReasons: text('held_reasons', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    ipHash: text('ip_hash'),
+    userAgent: text('user_agent'),
+    /** Posted by staff from the dashboard; shown with a Staff badge. */
+    isStaff: integer('is_staff', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+    editedAt: integer('edited_at', { mode: 'timestamp_ms' }),
+    moderatedAt: integer('moderated_at', { mode: 'timestamp_ms' }),
+    moderatedBy: text('moderated_by'),
+  },
+  (t) => [
+    index('comments_article_status_created_idx').on(t.articleId, t.status, t.createdAt),
+    index('comments_status_created_idx').on(t.status, t.createdAt),
+    index('comments_email_created_idx').on(t.authorEmail, t.createdAt),
+    index('comments_ip_created_idx').on(t.ipHash, t.createdAt),
+    index('comments_parent_idx').on(t.parentId),
+  ],
+);
+
+export const BLOCKLIST_KINDS = ['email', 'ip', 'word'] as const;
+export type BlocklistKind = (typeof BLOCKLIST_KINDS)[number];
+
+export const blocklist = sqliteTable(
+  'blocklist',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: BLOCKLIST_KINDS }).notNull(),
+    /** Lower-cased email, an IP hash, or a lower-cased word. */
+    value: text('value').notNull(),
+    note: text('note'),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('blocklist_kind_value_unique').on(t.kind, t.value)],
+);
+
+/** Every moderation decision: who did what to which comments, and when. */
+export const moderationLog = sqliteTable(
+  'moderation_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    commentIds: text('comment_ids', { mode: 'json' }).$type<number[]>().notNull().default([]),
+    detail: text('detail'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('moderation_log_created_idx').on(t.createdAt), index('moderation_log_actor_idx').on(t.actor, t.createdAt)],
+);
+
+export type Comment = typeof comments.$inferSelect;
+export type NewComment = typeof comments.$inferInsert;

@@ -1,7 +1,8 @@
 import { count } from 'drizzle-orm';
 import { getDb } from './index';
-import { articles, articleTags, authors, categories, tags } from './schema';
+import { articles, articleTags, authors, categories, comments, tags } from './schema';
 import { seedArticles, seedAuthors, seedSections } from './seed-content';
+import { seedComments } from './seed-content/comments';
 
 const DAY = 24 * 60 * 60 * 1000;
 const MINUTE = 60 * 1000;
@@ -61,6 +62,7 @@ export function seedDatabaseIfEmpty(anchor: Date = new Date()): { seeded: boolea
         tagIds.set(name, row.id);
       }
 
+      const articleRows = new Map<string, { id: number; publishedAt: number }>();
       // Oldest first, so ids follow publication order.
       const ordered = [...seedArticles].sort((a, b) => b.daysAgo - a.daysAgo || a.slug.localeCompare(b.slug));
       for (const a of ordered) {
@@ -88,9 +90,36 @@ export function seedDatabaseIfEmpty(anchor: Date = new Date()): { seeded: boolea
           })
           .returning({ id: articles.id })
           .get();
+        articleRows.set(a.slug, { id: row.id, publishedAt: publishedAt.getTime() });
         for (const name of new Set(a.tags)) {
           tx.insert(articleTags).values({ articleId: row.id, tagId: tagIds.get(name)! }).run();
         }
+      }
+      const commentIds = new Map<string, { id: number; depth: number }>();
+      for (const c of seedComments) {
+        const article = articleRows.get(c.article);
+        if (!article) throw new Error(`seed comment ${c.key} names an unknown article ${c.article}`);
+        const parent = c.replyTo ? commentIds.get(c.replyTo) : undefined;
+        const at = new Date(Math.min(article.publishedAt + c.hoursAfter * 60 * MINUTE, anchorMs - MINUTE));
+        const row = tx
+          .insert(comments)
+          .values({
+            articleId: article.id,
+            parentId: parent?.id ?? null,
+            depth: parent ? Math.min(parent.depth + 1, 3) : 1,
+            authorName: c.name,
+            authorEmail: c.email,
+            authorUrl: c.website ?? null,
+            body: c.body,
+            status: 'approved',
+            createdAt: at,
+            updatedAt: at,
+            moderatedAt: at,
+            moderatedBy: 'seed',
+          })
+          .returning({ id: comments.id, depth: comments.depth })
+          .get();
+        commentIds.set(c.key, row);
       }
       return { seeded: true, articles: ordered.length };
     },

@@ -21,7 +21,14 @@ const schema = z
     RESEND_BASE_URL: optional.pipe(z.url({ error: 'RESEND_BASE_URL must be a URL' }).optional()),
     RESEND_WEBHOOK_SECRET: optional,
     MAIL_FROM: z.string().trim().default('The Ledger <newsroom@localhost>'),
-    MAIL_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(4),
+    /** Emails a second across all deliverers; 0 lifts the limit (benchmarks only). */
+    MAIL_RATE_PER_SECOND: z.coerce.number().min(0).max(1000).default(4),
+    /** First retry delay; doubles per attempt up to an hour. Lowered in tests. */
+    MAIL_RETRY_BASE_MS: z.coerce.number().int().min(10).default(30_000),
+    /** How often each server process sweeps the outbox for due emails. */
+    MAIL_SWEEP_MS: z.coerce.number().int().min(100).default(60_000),
+    /** A send that has not answered in this time counts as a network failure and is retried. */
+    MAIL_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
     POSTAL_ADDRESS: z.string().trim().default('The Ledger, 1 Example Street, London EC1A 1AA'),
     ADMIN_EMAILS: z
       .string()
@@ -41,6 +48,13 @@ const schema = z
     return { ...env, SITE_URL: siteUrl, isLocalSite };
   })
   .superRefine((env, ctx) => {
+    if (!env.isLocalSite && !env.AUTH_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_SECRET'],
+        message: 'AUTH_SECRET is required on a public site (generate one with `openssl rand -base64 32`)',
+      });
+    }
     if (!env.isLocalSite && !env.RESEND_API_KEY) {
       ctx.addIssue({
         code: 'custom',

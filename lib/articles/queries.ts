@@ -3,7 +3,7 @@ import { and, count, desc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
 import { unstable_cache } from 'next/cache';
 import { getDb } from '@/db';
 import { articles, articleTags, authors, categories, tags } from '@/db/schema';
-import { ARTICLES_TAG, articleTag } from './cache-tags';
+import { ARTICLES_TAG, articleTag, COMMENT_COUNTS_TAG } from './cache-tags';
 import { readingMinutes, renderMarkdown } from './markdown';
 import { paginate, PAGE_SIZE, type Pagination } from './pagination';
 import { SNIPPET_CLOSE, SNIPPET_OPEN } from './search-markers';
@@ -29,6 +29,8 @@ export interface ArticleSummary {
   revisedAt: string | null;
   section: SectionRef;
   author: AuthorRef;
+  /** Approved comments; listings that show it are tagged COMMENT_COUNTS_TAG. */
+  commentCount: number;
 }
 export interface ArticleDetail extends ArticleSummary {
   html: string;
@@ -59,6 +61,7 @@ const summaryColumns = {
   sectionName: categories.name,
   authorSlug: authors.slug,
   authorName: authors.name,
+  commentCount: sql<number>`(SELECT count(*) FROM comments c WHERE c.article_id = ${articles.id} AND c.status = 'approved')`,
 };
 
 type SummaryRow = {
@@ -72,6 +75,7 @@ type SummaryRow = {
   sectionName: string;
   authorSlug: string;
   authorName: string;
+  commentCount: number;
 };
 
 function toSummary(r: SummaryRow): ArticleSummary {
@@ -84,6 +88,7 @@ function toSummary(r: SummaryRow): ArticleSummary {
     revisedAt: iso(r.revisedAt),
     section: { slug: r.sectionSlug, name: r.sectionName },
     author: { slug: r.authorSlug, name: r.authorName },
+    commentCount: r.commentCount,
   };
 }
 
@@ -148,7 +153,7 @@ export const getFrontPage = unstable_cache(
     return { lead: latest.items[0] ?? null, latest, sections };
   },
   ['getFrontPage'],
-  { tags: [ARTICLES_TAG] },
+  { tags: [ARTICLES_TAG, COMMENT_COUNTS_TAG] },
 );
 
 export const getArticleBySlug = async ({ slug }: { slug: string }): Promise<ArticleDetail | null> =>
@@ -244,7 +249,7 @@ export const getSectionPage = unstable_cache(
     return list ? { section, list } : null;
   },
   ['getSectionPage'],
-  { tags: [ARTICLES_TAG] },
+  { tags: [ARTICLES_TAG, COMMENT_COUNTS_TAG] },
 );
 
 export const getTagPage = unstable_cache(
@@ -256,7 +261,7 @@ export const getTagPage = unstable_cache(
     return list ? { tag, list } : null;
   },
   ['getTagPage'],
-  { tags: [ARTICLES_TAG] },
+  { tags: [ARTICLES_TAG, COMMENT_COUNTS_TAG] },
 );
 
 export const getAuthorPage = unstable_cache(
@@ -271,7 +276,7 @@ export const getAuthorPage = unstable_cache(
     return list ? { author, list } : null;
   },
   ['getAuthorPage'],
-  { tags: [ARTICLES_TAG] },
+  { tags: [ARTICLES_TAG, COMMENT_COUNTS_TAG] },
 );
 
 export interface SearchHit extends ArticleSummary {

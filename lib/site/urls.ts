@@ -12,6 +12,8 @@ export function pagePath(base: string, n: number): string {
 }
 
 export const articlePath = (slug: string) => `/articles/${slug}`;
+export const commentsPagePath = (slug: string, n: number) =>
+  n <= 1 ? `/articles/${slug}#comments` : `/articles/${slug}/comments/${n}`;
 export const sectionPath = (slug: string) => `/category/${slug}`;
 export const tagPath = (slug: string) => `/tag/${slug}`;
 export const authorPath = (slug: string) => `/author/${slug}`;

@@ -2,14 +2,20 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArticleCard } from '@/components/article-card';
+import { CommentSection } from '@/components/comments/comment-section';
 import { DateTime } from '@/components/date-time';
 import { env } from '@/lib/env';
 import { getArticleBySlug, listRelatedArticles } from '@/lib/articles/queries';
-import { absoluteUrl, articlePath, authorPath, isValidSlug, sectionPath, tagPath } from '@/lib/site/urls';
+import { listApprovedComments } from '@/lib/comments/queries';
+import { absoluteUrl, articlePath, authorPath, commentsPagePath, isValidSlug, sectionPath, tagPath } from '@/lib/site/urls';
 
 export function generateStaticParams() {
   return [];
 }
+
+// Cached until an article or comment tag is invalidated; refreshed hourly anyway so the comment
+// form's signed time stamp in the cached HTML never gets old.
+export const revalidate = 3600;
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -45,7 +51,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const article = await load(params);
   if (!article) notFound();
-  const related = await listRelatedArticles({ articleId: article.id });
+  const [related, thread] = await Promise.all([
+    listRelatedArticles({ articleId: article.id }),
+    listApprovedComments({ slug: article.slug, page: 1 }),
+  ]);
   const url = absoluteUrl(articlePath(article.slug));
   const jsonLd = {
     '@context': 'https://schema.org',
@@ -86,6 +95,12 @@ export default async function ArticlePage({ params }: Props) {
           </>
         )}{' '}
         · {article.readingMinutes} min read
+        {thread && thread.total > 0 && (
+          <>
+            {' '}
+            · <a href="#comments">{thread.total === 1 ? '1 comment' : `${thread.total} comments`}</a>
+          </>
+        )}
       </div>
       {/* Rendered from Markdown by lib/articles/markdown.ts, which lets no raw HTML or unsafe URL through. */}
       <div className="prose" dangerouslySetInnerHTML={{ __html: article.html }} />
@@ -104,17 +119,18 @@ export default async function ArticlePage({ params }: Props) {
             Related articles
           </h2>
           {related.map((a) => (
-            <ArticleCard key={a.id} article={a} headingLevel={3} />
+            <ArticleCard key={a.id} article={a} headingLevel={3} showCommentCount={false} />
           ))}
         </section>
       )}
-      {!article.commentsOpen && (
-        <section className="aside-box" aria-labelledby="comments-heading">
-          <h2 id="comments-heading" className="block-title">
-            Comments
-          </h2>
-          <p>Comments are closed on this article.</p>
-        </section>
+      {thread && (
+        <CommentSection
+          slug={article.slug}
+          articlePath={articlePath(article.slug)}
+          commentsOpen={article.commentsOpen}
+          thread={thread}
+          pageHref={(n) => commentsPagePath(article.slug, n)}
+        />
       )}
     </article>
   );

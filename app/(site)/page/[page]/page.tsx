@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArticleCard } from '@/components/article-card';
+import { DateTime } from '@/components/date-time';
 import { PaginationNav } from '@/components/pagination-nav';
 import { getFrontPage } from '@/lib/articles/queries';
 import { parsePageParam } from '@/lib/articles/pagination';
@@ -43,18 +44,36 @@ export default async function FrontPage({ params }: Props) {
   }
 
   const rest = front.latest.items.slice(1);
+  const secondary = rest.slice(0, 2);
   return (
     <>
       <h1 className="visually-hidden">Front page</h1>
       <div className="front-grid">
-        <div>{front.lead && <ArticleCard article={front.lead} variant="lead" />}</div>
+        <div>
+          {front.lead && <ArticleCard article={front.lead} variant="lead" />}
+          <div className="secondary-grid">
+            {secondary.map((a) => (
+              <ArticleCard key={a.id} article={a} />
+            ))}
+          </div>
+        </div>
         <section aria-labelledby="latest-heading">
           <h2 id="latest-heading" className="block-title">
             Latest
           </h2>
-          {rest.slice(0, 6).map((a) => (
-            <ArticleCard key={a.id} article={a} headingLevel={3} />
-          ))}
+          <ul className="compact-list">
+            {rest.slice(2, 11).map((a) => (
+              <li key={a.id}>
+                <span className="kicker">{a.section.name}</span>
+                <br />
+                <Link href={articlePath(a.slug)}>{a.title}</Link>
+                <br />
+                <span className="byline">
+                  <DateTime iso={a.publishedAt} />
+                </span>
+              </li>
+            ))}
+          </ul>
         </section>
       </div>
       <div className="section-blocks">

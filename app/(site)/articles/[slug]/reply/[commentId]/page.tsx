@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { CommentForm } from '@/components/comments/comment-form';
+import { CommentView } from '@/components/comments/comment-view';
+import { getArticleBySlug } from '@/lib/articles/queries';
+import { submitComment } from '@/lib/comments/actions';
+import { getApprovedComment } from '@/lib/comments/queries';
+import { newCommentFormStamp } from '@/lib/comments/session';
+import { articlePath, isValidSlug } from '@/lib/site/urls';
+
+// The reply form for readers without JavaScript (with it, Reply opens the form on the article).
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Reply to a comment', robots: { index: false, follow: false } };
+
+export default async function ReplyPage({ params }: { params: Promise<{ slug: string; commentId: string }> }) {
+  const { slug, commentId } = await params;
+  if (!isValidSlug(slug) || !/^[1-9]\d{0,11}$/.test(commentId)) notFound();
+  const article = await getArticleBySlug({ slug });
+  if (!article || !article.commentsOpen) notFound();
+  const parent = getApprovedComment({ slug, id: Number(commentId) });
+  if (!parent) notFound();
+  const path = articlePath(slug);
+  return (
+    <div className="article">
+      <p>
+        <Link href={`${path}#comments`}>← Back to “{article.title}”</Link>
+      </p>
+      <h1 className="article__title">Reply to {parent.authorName}</h1>
+      <CommentView comment={parent} permalinkBase={path} />
+      <div id="respond">
+        <CommentForm action={submitComment.bind(null, slug)} stamp={newCommentFormStamp()} replyTo={{ id: parent.id, name: parent.authorName }} />
+      </div>
+    </div>
+  );
+}

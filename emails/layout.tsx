@@ -1,0 +1,67 @@
+import { Body, Container, Head, Hr, Html, Link, Preview, Section, Text } from '@react-email/components';
+
+export interface Brand {
+  name: string;
+  url: string;
+  postalAddress: string;
+}
+
+export const previewBrand: Brand = {
+  name: 'The Ledger',
+  url: 'http://localhost:3000',
+  postalAddress: 'The Ledger, 1 Example Street, London EC1A 1AA',
+};
+
+const styles = {
+  body: { backgroundColor: '#f4f1ea', fontFamily: 'Georgia, "Times New Roman", serif', color: '#1b1b1b', margin: 0, padding: '24px 0' },
+  container: { backgroundColor: '#ffffff', maxWidth: '560px', margin: '0 auto', padding: '32px', borderTop: '6px solid #a3121b' },
+  masthead: { fontSize: '26px', fontWeight: 700, margin: '0 0 24px', color: '#1b1b1b', textDecoration: 'none' },
+  footer: { fontFamily: 'Arial, sans-serif', fontSize: '12px', lineHeight: '18px', color: '#666666' },
+};
+
+export const textStyle = { fontSize: '16px', lineHeight: '26px', margin: '0 0 16px' };
+export const buttonStyle = {
+  backgroundColor: '#a3121b',
+  color: '#ffffff',
+  fontFamily: 'Arial, sans-serif',
+  fontWeight: 700,
+  fontSize: '16px',
+  padding: '12px 20px',
+  borderRadius: '4px',
+  textDecoration: 'none',
+  display: 'inline-block',
+};
+
+/** The frame every email shares: masthead, content, and a footer with the postal address. */
+export function EmailLayout({
+  brand,
+  preview,
+  children,
+  footer,
+}: {
+  brand: Brand;
+  preview: string;
+  children: React.ReactNode;
+  footer?: React.ReactNode;
+}) {
+  return (
+    <Html lang="en-GB">
+      <Head />
+      <Preview>{preview}</Preview>
+      <Body style={styles.body}>
+        <Container style={styles.container}>
+          <Link href={brand.url} style={styles.masthead}>
+            {brand.name}
+          </Link>
+          <Section>{children}</Section>
+          <Hr />
+          <Text style={styles.footer}>
+            {footer}
+            {footer && <br />}
+            {brand.postalAddress}
+          </Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}

@@ -1,0 +1,44 @@
+import { seal, unseal } from '@/lib/security/signing';
+
+// Pure anti-abuse rules for comments. The stateful ones (flood, duplicates, blocklist lookups)
+// live in submit.ts, inside the transaction that stores the comment.
+
+export const MIN_FILL_MS = 3_000;
+export const MAX_FORM_AGE_MS = 24 * 60 * 60 * 1000;
+export const FLOOD_WINDOW_MS = 15_000;
+export const MAX_LINKS = 2;
+const STAMP_PURPOSE = 'comment-form-stamp';
+
+/** A signed "form shown at" time, put in the form and checked on submit. */
+export function createFormStamp(secret: string, now = Date.now()): string {
+  return seal(secret, STAMP_PURPOSE, String(now));
+}
+
+export type StampCheck = { ok: true } | { ok: false; verdict: 'spam'; reason: string } | { ok: false; verdict: 'expired' };
+
+export function checkFormStamp(secret: string, stamp: string | null | undefined, now = Date.now()): StampCheck {
+  const value = unseal(secret, STAMP_PURPOSE, stamp);
+  if (value === null || !/^\d{10,16}$/.test(value)) return { ok: false, verdict: 'spam', reason: 'missing or forged form stamp' };
+  const age = now - Number(value);
+  if (age < -60_000) return { ok: false, verdict: 'spam', reason: 'form stamp from the future' };
+  if (age < MIN_FILL_MS) return { ok: false, verdict: 'spam', reason: `posted ${Math.max(0, age)} ms after the form was shown` };
+  if (age > MAX_FORM_AGE_MS) return { ok: false, verdict: 'expired' };
+  return { ok: true };
+}
+
+const LINK_PATTERN = /\bhttps?:\/\/|\bwww\.[a-z0-9-]+\.|<a\s/gi;
+
+export function countLinks(text: string): number {
+  return text.match(LINK_PATTERN)?.length ?? 0;
+}
+
+/** Blocklisted words found in `text`, matched as whole words, case-insensitively. */
+export function findBlockedWords(text: string, words: string[]): string[] {
+  const haystack = text.toLowerCase();
+  return words.filter((word) => {
+    const w = word.toLowerCase().trim();
+    if (!w) return false;
+    const escaped = w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u').test(haystack);
+  });
+}
