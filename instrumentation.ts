@@ -4,7 +4,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { prepareDatabase } = await import('./db/prepare');
     prepareDatabase();
-    const { startMailSweep } = await import('./lib/mail/deliver');
-    startMailSweep();
+    const { startBackgroundJobs } = await import('./lib/jobs/background');
+    startBackgroundJobs();
   }
 }

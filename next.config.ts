@@ -17,7 +17,13 @@ const nextConfig: NextConfig = {
   cacheMaxMemorySize: 0,
   typedRoutes: false,
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    const noReferrer = [{ key: 'Referrer-Policy', value: 'no-referrer' }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // Pages and endpoints that carry tokens in their URL must not leak them to other sites.
+      { source: '/newsletter/:path*', headers: noReferrer },
+      { source: '/api/newsletter/:path*', headers: noReferrer },
+    ];
   },
   async rewrites() {
     // The front page is page 1 of the paginated front, so it is cached like the other pages

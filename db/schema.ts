@@ -250,3 +250,53 @@ export const moderationLog = sqliteTable(
 
 export type Comment = typeof comments.$inferSelect;
 export type NewComment = typeof comments.$inferInsert;
+
+export const SUBSCRIBER_STATUSES = ['pending', 'confirmed', 'unsubscribed', 'bounced', 'complained'] as const;
+export type SubscriberStatus = (typeof SUBSCRIBER_STATUSES)[number];
+
+/** Newsletter subscribers. Confirmation tokens are stored only as SHA-256 hashes. */
+export const subscribers = sqliteTable(
+  'subscribers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Trimmed, domain lower-cased and in punycode (lib/newsletter/email.ts). */
+    email: text('email').notNull(),
+    status: text('status', { enum: SUBSCRIBER_STATUSES }).notNull().default('pending'),
+    confirmTokenHash: text('confirm_token_hash'),
+    confirmTokenExpiresAt: integer('confirm_token_expires_at', { mode: 'timestamp_ms' }),
+    confirmTokenUsedAt: integer('confirm_token_used_at', { mode: 'timestamp_ms' }),
+    /** Random, per subscriber, never expires: the one-click unsubscribe link in every email. */
+    unsubscribeToken: text('unsubscribe_token').notNull(),
+    consentSource: text('consent_source'),
+    consentAt: integer('consent_at', { mode: 'timestamp_ms' }),
+    ipHash: text('ip_hash'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+    confirmedAt: integer('confirmed_at', { mode: 'timestamp_ms' }),
+    unsubscribedAt: integer('unsubscribed_at', { mode: 'timestamp_ms' }),
+    bouncedAt: integer('bounced_at', { mode: 'timestamp_ms' }),
+    complainedAt: integer('complained_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    uniqueIndex('subscribers_email_unique').on(t.email),
+    uniqueIndex('subscribers_confirm_token_unique').on(t.confirmTokenHash),
+    uniqueIndex('subscribers_unsubscribe_token_unique').on(t.unsubscribeToken),
+    index('subscribers_status_idx').on(t.status, t.createdAt),
+  ],
+);
+
+export type Subscriber = typeof subscribers.$inferSelect;
+
+/** Hits counted by lib/security/rate-limit.ts: one row per attempt, pruned by the sweep. */
+export const rateLimitHits = sqliteTable(
+  'rate_limit_hits',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    bucket: text('bucket').notNull(),
+    key: text('key').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('rate_limit_hits_lookup_idx').on(t.bucket, t.key, t.at), index('rate_limit_hits_at_idx').on(t.at)],
+);

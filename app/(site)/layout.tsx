@@ -1,4 +1,5 @@
 import { SiteFooter } from '@/components/site-footer';
+import { NewsletterSignup } from '@/components/newsletter-signup';
 import { SiteHeader } from '@/components/site-header';
 import { listSections } from '@/lib/articles/queries';
 
@@ -10,7 +11,7 @@ export default async function SiteLayout({ children }: { children: React.ReactNo
       <main id="main" tabIndex={-1}>
         <div className="wrap">{children}</div>
       </main>
-      <SiteFooter />
+      <SiteFooter newsletter={<NewsletterSignup />} />
     </>
   );
 }

@@ -119,7 +119,7 @@ export interface DeliveryReport {
   failed: number;
 }
 
-type Runner = { running?: Promise<DeliveryReport>; again?: boolean; sweep?: NodeJS.Timeout };
+type Runner = { running?: Promise<DeliveryReport>; again?: boolean };
 const runner = ((globalThis as { __ledgerMail?: Runner }).__ledgerMail ??= {});
 
 /** Sends every due email. One run at a time per process; a call during a run asks for another pass. */
@@ -166,13 +166,4 @@ export function kickMailDelivery(): void {
   } catch {
     void deliverDueEmails();
   }
-}
-
-/** Sweeps the outbox now and then every MAIL_SWEEP_MS; once per process. */
-export function startMailSweep(): void {
-  if (runner.sweep) return;
-  const tick = () => void deliverDueEmails().catch((error) => console.error('[mail] sweep failed', error));
-  runner.sweep = setInterval(tick, env.MAIL_SWEEP_MS);
-  runner.sweep.unref();
-  tick();
 }

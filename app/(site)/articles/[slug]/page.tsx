@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArticleCard } from '@/components/article-card';
 import { CommentSection } from '@/components/comments/comment-section';
+import { NewsletterSignup } from '@/components/newsletter-signup';
 import { DateTime } from '@/components/date-time';
 import { env } from '@/lib/env';
 import { getArticleBySlug, listRelatedArticles } from '@/lib/articles/queries';
@@ -113,6 +114,7 @@ export default async function ArticlePage({ params }: Props) {
           ))}
         </ul>
       )}
+      <NewsletterSignup intro="Liked this? Get our reporting on public-sector technology by email every Friday." />
       {related.length > 0 && (
         <section className="related" aria-labelledby="related-heading">
           <h2 id="related-heading" className="block-title">
