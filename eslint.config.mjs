@@ -17,7 +17,7 @@ const config = [
     // Routes and components compose; only lib/ and scripts talk to the database.
     files: ['app/**', 'components/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@/db', '@/db/*', '../db/*'], message: 'Read through lib/<domain>/queries instead.' }] }],
+      'no-restricted-imports': ['error', { paths: ['@/db', '@/db/index', '@/db/migrate', '@/db/seed', '@/db/prepare'].map((name) => ({ name, message: 'Read through lib/<domain>/queries instead (types and constants from @/db/schema are fine).' })) }],
     },
   },
 ];

@@ -4,6 +4,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { prepareDatabase } = await import('./db/prepare');
     prepareDatabase();
+    const [{ env }, { ensureAdmins }] = await Promise.all([import('./lib/env'), import('./lib/staff/manage')]);
+    ensureAdmins(env.ADMIN_EMAILS);
     const { startBackgroundJobs } = await import('./lib/jobs/background');
     startBackgroundJobs();
   }

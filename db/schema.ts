@@ -300,3 +300,68 @@ export const rateLimitHits = sqliteTable(
   },
   (t) => [index('rate_limit_hits_lookup_idx').on(t.bucket, t.key, t.at), index('rate_limit_hits_at_idx').on(t.at)],
 );
+
+// Auth.js (next-auth v5) tables for staff sign-in, in the shape @auth/drizzle-adapter expects.
+export const STAFF_ROLES = ['admin', 'moderator'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    name: text('name'),
+    email: text('email').notNull(),
+    emailVerified: integer('email_verified', { mode: 'timestamp_ms' }),
+    image: text('image'),
+    /** Staff role; null means no access (a removed staff member's row may remain for the log). */
+    role: text('role', { enum: STAFF_ROLES }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_email_unique').on(t.email)],
+);
+
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    type: text('type').$type<'email' | 'oauth' | 'oidc' | 'webauthn'>().notNull(),
+    provider: text('provider').notNull(),
+    providerAccountId: text('provider_account_id').notNull(),
+    refresh_token: text('refresh_token'),
+    access_token: text('access_token'),
+    expires_at: integer('expires_at'),
+    token_type: text('token_type'),
+    scope: text('scope'),
+    id_token: text('id_token'),
+    session_state: text('session_state'),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] }), index('accounts_user_idx').on(t.userId)],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    sessionToken: text('session_token').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expires: integer('expires', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const verificationTokens = sqliteTable(
+  'verification_tokens',
+  {
+    identifier: text('identifier').notNull(),
+    token: text('token').notNull(),
+    expires: integer('expires', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+export type User = typeof users.$inferSelect;

@@ -28,7 +28,8 @@ const state = (globalThis.__ledgerCacheHandler ??= {
 });
 
 function database() {
-  const file = path.resolve(process.cwd(), process.env.DATABASE_PATH || './data/site.db');
+  // Same default as lib/env.ts (this file is loaded by Next as plain JavaScript, outside the app bundle).
+  const file = path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.DATABASE_PATH || './data/site.db');
   if (state.db && state.dbPath === file) return state.db;
   try {
     // Never create the file here: at build time there is no database, and that is fine.

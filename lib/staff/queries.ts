@@ -1,7 +1,44 @@
 import 'server-only';
-import { env } from '@/lib/env';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { users, type StaffRole } from '@/db/schema';
 
-/** Everyone who moderates: for now the ADMIN_EMAILS list (the dashboard adds its staff table). */
+export interface StaffMember {
+  id: string;
+  email: string;
+  name: string | null;
+  role: StaffRole;
+}
+
+/** Everyone with a staff role (admins and moderators). */
+export function listStaff(): StaffMember[] {
+  return getDb()
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role })
+    .from(users)
+    .where(isNotNull(users.role))
+    .orderBy(asc(users.email))
+    .all()
+    .flatMap((u) => (u.role ? [{ ...u, role: u.role }] : []));
+}
+
 export function listStaffEmails(): string[] {
-  return [...new Set(env.ADMIN_EMAILS)];
+  return listStaff().map((s) => s.email);
+}
+
+export function getStaffByEmail(email: string): StaffMember | null {
+  const row = getDb()
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role })
+    .from(users)
+    .where(and(eq(users.email, email.trim().toLowerCase()), isNotNull(users.role)))
+    .get();
+  return row?.role ? { ...row, role: row.role } : null;
+}
+
+export function getStaffById(id: string): StaffMember | null {
+  const row = getDb()
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role })
+    .from(users)
+    .where(and(eq(users.id, id), isNotNull(users.role)))
+    .get();
+  return row?.role ? { ...row, role: row.role } : null;
 }

@@ -1,0 +1,57 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ModerationShortcuts } from '@/components/admin/moderation-shortcuts';
+import { ModerationTable } from '@/components/admin/moderation-table';
+import { COMMENT_STATUSES, type CommentStatus } from '@/db/schema';
+import { parsePageParam } from '@/lib/articles/pagination';
+import { requireStaff } from '@/lib/auth/session';
+import { listModerationQueue } from '@/lib/comments/admin';
+import { countCommentsByStatus } from '@/lib/comments/moderation';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Comments' };
+
+const LABELS: Record<CommentStatus, string> = { pending: 'Pending', approved: 'Approved', spam: 'Spam', trash: 'Trash' };
+
+type Props = { searchParams: Promise<{ status?: string; page?: string }> };
+
+export default async function CommentsConsole({ searchParams }: Props) {
+  await requireStaff();
+  const params = await searchParams;
+  const status: CommentStatus = COMMENT_STATUSES.includes(params.status as CommentStatus) ? (params.status as CommentStatus) : 'pending';
+  const page = parsePageParam(params.page) ?? 1;
+  const counts = countCommentsByStatus();
+  const queue = listModerationQueue({ status, page });
+  const href = (s: CommentStatus, p = 1) => `/admin/comments?status=${s}${p > 1 ? `&page=${p}` : ''}`;
+  return (
+    <>
+      <h1>Comments</h1>
+      <nav aria-label="Comment status" className="tabs">
+        <ul>
+          {COMMENT_STATUSES.map((s) => (
+            <li key={s}>
+              <Link href={href(s)} aria-current={s === status ? 'page' : undefined}>
+                {LABELS[s]} <span className="count">({counts[s]})</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <ModerationShortcuts />
+      {queue.rows.length === 0 ? (
+        <p>No {LABELS[status].toLowerCase()} comments.</p>
+      ) : (
+        <ModerationTable rows={queue.rows} status={status} />
+      )}
+      {queue.pageCount > 1 && (
+        <nav className="pagination" aria-label="Pages">
+          {page > 1 ? <Link href={href(status, page - 1)}>← Newer</Link> : <span />}
+          <span className="pagination__status">
+            Page {page} of {queue.pageCount}
+          </span>
+          {page < queue.pageCount ? <Link href={href(status, page + 1)}>Older →</Link> : <span />}
+        </nav>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import Link from 'next/link';
+import { FlashRegion } from '@/components/admin/flash-region';
+import { signOutAction } from '@/lib/auth/actions';
+import { requireStaff } from '@/lib/auth/session';
+import { env } from '@/lib/env';
+
+export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
+  const staff = await requireStaff();
+  const links = [
+    ['/admin', 'Overview'],
+    ['/admin/comments', 'Comments'],
+    ['/admin/blocklist', 'Blocklist'],
+    ['/admin/log', 'Log'],
+    ['/admin/subscribers', 'Subscribers'],
+    ['/admin/outbox', 'Outbox'],
+    ...(staff.role === 'admin' ? [['/admin/staff', 'Staff']] : []),
+  ];
+  return (
+    <>
+      <header className="admin-bar">
+        <div className="wrap admin-bar__inner">
+          <Link href="/admin" className="admin-bar__name">
+            {env.SITE_NAME} · Dashboard
+          </Link>
+          <nav aria-label="Dashboard">
+            <ul>
+              {links.map(([href, label]) => (
+                <li key={href}>
+                  <Link href={href!}>{label}</Link>
+                </li>
+              ))}
+              <li>
+                <Link href="/">View site</Link>
+              </li>
+            </ul>
+          </nav>
+          <form action={signOutAction} className="admin-bar__user">
+            <span>
+              {staff.email} ({staff.role})
+            </span>{' '}
+            <button type="submit" className="button--quiet">
+              Sign out
+            </button>
+          </form>
+        </div>
+      </header>
+      <main id="main" className="wrap admin-main">
+        <FlashRegion />
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { DateTime } from '@/components/date-time';
+import { parsePageParam } from '@/lib/articles/pagination';
+import { requireStaff } from '@/lib/auth/session';
+import { listModerationLog } from '@/lib/comments/admin';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Moderation log' };
+
+type Props = { searchParams: Promise<{ actor?: string; action?: string; page?: string }> };
+
+export default async function LogPage({ searchParams }: Props) {
+  await requireStaff();
+  const params = await searchParams;
+  const actor = (params.actor ?? '').trim().slice(0, 254);
+  const page = parsePageParam(params.page) ?? 1;
+  const log = listModerationLog({ actor: actor || undefined, action: params.action || undefined, page });
+  const action = log.actions.includes(params.action ?? '') ? params.action : '';
+  const href = (p: number) => `/admin/log?${new URLSearchParams({ actor, action: action ?? '', page: String(p) })}`;
+  return (
+    <>
+      <h1>Moderation log</h1>
+      <form method="get" className="inline-form" aria-label="Filter the log">
+        <div className="field">
+          <label htmlFor="log-actor">Who</label>
+          <input id="log-actor" name="actor" type="search" defaultValue={actor} />
+        </div>
+        <div className="field">
+          <label htmlFor="log-action">Action</label>
+          <select id="log-action" name="action" defaultValue={action}>
+            <option value="">Any</option>
+            {log.actions.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">Filter</button>
+      </form>
+      <p>{log.total} entries</p>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Who</th>
+            <th scope="col">What</th>
+            <th scope="col">Comments</th>
+          </tr>
+        </thead>
+        <tbody>
+          {log.rows.map((r) => (
+            <tr key={r.id}>
+              <td>
+                <DateTime iso={r.createdAt.toISOString()} showTime />
+              </td>
+              <td>{r.actor}</td>
+              <td>
+                {r.action}
+                {r.detail && <span className="hint"> ({r.detail})</span>}
+              </td>
+              <td>{r.commentIds.map((id) => `#${id}`).join(', ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {log.pageCount > 1 && (
+        <nav className="pagination" aria-label="Pages">
+          {page > 1 ? <Link href={href(page - 1)}>← Newer</Link> : <span />}
+          <span className="pagination__status">
+            Page {page} of {log.pageCount}
+          </span>
+          {page < log.pageCount ? <Link href={href(page + 1)}>Older →</Link> : <span />}
+        </nav>
+      )}
+    </>
+  );
+}

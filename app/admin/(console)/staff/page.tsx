@@ -1,0 +1,60 @@
+import type { Metadata } from 'next';
+import { ActionForm, SubmitButton } from '@/components/admin/action-form';
+import { requireAdmin } from '@/lib/auth/session';
+import { addStaffAction, removeStaffAction } from '@/lib/staff/actions';
+import { listStaff } from '@/lib/staff/queries';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Staff' };
+
+export default async function StaffPage() {
+  const me = await requireAdmin();
+  const staff = listStaff();
+  return (
+    <>
+      <h1>Staff</h1>
+      <p className="hint">Admins manage staff; moderators moderate comments and subscribers. Everyone signs in with a link sent by email.</p>
+      <ActionForm action={addStaffAction} className="inline-form" label="Add a staff member">
+        <div className="field">
+          <label htmlFor="staff-email">Email</label>
+          <input id="staff-email" name="email" type="email" required />
+        </div>
+        <div className="field">
+          <label htmlFor="staff-role">Role</label>
+          <select id="staff-role" name="role" defaultValue="moderator">
+            <option value="moderator">Moderator</option>
+            <option value="admin">Admin</option>
+          </select>
+        </div>
+        <SubmitButton>Add</SubmitButton>
+      </ActionForm>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">Email</th>
+            <th scope="col">Role</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {staff.map((s) => (
+            <tr key={s.id}>
+              <td>{s.email}</td>
+              <td>{s.role}</td>
+              <td>
+                {s.email !== me.email && (
+                  <ActionForm action={removeStaffAction} label={`Remove ${s.email}`}>
+                    <input type="hidden" name="email" value={s.email} />
+                    <SubmitButton className="button--quiet">Remove</SubmitButton>
+                  </ActionForm>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

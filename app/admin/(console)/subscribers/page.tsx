@@ -1,0 +1,107 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ActionForm, SubmitButton } from '@/components/admin/action-form';
+import { DateTime } from '@/components/date-time';
+import { SUBSCRIBER_STATUSES, type SubscriberStatus } from '@/db/schema';
+import { parsePageParam } from '@/lib/articles/pagination';
+import { requireStaff } from '@/lib/auth/session';
+import { countSubscribersByStatus, listSubscribers } from '@/lib/newsletter/admin';
+import { deleteSubscriberAction, resendConfirmationAction } from '@/lib/newsletter/admin-actions';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Subscribers' };
+
+type Props = { searchParams: Promise<{ status?: string; q?: string; page?: string }> };
+
+export default async function SubscribersPage({ searchParams }: Props) {
+  await requireStaff();
+  const params = await searchParams;
+  const status = SUBSCRIBER_STATUSES.includes(params.status as SubscriberStatus) ? (params.status as SubscriberStatus) : undefined;
+  const q = (params.q ?? '').trim().slice(0, 254);
+  const page = parsePageParam(params.page) ?? 1;
+  const counts = countSubscribersByStatus();
+  const list = listSubscribers({ status, q, page });
+  const query = (extra: Record<string, string>) => new URLSearchParams({ ...(status && { status }), ...(q && { q }), ...extra }).toString();
+  return (
+    <>
+      <h1>Subscribers</h1>
+      <nav aria-label="Subscriber status" className="tabs">
+        <ul>
+          <li>
+            <Link href="/admin/subscribers" aria-current={!status ? 'page' : undefined}>
+              All <span className="count">({Object.values(counts).reduce((a, b) => a + b, 0)})</span>
+            </Link>
+          </li>
+          {SUBSCRIBER_STATUSES.map((s) => (
+            <li key={s}>
+              <Link href={`/admin/subscribers?status=${s}`} aria-current={s === status ? 'page' : undefined}>
+                {s} <span className="count">({counts[s]})</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <form method="get" className="inline-form" role="search" aria-label="Search subscribers">
+        {status && <input type="hidden" name="status" value={status} />}
+        <div className="field">
+          <label htmlFor="subscriber-q">Search by email</label>
+          <input id="subscriber-q" name="q" type="search" defaultValue={q} />
+        </div>
+        <button type="submit">Search</button>
+        <a className="button button--quiet" href={`/admin/subscribers/export?${query({})}`} download>
+          Export CSV
+        </a>
+      </form>
+      <p>
+        {list.total} {list.total === 1 ? 'subscriber' : 'subscribers'}
+        {q && <> matching “{q}”</>}
+      </p>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">Email</th>
+            <th scope="col">Status</th>
+            <th scope="col">Signed up</th>
+            <th scope="col">Source</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.rows.map((s) => (
+            <tr key={s.id}>
+              <td>{s.email}</td>
+              <td>{s.status}</td>
+              <td>
+                <DateTime iso={s.createdAt.toISOString()} />
+              </td>
+              <td>{s.consentSource}</td>
+              <td className="row-actions">
+                {s.status === 'pending' && (
+                  <ActionForm action={resendConfirmationAction} label={`Resend confirmation to ${s.email}`}>
+                    <input type="hidden" name="id" value={s.id} />
+                    <SubmitButton className="button--quiet">Resend confirmation</SubmitButton>
+                  </ActionForm>
+                )}
+                <ActionForm action={deleteSubscriberAction} label={`Delete ${s.email}`}>
+                  <input type="hidden" name="id" value={s.id} />
+                  <SubmitButton className="button--quiet">Delete</SubmitButton>
+                </ActionForm>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {list.pageCount > 1 && (
+        <nav className="pagination" aria-label="Pages">
+          {page > 1 ? <Link href={`/admin/subscribers?${query({ page: String(page - 1) })}`}>← Newer</Link> : <span />}
+          <span className="pagination__status">
+            Page {page} of {list.pageCount}
+          </span>
+          {page < list.pageCount ? <Link href={`/admin/subscribers?${query({ page: String(page + 1) })}`}>Older →</Link> : <span />}
+        </nav>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { SignInForm } from '@/components/admin/sign-in-form';
+import { requestSignInLink } from '@/lib/auth/actions';
+import { SIGN_IN_SENT } from '@/lib/auth/messages';
+import { safeCallbackPath } from '@/lib/auth/auth';
+import { currentStaff } from '@/lib/auth/session';
+import { env } from '@/lib/env';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Sign in' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SignInPage({ searchParams }: Props) {
+  const params = await searchParams;
+  if (await currentStaff()) redirect(safeCallbackPath(params.callbackUrl));
+  const error = typeof params.error === 'string' ? params.error : undefined;
+  return (
+    <main id="main" className="wrap admin-sign-in">
+      <p>
+        <Link className="masthead__name" href="/">
+          {env.SITE_NAME}
+        </Link>
+      </p>
+      <h1>Sign in to the dashboard</h1>
+      {params.signedOut && <p className="form-message">You have signed out.</p>}
+      {error && (
+        <p className="form-message form-message--error" role="alert">
+          {error === 'Verification'
+            ? 'That sign-in link has expired or has already been used. Enter your email to get a new one.'
+            : 'Sign-in did not work. Enter your email to get a new link.'}
+        </p>
+      )}
+      {params.sent ? (
+        <p className="form-message" role="status">
+          {SIGN_IN_SENT}
+        </p>
+      ) : (
+        <>
+          <p className="hint">Staff only. We will email you a link that signs you in; it works once, for 10 minutes.</p>
+          <SignInForm action={requestSignInLink} callbackUrl={safeCallbackPath(params.callbackUrl)} />
+        </>
+      )}
+    </main>
+  );
+}

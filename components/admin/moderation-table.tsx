@@ -1,0 +1,141 @@
+import Link from 'next/link';
+import { DateTime } from '@/components/date-time';
+import { blockEntry, editComment, moderateSelected, replyToComment } from '@/lib/comments/admin-actions';
+import type { ModerationRow } from '@/lib/comments/admin';
+import type { CommentStatus } from '@/db/schema';
+import { ActionForm, SubmitButton } from './action-form';
+import { SelectAll } from './select-all';
+
+const ROW_ACTIONS: Record<CommentStatus, { value: string; label: string; key?: string }[]> = {
+  pending: [
+    { value: 'approve', label: 'Approve', key: 'a' },
+    { value: 'spam', label: 'Spam', key: 's' },
+    { value: 'trash', label: 'Trash', key: 'd' },
+  ],
+  approved: [
+    { value: 'unapprove', label: 'Unapprove', key: 'u' },
+    { value: 'spam', label: 'Spam', key: 's' },
+    { value: 'trash', label: 'Trash', key: 'd' },
+  ],
+  spam: [
+    { value: 'not-spam', label: 'Not spam' },
+    { value: 'approve', label: 'Approve', key: 'a' },
+    { value: 'trash', label: 'Trash', key: 'd' },
+    { value: 'delete', label: 'Delete forever' },
+  ],
+  trash: [
+    { value: 'restore', label: 'Restore' },
+    { value: 'approve', label: 'Approve', key: 'a' },
+    { value: 'delete', label: 'Delete forever' },
+  ],
+};
+
+const BULK_FORM = 'bulk-moderation';
+
+/** The moderation table: every row with its private details, its own actions, and a checkbox for bulk actions. */
+export function ModerationTable({ rows, status, showStatus = false }: { rows: ModerationRow[]; status?: CommentStatus; showStatus?: boolean }) {
+  const bulkActions = status ? ROW_ACTIONS[status] : ROW_ACTIONS.pending;
+  return (
+    <>
+      <ActionForm action={moderateSelected} id={BULK_FORM} className="bulk-bar" label="Bulk actions" flash>
+        <span>With selected:</span>
+        {bulkActions.map((a) => (
+          <SubmitButton key={a.value} name="action" value={a.value} className="button--quiet">
+            {a.label}
+          </SubmitButton>
+        ))}
+      </ActionForm>
+      <table className="data-table moderation-table">
+        <thead>
+          <tr>
+            <th scope="col">
+              <SelectAll form={BULK_FORM} />
+            </th>
+            <th scope="col">Commenter</th>
+            <th scope="col">Comment</th>
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((c) => (
+            <tr key={c.id} data-comment-row tabIndex={-1} aria-label={`Comment ${c.id} by ${c.authorName}`}>
+              <td>
+                <input type="checkbox" name="ids" value={c.id} form={BULK_FORM} aria-label={`Select comment ${c.id} by ${c.authorName}`} />
+              </td>
+              <td className="moderation-table__who">
+                <strong>{c.authorName}</strong>
+                {c.isStaff && <span className="badge">Staff</span>}
+                <br />
+                <Link href={`/admin/comments/history?email=${encodeURIComponent(c.authorEmail)}`} title="Every comment by this address">
+                  {c.authorEmail}
+                </Link>
+                {c.authorUrl && (
+                  <>
+                    <br />
+                    <span className="hint">{c.authorUrl}</span>
+                  </>
+                )}
+                <br />
+                <span className="hint">
+                  {c.sameIpCount > 0 ? `${c.sameIpCount} other ${c.sameIpCount === 1 ? 'comment' : 'comments'} from this IP` : 'No other comments from this IP'}
+                </span>
+              </td>
+              <td>
+                <p className="hint">
+                  #{c.id} on <Link href={`/articles/${c.articleSlug}`}>{c.articleTitle}</Link> · <DateTime iso={c.createdAt.toISOString()} showTime />
+                  {showStatus && <> · {c.status}</>}
+                  {c.editedAt && <> · edited</>}
+                </p>
+                {c.heldReasons.length > 0 && <p className="held">Held: {c.heldReasons.join('; ')}</p>}
+                <p className="moderation-table__body">{c.body}</p>
+                <details>
+                  <summary>Edit</summary>
+                  <ActionForm action={editComment} label={`Edit comment ${c.id}`}>
+                    <input type="hidden" name="id" value={c.id} />
+                    <label htmlFor={`edit-${c.id}`} className="visually-hidden">
+                      Comment text
+                    </label>
+                    <textarea id={`edit-${c.id}`} name="body" rows={4} defaultValue={c.body} />
+                    <SubmitButton pendingText="Saving…">Save</SubmitButton>
+                  </ActionForm>
+                </details>
+                <details>
+                  <summary>Reply as staff</summary>
+                  <ActionForm action={replyToComment} label={`Reply to comment ${c.id}`}>
+                    <input type="hidden" name="parentId" value={c.id} />
+                    <label htmlFor={`reply-${c.id}`} className="visually-hidden">
+                      Reply
+                    </label>
+                    <textarea id={`reply-${c.id}`} name="body" rows={3} />
+                    <SubmitButton pendingText="Publishing…">Publish reply</SubmitButton>
+                  </ActionForm>
+                </details>
+              </td>
+              <td className="moderation-table__actions">
+                <ActionForm action={moderateSelected} label={`Moderate comment ${c.id}`} flash>
+                  <input type="hidden" name="ids" value={c.id} />
+                  {ROW_ACTIONS[c.status].map((a) => (
+                    <SubmitButton key={a.value} name="action" value={a.value} className={a.value === 'approve' ? undefined : 'button--quiet'} title={a.key ? `Shortcut: ${a.key}` : undefined}>
+                      {a.label}
+                    </SubmitButton>
+                  ))}
+                </ActionForm>
+                <ActionForm action={blockEntry} label={`Block the author of comment ${c.id}`}>
+                  <input type="hidden" name="commentId" value={c.id} />
+                  <SubmitButton name="kind" value="email" className="button--quiet">
+                    Block email
+                  </SubmitButton>
+                  {c.ipHash && (
+                    <SubmitButton name="kind" value="ip" className="button--quiet">
+                      Block IP
+                    </SubmitButton>
+                  )}
+                </ActionForm>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+export const SIGN_IN_SENT = 'Check your email for a sign-in link.';

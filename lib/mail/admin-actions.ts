@@ -1,0 +1,14 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { requireStaff } from '@/lib/auth/session';
+import { retryFailedEmail } from './admin';
+import { kickMailDelivery } from './deliver';
+
+export async function retryEmailAction(formData: FormData): Promise<void> {
+  await requireStaff();
+  const id = z.coerce.number().int().positive().safeParse(formData.get('id'));
+  if (id.success && retryFailedEmail(id.data)) kickMailDelivery();
+  revalidatePath('/admin', 'layout');
+}

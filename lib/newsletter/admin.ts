@@ -1,0 +1,106 @@
+import 'server-only';
+import { and, count, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { subscribers, SUBSCRIBER_STATUSES, type SubscriberStatus } from '@/db/schema';
+import { cancelQueuedEmails } from '@/lib/mail';
+import { requestSubscription, subscriberRef } from './subscriptions';
+
+// Staff-only subscriber management. Callers check requireStaff() first.
+
+export const SUBSCRIBERS_PAGE_SIZE = 50;
+
+function filters({ status, q }: { status?: SubscriberStatus; q?: string }) {
+  const term = q?.trim().toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`);
+  return and(status ? eq(subscribers.status, status) : undefined, term ? sql`${subscribers.email} LIKE ${`%${term}%`} ESCAPE '\\'` : undefined);
+}
+
+export function listSubscribers({ status, q, page = 1 }: { status?: SubscriberStatus; q?: string; page?: number }) {
+  const db = getDb();
+  const where = filters({ status, q });
+  const total = db.select({ n: count() }).from(subscribers).where(where).get()?.n ?? 0;
+  const rows = db
+    .select({
+      id: subscribers.id,
+      email: subscribers.email,
+      status: subscribers.status,
+      consentSource: subscribers.consentSource,
+      createdAt: subscribers.createdAt,
+      confirmedAt: subscribers.confirmedAt,
+      unsubscribedAt: subscribers.unsubscribedAt,
+    })
+    .from(subscribers)
+    .where(where)
+    .orderBy(desc(subscribers.createdAt), desc(subscribers.id))
+    .limit(SUBSCRIBERS_PAGE_SIZE)
+    .offset((page - 1) * SUBSCRIBERS_PAGE_SIZE)
+    .all();
+  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / SUBSCRIBERS_PAGE_SIZE)) };
+}
+
+export function countSubscribersByStatus(): Record<SubscriberStatus, number> {
+  const out = Object.fromEntries(SUBSCRIBER_STATUSES.map((s) => [s, 0])) as Record<SubscriberStatus, number>;
+  for (const r of getDb().select({ status: subscribers.status, n: count() }).from(subscribers).groupBy(subscribers.status).all()) out[r.status] = r.n;
+  return out;
+}
+
+/** Confirmations per day over the last `days` days, oldest first (UTC days). */
+export function confirmationsPerDay(days = 30, now = new Date()): { day: string; n: number }[] {
+  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - (days - 1)));
+  const rows = getDb()
+    .select({ day: sql<string>`strftime('%Y-%m-%d', ${subscribers.confirmedAt} / 1000, 'unixepoch')`, n: count() })
+    .from(subscribers)
+    .where(gte(subscribers.confirmedAt, start))
+    .groupBy(sql`1`)
+    .all();
+  const byDay = new Map(rows.map((r) => [r.day, r.n]));
+  return Array.from({ length: days }, (_, i) => {
+    const day = new Date(start.getTime() + i * 86_400_000).toISOString().slice(0, 10);
+    return { day, n: byDay.get(day) ?? 0 };
+  });
+}
+
+/** Rows for the CSV export, read in pages so a large list never sits in memory at once. */
+export function* iterateSubscribersForExport({ status, q }: { status?: SubscriberStatus; q?: string }, pageSize = 1000) {
+  let before = Number.MAX_SAFE_INTEGER;
+  for (;;) {
+    const rows = getDb()
+      .select({
+        id: subscribers.id,
+        email: subscribers.email,
+        status: subscribers.status,
+        consentSource: subscribers.consentSource,
+        consentAt: subscribers.consentAt,
+        createdAt: subscribers.createdAt,
+        confirmedAt: subscribers.confirmedAt,
+        unsubscribedAt: subscribers.unsubscribedAt,
+      })
+      .from(subscribers)
+      .where(and(filters({ status, q }), lt(subscribers.id, before)))
+      .orderBy(desc(subscribers.id))
+      .limit(pageSize)
+      .all();
+    if (rows.length === 0) return;
+    yield rows;
+    before = rows.at(-1)!.id;
+  }
+}
+
+/** Erases a subscriber: the row, its tokens, and any email still queued for them. */
+export function deleteSubscriber(id: number): boolean {
+  return getDb().transaction(
+    (tx) => {
+      cancelQueuedEmails(tx, subscriberRef(id));
+      return tx.delete(subscribers).where(eq(subscribers.id, id)).run().changes > 0;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** Sends a pending subscriber a fresh confirmation link (same limits as the public form). */
+export async function resendConfirmation(id: number, actorIpHash: string) {
+  const row = getDb().select({ email: subscribers.email, status: subscribers.status }).from(subscribers).where(eq(subscribers.id, id)).get();
+  if (!row || row.status !== 'pending') return { ok: false as const, message: 'Only pending subscribers can be sent a new confirmation link.' };
+  const outcome = await requestSubscription({ rawEmail: row.email, source: '/admin/subscribers', ipHash: actorIpHash });
+  return outcome.ok ? { ok: true as const } : { ok: false as const, message: 'This address has had three confirmation emails in the last day.' };
+}
+

@@ -1,0 +1,40 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { sessions, users, type StaffRole } from '@/db/schema';
+import { normaliseEmail } from '@/lib/newsletter/email';
+
+// Adding and removing staff. Used by `npm run staff`, by ADMIN_EMAILS at start, and by the
+// dashboard's staff page (which checks requireAdmin first).
+
+export function addStaff({ email, role }: { email: string; role: StaffRole }): { email: string; role: StaffRole } {
+  const normalised = normaliseEmail(email);
+  if (!normalised.ok) throw new Error(`Not a valid email address: ${email}`);
+  const address = normalised.email.toLowerCase();
+  getDb()
+    .insert(users)
+    .values({ email: address, role })
+    .onConflictDoUpdate({ target: users.email, set: { role } })
+    .run();
+  return { email: address, role };
+}
+
+/** Takes the role away and ends every session the person has. */
+export function removeStaff({ email }: { email: string }): boolean {
+  const address = email.trim().toLowerCase();
+  return getDb().transaction(
+    (tx) => {
+      const user = tx.select({ id: users.id }).from(users).where(eq(users.email, address)).get();
+      if (!user) return false;
+      tx.update(users).set({ role: null }).where(eq(users.id, user.id)).run();
+      tx.delete(sessions).where(eq(sessions.userId, user.id)).run();
+      return true;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** ADMIN_EMAILS become admins at every start. */
+export function ensureAdmins(emails: string[]): void {
+  for (const email of emails) addStaff({ email, role: 'admin' });
+}

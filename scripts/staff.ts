@@ -1,0 +1,31 @@
+// Manage who can sign in to the dashboard.
+//   npm run staff -- add <email> --role moderator|admin
+//   npm run staff -- remove <email>
+//   npm run staff -- list
+import { closeDb } from '../db';
+import { prepareDatabase } from '../db/prepare';
+import { STAFF_ROLES, type StaffRole } from '../db/schema';
+import { addStaff, removeStaff } from '../lib/staff/manage';
+import { listStaff } from '../lib/staff/queries';
+
+function usage(): never {
+  console.error('Usage:\n  npm run staff -- add <email> --role moderator|admin\n  npm run staff -- remove <email>\n  npm run staff -- list');
+  process.exit(2);
+}
+
+const [command, email, ...rest] = process.argv.slice(2);
+prepareDatabase();
+if (command === 'add' && email) {
+  const i = rest.indexOf('--role');
+  const role = (i >= 0 ? rest[i + 1] : 'moderator') as StaffRole;
+  if (!STAFF_ROLES.includes(role)) usage();
+  const added = addStaff({ email, role });
+  console.log(`${added.email} is now ${added.role === 'admin' ? 'an admin' : 'a moderator'}. They sign in at /admin with a link sent by email.`);
+} else if (command === 'remove' && email) {
+  console.log(removeStaff({ email }) ? `${email} removed; their sessions have ended.` : `No staff member has the address ${email}.`);
+} else if (command === 'list') {
+  const staff = listStaff();
+  if (staff.length === 0) console.log('No staff yet. Add one with: npm run staff -- add you@example.org --role admin');
+  for (const s of staff) console.log(`${s.role.padEnd(9)} ${s.email}`);
+} else usage();
+closeDb();
