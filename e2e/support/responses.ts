@@ -5,7 +5,7 @@ const LEAKS: [string, RegExp][] = [
   ['an SQLite error code', /SQLITE/],
   ['an SqliteError', /SqliteError/i],
   ['an FTS5 message', /fts5/i],
-  ['a stack frame', /\bat (?:async )?[\w$.<>[\]]+ \([^)\n]*:\d+:\d+\)/],
+  ['a stack frame', /\bat (?:async )?[\w$.<>[\]]+ \((?:\/|file:|node:|webpack|turbopack|[A-Za-z]:\\)[^)\n]*:\d+:\d+\)/],
   ['a stack frame without a function name', /\bat (?:\/|file:\/\/|node:)[^\s)]*:\d+:\d+/],
 ];
 
