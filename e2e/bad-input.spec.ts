@@ -67,6 +67,16 @@ test('unknown, unpublished and malformed addresses answer 404 with the site’s 
   }
 });
 
+test('a malformed percent-escape in the path is a 404, not a 500', async ({ request }) => {
+  for (const path of ['/articles/%', '/articles/%E0%A4%A', '/category/%ZZ', '/tag/100%', '/author/%C0', '/page/%']) {
+    const response = await request.get(path);
+    const body = await response.text();
+    expect(response.status(), path).toBe(404);
+    expect(body, path).toContain('Page not found');
+    expectNoInternals(body, path);
+  }
+});
+
 test('path traversal never escapes the routes', async ({ request }) => {
   // The client normalises `..` before sending, as browsers do; the server must still answer sanely.
   for (const path of ['/articles/../../etc/passwd', '/category/../../../db/seed.ts', '/articles/./../data/site.db']) {
