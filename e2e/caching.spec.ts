@@ -1,0 +1,80 @@
+import { expect, test } from './support/fixtures';
+import { getPublished, invalidateTags, listPublished } from './support/site-db';
+
+// Issue 2, "Caching": an anonymous page is the same bytes for every reader and sets no cookie;
+// pages come from Next's cache, not a render per request; changing an article and invalidating
+// its tag shows the change.
+
+test('two readers get the same bytes from the cache, and no cookie', async ({ playwright, browser, settings, siteDb }) => {
+  const article = listPublished(siteDb)[2]!;
+  for (const path of ['/', `/articles/${article.slug}`, `/category/${article.sectionSlug}`]) {
+    const alice = await playwright.request.newContext({ baseURL: settings.siteUrl });
+    const bob = await playwright.request.newContext({ baseURL: settings.siteUrl });
+    const first = await alice.get(path);
+    const second = await bob.get(path);
+
+    expect(first.status(), path).toBe(200);
+    expect(second.status(), path).toBe(200);
+    expect(second.headers()['x-nextjs-cache'], path).toBe('HIT');
+    expect((await second.body()).equals(await first.body()), `${path} differs between two readers`).toBe(true);
+    for (const response of [first, second]) {
+      expect(response.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie'), path).toEqual([]);
+    }
+    await alice.dispose();
+    await bob.dispose();
+  }
+
+  // A real browser, scripts and all, ends its visit with no cookie either.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByRole('link', { name: article.title }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(article.title);
+  expect(await context.cookies()).toEqual([]);
+  await context.close();
+});
+
+test('a changed article shows once its tags are invalidated, and not before', async ({ page, request, siteDb }) => {
+  // The oldest article: not the lead story or a page another spec reads headlines from.
+  const article = listPublished(siteDb).at(-1)!;
+  const path = `/articles/${article.slug}`;
+  const sectionPath = `/category/${article.sectionSlug}`;
+  const newTitle = `${article.title} (corrected ${Date.now()})`;
+  const setTitle = siteDb.prepare('UPDATE articles SET title = ? WHERE slug = ?');
+  const headline = page.getByRole('heading', { level: 1 });
+
+  // Both pages are in the cache.
+  for (const p of [path, sectionPath]) {
+    await request.get(p);
+    expect((await request.get(p)).headers()['x-nextjs-cache'], p).toBe('HIT');
+  }
+
+  try {
+    setTitle.run(newTitle, article.slug);
+    expect(getPublished(siteDb, article.slug).title).toBe(newTitle);
+
+    // Served from the cache, so the change is not visible until the tags are invalidated.
+    await page.goto(path);
+    await expect(headline).toHaveText(article.title);
+
+    invalidateTags(siteDb, [`article:${article.slug}`, 'articles']);
+
+    await expect(async () => {
+      await page.goto(path);
+      await expect(headline).toHaveText(newTitle, { timeout: 500 });
+    }).toPass({ timeout: 10_000, intervals: [250, 500] });
+    await expect(async () => {
+      await page.goto(sectionPath);
+      await expect(page.getByRole('main').getByRole('link', { name: newTitle })).toBeVisible({ timeout: 500 });
+    }).toPass({ timeout: 10_000, intervals: [250, 500] });
+  } finally {
+    setTitle.run(article.title, article.slug);
+    invalidateTags(siteDb, [`article:${article.slug}`, 'articles']);
+  }
+
+  // Put back as it was, for any spec that runs after this one.
+  await expect(async () => {
+    await page.goto(path);
+    await expect(headline).toHaveText(article.title, { timeout: 500 });
+  }).toPass({ timeout: 10_000, intervals: [250, 500] });
+});

@@ -1,0 +1,138 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+import { DRAFT_SLUG, listPublished, listSections } from './support/site-db';
+
+interface ParsedFeed {
+  error: string | null;
+  title: string;
+  link: string;
+  self: string | null;
+  items: { title: string; link: string; guid: string; pubDate: string }[];
+}
+
+/** Parses RSS with the browser's strict XML parser, which reports any well-formedness error. */
+async function parseFeed(page: Page, xml: string): Promise<ParsedFeed> {
+  return page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'application/xml');
+    const child = (el: Element | Document, name: string) => el.getElementsByTagName(name)[0]?.textContent ?? '';
+    const channel = doc.getElementsByTagName('channel')[0];
+    return {
+      error: doc.getElementsByTagName('parsererror')[0]?.textContent ?? null,
+      title: channel ? child(channel, 'title') : '',
+      link: channel ? child(channel, 'link') : '',
+      self: doc.getElementsByTagNameNS('http://www.w3.org/2005/Atom', 'link')[0]?.getAttribute('href') ?? null,
+      items: [...doc.getElementsByTagName('item')].map((item) => ({
+        title: child(item, 'title'),
+        link: child(item, 'link'),
+        guid: child(item, 'guid'),
+        pubDate: child(item, 'pubDate'),
+      })),
+    };
+  }, xml);
+}
+
+async function parseSitemap(page: Page, xml: string): Promise<{ error: string | null; locs: string[] }> {
+  return page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'application/xml');
+    return {
+      error: doc.getElementsByTagName('parsererror')[0]?.textContent ?? null,
+      locs: [...doc.getElementsByTagNameNS('http://www.sitemaps.org/schemas/sitemap/0.9', 'loc')].map((l) => l.textContent ?? ''),
+    };
+  }, xml);
+}
+
+test('the RSS feed is well-formed XML with the latest articles first and absolute links', async ({ page, request, siteDb, settings }) => {
+  const response = await request.get('/feed.xml');
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toContain('application/rss+xml');
+  const feed = await parseFeed(page, await response.text());
+
+  expect(feed.error).toBeNull();
+  expect(feed.link).toBe(`${settings.siteUrl}/`);
+  expect(feed.self).toBe(`${settings.siteUrl}/feed.xml`);
+  const expected = listPublished(siteDb).slice(0, 30);
+  expect(feed.items.map((i) => i.link)).toEqual(expected.map((a) => `${settings.siteUrl}/articles/${a.slug}`));
+  expect(feed.items.map((i) => i.guid)).toEqual(feed.items.map((i) => i.link));
+  const dates = feed.items.map((i) => Date.parse(i.pubDate));
+  expect(dates.every((d) => !Number.isNaN(d))).toBe(true);
+  expect(dates).toEqual([...dates].sort((a, b) => b - a));
+  expect(feed.items.some((i) => i.link.includes(DRAFT_SLUG))).toBe(false);
+});
+
+test('each section has its own feed with only that section', async ({ page, request, siteDb, settings }) => {
+  const section = listSections(siteDb).find((s) => s.slug === 'data');
+  if (!section) throw new Error('The seed has no Data section');
+  const response = await request.get(`/category/${section.slug}/feed.xml`);
+  expect(response.status()).toBe(200);
+  const feed = await parseFeed(page, await response.text());
+
+  expect(feed.error).toBeNull();
+  expect(feed.title).toContain(section.name);
+  expect(feed.link).toBe(`${settings.siteUrl}/category/${section.slug}`);
+  const expected = listPublished(siteDb, { sectionSlug: section.slug });
+  expect(expected.length).toBeGreaterThan(0);
+  expect(feed.items.map((i) => i.link)).toEqual(expected.map((a) => `${settings.siteUrl}/articles/${a.slug}`));
+});
+
+test('the sitemap lists every published article and not the draft', async ({ page, request, siteDb, settings }) => {
+  const response = await request.get('/sitemap.xml');
+  expect(response.status()).toBe(200);
+  const sitemap = await parseSitemap(page, await response.text());
+
+  expect(sitemap.error).toBeNull();
+  const articleLocs = sitemap.locs.filter((l) => l.startsWith(`${settings.siteUrl}/articles/`));
+  expect(articleLocs.sort()).toEqual(listPublished(siteDb).map((a) => `${settings.siteUrl}/articles/${a.slug}`).sort());
+  expect(sitemap.locs.filter((l) => l.includes(DRAFT_SLUG))).toEqual([]);
+  expect(sitemap.locs).toContain(`${settings.siteUrl}/`);
+  for (const section of listSections(siteDb)) expect(sitemap.locs).toContain(`${settings.siteUrl}/category/${section.slug}`);
+});
+
+test('robots.txt allows crawling, keeps search out and points at the sitemap', async ({ request, settings }) => {
+  const response = await request.get('/robots.txt');
+  expect(response.status()).toBe(200);
+  const text = await response.text();
+  expect(text).toMatch(/^User-Agent: \*$/im);
+  expect(text).toMatch(/^Allow: \/$/m);
+  expect(text).toMatch(/^Disallow: \/search$/m);
+  expect(text).toContain(`Sitemap: ${settings.siteUrl}/sitemap.xml`);
+});
+
+test('an article has a canonical URL, OpenGraph and Twitter tags, an OG image and NewsArticle JSON-LD', async ({
+  page,
+  request,
+  siteDb,
+  settings,
+}) => {
+  const article = listPublished(siteDb)[1]!;
+  const url = `${settings.siteUrl}/articles/${article.slug}`;
+  await page.goto(`/articles/${article.slug}`);
+
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', url);
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', article.title);
+  await expect(page.locator('meta[property="og:type"]')).toHaveAttribute('content', 'article');
+  await expect(page.locator('meta[property="og:url"]')).toHaveAttribute('content', url);
+  await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary_large_image');
+  await expect(page.locator('meta[name="twitter:title"]')).toHaveAttribute('content', article.title);
+
+  const image = await page.locator('meta[property="og:image"]').getAttribute('content');
+  expect(image).toMatch(new RegExp(`^${settings.siteUrl}/articles/${article.slug}/`));
+  const png = await request.get(image!);
+  expect(png.status()).toBe(200);
+  expect(png.headers()['content-type']).toBe('image/png');
+  expect((await png.body()).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+
+  const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '');
+  expect(ld).toMatchObject({
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    description: article.dek,
+    url,
+    mainEntityOfPage: url,
+    datePublished: new Date(article.publishedAt).toISOString(),
+    dateModified: new Date(article.revisedAt ?? article.publishedAt).toISOString(),
+    articleSection: article.sectionName,
+    author: [{ '@type': 'Person', name: article.authorName, url: `${settings.siteUrl}/author/${article.authorSlug}` }],
+    publisher: { '@type': 'Organization', url: settings.siteUrl },
+  });
+});

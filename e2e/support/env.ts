@@ -1,0 +1,57 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+// Settings shared by playwright.config.ts, the fixtures and the specs.
+//
+// Playwright evaluates the config in the runner and again in every worker. The port and the
+// database path are chosen once, by the first evaluation, and kept in process.env, which the
+// workers (and the web server) inherit; later evaluations read them back.
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const E2E_TMP = path.join(ROOT, 'e2e', '.tmp');
+export const SCREENSHOTS_DIR = path.join(E2E_TMP, 'screenshots');
+
+const PORT_VAR = 'LEDGER_E2E_PORT';
+const DATABASE_VAR = 'LEDGER_E2E_DATABASE_PATH';
+
+export interface E2ESettings {
+  port: number;
+  /** http://localhost:PORT — not 127.0.0.1: Next and Auth.js rewrite request URLs to localhost. */
+  siteUrl: string;
+  /** The site's SQLite file; specs read it to compare, and write only what a test says it writes. */
+  databasePath: string;
+}
+
+/** Asks the OS for a free TCP port. Synchronous, because the config cannot await. */
+function freePort(): number {
+  const script =
+    "const s = require('node:net').createServer(); s.listen(0, () => { process.stdout.write(String(s.address().port)); s.close(); });";
+  return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim());
+}
+
+/** Removes the databases of earlier runs (an hour old or more, so a run in progress is left alone). */
+function removeOldRuns(): void {
+  if (!fs.existsSync(E2E_TMP)) return;
+  const cutoff = Date.now() - 60 * 60 * 1000;
+  for (const entry of fs.readdirSync(E2E_TMP)) {
+    const dir = path.join(E2E_TMP, entry);
+    if (entry.startsWith('run-') && fs.statSync(dir).mtimeMs < cutoff) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function e2eSettings(): E2ESettings {
+  if (!process.env[PORT_VAR]) {
+    removeOldRuns();
+    const runDir = path.join(E2E_TMP, `run-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`);
+    fs.mkdirSync(runDir, { recursive: true });
+    process.env[PORT_VAR] = String(freePort());
+    process.env[DATABASE_VAR] = path.join(runDir, 'site.db');
+  }
+  const port = Number(process.env[PORT_VAR]);
+  const databasePath = process.env[DATABASE_VAR];
+  if (!Number.isInteger(port) || port <= 0 || !databasePath) {
+    throw new Error(`${PORT_VAR} and ${DATABASE_VAR} must be set together (unset both to let the e2e config choose).`);
+  }
+  return { port, siteUrl: `http://localhost:${port}`, databasePath };
+}

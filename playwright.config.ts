@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+import { e2eSettings, ROOT } from './e2e/support/env';
+
+// End-to-end runs start the production server (`next start`) on a fresh database. `npm test`
+// builds first; run `npm run build` yourself before `npx playwright test` after changing the app.
+
+const settings = e2eSettings();
+
+// Debian's Chromium on these machines (Playwright cannot download its own here); on a laptop
+// without it, Playwright's own browser.
+const executablePath = process.env.CHROMIUM_PATH || (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+if (!fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
+  throw new Error('No production build: run `npm run build` before the end-to-end tests (`npm test` does both).');
+}
+
+/** The site under test. Later servers (the fake Resend API) go next to it in `webServer`. */
+const siteServer = {
+  command: `npx --no-install next start -p ${settings.port}`,
+  cwd: ROOT,
+  // robots.txt answers as soon as the server is up, without rendering (and caching) a page.
+  url: `${settings.siteUrl}/robots.txt`,
+  reuseExistingServer: false,
+  timeout: 120_000,
+  stdout: 'pipe' as const,
+  stderr: 'pipe' as const,
+  env: {
+    DATABASE_PATH: settings.databasePath,
+    SITE_URL: settings.siteUrl,
+    PORT: String(settings.port),
+    NEXT_TELEMETRY_DISABLED: '1',
+  },
+};
+
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: './test-results',
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  // Two cores: one worker would be slow, more would starve the server.
+  workers: 2,
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  use: {
+    baseURL: settings.siteUrl,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: { ...devices['Desktop Chrome'], launchOptions: { executablePath } },
+    },
+  ],
+  webServer: [siteServer],
+});
