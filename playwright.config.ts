@@ -31,7 +31,28 @@ const siteServer = {
     SITE_URL: settings.siteUrl,
     PORT: String(settings.port),
     NEXT_TELEMETRY_DISABLED: '1',
+    AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
+    ADMIN_EMAILS: settings.adminEmail,
+    // The real Resend SDK, pointed at the fake; retries and sweeps sped up so faults heal in seconds.
+    RESEND_API_KEY: 're_e2e_fake_key',
+    RESEND_BASE_URL: settings.resendUrl,
+    MAIL_FROM: 'The Ledger <newsroom@ledger.example>',
+    MAIL_RETRY_BASE_MS: '1000',
+    MAIL_SWEEP_MS: '500',
+    MAIL_SEND_TIMEOUT_MS: '3000',
+    MAIL_RATE_PER_SECOND: '50',
   },
+};
+
+/** The fake Resend API: records every request, answers like Resend, fails on request. */
+const fakeResend = {
+  command: `npx --no-install tsx e2e/support/fake-resend.ts --port ${new URL(settings.resendUrl).port}`,
+  cwd: ROOT,
+  url: `${settings.resendUrl}/__fake/emails`,
+  reuseExistingServer: false,
+  timeout: 30_000,
+  stdout: 'pipe' as const,
+  stderr: 'pipe' as const,
 };
 
 export default defineConfig({
@@ -56,5 +77,5 @@ export default defineConfig({
       use: { ...devices['Desktop Chrome'], launchOptions: { executablePath } },
     },
   ],
-  webServer: [siteServer],
+  webServer: [fakeResend, siteServer],
 });

@@ -14,6 +14,7 @@ export const SCREENSHOTS_DIR = path.join(E2E_TMP, 'screenshots');
 
 const PORT_VAR = 'LEDGER_E2E_PORT';
 const DATABASE_VAR = 'LEDGER_E2E_DATABASE_PATH';
+const RESEND_PORT_VAR = 'LEDGER_E2E_RESEND_PORT';
 
 export interface E2ESettings {
   port: number;
@@ -21,6 +22,10 @@ export interface E2ESettings {
   siteUrl: string;
   /** The site's SQLite file; specs read it to compare, and write only what a test says it writes. */
   databasePath: string;
+  /** The fake Resend API (e2e/support/fake-resend.ts) the site sends through. */
+  resendUrl: string;
+  /** Staff addresses the server makes admins at start (ADMIN_EMAILS). */
+  adminEmail: string;
 }
 
 /** Asks the OS for a free TCP port. Synchronous, because the config cannot await. */
@@ -47,11 +52,19 @@ export function e2eSettings(): E2ESettings {
     fs.mkdirSync(runDir, { recursive: true });
     process.env[PORT_VAR] = String(freePort());
     process.env[DATABASE_VAR] = path.join(runDir, 'site.db');
+    process.env[RESEND_PORT_VAR] = String(freePort());
   }
   const port = Number(process.env[PORT_VAR]);
   const databasePath = process.env[DATABASE_VAR];
   if (!Number.isInteger(port) || port <= 0 || !databasePath) {
     throw new Error(`${PORT_VAR} and ${DATABASE_VAR} must be set together (unset both to let the e2e config choose).`);
   }
-  return { port, siteUrl: `http://localhost:${port}`, databasePath };
+  const resendPort = Number(process.env[RESEND_PORT_VAR]);
+  return {
+    port,
+    siteUrl: `http://localhost:${port}`,
+    databasePath,
+    resendUrl: `http://127.0.0.1:${resendPort}`,
+    adminEmail: 'admin@ledger.example',
+  };
 }

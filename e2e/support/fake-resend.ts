@@ -38,6 +38,8 @@ interface FailurePlan {
   hang?: boolean;
   /** Fail one request in `every` (e.g. 5 = one in five) instead of the next `count`. */
   every?: number;
+  /** Only requests with a recipient containing this text count and fail (keeps parallel tests apart). */
+  match?: string;
 }
 
 export interface FakeResend {
@@ -133,8 +135,10 @@ export async function startFakeResend({ port = 0, host = '127.0.0.1' }: { port?:
       return send(res, 401, { statusCode: 401, name: 'missing_api_key', message: 'Missing API key in the authorization header.' });
     }
 
-    seen++;
-    const failNow = plan && (plan.every ? seen % plan.every === 0 : plan.count > 0);
+    const recipients = (Array.isArray(body) ? body : [body]).flatMap((item) => toList((item as { to?: unknown } | null)?.to));
+    const matches = plan && (!plan.match || recipients.some((r) => r.includes(plan!.match!)));
+    if (matches) seen++;
+    const failNow = plan && matches && (plan.every ? seen % plan.every === 0 : plan.count > 0);
     if (plan && failNow) {
       if (!plan.every) plan.count--;
       const current = plan;
