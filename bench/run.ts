@@ -43,10 +43,12 @@ async function main(): Promise<number> {
     let ok = false;
     try {
       const report = await suite.run({ server, options });
+      const died = server.unexpectedExit();
+      if (died !== null) report.problems.push(`the server exited during the suite (${died}); see ${server.logPath}`);
       console.log(`\n${formatTable(report.table)}\n`);
       console.log(
         `server peak RSS: ${formatBytes(server.rss.peakSince())} (VmRSS of next-server sampled every 250 ms, ${server.rss.sampleCount} samples; ` +
-          `kernel high-water mark VmHWM ${formatBytes(server.kernelPeakRss())})`,
+          `kernel high-water mark VmHWM ${formatBytes(server.kernelPeakRss())}); load average now ${os.loadavg()[0]!.toFixed(2)}`,
       );
       for (const note of report.notes) console.log(`note: ${note}`);
       for (const problem of report.problems) console.error(`PROBLEM: ${problem}`);

@@ -66,6 +66,8 @@ export interface RunningServer {
   rss: RssSampler;
   /** Peak resident memory as the kernel counted it (VmHWM), a cross-check of the sampled peak. */
   kernelPeakRss(): number | null;
+  /** How the server exited if it died on its own (a crash, or someone killed it); null while it runs. */
+  unexpectedExit(): number | string | null;
   stop(): Promise<void>;
 }
 
@@ -155,6 +157,7 @@ export async function startServer({ label, timeoutMs = 120_000 }: { label: strin
   }
   const pid = serverPid;
   const rss = new RssSampler(pid, 250);
+  let stopped = false;
 
   return {
     baseUrl,
@@ -165,7 +168,9 @@ export async function startServer({ label, timeoutMs = 120_000 }: { label: strin
     serverPid: pid,
     rss,
     kernelPeakRss: () => memoryOf(pid, 'VmHWM'),
+    unexpectedExit: () => (stopped ? null : exitedWith),
     async stop() {
+      stopped = true;
       rss.stop();
       await group.stop();
     },
