@@ -1,0 +1,222 @@
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import fs from 'node:fs';
+
+// Every process the bench starts is registered here and ended when the bench ends, however it
+// ends: normal exit, an error, Ctrl-C or a kill. Process groups are started detached (their own
+// group), so ending one ends its workers too, and a Ctrl-C reaches them only through us.
+
+type Cleanup = () => Promise<void> | void;
+const cleanups = new Set<Cleanup>();
+const groups = new Set<number>();
+let exiting = false;
+
+/** Registers work to do before the bench exits; returns a function that unregisters it. */
+export function onCleanup(fn: Cleanup): () => void {
+  cleanups.add(fn);
+  return () => cleanups.delete(fn);
+}
+
+export async function runCleanups(): Promise<void> {
+  const fns = [...cleanups].reverse();
+  cleanups.clear();
+  for (const fn of fns) {
+    try {
+      await fn();
+    } catch (error) {
+      console.error('[bench] cleanup failed:', error);
+    }
+  }
+}
+
+/** Runs the cleanups, then exits with `code`. Safe to call more than once. */
+export async function exitAfterCleanup(code: number): Promise<never> {
+  if (!exiting) {
+    exiting = true;
+    await runCleanups();
+  }
+  process.exit(code);
+}
+
+let handlersInstalled = false;
+/** Ctrl-C, kill, uncaught errors: clean up first. The 'exit' hook is the last resort (sync only). */
+export function installExitHandlers(): void {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  const signals: [NodeJS.Signals, number][] = [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ];
+  for (const [signal, code] of signals) {
+    process.on(signal, () => {
+      if (exiting) return;
+      console.error(`\n[bench] ${signal}: stopping the server and load generators…`);
+      void exitAfterCleanup(code);
+    });
+  }
+  process.on('uncaughtException', (error) => {
+    console.error('[bench] uncaught error:', error);
+    void exitAfterCleanup(1);
+  });
+  process.on('unhandledRejection', (error) => {
+    console.error('[bench] unhandled rejection:', error);
+    void exitAfterCleanup(1);
+  });
+  process.on('exit', () => {
+    for (const pgid of groups) killGroup(pgid, 'SIGKILL');
+  });
+}
+
+function killGroup(pgid: number, signal: NodeJS.Signals): boolean {
+  try {
+    process.kill(-pgid, signal);
+    return true;
+  } catch {
+    return false; // ESRCH: the group is already gone.
+  }
+}
+
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface ProcessGroup {
+  child: ChildProcess;
+  pid: number;
+  /** Resolves with the exit code (or the signal's name) when the group leader exits. */
+  exited: Promise<number | string>;
+  /** SIGTERM to the whole group, then SIGKILL after `graceMs` if anything is left. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** Starts a command as the leader of a new process group, registered for cleanup. */
+export function spawnGroup(command: string, args: string[], options: SpawnOptions = {}): ProcessGroup {
+  const child = spawn(command, args, { ...options, detached: true });
+  if (child.pid === undefined) throw new Error(`could not start ${command}`);
+  const pid = child.pid;
+  groups.add(pid);
+  const exited = new Promise<number | string>((resolve) => {
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown'));
+    child.once('error', (error) => resolve(error.message));
+  });
+  let stopping: Promise<void> | null = null;
+  const stop = (graceMs = 5000) =>
+    (stopping ??= (async () => {
+      killGroup(pid, 'SIGTERM');
+      const deadline = Date.now() + graceMs;
+      while (groupAlive(pid) && Date.now() < deadline) await sleep(100);
+      if (groupAlive(pid)) killGroup(pid, 'SIGKILL');
+      groups.delete(pid);
+    })());
+  const unregister = onCleanup(() => stop());
+  void exited.then(() => {
+    // The leader is gone; its workers may not be. Leave the group in the registry until stop().
+    if (!groupAlive(pid)) {
+      groups.delete(pid);
+      unregister();
+    }
+  });
+  return { child, pid, exited, stop };
+}
+
+// ---- the process tree, from /proc ----
+
+function readProc(pid: number, file: string): string | null {
+  try {
+    return fs.readFileSync(`/proc/${pid}/${file}`, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+function parentOf(pid: number): number | null {
+  const stat = readProc(pid, 'stat');
+  if (!stat) return null;
+  // "pid (comm) state ppid …": comm may itself hold spaces and parentheses.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ppid = Number(fields[1]);
+  return Number.isFinite(ppid) ? ppid : null;
+}
+
+/** Every live descendant of `root`, breadth first. */
+export function descendantsOf(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    const ppid = parentOf(pid);
+    if (ppid === null) continue;
+    const list = children.get(ppid) ?? [];
+    list.push(pid);
+    children.set(ppid, list);
+  }
+  const out: number[] = [];
+  const queue = [root];
+  while (queue.length > 0) {
+    const next = children.get(queue.shift()!) ?? [];
+    out.push(...next);
+    queue.push(...next);
+  }
+  return out;
+}
+
+export function commandLineOf(pid: number): string {
+  return (readProc(pid, 'cmdline') ?? '').replace(/\0/g, ' ').trim();
+}
+
+/** Resident memory in bytes (VmRSS), or peak resident memory (VmHWM); null when the process is gone. */
+export function memoryOf(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number | null {
+  const status = readProc(pid, 'status');
+  const match = status?.match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'));
+  return match ? Number(match[1]) * 1024 : null;
+}
+
+/**
+ * Samples a process's VmRSS every `intervalMs` and keeps the peak. `peakSince(mark)` gives the
+ * peak over a window, so a suite can report the memory of its own measurements.
+ */
+export class RssSampler {
+  private samples: { at: number; rss: number }[] = [];
+  private timer: NodeJS.Timeout;
+
+  constructor(
+    readonly pid: number,
+    intervalMs = 250,
+  ) {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), intervalMs);
+    this.timer.unref();
+  }
+
+  private sample() {
+    const rss = memoryOf(this.pid);
+    if (rss !== null) this.samples.push({ at: Date.now(), rss });
+  }
+
+  /** Highest sampled RSS in bytes since `since` (ms epoch), or over the whole life by default. */
+  peakSince(since = 0): number | null {
+    let peak: number | null = null;
+    for (const s of this.samples) if (s.at >= since && (peak === null || s.rss > peak)) peak = s.rss;
+    return peak;
+  }
+
+  get sampleCount(): number {
+    return this.samples.length;
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+
+export function formatBytes(bytes: number | null): string {
+  if (bytes === null) return 'n/a';
+  return `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+}

@@ -1,0 +1,103 @@
+import Database from 'better-sqlite3';
+import { loadTest } from '../lib/load-test';
+import type { Suite, SuiteReport } from '../lib/suite';
+import { formatMs, formatRate } from '../lib/table';
+
+const WARM_UP_REQUESTS = 5;
+
+/** The newest live article in the scratch database (the seed is deterministic, so it is stable). */
+function newestPublishedSlug(databasePath: string): string {
+  const db = new Database(databasePath, { readonly: true, fileMustExist: true });
+  try {
+    const row = db
+      .prepare("SELECT slug FROM articles WHERE status = 'published' AND published_at <= ? ORDER BY published_at DESC LIMIT 1")
+      .get(Date.now()) as { slug: string } | undefined;
+    if (!row) throw new Error(`no published article in ${databasePath}: was the demo content seeded?`);
+    return row.slug;
+  } finally {
+    db.close();
+  }
+}
+
+interface WarmUp {
+  status: number;
+  cache: string;
+  bytes: number;
+  body: string;
+}
+
+/**
+ * Requests a page a few times, one after another, so the measurement sees the steady state (an ISR
+ * page rendered and cached, code paths compiled), and reports what the last answer looked like.
+ */
+async function warmUp(url: string): Promise<WarmUp> {
+  let last: WarmUp | null = null;
+  for (let i = 0; i < WARM_UP_REQUESTS; i++) {
+    const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(30_000) });
+    const body = await res.text();
+    last = { status: res.status, cache: res.headers.get('x-nextjs-cache') ?? '-', bytes: Buffer.byteLength(body), body };
+    if (res.status !== 200) break;
+  }
+  return last!;
+}
+
+export const reading: Suite = {
+  name: 'reading',
+  description: 'Anonymous reading: front page, an article, a search; throughput and latency under load',
+  async run({ server, options }): Promise<SuiteReport> {
+    const slug = newestPublishedSlug(server.databasePath);
+    const pages = [
+      { label: 'front page', path: '/' },
+      { label: 'article', path: `/articles/${encodeURIComponent(slug)}` },
+      { label: 'search', path: '/search?q=council' },
+    ];
+    const rows: string[][] = [];
+    const notes: string[] = [];
+    const problems: string[] = [];
+
+    for (const page of pages) {
+      const url = `${server.baseUrl}${page.path}`;
+      const warm = await warmUp(url);
+      const size = `${(warm.bytes / 1024).toFixed(0)} KiB`;
+      if (warm.status !== 200) {
+        // Measuring an error page would only time how fast the server says no.
+        problems.push(`${page.label} (${page.path}) answered ${warm.status} during warm-up; not measured`);
+        rows.push([page.label, page.path, '-', '-', '-', '-', '-', warm.cache, size]);
+        continue;
+      }
+      if (page.label === 'search') {
+        const hits = /(\d+) results? for/.exec(warm.body)?.[1];
+        notes.push(hits ? `search for "council" finds ${hits} articles` : 'search for "council" found no articles: the search figures are for an empty result page');
+      }
+      process.stdout.write(`[bench] ${page.label}: ${options.seconds} s at ${options.connections} connections… `);
+      const result = await loadTest({ url, seconds: options.seconds, connections: options.connections }, options.tool);
+      process.stdout.write(`${formatRate(result.reqPerSec)} req/s\n`);
+      if (result.non2xx > 0) problems.push(`${page.label}: ${result.non2xx} of ${result.requests} responses were errors (non-2xx)`);
+      if (result.errors > 0) notes.push(`${page.label}: ${result.errors} connection errors or timeouts under load`);
+      rows.push([
+        page.label,
+        page.path,
+        formatRate(result.reqPerSec),
+        formatMs(result.p50Ms),
+        formatMs(result.p99Ms),
+        String(result.non2xx),
+        String(result.errors),
+        warm.cache,
+        size,
+      ]);
+    }
+
+    notes.push(
+      'x-nextjs-cache is the header of the last warm-up response: HIT means served from the ISR cache; "-" means rendered for every request.',
+    );
+    return {
+      table: {
+        headers: ['page', 'path', 'req/s', 'p50', 'p99', 'non-2xx', 'errors', 'x-nextjs-cache', 'size'],
+        rows,
+        numeric: [2, 3, 4, 5, 6, 8],
+      },
+      notes,
+      problems,
+    };
+  },
+};
