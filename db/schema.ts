@@ -138,6 +138,17 @@ export const emailOutbox = sqliteTable(
     idempotencyKey: text('idempotency_key'),
     /** What the email is about, e.g. `subscriber:12`, so it can be cancelled with its subject. */
     ref: text('ref'),
+    /** A send this email belongs to (`issue:7`): progress is counted, and batches formed, by it. */
+    groupKey: text('group_key'),
+    /**
+     * For mass mail: the shared rendered email (email_templates) and this recipient's values for its
+     * placeholders; `html` and `text` are then empty, so 50,000 copies of an issue are not stored.
+     */
+    templateId: integer('template_id').references((): AnySQLiteColumn => emailTemplates.id, { onDelete: 'restrict' }),
+    vars: text('vars', { mode: 'json' }).$type<Record<string, string>>(),
+    /** The provider's latest word on the email (delivered, bounced, …) from its webhooks. */
+    providerStatus: text('provider_status'),
+    providerStatusAt: integer('provider_status_at', { mode: 'timestamp_ms' }),
     status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' })
@@ -160,8 +171,20 @@ export const emailOutbox = sqliteTable(
     index('email_outbox_recipient_idx').on(t.recipient),
     index('email_outbox_ref_idx').on(t.ref),
     index('email_outbox_kind_created_idx').on(t.kind, t.createdAt),
+    index('email_outbox_group_status_idx').on(t.groupKey, t.status),
+    index('email_outbox_provider_id_idx').on(t.providerId),
   ],
 );
+
+/** A rendered email shared by many outbox rows; placeholders are filled in per recipient at send time. */
+export const emailTemplates = sqliteTable('email_templates', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  subject: text('subject').notNull(),
+  html: text('html').notNull(),
+  text: text('text').notNull(),
+  headers: text('headers', { mode: 'json' }).$type<Record<string, string>>().notNull().default({}),
+  createdAt: createdAt(),
+});
 
 /** One row: when the next email may leave, shared by every deliverer so the rate holds overall. */
 export const mailRate = sqliteTable('mail_rate', {
@@ -365,3 +388,55 @@ export const verificationTokens = sqliteTable(
 );
 
 export type User = typeof users.$inferSelect;
+
+export const ISSUE_STATUSES = ['draft', 'sending', 'sent'] as const;
+export type IssueStatus = (typeof ISSUE_STATUSES)[number];
+
+/** A newsletter issue: an introduction and a list of articles, sent once to every confirmed subscriber. */
+export const newsletterIssues = sqliteTable(
+  'newsletter_issues',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    subject: text('subject').notNull(),
+    /** Markdown. */
+    intro: text('intro').notNull().default(''),
+    status: text('status', { enum: ISSUE_STATUSES }).notNull().default('draft'),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+    /** Set when Send was confirmed; recipients are those confirmed at that moment. */
+    sendStartedAt: integer('send_started_at', { mode: 'timestamp_ms' }),
+    sentBy: text('sent_by'),
+    recipientCount: integer('recipient_count'),
+    templateId: integer('template_id').references(() => emailTemplates.id, { onDelete: 'restrict' }),
+    /** The last subscriber id whose email was queued: queuing resumes from here after a restart. */
+    queuedThroughSubscriberId: integer('queued_through_subscriber_id').notNull().default(0),
+    queuedAt: integer('queued_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('newsletter_issues_status_idx').on(t.status, t.sendStartedAt)],
+);
+
+export const newsletterIssueArticles = sqliteTable(
+  'newsletter_issue_articles',
+  {
+    issueId: integer('issue_id')
+      .notNull()
+      .references(() => newsletterIssues.id, { onDelete: 'cascade' }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.issueId, t.articleId] })],
+);
+
+/** Webhook deliveries already handled (Svix message ids), so a replay changes nothing. */
+export const webhookEvents = sqliteTable('webhook_events', {
+  id: text('id').primaryKey(),
+  type: text('type').notNull(),
+  receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+export type NewsletterIssue = typeof newsletterIssues.$inferSelect;

@@ -2,6 +2,7 @@ import 'server-only';
 import { sendCommentsDigestIfDue } from '@/lib/comments/digest';
 import { env } from '@/lib/env';
 import { deliverDueEmails } from '@/lib/mail/deliver';
+import { tendSendingIssues } from '@/lib/newsletter/issues';
 import { pruneRateLimitHits } from '@/lib/security/rate-limit';
 import { listStaffEmails } from '@/lib/staff/queries';
 
@@ -14,6 +15,7 @@ export async function runBackgroundJobs(): Promise<void> {
   state.running = true;
   try {
     await sendCommentsDigestIfDue({ recipients: listStaffEmails() });
+    await tendSendingIssues();
     pruneRateLimitHits();
     await deliverDueEmails();
   } catch (error) {

@@ -1,17 +1,20 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import { after } from 'next/server';
 import { getDb } from '@/db';
 import { emailOutbox, mailRate, type OutboxEmail } from '@/db/schema';
 import { env } from '@/lib/env';
 import { idempotencyKeyOf } from './outbox';
-import { decideRetry } from './retry';
+import { decideRetry, type SendFailure } from './retry';
+import { materialize } from './templates';
 import { getTransport } from './transport';
 
 /** A row left in 'sending' this long (its process died mid-send) is claimed again. */
 export const SENDING_LEASE_MS = 5 * 60 * 1000;
-const BATCH_SIZE = 50;
+const BATCH_SIZE = 200;
+/** Resend's batch endpoint takes at most 100 emails a request. */
+const MAX_BATCH = 100;
 const CONCURRENCY = 4;
 
 /**
@@ -32,14 +35,26 @@ export function claimDueEmails(limit = BATCH_SIZE, now = new Date()): OutboxEmai
             and(eq(emailOutbox.status, 'sending'), lte(emailOutbox.claimedAt, leaseExpired)),
           ),
         )
-        .orderBy(asc(emailOutbox.nextAttemptAt), asc(emailOutbox.id))
+        // One-off email (a sign-in link, a confirmation) goes before a mass send's backlog.
+        .orderBy(sql`${emailOutbox.groupKey} IS NOT NULL`, asc(emailOutbox.nextAttemptAt), asc(emailOutbox.id))
         .limit(limit)
         .all();
       if (due.length === 0) return [];
       return tx
         .update(emailOutbox)
-        .set({ status: 'sending', claimedAt: now, claimToken: token, attempts: sql`${emailOutbox.attempts} + 1`, updatedAt: now })
-        .where(inArray(emailOutbox.id, due.map((r) => r.id)))
+        .set({
+          status: 'sending',
+          claimedAt: now,
+          claimToken: token,
+          attempts: sql`${emailOutbox.attempts} + 1`,
+          updatedAt: now,
+        })
+        .where(
+          inArray(
+            emailOutbox.id,
+            due.map((r) => r.id),
+          ),
+        )
         .returning()
         .all();
     },
@@ -62,7 +77,10 @@ function reserveSlot(): number {
       const slot = Math.max(now, row?.next ?? 0);
       tx.insert(mailRate)
         .values({ id: 1, nextSlotAt: Math.ceil(slot + interval) })
-        .onConflictDoUpdate({ target: mailRate.id, set: { nextSlotAt: Math.ceil(slot + interval) } })
+        .onConflictDoUpdate({
+          target: mailRate.id,
+          set: { nextSlotAt: Math.ceil(slot + interval) },
+        })
         .run();
       return slot - now;
     },
@@ -72,45 +90,104 @@ function reserveSlot(): number {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function deliverOne(row: OutboxEmail): Promise<'sent' | 'retry' | 'failed'> {
+type Outcome = 'sent' | 'retry' | 'failed';
+
+/** Records a send's outcome for `rows`; only the claimant may (a re-claimed row has a new owner). */
+function record(
+  rows: OutboxEmail[],
+  result: { ok: true; providerIds: string[] } | ({ ok: false } & SendFailure),
+  transport: string,
+): Outcome {
+  const now = new Date();
+  const db = getDb();
+  const mine = (row: OutboxEmail) => and(eq(emailOutbox.id, row.id), eq(emailOutbox.claimToken, row.claimToken ?? ''));
+  if (result.ok) {
+    db.transaction((tx) => {
+      rows.forEach((row, i) =>
+        tx
+          .update(emailOutbox)
+          .set({
+            status: 'sent',
+            providerId: result.providerIds[i] ?? null,
+            transport,
+            sentAt: now,
+            lastError: null,
+            claimToken: null,
+            updatedAt: now,
+          })
+          .where(mine(row))
+          .run(),
+      );
+    });
+    return 'sent';
+  }
+  // Every row of one request shares its fate; attempts are counted per row, so take the most tried.
+  const attempts = Math.max(...rows.map((r) => r.attempts));
+  const decision = decideRetry(result, attempts, env.MAIL_RETRY_BASE_MS);
+  const error = `${result.status ?? 'network'}: ${result.message}`.slice(0, 500);
+  const label = rows.length === 1 ? `outbox/${rows[0]!.id} (${rows[0]!.kind})` : `a batch of ${rows.length} (${rows[0]!.groupKey})`;
+  db.transaction((tx) => {
+    for (const row of rows) {
+      const set =
+        decision.action === 'retry'
+          ? {
+              status: 'queued' as const,
+              nextAttemptAt: new Date(now.getTime() + decision.delayMs),
+              lastError: error,
+            }
+          : {
+              status: 'failed' as const,
+              lastError: decision.reason.slice(0, 500),
+            };
+      tx.update(emailOutbox)
+        .set({ ...set, claimToken: null, transport, updatedAt: now })
+        .where(mine(row))
+        .run();
+    }
+  });
+  if (decision.action === 'retry') {
+    console.warn(`[mail] ${label} failed (${error}); retrying in ${Math.round(decision.delayMs / 1000)} s`);
+    return 'retry';
+  }
+  console.error(`[mail] ${label} failed for good: ${decision.reason}`);
+  return 'failed';
+}
+
+async function deliverJob(rows: OutboxEmail[]): Promise<Outcome> {
   const wait = reserveSlot();
   if (wait > 0) await sleep(wait);
   const transport = getTransport();
-  const result = await transport.send({
-    to: row.recipient,
-    subject: row.subject,
-    html: row.html,
-    text: row.text,
-    headers: row.headers,
-    idempotencyKey: idempotencyKeyOf(row),
-  });
-  const now = new Date();
-  // Only the claimant records the outcome; a row re-claimed after a lease expiry belongs to its new owner.
-  const mine = and(eq(emailOutbox.id, row.id), eq(emailOutbox.claimToken, row.claimToken ?? ''));
-  const db = getDb();
-  if (result.ok) {
-    db.update(emailOutbox)
-      .set({ status: 'sent', providerId: result.providerId, transport: transport.name, sentAt: now, lastError: null, claimToken: null, updatedAt: now })
-      .where(mine)
-      .run();
-    return 'sent';
+  if (rows.length === 1) {
+    const row = rows[0]!;
+    const result = await transport.send({
+      to: row.recipient,
+      ...materialize(row),
+      idempotencyKey: idempotencyKeyOf(row),
+    });
+    return record(rows, result.ok ? { ok: true, providerIds: [result.providerId] } : result, transport.name);
   }
-  const decision = decideRetry(result, row.attempts, env.MAIL_RETRY_BASE_MS);
-  const error = `${result.status ?? 'network'}: ${result.message}`.slice(0, 500);
-  if (decision.action === 'retry') {
-    db.update(emailOutbox)
-      .set({ status: 'queued', nextAttemptAt: new Date(now.getTime() + decision.delayMs), lastError: error, claimToken: null, transport: transport.name, updatedAt: now })
-      .where(mine)
-      .run();
-    console.warn(`[mail] outbox/${row.id} to ${row.kind} failed (${error}); retrying in ${Math.round(decision.delayMs / 1000)} s`);
-    return 'retry';
+  // One key for the request, derived from its rows' own keys: a retry of the same rows is the
+  // same request to the provider, which then sends nothing twice.
+  const key = `batch/${createHash('sha256').update(rows.map(idempotencyKeyOf).sort().join('\n')).digest('hex').slice(0, 40)}`;
+  const result = await transport.sendBatch(
+    rows.map((row) => ({ to: row.recipient, ...materialize(row) })),
+    key,
+  );
+  return record(rows, result, transport.name);
+}
+
+/** Single emails go one by one; rows of one mass send go in batches of up to 100. */
+function planJobs(rows: OutboxEmail[]): OutboxEmail[][] {
+  const jobs: OutboxEmail[][] = [];
+  const groups = new Map<string, OutboxEmail[]>();
+  for (const row of rows) {
+    if (row.groupKey === null) jobs.push([row]);
+    else groups.set(row.groupKey, [...(groups.get(row.groupKey) ?? []), row]);
   }
-  db.update(emailOutbox)
-    .set({ status: 'failed', lastError: decision.reason.slice(0, 500), claimToken: null, transport: transport.name, updatedAt: now })
-    .where(mine)
-    .run();
-  console.error(`[mail] outbox/${row.id} (${row.kind}) failed for good: ${decision.reason}`);
-  return 'failed';
+  for (const group of groups.values()) {
+    for (let i = 0; i < group.length; i += MAX_BATCH) jobs.push(group.slice(i, i + MAX_BATCH));
+  }
+  return jobs;
 }
 
 export interface DeliveryReport {
@@ -128,34 +205,36 @@ export function deliverDueEmails(): Promise<DeliveryReport> {
     runner.again = true;
     return runner.running;
   }
-  runner.running = (async () => {
+  const run = async (): Promise<DeliveryReport> => {
     const report: DeliveryReport = { sent: 0, retry: 0, failed: 0 };
-    try {
-      do {
-        runner.again = false;
-        for (;;) {
-          const batch = claimDueEmails();
-          if (batch.length === 0) break;
-          let next = 0;
-          const worker = async () => {
-            while (next < batch.length) {
-              const row = batch[next++]!;
-              try {
-                report[await deliverOne(row)]++;
-              } catch (error) {
-                // The row stays 'sending' and is claimed again when its lease expires.
-                console.error(`[mail] outbox/${row.id} could not be processed`, error);
-              }
+    do {
+      runner.again = false;
+      for (;;) {
+        const claimed = claimDueEmails();
+        if (claimed.length === 0) break;
+        const jobs = planJobs(claimed);
+        let next = 0;
+        const worker = async () => {
+          while (next < jobs.length) {
+            const job = jobs[next++]!;
+            try {
+              report[await deliverJob(job)] += job.length;
+            } catch (error) {
+              // The rows stay 'sending' and are claimed again when their lease expires.
+              console.error(`[mail] outbox/${job.map((r) => r.id).join(',')} could not be processed`, error);
             }
-          };
-          await Promise.all(Array.from({ length: Math.min(CONCURRENCY, batch.length) }, worker));
-        }
-      } while (runner.again);
-    } finally {
-      runner.running = undefined;
-    }
+          }
+        };
+        await Promise.all(Array.from({ length: Math.min(CONCURRENCY, jobs.length) }, worker));
+      }
+    } while (runner.again);
     return report;
-  })();
+  };
+  // Cleared only after the assignment: a run that finds nothing finishes synchronously, and
+  // clearing inside it would leave this process's runner stuck on a settled promise.
+  runner.running = run().finally(() => {
+    runner.running = undefined;
+  });
   return runner.running;
 }
 

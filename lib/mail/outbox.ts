@@ -3,14 +3,11 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { emailOutbox } from '@/db/schema';
 import { checkHeaders, checkRecipient, checkSubject } from './address';
+import { InvalidEmailError } from './errors';
 import type { RenderedEmail } from './render';
+import { isPlaceholder } from './templates';
 
-export class InvalidEmailError extends Error {
-  constructor(reason: string) {
-    super(`Email refused: ${reason}`);
-    this.name = 'InvalidEmailError';
-  }
-}
+export { InvalidEmailError } from './errors';
 
 export interface EnqueueInput extends RenderedEmail {
   kind: string;
@@ -22,6 +19,21 @@ export interface EnqueueInput extends RenderedEmail {
   ref?: string;
   /** Not before this time (defaults to now). */
   notBefore?: Date;
+  /** A send this email belongs to (`issue:7`). */
+  groupKey?: string;
+}
+
+export interface EnqueueFromTemplateInput {
+  kind: string;
+  to: string;
+  templateId: number;
+  /** This recipient's values for the template's placeholders. */
+  vars: Record<string, string>;
+  /** Shown in the outbox; the subject sent is the template's. */
+  subject: string;
+  idempotencyKey: string;
+  ref?: string;
+  groupKey?: string;
 }
 
 /**
@@ -49,10 +61,41 @@ export function enqueueEmail(tx: DbOrTx, input: EnqueueInput): { id: number } {
       headers,
       idempotencyKey: input.idempotencyKey ?? null,
       ref: input.ref ?? null,
+      groupKey: input.groupKey ?? null,
       nextAttemptAt: input.notBefore ?? new Date(),
     })
     .returning({ id: emailOutbox.id })
     .get();
+}
+
+/**
+ * Queues one recipient's copy of a shared template. Returns false when an email with the same
+ * idempotency key is already queued or sent (so re-running a half-finished send adds no copies).
+ */
+export function enqueueFromTemplate(tx: DbOrTx, input: EnqueueFromTemplateInput): boolean {
+  const recipient = checkRecipient(input.to);
+  if (!recipient.ok) throw new InvalidEmailError(recipient.reason);
+  for (const [key, value] of Object.entries(input.vars)) {
+    if (!isPlaceholder(key)) throw new InvalidEmailError(`"${key}" is not a placeholder name`);
+    if (/[\r\n\0<>"]/.test(value)) throw new InvalidEmailError(`value for ${key} is not safe to put in an email`);
+  }
+  const result = tx
+    .insert(emailOutbox)
+    .values({
+      kind: input.kind,
+      recipient: recipient.address,
+      subject: input.subject,
+      html: '',
+      text: '',
+      templateId: input.templateId,
+      vars: input.vars,
+      idempotencyKey: input.idempotencyKey,
+      ref: input.ref ?? null,
+      groupKey: input.groupKey ?? null,
+    })
+    .onConflictDoNothing({ target: emailOutbox.idempotencyKey })
+    .run();
+  return result.changes > 0;
 }
 
 /** Cancels queued (not yet sending) emails about `ref`, e.g. when a subscriber is deleted. */

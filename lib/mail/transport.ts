@@ -14,9 +14,25 @@ export interface OutgoingEmail {
 
 export type SendResult = { ok: true; providerId: string } | ({ ok: false } & SendFailure);
 
+export type BatchResult = { ok: true; providerIds: string[] } | ({ ok: false } & SendFailure);
+
 export interface Transport {
   name: 'resend' | 'local';
   send(email: OutgoingEmail): Promise<SendResult>;
+  /** Up to 100 emails in one request, under one Idempotency-Key for the whole request. */
+  sendBatch(emails: Omit<OutgoingEmail, 'idempotencyKey'>[], idempotencyKey: string): Promise<BatchResult>;
+}
+
+function failureFrom(
+  error: { statusCode?: number | null; message?: string } | null,
+  headers: Record<string, string> | null | undefined,
+  signal: AbortSignal,
+): SendFailure {
+  return {
+    status: typeof error?.statusCode === 'number' ? error.statusCode : null,
+    retryAfterMs: parseRetryAfter(headers?.['retry-after']),
+    message: signal.aborted ? `no answer within ${env.MAIL_SEND_TIMEOUT_MS} ms` : (error?.message ?? 'unknown error'),
+  };
 }
 
 /**
@@ -36,13 +52,22 @@ function resendTransport(apiKey: string): Transport {
           { idempotencyKey: email.idempotencyKey, signal } as { idempotencyKey: string },
         );
         if (data?.id) return { ok: true, providerId: data.id };
-        const status = typeof error?.statusCode === 'number' ? error.statusCode : null;
-        return {
-          ok: false,
-          status,
-          retryAfterMs: parseRetryAfter(headers?.['retry-after']),
-          message: signal.aborted ? `no answer within ${env.MAIL_SEND_TIMEOUT_MS} ms` : (error?.message ?? 'unknown error'),
-        };
+        return { ok: false, ...failureFrom(error, headers, signal) };
+      } catch (error) {
+        return { ok: false, status: null, message: error instanceof Error ? error.message : String(error) };
+      }
+    },
+    async sendBatch(emails, idempotencyKey) {
+      const signal = AbortSignal.timeout(env.MAIL_SEND_TIMEOUT_MS);
+      try {
+        const { data, error, headers } = await client.batch.send(
+          emails.map((e) => ({ from: env.MAIL_FROM, to: e.to, subject: e.subject, html: e.html, text: e.text, headers: e.headers })),
+          { idempotencyKey, signal } as { idempotencyKey: string },
+        );
+        const ids = data?.data?.map((d) => d.id) ?? [];
+        if (ids.length === emails.length) return { ok: true, providerIds: ids };
+        if (data) return { ok: false, status: 502, message: `batch answered ${ids.length} ids for ${emails.length} emails` };
+        return { ok: false, ...failureFrom(error, headers, signal) };
       } catch (error) {
         return { ok: false, status: null, message: error instanceof Error ? error.message : String(error) };
       }
@@ -55,6 +80,9 @@ const localTransport: Transport = {
   name: 'local',
   async send(email) {
     return { ok: true, providerId: `local/${email.idempotencyKey}` };
+  },
+  async sendBatch(emails, idempotencyKey) {
+    return { ok: true, providerIds: emails.map((_, i) => `local/${idempotencyKey}/${i}`) };
   },
 };
 

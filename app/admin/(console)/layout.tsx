@@ -12,6 +12,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
     ['/admin/blocklist', 'Blocklist'],
     ['/admin/log', 'Log'],
     ['/admin/subscribers', 'Subscribers'],
+    ['/admin/newsletters', 'Newsletters'],
     ['/admin/outbox', 'Outbox'],
     ...(staff.role === 'admin' ? [['/admin/staff', 'Staff']] : []),
   ];

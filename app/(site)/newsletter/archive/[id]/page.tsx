@@ -1,0 +1,52 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { DateTime } from '@/components/date-time';
+import { getPublicIssue } from '@/lib/newsletter/archive';
+import { articlePath } from '@/lib/site/urls';
+
+export function generateStaticParams() {
+  return [];
+}
+export const revalidate = 3600;
+
+type Props = { params: Promise<{ id: string }> };
+
+async function load(params: Props['params']) {
+  const { id } = await params;
+  return /^[1-9]\d{0,8}$/.test(id) ? getPublicIssue({ id: Number(id) }) : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const issue = await load(params);
+  return issue ? { title: issue.subject, alternates: { canonical: `/newsletter/archive/${issue.id}` } } : { title: 'Page not found' };
+}
+
+export default async function IssueWebVersion({ params }: Props) {
+  const issue = await load(params);
+  if (!issue) notFound();
+  return (
+    <article className="article">
+      <p className="kicker">
+        <Link href="/newsletter/archive">Newsletter</Link>
+      </p>
+      <h1 className="article__title">{issue.subject}</h1>
+      <p className="article__meta">
+        Sent <DateTime iso={issue.sentAt} />
+      </p>
+      {/* Rendered from Markdown by lib/articles/markdown.ts, which lets no raw HTML or unsafe URL through. */}
+      {issue.introHtml && <div className="prose" dangerouslySetInnerHTML={{ __html: issue.introHtml }} />}
+      <ul className="compact-list">
+        {issue.articles.map((a) => (
+          <li key={a.slug}>
+            <span className="kicker">{a.section}</span>
+            <br />
+            <Link href={articlePath(a.slug)}>{a.title}</Link>
+            <p className="card__dek">{a.dek}</p>
+            <span className="byline">By {a.author}</span>
+          </li>
+        ))}
+      </ul>
+    </article>
+  );
+}

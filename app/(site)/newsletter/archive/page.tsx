@@ -1,0 +1,37 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { DateTime } from '@/components/date-time';
+import { listPublicIssues } from '@/lib/newsletter/archive';
+
+// Built per request from cached data: a page without params would otherwise be prerendered at
+// build time, when there is no database.
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Newsletter archive', alternates: { canonical: '/newsletter/archive' } };
+
+export default async function ArchivePage() {
+  const issues = await listPublicIssues();
+  return (
+    <>
+      <header className="page-header">
+        <p className="kicker">Newsletter</p>
+        <h1>Newsletter archive</h1>
+        <p>Every issue we have sent, newest first.</p>
+      </header>
+      {issues.length === 0 ? (
+        <p>No issue has been sent yet.</p>
+      ) : (
+        <ul className="compact-list">
+          {issues.map((i) => (
+            <li key={i.id}>
+              <Link href={`/newsletter/archive/${i.id}`}>{i.subject}</Link>
+              <br />
+              <span className="byline">
+                <DateTime iso={i.sentAt} />
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+'use client';
+
+import { useActionState } from 'react';
+import type { IssueFormState } from '@/lib/newsletter/admin-actions';
+import { SubmitButton } from './action-form';
+
+type Action = (state: IssueFormState, formData: FormData) => Promise<IssueFormState>;
+
+export interface PickerArticle {
+  id: number;
+  title: string;
+  section: string;
+  publishedAt: string;
+  sinceLastIssue: boolean;
+}
+
+/** Compose or edit an issue: subject, Markdown introduction, and the articles in order. */
+export function IssueForm({
+  action,
+  subject,
+  intro,
+  articles,
+  selected,
+}: {
+  action: Action;
+  subject: string;
+  intro: string;
+  articles: PickerArticle[];
+  /** Article ids in their order; empty for a new issue (then those since the last issue are ticked). */
+  selected: number[];
+}) {
+  const [state, formAction] = useActionState(action, { status: 'idle' });
+  const chosen = selected.length ? selected : articles.filter((a) => a.sinceLastIssue).map((a) => a.id);
+  const order = (id: number) => (chosen.includes(id) ? chosen.indexOf(id) + 1 : chosen.length + articles.findIndex((a) => a.id === id) + 1);
+  const sorted = [...articles].sort((a, b) => order(a.id) - order(b.id));
+  const error = (field: 'subject' | 'intro') => state.fieldErrors?.[field]?.join(' ');
+  return (
+    <form action={formAction} className="issue-form" aria-label="Newsletter issue">
+      <div className="field">
+        <label htmlFor="issue-subject">Subject</label>
+        <input id="issue-subject" name="subject" type="text" maxLength={150} defaultValue={state.values?.subject ?? subject} aria-describedby={error('subject') ? 'issue-subject-error' : undefined} />
+        {error('subject') && (
+          <p id="issue-subject-error" className="field-error">
+            {error('subject')}
+          </p>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor="issue-intro">Introduction (Markdown)</label>
+        <textarea id="issue-intro" name="intro" rows={6} defaultValue={state.values?.intro ?? intro} />
+        {error('intro') && <p className="field-error">{error('intro')}</p>}
+      </div>
+      <fieldset className="article-picker">
+        <legend>Articles, in the order they appear (lower numbers first)</legend>
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">Include</th>
+              <th scope="col">Order</th>
+              <th scope="col">Article</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  <input type="checkbox" name="articles" value={a.id} defaultChecked={chosen.includes(a.id)} id={`pick-${a.id}`} />
+                </td>
+                <td>
+                  <input type="number" name={`position-${a.id}`} defaultValue={order(a.id)} min={1} max={999} className="position-input" aria-label={`Order of “${a.title}”`} />
+                </td>
+                <td>
+                  <label htmlFor={`pick-${a.id}`}>{a.title}</label>
+                  <br />
+                  <span className="hint">
+                    {a.section} · {a.publishedAt.slice(0, 10)}
+                    {a.sinceLastIssue && ' · new since the last issue'}
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </fieldset>
+      <div aria-live="polite">
+        {state.message && <p className={`form-message${state.status === 'error' ? ' form-message--error' : ''}`}>{state.message}</p>}
+      </div>
+      <SubmitButton pendingText="Saving…">Save draft</SubmitButton>
+    </form>
+  );
+}

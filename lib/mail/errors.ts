@@ -1,0 +1,6 @@
+export class InvalidEmailError extends Error {
+  constructor(reason: string) {
+    super(`Email refused: ${reason}`);
+    this.name = 'InvalidEmailError';
+  }
+}

@@ -1,0 +1,10 @@
+import 'server-only';
+import { unstable_cache } from 'next/cache';
+import { ISSUES_TAG, getSentIssue, listSentIssues } from './issues';
+
+// The public newsletter archive, cached like the rest of the reading site.
+
+export const listPublicIssues = unstable_cache(async () => listSentIssues(), ['listPublicIssues'], { tags: [ISSUES_TAG] });
+
+export const getPublicIssue = async ({ id }: { id: number }) =>
+  unstable_cache(async () => getSentIssue(id), ['getPublicIssue', String(id)], { tags: [ISSUES_TAG] })();

@@ -1,0 +1,306 @@
+import 'server-only';
+import { createElement } from 'react';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, lte } from 'drizzle-orm';
+import { after } from 'next/server';
+import { getDb } from '@/db';
+import { articles, authors, categories, emailOutbox, newsletterIssueArticles, newsletterIssues, subscribers } from '@/db/schema';
+import NewsletterIssue from '@/emails/newsletter-issue';
+import { renderMarkdown } from '@/lib/articles/markdown';
+import { invalidateCacheTags } from '@/lib/cache/invalidate';
+import { brand, enqueueEmail, kickMailDelivery, renderEmail } from '@/lib/mail';
+import { enqueueFromTemplate } from '@/lib/mail/outbox';
+import { createEmailTemplate } from '@/lib/mail/templates';
+import { absoluteUrl, articlePath } from '@/lib/site/urls';
+import { newsletterHeaders, unsubscribePageUrl } from './links';
+import { subscriberRef } from './subscriptions';
+
+// Newsletter issues: compose from articles, preview, test, send to every confirmed subscriber
+// through the outbox (one templated row each, batched 100 a request by the deliverer).
+
+export const ISSUES_TAG = 'newsletter-issues';
+const UNSUB = '__UNSUB_TOKEN__';
+const QUEUE_CHUNK = 500;
+
+export const issueGroupKey = (id: number) => `issue:${id}`;
+export const issueRecipientKey = (issueId: number, subscriberId: number) => `issue/${issueId}/subscriber/${subscriberId}`;
+export const issueArchivePath = (id: number) => `/newsletter/archive/${id}`;
+
+function isLive() {
+  return and(eq(articles.status, 'published'), lte(articles.publishedAt, new Date()));
+}
+
+/** Live articles for the composer: the newest 40, and which were published since the last issue. */
+export function listArticlesForComposer() {
+  const db = getDb();
+  const lastSent = db
+    .select({ at: newsletterIssues.sendStartedAt })
+    .from(newsletterIssues)
+    .where(isNotNull(newsletterIssues.sendStartedAt))
+    .orderBy(desc(newsletterIssues.sendStartedAt))
+    .get()?.at;
+  const since = lastSent ?? new Date(Date.now() - 7 * 86_400_000);
+  const rows = db
+    .select({ id: articles.id, title: articles.title, publishedAt: articles.publishedAt, section: categories.name })
+    .from(articles)
+    .innerJoin(categories, eq(categories.id, articles.categoryId))
+    .where(isLive())
+    .orderBy(desc(articles.publishedAt))
+    .limit(40)
+    .all();
+  return rows.map((r) => ({ ...r, sinceLastIssue: (r.publishedAt?.getTime() ?? 0) > since.getTime() }));
+}
+
+export function listIssues() {
+  return getDb()
+    .select({
+      id: newsletterIssues.id,
+      subject: newsletterIssues.subject,
+      status: newsletterIssues.status,
+      createdAt: newsletterIssues.createdAt,
+      sendStartedAt: newsletterIssues.sendStartedAt,
+      recipientCount: newsletterIssues.recipientCount,
+    })
+    .from(newsletterIssues)
+    .orderBy(desc(newsletterIssues.id))
+    .all();
+}
+
+export function getIssue(id: number) {
+  const db = getDb();
+  const issue = db.select().from(newsletterIssues).where(eq(newsletterIssues.id, id)).get();
+  if (!issue) return null;
+  const items = db
+    .select({
+      id: articles.id,
+      slug: articles.slug,
+      title: articles.title,
+      dek: articles.dek,
+      section: categories.name,
+      author: authors.name,
+      position: newsletterIssueArticles.position,
+    })
+    .from(newsletterIssueArticles)
+    .innerJoin(articles, eq(articles.id, newsletterIssueArticles.articleId))
+    .innerJoin(categories, eq(categories.id, articles.categoryId))
+    .innerJoin(authors, eq(authors.id, articles.authorId))
+    .where(eq(newsletterIssueArticles.issueId, id))
+    .orderBy(asc(newsletterIssueArticles.position), asc(articles.id))
+    .all();
+  return { ...issue, articles: items };
+}
+export type IssueWithArticles = NonNullable<ReturnType<typeof getIssue>>;
+
+/** Creates a draft, or replaces a draft's subject, introduction and ordered articles. */
+export function saveIssueDraft({ id, subject, intro, articleIds, actor }: { id?: number; subject: string; intro: string; articleIds: number[]; actor: string }) {
+  const now = new Date();
+  return getDb().transaction(
+    (tx) => {
+      let issueId = id;
+      if (issueId === undefined) {
+        issueId = tx.insert(newsletterIssues).values({ subject, intro, createdBy: actor, createdAt: now, updatedAt: now }).returning({ id: newsletterIssues.id }).get().id;
+      } else {
+        const changed = tx
+          .update(newsletterIssues)
+          .set({ subject, intro, updatedAt: now })
+          .where(and(eq(newsletterIssues.id, issueId), eq(newsletterIssues.status, 'draft')))
+          .run().changes;
+        if (changed === 0) return null;
+        tx.delete(newsletterIssueArticles).where(eq(newsletterIssueArticles.issueId, issueId)).run();
+      }
+      const live = new Set(
+        articleIds.length
+          ? tx.select({ id: articles.id }).from(articles).where(and(inArray(articles.id, articleIds), isLive())).all().map((r) => r.id)
+          : [],
+      );
+      articleIds.filter((a, i) => live.has(a) && articleIds.indexOf(a) === i).forEach((articleId, position) => {
+        tx.insert(newsletterIssueArticles).values({ issueId: issueId!, articleId, position }).run();
+      });
+      return issueId;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** The issue as an email, with `unsubscribeToken` in its links and headers (a placeholder for a send). */
+export async function renderIssueEmail(issue: IssueWithArticles, unsubscribeToken: string) {
+  const props = {
+    brand: brand(),
+    subject: issue.subject,
+    introHtml: issue.intro ? renderMarkdown(issue.intro) : '',
+    articles: issue.articles.map((a) => ({ title: a.title, dek: a.dek, url: absoluteUrl(articlePath(a.slug)), section: a.section, byline: `By ${a.author}` })),
+    webUrl: absoluteUrl(issueArchivePath(issue.id)),
+    unsubscribeUrl: unsubscribePageUrl(unsubscribeToken),
+  };
+  const email = await renderEmail(issue.subject, createElement(NewsletterIssue, props));
+  return { ...email, headers: newsletterHeaders(unsubscribeToken) };
+}
+
+/** A copy to one staff address, marked as a test in the subject. */
+export async function sendTestIssue({ id, to }: { id: number; to: string }) {
+  const issue = getIssue(id);
+  if (!issue) return false;
+  const email = await renderIssueEmail(issue, 'test-only-this-link-does-nothing');
+  getDb().transaction((tx) => enqueueEmail(tx, { kind: 'newsletter_test', to, ...email, subject: `[Test] ${email.subject}` }), { behavior: 'immediate' });
+  kickMailDelivery();
+  return true;
+}
+
+export function countConfirmedSubscribers(): number {
+  return getDb().select({ n: count() }).from(subscribers).where(eq(subscribers.status, 'confirmed')).get()?.n ?? 0;
+}
+
+/**
+ * Starts sending: fixes the recipients (everyone confirmed now), stores the rendered template once,
+ * then queues one row per recipient in the background. Returns false if it was not a draft.
+ */
+export async function startSendingIssue({ id, actor }: { id: number; actor: string }): Promise<boolean> {
+  const issue = getIssue(id);
+  if (!issue || issue.status !== 'draft') return false;
+  const email = await renderIssueEmail(issue, UNSUB);
+  const now = new Date();
+  const started = getDb().transaction(
+    (tx) => {
+      const templateId = createEmailTemplate(tx, email);
+      const recipients = tx.select({ n: count() }).from(subscribers).where(eq(subscribers.status, 'confirmed')).get()?.n ?? 0;
+      return (
+        tx
+          .update(newsletterIssues)
+          .set({ status: 'sending', sendStartedAt: now, sentBy: actor, recipientCount: recipients, templateId, updatedAt: now })
+          .where(and(eq(newsletterIssues.id, id), eq(newsletterIssues.status, 'draft')))
+          .run().changes > 0
+      );
+    },
+    { behavior: 'immediate' },
+  );
+  if (!started) return false;
+  invalidateCacheTags([ISSUES_TAG]);
+  try {
+    after(() => queueIssueRecipients(id));
+  } catch {
+    void queueIssueRecipients(id);
+  }
+  return true;
+}
+
+/**
+ * Queues the issue for every subscriber confirmed when sending started, 500 per transaction,
+ * resuming where it stopped. The per-recipient idempotency key makes a repeat add nothing.
+ */
+export async function queueIssueRecipients(id: number): Promise<void> {
+  const db = getDb();
+  for (;;) {
+    const done = db.transaction(
+      (tx) => {
+        const issue = tx.select().from(newsletterIssues).where(eq(newsletterIssues.id, id)).get();
+        if (!issue || issue.status !== 'sending' || issue.queuedAt || !issue.templateId || !issue.sendStartedAt) return true;
+        const batch = tx
+          .select({ id: subscribers.id, email: subscribers.email, unsubscribeToken: subscribers.unsubscribeToken })
+          .from(subscribers)
+          .where(and(eq(subscribers.status, 'confirmed'), gt(subscribers.id, issue.queuedThroughSubscriberId), lte(subscribers.confirmedAt, issue.sendStartedAt)))
+          .orderBy(asc(subscribers.id))
+          .limit(QUEUE_CHUNK)
+          .all();
+        for (const s of batch) {
+          enqueueFromTemplate(tx, {
+            kind: 'newsletter_issue',
+            to: s.email,
+            subject: issue.subject,
+            templateId: issue.templateId,
+            vars: { [UNSUB]: s.unsubscribeToken },
+            idempotencyKey: issueRecipientKey(id, s.id),
+            ref: subscriberRef(s.id),
+            groupKey: issueGroupKey(id),
+          });
+        }
+        const last = batch.at(-1);
+        tx.update(newsletterIssues)
+          .set(last ? { queuedThroughSubscriberId: last.id } : { queuedAt: new Date() })
+          .where(eq(newsletterIssues.id, id))
+          .run();
+        return !last;
+      },
+      { behavior: 'immediate' },
+    );
+    kickMailDelivery();
+    if (done) return;
+    // Let requests in between chunks.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+export interface IssueProgress {
+  recipients: number;
+  sent: number;
+  failed: number;
+  /** Unsubscribed (or deleted) while the issue was going out. */
+  cancelled: number;
+  remaining: number;
+  done: boolean;
+}
+
+export function getIssueProgress(id: number): IssueProgress | null {
+  const db = getDb();
+  const issue = db.select().from(newsletterIssues).where(eq(newsletterIssues.id, id)).get();
+  if (!issue) return null;
+  const counts = Object.fromEntries(
+    db
+      .select({ status: emailOutbox.status, n: count() })
+      .from(emailOutbox)
+      .where(eq(emailOutbox.groupKey, issueGroupKey(id)))
+      .groupBy(emailOutbox.status)
+      .all()
+      .map((r) => [r.status, r.n]),
+  ) as Partial<Record<string, number>>;
+  const recipients = issue.recipientCount ?? 0;
+  const sent = counts.sent ?? 0;
+  const failed = counts.failed ?? 0;
+  const cancelled = counts.cancelled ?? 0;
+  const remaining = Math.max(0, recipients - sent - failed - cancelled);
+  return { recipients, sent, failed, cancelled, remaining, done: issue.status === 'sent' || (issue.queuedAt !== null && remaining === 0) };
+}
+
+/** Marks issues whose every email has been dealt with as sent; resumes queuing cut short by a restart. */
+export async function tendSendingIssues(): Promise<void> {
+  const db = getDb();
+  const sending = db.select({ id: newsletterIssues.id, queuedAt: newsletterIssues.queuedAt }).from(newsletterIssues).where(eq(newsletterIssues.status, 'sending')).all();
+  for (const issue of sending) {
+    if (!issue.queuedAt) {
+      await queueIssueRecipients(issue.id);
+      continue;
+    }
+    const open = db
+      .select({ n: count() })
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.groupKey, issueGroupKey(issue.id)), inArray(emailOutbox.status, ['queued', 'sending'])))
+      .get()?.n;
+    if (!open) {
+      db.update(newsletterIssues).set({ status: 'sent', updatedAt: new Date() }).where(eq(newsletterIssues.id, issue.id)).run();
+      invalidateCacheTags([ISSUES_TAG]);
+    }
+  }
+}
+
+/** Public archive: issues that have gone out, newest first. */
+export function listSentIssues() {
+  return getDb()
+    .select({ id: newsletterIssues.id, subject: newsletterIssues.subject, sentAt: newsletterIssues.sendStartedAt })
+    .from(newsletterIssues)
+    .where(inArray(newsletterIssues.status, ['sending', 'sent']))
+    .orderBy(desc(newsletterIssues.sendStartedAt))
+    .all()
+    .map((r) => ({ ...r, sentAt: (r.sentAt ?? new Date(0)).toISOString() }));
+}
+
+/** The web version of a sent issue (public columns only). */
+export function getSentIssue(id: number) {
+  const issue = getIssue(id);
+  if (!issue || issue.status === 'draft') return null;
+  return {
+    id: issue.id,
+    subject: issue.subject,
+    introHtml: issue.intro ? renderMarkdown(issue.intro) : '',
+    sentAt: (issue.sendStartedAt ?? new Date(0)).toISOString(),
+    articles: issue.articles.map((a) => ({ slug: a.slug, title: a.title, dek: a.dek, section: a.section, author: a.author })),
+  };
+}
+
