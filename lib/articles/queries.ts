@@ -289,6 +289,12 @@ export interface SearchHit extends ArticleSummary {
 export async function searchArticles({ query, page }: { query: string; page: number }): Promise<Page<SearchHit> | null> {
   const match = buildFtsQuery(query);
   if (!match) return { ...paginate(0, 1), items: [] };
+  // Keyed by the normalised FTS expression, so "Council" and "council " share one entry; the
+  // handler's LRU bounds how many distinct searches are kept.
+  return unstable_cache(async () => runSearch(match, page), ['searchArticles', match, String(page)], { tags: [ARTICLES_TAG] })();
+}
+
+function runSearch(match: string, page: number): Page<SearchHit> | null {
   const db = getDb();
   const now = Date.now();
   const total =
