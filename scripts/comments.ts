@@ -5,7 +5,8 @@ import { closeDb } from '../db';
 import { prepareDatabase } from '../db/prepare';
 import type { CommentStatus } from '../db/schema';
 import { COMMENT_STATUSES } from '../db/schema';
-import { listCommentsForModeration, MODERATION_ACTIONS, moderateComments, type ModerationAction } from '../lib/comments/moderation';
+import { listModerationQueue } from '../lib/comments/admin';
+import { MODERATION_ACTIONS, moderateComments, type ModerationAction } from '../lib/comments/moderation';
 
 function usage(): never {
   console.error(`Usage:
@@ -22,8 +23,8 @@ const actor = `cli:${process.env.USER ?? 'unknown'}`;
 if (command === 'list') {
   const status = (args[0] ?? 'pending') as CommentStatus;
   if (!COMMENT_STATUSES.includes(status)) usage();
-  const { rows, total } = listCommentsForModeration({ status, limit: 200 });
-  console.log(`${total} ${status} comment${total === 1 ? '' : 's'}${total > rows.length ? ` (showing ${rows.length})` : ''}`);
+  const { rows, total } = listModerationQueue({ status });
+  console.log(`${total} ${status} comment${total === 1 ? '' : 's'}${total > rows.length ? ` (showing the newest ${rows.length})` : ''}`);
   for (const c of rows) {
     const held = c.heldReasons.length ? `  [held: ${c.heldReasons.join('; ')}]` : '';
     console.log(`#${c.id}  ${c.createdAt.toISOString()}  ${c.authorName} <${c.authorEmail}>  on ${c.articleSlug}${held}`);

@@ -1,28 +1,11 @@
 import { expect } from '@playwright/test';
+import type { DeliveredEmail, RecordedRequest } from './fake-resend';
 
 // Reads what the fake Resend API received, and tells it to fail. Each test uses its own
 // recipient addresses, so tests running side by side never see each other's email.
 
-export interface FakeEmail {
-  id: string;
-  at: number;
-  idempotencyKey: string | null;
-  from: string;
-  to: string[];
-  subject: string;
-  html: string;
-  text: string;
-  headers: Record<string, string>;
-}
-
-export interface FakeRequest {
-  at: number;
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  body: unknown;
-  status: number;
-}
+export type FakeEmail = DeliveredEmail;
+export type FakeRequest = RecordedRequest;
 
 export class Mailbox {
   constructor(private readonly url: string) {}

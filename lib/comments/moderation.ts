@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { articles, comments, moderationLog, type CommentStatus } from '@/db/schema';
 import { articleTag, COMMENT_COUNTS_TAG } from '@/lib/articles/cache-tags';
@@ -72,35 +72,6 @@ export function moderateComments({ ids, action, actor }: { ids: number[]; action
   );
   if (touched.size > 0) invalidateCacheTags([...[...touched].map(articleTag), COMMENT_COUNTS_TAG]);
   return result;
-}
-
-/** Staff-only view of comments, with the private fields a moderator needs. */
-export function listCommentsForModeration({ status, limit = 50, offset = 0 }: { status: CommentStatus; limit?: number; offset?: number }) {
-  const db = getDb();
-  const rows = db
-    .select({
-      id: comments.id,
-      status: comments.status,
-      articleSlug: articles.slug,
-      articleTitle: articles.title,
-      authorName: comments.authorName,
-      authorEmail: comments.authorEmail,
-      authorUrl: comments.authorUrl,
-      body: comments.body,
-      heldReasons: comments.heldReasons,
-      ipHash: comments.ipHash,
-      createdAt: comments.createdAt,
-      parentId: comments.parentId,
-    })
-    .from(comments)
-    .innerJoin(articles, eq(articles.id, comments.articleId))
-    .where(eq(comments.status, status))
-    .orderBy(desc(comments.createdAt), desc(comments.id))
-    .limit(limit)
-    .offset(offset)
-    .all();
-  const total = db.select({ n: count() }).from(comments).where(eq(comments.status, status)).get()?.n ?? 0;
-  return { rows, total };
 }
 
 export function countCommentsByStatus(): Record<CommentStatus, number> {

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { PaginationNav } from '@/components/pagination-nav';
 import { ModerationShortcuts } from '@/components/admin/moderation-shortcuts';
 import { ModerationTable } from '@/components/admin/moderation-table';
 import { COMMENT_STATUSES, type CommentStatus } from '@/db/schema';
@@ -43,15 +44,7 @@ export default async function CommentsConsole({ searchParams }: Props) {
       ) : (
         <ModerationTable rows={queue.rows} status={status} />
       )}
-      {queue.pageCount > 1 && (
-        <nav className="pagination" aria-label="Pages">
-          {page > 1 ? <Link href={href(status, page - 1)}>← Newer</Link> : <span />}
-          <span className="pagination__status">
-            Page {page} of {queue.pageCount}
-          </span>
-          {page < queue.pageCount ? <Link href={href(status, page + 1)}>Older →</Link> : <span />}
-        </nav>
-      )}
+      <PaginationNav base="/admin" page={page} pageCount={queue.pageCount} href={(n) => href(status, n)} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { PaginationNav } from '@/components/pagination-nav';
 import { DateTime } from '@/components/date-time';
 import { parsePageParam } from '@/lib/articles/pagination';
 import { requireStaff } from '@/lib/auth/session';
@@ -65,15 +65,7 @@ export default async function LogPage({ searchParams }: Props) {
           ))}
         </tbody>
       </table>
-      {log.pageCount > 1 && (
-        <nav className="pagination" aria-label="Pages">
-          {page > 1 ? <Link href={href(page - 1)}>← Newer</Link> : <span />}
-          <span className="pagination__status">
-            Page {page} of {log.pageCount}
-          </span>
-          {page < log.pageCount ? <Link href={href(page + 1)}>Older →</Link> : <span />}
-        </nav>
-      )}
+      <PaginationNav base="/admin" page={page} pageCount={log.pageCount} href={href} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { PaginationNav } from '@/components/pagination-nav';
 import { ActionForm, SubmitButton } from '@/components/admin/action-form';
 import { DateTime } from '@/components/date-time';
 import { SUBSCRIBER_STATUSES, type SubscriberStatus } from '@/db/schema';
@@ -93,15 +94,7 @@ export default async function SubscribersPage({ searchParams }: Props) {
           ))}
         </tbody>
       </table>
-      {list.pageCount > 1 && (
-        <nav className="pagination" aria-label="Pages">
-          {page > 1 ? <Link href={`/admin/subscribers?${query({ page: String(page - 1) })}`}>← Newer</Link> : <span />}
-          <span className="pagination__status">
-            Page {page} of {list.pageCount}
-          </span>
-          {page < list.pageCount ? <Link href={`/admin/subscribers?${query({ page: String(page + 1) })}`}>Older →</Link> : <span />}
-        </nav>
-      )}
+      <PaginationNav base="/admin" page={page} pageCount={list.pageCount} href={(n) => `/admin/subscribers?${query({ page: String(n) })}`} />
     </>
   );
 }
