@@ -164,9 +164,16 @@ export function deliverDueEmails(): Promise<DeliveryReport> {
 
 /** Starts delivery once the current response has been sent (or at once outside a request). */
 export function kickMailDelivery(): void {
+  // A failed pass (say, the database busy for longer than busy_timeout) is logged, never left as an
+  // unhandled rejection: the sweep picks the email up on its next pass.
+  const deliver = () =>
+    deliverDueEmails().then(
+      () => undefined,
+      (error: unknown) => console.error('[mail] delivery pass failed', error),
+    );
   try {
-    after(() => deliverDueEmails().then(() => undefined));
+    after(deliver);
   } catch {
-    void deliverDueEmails();
+    void deliver();
   }
 }
