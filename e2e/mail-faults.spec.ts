@@ -97,3 +97,7 @@ test('422 fails at once, is not retried, and shows as failed in the outbox', asy
   await expect(line).toContainText('422');
   await expect(line.getByRole('button', { name: 'Retry' })).toBeVisible();
 });
+
+test('with a provider configured, the local mailbox pages do not exist', async ({ request }) => {
+  for (const path of ['/dev/mail', '/dev/mail/1']) expect((await request.get(path)).status(), path).toBe(404);
+});
