@@ -150,6 +150,22 @@ describe('deliverDueEmails through the Resend SDK', () => {
     expect(emailsTo(to)).toHaveLength(1);
   });
 
+  it('after a 429, holds every email (not only that one) until Retry-After has passed', async () => {
+    const limitedTo = newAddress();
+    enqueue(limitedTo);
+    fake.fail({ status: 429, count: 1, retryAfter: 2, match: limitedTo });
+    expect(await deliverDueEmails()).toEqual({ sent: 0, retry: 1, failed: 0 });
+    const [limited] = requestsTo(limitedTo);
+
+    const otherTo = newAddress();
+    enqueue(otherTo);
+    // (By the time the pause is over, the limited email may be due again and go out too.)
+    expect((await deliverDueEmails()).sent).toBeGreaterThanOrEqual(1);
+    const [other] = requestsTo(otherTo);
+    expect(other!.status).toBe(200);
+    expect(other!.at - limited!.at).toBeGreaterThanOrEqual(2000);
+  });
+
   it('fails a 422 at once and never tries it again', async () => {
     const to = newAddress();
     const id = enqueue(to);

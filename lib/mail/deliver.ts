@@ -53,7 +53,11 @@ export function claimDueEmails(limit = BATCH_SIZE, now = new Date()): OutboxEmai
  */
 function reserveSlot(): number {
   const rate = env.MAIL_RATE_PER_SECOND;
-  if (rate <= 0) return 0;
+  if (rate <= 0) {
+    // Limit lifted (benchmarks): no slots to hand out, but a pause after a 429 still holds.
+    const row = getDb().select({ next: mailRate.nextSlotAt }).from(mailRate).where(eq(mailRate.id, 1)).get();
+    return Math.max(0, (row?.next ?? 0) - Date.now());
+  }
   const interval = 1000 / rate;
   return getDb().transaction(
     (tx) => {
@@ -68,6 +72,20 @@ function reserveSlot(): number {
     },
     { behavior: 'immediate' },
   );
+}
+
+/**
+ * A 429 means the provider's limit for the whole team is used up, not just this email's: every
+ * deliverer on this database holds off until Retry-After has passed, instead of spending the other
+ * rows' attempts on more 429s.
+ */
+function pauseSending(ms: number): void {
+  const until = Math.ceil(Date.now() + ms);
+  getDb()
+    .insert(mailRate)
+    .values({ id: 1, nextSlotAt: until })
+    .onConflictDoUpdate({ target: mailRate.id, set: { nextSlotAt: sql`max(${mailRate.nextSlotAt}, ${until})` } })
+    .run();
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -95,6 +113,7 @@ async function deliverOne(row: OutboxEmail): Promise<'sent' | 'retry' | 'failed'
       .run();
     return 'sent';
   }
+  if (result.status === 429 && result.retryAfterMs) pauseSending(result.retryAfterMs);
   const decision = decideRetry(result, row.attempts, env.MAIL_RETRY_BASE_MS);
   const error = `${result.status ?? 'network'}: ${result.message}`.slice(0, 500);
   if (decision.action === 'retry') {
