@@ -264,15 +264,18 @@ describe('two deliverers on one database', () => {
     expect(claimDueEmails(3)).toEqual([]);
   });
 
-  it('send each email exactly once when two processes deliver at the same time', async () => {
+  it('send each email exactly once when two processes deliver at the same time, and share the rate', async () => {
     const tag = `pair-${Date.now().toString(36)}`;
-    const total = 150;
+    // 200 emails at 100 a second between them: about two seconds, so both processes get batches
+    // even when one starts late on a busy machine.
+    const total = 200;
+    sql().prepare('DELETE FROM mail_rate').run();
     const ids = Array.from({ length: total }, (_, i) => enqueue(`${tag}+${i}@example.net`));
 
     const start = () => {
       const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), '--conditions=react-server', 'test/support/run-deliverer.ts'], {
         cwd: ROOT,
-        env: { ...process.env, MAIL_RATE_PER_SECOND: '0' },
+        env: { ...process.env, MAIL_RATE_PER_SECOND: '100' },
         stdio: ['pipe', 'pipe', 'inherit'],
       });
       let out = '';
@@ -301,6 +304,9 @@ describe('two deliverers on one database', () => {
 
     const requests = fake.requests().filter((r) => JSON.stringify(r.body).includes(tag));
     expect(requests).toHaveLength(total);
+    // The rate held across both: 200 sends at 100 a second span at least ~2 s.
+    const times = requests.map((r) => r.at).sort((x, y) => x - y);
+    expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(1800);
     const keys = requests.map((r) => r.headers['idempotency-key']);
     expect(new Set(keys).size).toBe(total);
     expect(new Set(keys)).toEqual(new Set(ids.map((id) => `outbox/${id}`)));
