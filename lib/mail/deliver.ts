@@ -12,7 +12,7 @@ import { getTransport } from './transport';
 
 /** A row left in 'sending' this long (its process died mid-send) is claimed again. */
 export const SENDING_LEASE_MS = 5 * 60 * 1000;
-const BATCH_SIZE = 200;
+const BATCH_SIZE = 100;
 /** Resend's batch endpoint takes at most 100 emails a request. */
 const MAX_BATCH = 100;
 const CONCURRENCY = 4;
@@ -68,7 +68,11 @@ export function claimDueEmails(limit = BATCH_SIZE, now = new Date()): OutboxEmai
  */
 function reserveSlot(): number {
   const rate = env.MAIL_RATE_PER_SECOND;
-  if (rate <= 0) return 0;
+  if (rate <= 0) {
+    // Limit lifted (benchmarks): no slots to hand out, but a pause after a 429 still holds.
+    const row = getDb().select({ next: mailRate.nextSlotAt }).from(mailRate).where(eq(mailRate.id, 1)).get();
+    return Math.max(0, (row?.next ?? 0) - Date.now());
+  }
   const interval = 1000 / rate;
   return getDb().transaction(
     (tx) => {
@@ -86,6 +90,20 @@ function reserveSlot(): number {
     },
     { behavior: 'immediate' },
   );
+}
+
+/**
+ * A 429 means the provider's limit for the whole team is used up, not just this email's: every
+ * deliverer on this database holds off until Retry-After has passed, instead of spending the other
+ * rows' attempts on more 429s.
+ */
+function pauseSending(ms: number): void {
+  const until = Math.ceil(Date.now() + ms);
+  getDb()
+    .insert(mailRate)
+    .values({ id: 1, nextSlotAt: until })
+    .onConflictDoUpdate({ target: mailRate.id, set: { nextSlotAt: sql`max(${mailRate.nextSlotAt}, ${until})` } })
+    .run();
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -121,6 +139,7 @@ function record(
     });
     return 'sent';
   }
+  if (result.status === 429 && result.retryAfterMs) pauseSending(result.retryAfterMs);
   // Every row of one request shares its fate; attempts are counted per row, so take the most tried.
   const attempts = Math.max(...rows.map((r) => r.attempts));
   const decision = decideRetry(result, attempts, env.MAIL_RETRY_BASE_MS);
@@ -230,19 +249,28 @@ export function deliverDueEmails(): Promise<DeliveryReport> {
     } while (runner.again);
     return report;
   };
-  // Cleared only after the assignment: a run that finds nothing finishes synchronously, and
-  // clearing inside it would leave this process's runner stuck on a settled promise.
-  runner.running = run().finally(() => {
-    runner.running = undefined;
+  // Cleared in a callback, not in run()'s own finally: a pass that finds nothing due finishes
+  // synchronously, and would clear the slot before it was set, leaving a settled promise that every
+  // later call returned (so the process never sent again).
+  const running = run().finally(() => {
+    if (runner.running === running) runner.running = undefined;
   });
-  return runner.running;
+  runner.running = running;
+  return running;
 }
 
 /** Starts delivery once the current response has been sent (or at once outside a request). */
 export function kickMailDelivery(): void {
+  // A failed pass (say, the database busy for longer than busy_timeout) is logged, never left as an
+  // unhandled rejection: the sweep picks the email up on its next pass.
+  const deliver = () =>
+    deliverDueEmails().then(
+      () => undefined,
+      (error: unknown) => console.error('[mail] delivery pass failed', error),
+    );
   try {
-    after(() => deliverDueEmails().then(() => undefined));
+    after(deliver);
   } catch {
-    void deliverDueEmails();
+    void deliver();
   }
 }

@@ -1,0 +1,50 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+
+// Without RESEND_API_KEY the site runs on its embedded mailbox: email is kept as delivered locally
+// and /dev/mail shows it, while SITE_URL is a localhost URL.
+vi.hoisted(() => {
+  delete process.env.RESEND_API_KEY;
+  delete process.env.RESEND_BASE_URL;
+  process.env.SITE_URL = 'http://localhost:3000';
+});
+
+import { getDb } from '@/db';
+import { migrateDatabase } from '@/db/migrate';
+import { deliverDueEmails } from './deliver';
+import { enqueueEmail } from './outbox';
+import { getMailboxEmail, isDevMailboxEnabled, listMailbox } from './queries';
+import { getTransport, isLocalMailbox } from './transport';
+
+beforeAll(() => migrateDatabase());
+
+describe('the local mailbox', () => {
+  it('is the transport when no API key is set, and /dev/mail is open on a localhost site', () => {
+    expect(isLocalMailbox()).toBe(true);
+    expect(getTransport().name).toBe('local');
+    expect(isDevMailboxEnabled()).toBe(true);
+  });
+
+  it('keeps each email as delivered, with its HTML, plain text and headers', async () => {
+    const { id } = getDb().transaction((tx) =>
+      enqueueEmail(tx, {
+        kind: 'newsletter_welcome',
+        to: 'reader@example.com',
+        subject: 'Welcome to The Ledger',
+        html: '<p>Welcome</p>',
+        text: 'Welcome',
+        headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+      }),
+    );
+    expect(await deliverDueEmails()).toEqual({ sent: 1, retry: 0, failed: 0 });
+
+    expect(listMailbox()[0]).toMatchObject({ id, recipient: 'reader@example.com', subject: 'Welcome to The Ledger', status: 'sent' });
+    expect(getMailboxEmail({ id })).toMatchObject({
+      html: '<p>Welcome</p>',
+      text: 'Welcome',
+      headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+      transport: 'local',
+      providerId: `local/outbox/${id}`,
+    });
+    expect(getMailboxEmail({ id: 999_999 })).toBeNull();
+  });
+});

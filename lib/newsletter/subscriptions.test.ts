@@ -1,0 +1,295 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+
+// Links in email come from SITE_URL; an https one shows the List-Unsubscribe header as it goes out.
+// lib/env reads the environment when first imported, so it is set before the imports run.
+vi.hoisted(() => {
+  Object.assign(process.env, {
+    SITE_URL: 'https://news.example.org',
+    MAIL_FROM: 'The Ledger <newsroom@news.example.org>',
+    // Required with a public SITE_URL; nothing is sent in this file.
+    RESEND_API_KEY: 're_unit_test_key',
+    AUTH_SECRET: 'unit-test-secret-0123456789abcdef',
+  });
+});
+
+import { getDb } from '@/db';
+import { migrateDatabase } from '@/db/migrate';
+import { hashToken } from './tokens';
+import { ADDRESS_LIMIT, confirmSubscription, inspectConfirmToken, IP_LIMIT, requestSubscription, unsubscribe } from './subscriptions';
+
+const HOUR = 60 * 60 * 1000;
+let counter = 0;
+const newAddress = () => `nl-${Date.now().toString(36)}-${++counter}@example.net`;
+const newIp = () => `ip-${Date.now().toString(36)}-${++counter}`;
+
+type SubscriberRow = {
+  id: number;
+  email: string;
+  status: string;
+  confirm_token_hash: string | null;
+  confirm_token_expires_at: number | null;
+  confirm_token_used_at: number | null;
+  unsubscribe_token: string;
+  consent_source: string | null;
+  consent_at: number | null;
+  ip_hash: string | null;
+  confirmed_at: number | null;
+  unsubscribed_at: number | null;
+};
+type OutboxRow = { id: number; kind: string; recipient: string; subject: string; html: string; text: string; headers: string; status: string; ref: string | null };
+
+const sql = () => getDb().$client;
+const subscriber = (email: string) => sql().prepare<[string], SubscriberRow>('SELECT * FROM subscribers WHERE email = ?').get(email);
+const outbox = (to: string) => sql().prepare<[string], OutboxRow>('SELECT * FROM email_outbox WHERE recipient = ? ORDER BY id').all(to);
+const kinds = (to: string) => outbox(to).map((e) => e.kind);
+
+/** The token in the newest confirmation email to `to`, as the person would click it. */
+function confirmToken(to: string): string {
+  const email = outbox(to).filter((e) => e.kind === 'newsletter_confirm').at(-1);
+  const token = email?.text.match(/\/newsletter\/confirm\?token=([A-Za-z0-9_-]{43})/)?.[1];
+  if (!token) throw new Error(`no confirmation link to ${to}`);
+  return token;
+}
+
+const subscribe = (email: string, over: { ipHash?: string; now?: Date; source?: string | null } = {}) =>
+  requestSubscription({ rawEmail: email, source: over.source ?? '/articles/some-story', ipHash: over.ipHash ?? newIp(), now: over.now });
+
+/** A confirmed subscriber, by the real flow. */
+async function confirmed(email = newAddress()) {
+  await subscribe(email);
+  expect(await confirmSubscription(confirmToken(email))).toBe('confirmed');
+  return email;
+}
+
+beforeAll(() => migrateDatabase());
+
+describe('requestSubscription', () => {
+  it('creates a pending subscriber with a hashed 48 h token and queues the confirmation email', async () => {
+    const email = newAddress();
+    const now = new Date();
+    expect(await subscribe(email, { ipHash: 'hash-of-ip', now, source: '/articles/council-cloud' })).toEqual({ ok: true });
+
+    const row = subscriber(email)!;
+    expect(row).toMatchObject({ status: 'pending', consent_source: '/articles/council-cloud', consent_at: now.getTime(), ip_hash: 'hash-of-ip', confirm_token_used_at: null });
+    expect(row.confirm_token_expires_at).toBe(now.getTime() + 48 * HOUR);
+
+    const [confirmation] = outbox(email);
+    expect(confirmation).toMatchObject({ kind: 'newsletter_confirm', subject: 'Confirm your subscription to The Ledger', status: 'queued', ref: `subscriber:${row.id}` });
+    const token = confirmToken(email);
+    expect(confirmation!.html).toContain(`https://news.example.org/newsletter/confirm?token=${token}`);
+    // Only the hash is stored.
+    expect(row.confirm_token_hash).toBe(hashToken(token));
+    expect(JSON.stringify(row)).not.toContain(token);
+  });
+
+  it('normalises the address before storing it', async () => {
+    const local = `Nl-${Date.now().toString(36)}`;
+    expect(await subscribe(`  ${local}@Bücher.Example `)).toEqual({ ok: true });
+    expect(subscriber(`${local}@xn--bcher-kva.example`)?.status).toBe('pending');
+  });
+
+  it('answers the same for a new, pending, confirmed and unsubscribed address, and sends the right email', async () => {
+    const fresh = newAddress();
+    const pending = newAddress();
+    await subscribe(pending);
+    const subscribed = await confirmed();
+    const left = await confirmed();
+    expect(unsubscribe(subscriber(left)!.unsubscribe_token)).toBe('unsubscribed');
+
+    const answers = [];
+    for (const email of [fresh, pending, subscribed, left]) answers.push(await subscribe(email));
+    expect(answers).toEqual([{ ok: true }, { ok: true }, { ok: true }, { ok: true }]);
+
+    expect(kinds(fresh)).toEqual(['newsletter_confirm']);
+    expect(kinds(pending)).toEqual(['newsletter_confirm', 'newsletter_confirm']);
+    expect(kinds(subscribed)).toEqual(['newsletter_confirm', 'newsletter_welcome', 'newsletter_already_subscribed']);
+    // Unsubscribed people come back through the same double opt-in.
+    expect(kinds(left).at(-1)).toBe('newsletter_confirm');
+
+    expect(subscriber(fresh)!.status).toBe('pending');
+    expect(subscriber(pending)!.status).toBe('pending');
+    expect(subscriber(subscribed)!.status).toBe('confirmed');
+    expect(subscriber(left)!.status).toBe('pending');
+
+    const already = outbox(subscribed).at(-1)!;
+    expect(already.subject).toBe('You are already subscribed to The Ledger');
+    expect(already.text).toContain(`https://news.example.org/newsletter/unsubscribe?token=${subscriber(subscribed)!.unsubscribe_token}`);
+  });
+
+  it('sends nothing to a bounced or complained address, and says the same', async () => {
+    for (const status of ['bounced', 'complained']) {
+      const email = newAddress();
+      await subscribe(email);
+      sql().prepare('UPDATE subscribers SET status = ? WHERE email = ?').run(status, email);
+      const before = outbox(email).length;
+      expect(await subscribe(email)).toEqual({ ok: true });
+      expect(outbox(email)).toHaveLength(before);
+      expect(subscriber(email)!.status).toBe(status);
+    }
+  });
+
+  it('refuses an invalid address and writes nothing', async () => {
+    for (const raw of ['ana@example.com\r\nbcc: eve@example.com', 'ana@example.com, eve@example.com', '"ana"@example.com', `${'a'.repeat(255)}@example.com`]) {
+      const outcome = await subscribe(raw);
+      expect(outcome).toMatchObject({ ok: false, reason: 'invalid', message: expect.any(String) });
+    }
+    expect(sql().prepare(`SELECT count(*) AS n FROM subscribers WHERE email LIKE '%eve@%' OR email LIKE 'aaaa%'`).get()).toEqual({ n: 0 });
+  });
+
+  it('allows 10 sign-ups an hour from one network, then refuses until the hour has passed', async () => {
+    expect(IP_LIMIT).toEqual({ limit: 10, windowMs: HOUR });
+    const ipHash = newIp();
+    const now = new Date();
+    for (let i = 0; i < 10; i++) expect(await subscribe(newAddress(), { ipHash, now })).toEqual({ ok: true });
+    const eleventh = newAddress();
+    expect(await subscribe(eleventh, { ipHash, now: new Date(now.getTime() + 30 * 60 * 1000) })).toEqual({ ok: false, reason: 'ip-limit' });
+    expect(subscriber(eleventh)).toBeUndefined();
+    expect(outbox(eleventh)).toEqual([]);
+    // Another network is not affected; the same one is welcome again an hour later.
+    expect(await subscribe(eleventh, { now })).toEqual({ ok: true });
+    expect(await subscribe(newAddress(), { ipHash, now: new Date(now.getTime() + HOUR + 1) })).toEqual({ ok: true });
+  });
+
+  it('sends at most 3 confirmation emails to one address in 24 hours, whatever the network', async () => {
+    expect(ADDRESS_LIMIT).toEqual({ limit: 3, windowMs: 24 * HOUR });
+    const email = newAddress();
+    for (let i = 0; i < 3; i++) expect(await subscribe(email)).toEqual({ ok: true });
+    expect(await subscribe(email)).toEqual({ ok: false, reason: 'address-limit' });
+    expect(kinds(email)).toEqual(['newsletter_confirm', 'newsletter_confirm', 'newsletter_confirm']);
+    // Emails are stamped with the real time; a day later the window has moved past them.
+    expect(await subscribe(email, { now: new Date(Date.now() + 24 * HOUR + 60_000) })).toEqual({ ok: true });
+  });
+
+  it('counts "already subscribed" emails towards the address limit too', async () => {
+    const email = await confirmed();
+    expect(await subscribe(email)).toEqual({ ok: true });
+    expect(await subscribe(email)).toEqual({ ok: true });
+    expect(await subscribe(email)).toEqual({ ok: false, reason: 'address-limit' });
+    expect(kinds(email)).toEqual(['newsletter_confirm', 'newsletter_welcome', 'newsletter_already_subscribed', 'newsletter_already_subscribed']);
+  });
+});
+
+describe('confirmation tokens', () => {
+  it('are valid for 48 hours', async () => {
+    const email = newAddress();
+    const now = new Date();
+    await subscribe(email, { now });
+    const token = confirmToken(email);
+    expect(inspectConfirmToken(token, new Date(now.getTime() + 48 * HOUR - 1000))).toBe('valid');
+    expect(inspectConfirmToken(token, new Date(now.getTime() + 48 * HOUR))).toBe('expired');
+    expect(await confirmSubscription(token, new Date(now.getTime() + 48 * HOUR + 1))).toBe('expired');
+    expect(subscriber(email)!.status).toBe('pending');
+    expect(kinds(email)).toEqual(['newsletter_confirm']);
+  });
+
+  it('work once: confirming twice says already confirmed and sends no second welcome', async () => {
+    const email = newAddress();
+    await subscribe(email);
+    const token = confirmToken(email);
+    expect(inspectConfirmToken(token)).toBe('valid');
+    expect(await confirmSubscription(token)).toBe('confirmed');
+    const row = subscriber(email)!;
+    expect(row.status).toBe('confirmed');
+    expect(row.confirmed_at).toEqual(expect.any(Number));
+    expect(row.confirm_token_used_at).toEqual(expect.any(Number));
+
+    expect(inspectConfirmToken(token)).toBe('already-confirmed');
+    expect(await confirmSubscription(token)).toBe('already-confirmed');
+    expect(kinds(email)).toEqual(['newsletter_confirm', 'newsletter_welcome']);
+  });
+
+  it('are replaced by a new request', async () => {
+    const email = newAddress();
+    await subscribe(email);
+    const first = confirmToken(email);
+    await subscribe(email);
+    const second = confirmToken(email);
+    expect(second).not.toBe(first);
+    expect(inspectConfirmToken(first)).toBe('invalid');
+    expect(await confirmSubscription(first)).toBe('invalid');
+    expect(subscriber(email)!.status).toBe('pending');
+    expect(await confirmSubscription(second)).toBe('confirmed');
+  });
+
+  it('reject altered, unknown and malformed tokens', async () => {
+    const email = newAddress();
+    await subscribe(email);
+    const token = confirmToken(email);
+    const altered = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
+    for (const bad of [altered, 'A'.repeat(43), token.slice(1), `${token}x`, '', null, undefined, 123, { token }]) {
+      expect(inspectConfirmToken(bad), String(bad)).toBe('invalid');
+      expect(await confirmSubscription(bad), String(bad)).toBe('invalid');
+    }
+    expect(subscriber(email)!.status).toBe('pending');
+    expect(kinds(email)).toEqual(['newsletter_confirm']);
+  });
+
+  it('from before an unsubscribe confirm nobody', async () => {
+    const email = newAddress();
+    await subscribe(email);
+    const token = confirmToken(email);
+    expect(unsubscribe(subscriber(email)!.unsubscribe_token)).toBe('unsubscribed');
+    expect(await confirmSubscription(token)).toBe('invalid');
+    expect(subscriber(email)!.status).toBe('unsubscribed');
+  });
+});
+
+describe('the welcome email', () => {
+  it('carries List-Unsubscribe (https and mailto), List-Unsubscribe-Post and List-Id', async () => {
+    const email = await confirmed();
+    const welcome = outbox(email).find((e) => e.kind === 'newsletter_welcome')!;
+    expect(welcome.subject).toBe('Welcome to The Ledger');
+    const unsubscribeToken = subscriber(email)!.unsubscribe_token;
+    expect(unsubscribeToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const headers = JSON.parse(welcome.headers) as Record<string, string>;
+    expect(headers['List-Unsubscribe']).toBe(
+      `<https://news.example.org/api/newsletter/unsubscribe?token=${unsubscribeToken}>, <mailto:newsroom@news.example.org?subject=unsubscribe%20${unsubscribeToken}>`,
+    );
+    expect(headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+    expect(headers['List-Id']).toBe('The Ledger newsletter <newsletter.news.example.org>');
+    // The footer links the same subscriber's unsubscribe page.
+    expect(welcome.text).toContain(`https://news.example.org/newsletter/unsubscribe?token=${unsubscribeToken}`);
+  });
+});
+
+describe('unsubscribe', () => {
+  it('unsubscribes by the per-subscriber token and cancels email still queued for them', async () => {
+    const email = await confirmed();
+    const welcome = outbox(email).find((e) => e.kind === 'newsletter_welcome')!;
+    expect(welcome.status).toBe('queued');
+    const now = new Date();
+    expect(unsubscribe(subscriber(email)!.unsubscribe_token, now)).toBe('unsubscribed');
+    expect(subscriber(email)).toMatchObject({ status: 'unsubscribed', unsubscribed_at: now.getTime(), confirm_token_hash: null });
+    expect(outbox(email).map((e) => [e.kind, e.status])).toEqual([
+      ['newsletter_confirm', 'cancelled'],
+      ['newsletter_welcome', 'cancelled'],
+    ]);
+  });
+
+  it('leaves email that already went out as it was', async () => {
+    const email = await confirmed();
+    sql().prepare(`UPDATE email_outbox SET status = 'sent' WHERE recipient = ?`).run(email);
+    expect(unsubscribe(subscriber(email)!.unsubscribe_token)).toBe('unsubscribed');
+    expect(outbox(email).map((e) => e.status)).toEqual(['sent', 'sent']);
+  });
+
+  it('answers "already" the second time and "invalid" for an unknown token', async () => {
+    const email = await confirmed();
+    const token = subscriber(email)!.unsubscribe_token;
+    expect(unsubscribe(token)).toBe('unsubscribed');
+    expect(unsubscribe(token)).toBe('already');
+    expect(unsubscribe('A'.repeat(43))).toBe('invalid');
+    expect(unsubscribe('short')).toBe('invalid');
+    expect(unsubscribe(null)).toBe('invalid');
+  });
+
+  it('keeps the unsubscribe token across a resubscription (links in old emails keep working)', async () => {
+    const email = await confirmed();
+    const token = subscriber(email)!.unsubscribe_token;
+    unsubscribe(token);
+    await subscribe(email);
+    expect(await confirmSubscription(confirmToken(email))).toBe('confirmed');
+    expect(subscriber(email)!.unsubscribe_token).toBe(token);
+    expect(unsubscribe(token)).toBe('unsubscribed');
+  });
+});
