@@ -76,7 +76,7 @@ describe('autolinks', () => {
   });
 
   it('stops a URL at a quote or an angle bracket, so markup cannot ride along in the href', () => {
-    const [[segments]] = parseCommentBody('<a href="https://evil.example/x" onclick="alert(1)">x</a>') as [[Paragraph[number][number]]];
+    const segments = parseCommentBody('<a href="https://evil.example/x" onclick="alert(1)">x</a>')[0]?.[0];
     expect(segments).toEqual([text('<a href="'), link('https://evil.example/x'), text('" onclick="alert(1)">x</a>')]);
   });
 });
