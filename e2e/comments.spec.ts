@@ -39,14 +39,18 @@ function watchDialogs(page: Page, dialogs: string[]): void {
 }
 
 /** Publishes a comment as if a moderator had approved it, for tests about what comes after. */
-function insertApprovedComment(db: SiteDb, slug: string, { name, email, body }: { name: string; email: string; body: string }): number {
+function insertApprovedComment(
+  db: SiteDb,
+  slug: string,
+  { name, email, body, parentId = null, depth = 1 }: { name: string; email: string; body: string; parentId?: number | null; depth?: number },
+): number {
   const id = Number(
     db
       .prepare(
-        `INSERT INTO comments (article_id, depth, author_name, author_email, body, status, moderated_by)
-         SELECT id, 1, ?, ?, ?, 'approved', 'e2e' FROM articles WHERE slug = ?`,
+        `INSERT INTO comments (article_id, parent_id, depth, author_name, author_email, body, status, moderated_by)
+         SELECT id, ?, ?, ?, ?, ?, 'approved', 'e2e' FROM articles WHERE slug = ?`,
       )
-      .run(name, email, body, slug).lastInsertRowid,
+      .run(parentId, depth, name, email, body, slug).lastInsertRowid,
   );
   invalidateTags(db, [`article:${slug}`, 'comment-counts']);
   return id;
@@ -193,6 +197,15 @@ test('without JavaScript the form is a plain POST: errors keep what was typed, t
   await expect(form.form).toContainText(SUCCESS_MESSAGE);
   await expect(form.body).toHaveValue('');
   expect((await storedComment(siteDb, email)).status).toBe('pending');
+
+  // That answer was for this reader alone: the page others get holds neither the thanks nor the comment.
+  const anonymous = await browser.newContext();
+  const other = await anonymous.request.get(url);
+  expect(other.status()).toBe(200);
+  const html = await other.text();
+  for (const privateText of [SUCCESS_MESSAGE, body, email]) expect(html).not.toContain(privateText);
+  expect(other.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie')).toEqual([]);
+  await anonymous.close();
   await context.close();
 });
 
@@ -283,6 +296,38 @@ test('Reply opens the form for a reply, and the approved reply shows nested unde
 
   await context.close();
   await anonymous.close();
+});
+
+test('threads stop at three levels: a reply to a level-3 comment joins level 3', async ({ browser, siteDb }, testInfo) => {
+  const article = commentableArticle(siteDb, 8);
+  const url = `/articles/${article.slug}`;
+  const run = Date.now().toString(36);
+  const level1 = insertApprovedComment(siteDb, article.slug, { name: 'Level One', email: uniqueEmail('l1'), body: `Level one ${run}` });
+  const level2 = insertApprovedComment(siteDb, article.slug, {
+    name: 'Level Two', email: uniqueEmail('l2'), body: `Level two ${run}`, parentId: level1, depth: 2,
+  });
+  const level3 = insertApprovedComment(siteDb, article.slug, {
+    name: `Level Three ${run}`, email: uniqueEmail('l3'), body: `Level three ${run}`, parentId: level2, depth: 3,
+  });
+  const email = uniqueEmail('level4');
+
+  const { context } = await readerContext(browser, testInfo);
+  const page = await context.newPage();
+  await eventually(page, url, async () => {
+    await expect(commentWith(page, `Level three ${run}`)).toBeVisible({ timeout: 500 });
+  });
+  await expect(page.locator('li.comment-item').filter({ has: page.locator(`#comment-${level3}`) })).toHaveClass(/comment-item--depth-3/);
+  const form = new CommentForm(page);
+  await form.open(url);
+  await commentWith(page, `Level three ${run}`).getByRole('link', { name: `Reply to Level Three ${run}` }).click();
+  await expect(form.form).toContainText(`Replying to Level Three ${run}.`);
+  await form.send({ name: 'Level Four', email, body: 'A reply to the deepest comment.' });
+  await expect(form.status).toHaveText(SUCCESS_MESSAGE);
+
+  // Stored beside the level-3 comment, under the same level-2 parent.
+  expect(await storedComment(siteDb, email)).toMatchObject({ parentId: level2, depth: 3, status: 'pending' });
+  await expect(page.locator(`[data-replies-for="${level2}"]`).getByRole('article')).toContainText('A reply to the deepest comment.');
+  await context.close();
 });
 
 test('without JavaScript, Reply opens a page with the reply form', async ({ browser, siteDb }, testInfo) => {
