@@ -265,6 +265,12 @@ test('Reply opens the form for a reply, and the approved reply shows nested unde
   await expect(page.getByRole('heading', { name: `Reply to ${parentName}` })).toBeVisible();
   await expect(form.form).toContainText(`Replying to ${parentName}.`);
   await expect(form.body).toBeFocused();
+  // Cancel leaves reply mode in place; Reply starts it again.
+  await form.form.getByRole('link', { name: 'Cancel reply' }).click();
+  await expect(page.getByRole('heading', { name: 'Leave a reply' })).toBeVisible();
+  await expect(page).toHaveURL(url);
+  await commentWith(page, 'Which suppliers bid').getByRole('link', { name: `Reply to ${parentName}` }).click();
+  await expect(page.getByRole('heading', { name: `Reply to ${parentName}` })).toBeVisible();
   await form.send({ name: 'Rhea Replier', email: replyEmail, body: 'Three: two incumbents and a newcomer.' });
   await expect(form.status).toHaveText(SUCCESS_MESSAGE);
   // The reply ends the reply mode.
@@ -354,6 +360,8 @@ test('without JavaScript, Reply opens a page with the reply form', async ({ brow
   const form = new CommentForm(page, { javaScript: false });
   await form.open(page.url());
   await expect(form.form).toContainText(`Replying to ${parentName}.`);
+  // Without scripts, "Cancel reply" is a way back to the article's own form.
+  await expect(form.form.getByRole('link', { name: 'Cancel reply' })).toHaveAttribute('href', `${url}#respond`);
   await form.send({ name: 'Quiet Replier', email, body: 'Yes, monthly, on the data portal.' });
   await expect(form.form).toContainText(SUCCESS_MESSAGE);
   expect(await storedComment(siteDb, email)).toMatchObject({ parentId, depth: 2, status: 'pending' });
@@ -524,4 +532,35 @@ test('threads come 50 to a page, oldest first, with the count on the article and
   await eventually(page, `/category/${section}`, async () => {
     await expect(page.getByRole('main').getByRole('link', { name: `${total} comments` })).toHaveAttribute('href', `${url}#comments`, { timeout: 500 });
   });
+});
+
+test('long words, URLs and names in a deep thread fit a 320 px screen', async ({ browser, siteDb }) => {
+  const article = commentableArticle(siteDb, 12);
+  const url = `/articles/${article.slug}`;
+  const run = Date.now().toString(36);
+  const longName = `Bartholomew${'x'.repeat(68)}`;
+  const level1 = insertApprovedComment(siteDb, article.slug, { name: longName, email: uniqueEmail('wide1'), body: `Wide ${run} ${'a'.repeat(300)}` });
+  const level2 = insertApprovedComment(siteDb, article.slug, {
+    name: longName, email: uniqueEmail('wide2'), body: `https://example.org/${'path/'.repeat(30)}?q=${'b'.repeat(80)}`, parentId: level1, depth: 2,
+  });
+  insertApprovedComment(siteDb, article.slug, {
+    name: longName, email: uniqueEmail('wide3'), body: `Deepest ${run} ${'c'.repeat(200)}`, parentId: level2, depth: 3,
+  });
+
+  const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+  const page = await context.newPage();
+  await eventually(page, url, async () => {
+    await expect(commentWith(page, `Deepest ${run}`)).toBeVisible({ timeout: 500 });
+  });
+  const overflow = await page.evaluate(() => {
+    const root = document.scrollingElement ?? document.documentElement;
+    const wide = [...document.querySelectorAll('#comments *')]
+      .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1)
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide };
+  });
+  expect(overflow.wide, 'comment elements wider than the screen').toEqual([]);
+  expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.clientWidth);
+  await context.close();
 });
