@@ -123,8 +123,28 @@ describe('submitComment', () => {
     expect(request.set).toEqual([]);
   });
 
-  it('gives a fresh form stamp with every answer', async () => {
-    const state = await submitComment(slug, idle, form(validFields({ body: '' })));
+  it('gives a fresh form stamp after a success', async () => {
+    const fields = validFields();
+    const state = await submitComment(slug, idle, form(fields));
+    expect(state.extra?.stamp).toMatch(/^\d+\.[\w-]+$/);
+    expect(state.extra?.stamp).not.toBe(fields.stamp);
+  });
+
+  it('keeps the form’s own stamp after an error, so a quick correction is not held as spam', async () => {
+    const fields = validFields({ name: '' });
+    const error = await submitComment(slug, idle, form(fields));
+    expect(error.status).toBe('error');
+    expect(error.extra?.stamp).toBe(fields.stamp);
+
+    // Sent again at once with the stamp the answer carried.
+    const fixed = await submitComment(slug, error, form({ ...fields, name: 'Quick Fixer', stamp: error.extra!.stamp }));
+    expect(fixed.status).toBe('success');
+    expect(commentsBy(fields.email)).toEqual([{ id: fixed.extra!.commentId!, status: 'pending' }]);
+  });
+
+  it('replaces a forged stamp with a genuine one in an error answer', async () => {
+    const state = await submitComment(slug, idle, form(validFields({ name: '', stamp: '123.forged' })));
+    expect(state.extra?.stamp).not.toBe('123.forged');
     expect(state.extra?.stamp).toMatch(/^\d+\.[\w-]+$/);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seal } from '@/lib/security/signing';
-import { checkFormStamp, countLinks, createFormStamp, findBlockedWords, MAX_FORM_AGE_MS, MIN_FILL_MS } from './spam';
+import { checkFormStamp, countLinks, createFormStamp, findBlockedWords, MAX_FORM_AGE_MS, MIN_FILL_MS, stampForRetry } from './spam';
 
 const SECRET = 'unit-test-secret-0123456789';
 const NOW = Date.parse('2026-03-02T10:00:00Z');
@@ -68,6 +68,30 @@ describe('form stamp', () => {
   it('uses the current time by default', () => {
     expect(checkFormStamp(SECRET, createFormStamp(SECRET, Date.now() - 5_000))).toEqual({ ok: true });
     expect(checkFormStamp(SECRET, createFormStamp(SECRET))).toMatchObject({ ok: false, verdict: 'spam' });
+  });
+});
+
+describe('stampForRetry', () => {
+  it('gives back the stamp the form was shown with, so a quick correction still counts from then', () => {
+    const shown = createFormStamp(SECRET, NOW - 10_000);
+    expect(stampForRetry(SECRET, shown, NOW)).toBe(shown);
+    // Even one posted too fast: its time is real, and it will be old enough soon.
+    const justShown = createFormStamp(SECRET, NOW - 500);
+    expect(stampForRetry(SECRET, justShown, NOW)).toBe(justShown);
+  });
+
+  it('gives a fresh stamp for a missing, forged, future or expired one', () => {
+    for (const stamp of [
+      null,
+      '',
+      `${NOW - 10_000}.forged`,
+      createFormStamp('someone-elses-secret', NOW - 10_000),
+      createFormStamp(SECRET, NOW + 10 * 60_000),
+      createFormStamp(SECRET, NOW - MAX_FORM_AGE_MS - 1),
+    ]) {
+      const fresh = stampForRetry(SECRET, stamp, NOW);
+      expect(fresh, String(stamp)).toBe(createFormStamp(SECRET, NOW));
+    }
   });
 });
 
