@@ -564,3 +564,25 @@ test('long words, URLs and names in a deep thread fit a 320 px screen', async ({
   expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.clientWidth);
   await context.close();
 });
+
+test('correcting a field straight after an error is not taken for a bot', async ({ browser, siteDb }, testInfo) => {
+  const article = commentableArticle(siteDb, 13);
+  const email = uniqueEmail('quick-fixer');
+  const { context } = await readerContext(browser, testInfo);
+  const page = await context.newPage();
+  const form = new CommentForm(page);
+  await form.open(`/articles/${article.slug}`);
+
+  // The name is forgotten; it is typed in and the form sent again at once.
+  await form.send({ name: '', email, body: 'I forgot my name the first time.' });
+  await form.expectFieldError(form.name, 'Please enter your name.');
+  await form.name.fill('Quick Fixer');
+  await form.submit.click();
+  await expect(form.status).toHaveText(SUCCESS_MESSAGE);
+
+  // The form was shown long before: this is a person, and the comment waits for a moderator.
+  const stored = await storedComment(siteDb, email);
+  expect(stored.status).toBe('pending');
+  expect(JSON.parse(stored.heldReasons)).toEqual([]);
+  await context.close();
+});
