@@ -1,6 +1,7 @@
 'use server';
 
 import { cookies } from 'next/headers';
+import { z } from 'zod';
 import { env } from '@/lib/env';
 import { formValues, type ActionState } from '@/lib/forms/action-state';
 import { requestFingerprint } from '@/lib/security/client';
@@ -36,7 +37,7 @@ export async function submitComment(articleSlug: string, _previous: CommentFormS
     return {
       status: 'error',
       message: 'Please correct the fields marked below.',
-      fieldErrors: parsed.error.flatten().fieldErrors as CommentFormState['fieldErrors'],
+      fieldErrors: z.flattenError(parsed.error).fieldErrors,
       values,
       extra: { stamp: retryStamp },
     };
