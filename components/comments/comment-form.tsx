@@ -32,10 +32,13 @@ function FieldError({ id, errors }: { id: string; errors?: string[] }) {
 export function CommentForm({
   action,
   stamp: initialStamp,
+  articlePath,
   replyTo: initialReplyTo,
 }: {
   action: Action;
   stamp: string;
+  /** The article's own page, where "Cancel reply" leads without JavaScript. */
+  articlePath: string;
   replyTo?: { id: number; name: string };
 }) {
   const [initialState] = useState<CommentFormState>(() => ({ status: 'idle', extra: { stamp: initialStamp } }));
@@ -94,9 +97,17 @@ export function CommentForm({
       {replyTo && (
         <p className="hint">
           Replying to <a href={`#comment-${replyTo.id}`}>{replyTo.name}</a>.{' '}
-          <button type="button" className="button--quiet" onClick={() => setReplyTo(undefined)}>
+          {/* A link, so it works without JavaScript too (from the reply page back to the article). */}
+          <a
+            href={`${articlePath}#respond`}
+            onClick={(event) => {
+              if (initialReplyTo) return; // on the reply page: go back to the article
+              event.preventDefault();
+              setReplyTo(undefined);
+            }}
+          >
             Cancel reply
-          </button>
+          </a>
         </p>
       )}
       <p className="hint">Your email address will not be published. Required fields are marked *</p>

@@ -56,7 +56,7 @@ export function CommentSection({
       <PendingComments slug={slug} permalinkBase={articlePath} />
       <div id="respond">
         {commentsOpen ? (
-          <CommentForm action={submitComment.bind(null, slug)} stamp={newCommentFormStamp()} />
+          <CommentForm action={submitComment.bind(null, slug)} stamp={newCommentFormStamp()} articlePath={articlePath} />
         ) : (
           <p>Comments are closed on this article.</p>
         )}

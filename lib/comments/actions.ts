@@ -1,12 +1,13 @@
 'use server';
 
 import { cookies } from 'next/headers';
+import { z } from 'zod';
 import { env } from '@/lib/env';
 import { formValues, type ActionState } from '@/lib/forms/action-state';
 import { requestFingerprint } from '@/lib/security/client';
 import { appSecret } from '@/lib/security/secret';
 import { PENDING_COOKIE, PENDING_COOKIE_MAX_AGE, PENDING_HINT_COOKIE, readPendingIds, writePendingIds } from './pending-cookie';
-import { createFormStamp } from './spam';
+import { createFormStamp, stampForRetry } from './spam';
 import { COMMENT_MESSAGES, storeComment } from './submit';
 import { COMMENT_FIELDS, commentInputSchema, type CommentField } from './validation';
 
@@ -21,7 +22,11 @@ const HONEYPOT_FIELD = 'company';
  */
 export async function submitComment(articleSlug: string, _previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
   const secret = appSecret();
+  const submittedStamp = typeof formData.get('stamp') === 'string' ? (formData.get('stamp') as string) : null;
+  // After a success the next comment starts afresh; after an error the person is still on the
+  // form they were shown, so its time still counts.
   const stamp = createFormStamp(secret);
+  const retryStamp = stampForRetry(secret, submittedStamp);
   const values = formValues(formData, COMMENT_FIELDS);
 
   // A filled honeypot is a bot: answer exactly as for a person, store nothing.
@@ -32,9 +37,9 @@ export async function submitComment(articleSlug: string, _previous: CommentFormS
     return {
       status: 'error',
       message: 'Please correct the fields marked below.',
-      fieldErrors: parsed.error.flatten().fieldErrors as CommentFormState['fieldErrors'],
+      fieldErrors: z.flattenError(parsed.error).fieldErrors,
       values,
-      extra: { stamp },
+      extra: { stamp: retryStamp },
     };
   }
 
@@ -43,7 +48,7 @@ export async function submitComment(articleSlug: string, _previous: CommentFormS
     const outcome = storeComment({
       articleSlug,
       input: parsed.data,
-      stamp: typeof formData.get('stamp') === 'string' ? (formData.get('stamp') as string) : null,
+      stamp: submittedStamp,
       ...fingerprint,
       secret,
     });
@@ -54,7 +59,7 @@ export async function submitComment(articleSlug: string, _previous: CommentFormS
         message,
         fieldErrors: outcome.field ? { [outcome.field]: [message] } : undefined,
         values,
-        extra: { stamp },
+        extra: { stamp: retryStamp },
       };
     }
     const jar = await cookies();
@@ -70,6 +75,6 @@ export async function submitComment(articleSlug: string, _previous: CommentFormS
     return { status: 'success', message: SUCCESS, extra: { stamp, commentId: outcome.id } };
   } catch (error) {
     console.error('[comments] could not store a comment', error);
-    return { status: 'error', message: 'Sorry, your comment could not be saved. Please try again in a moment.', values, extra: { stamp } };
+    return { status: 'error', message: 'Sorry, your comment could not be saved. Please try again in a moment.', values, extra: { stamp: retryStamp } };
   }
 }

@@ -26,6 +26,17 @@ export function checkFormStamp(secret: string, stamp: string | null | undefined,
   return { ok: true };
 }
 
+/**
+ * The stamp to send back with an answer that asks the person to fix something: the one their form
+ * was shown with, while it is genuine and current, so that a quick correction is not "posted
+ * under 3 s". A forged, future or expired stamp gets a fresh one instead.
+ */
+export function stampForRetry(secret: string, submitted: string | null | undefined, now = Date.now()): string {
+  const check = checkFormStamp(secret, submitted, now);
+  const tooFast = !check.ok && check.verdict === 'spam' && check.reason.startsWith('posted ');
+  return submitted && (check.ok || tooFast) ? submitted : createFormStamp(secret, now);
+}
+
 const LINK_PATTERN = /\bhttps?:\/\/|\bwww\.[a-z0-9-]+\.|<a\s/gi;
 
 export function countLinks(text: string): number {

@@ -29,7 +29,12 @@ export default async function ReplyPage({ params }: { params: Promise<{ slug: st
       <h1 className="article__title">Reply to {parent.authorName}</h1>
       <CommentView comment={parent} permalinkBase={path} />
       <div id="respond">
-        <CommentForm action={submitComment.bind(null, slug)} stamp={newCommentFormStamp()} replyTo={{ id: parent.id, name: parent.authorName }} />
+        <CommentForm
+          action={submitComment.bind(null, slug)}
+          stamp={newCommentFormStamp()}
+          articlePath={path}
+          replyTo={{ id: parent.id, name: parent.authorName }}
+        />
       </div>
     </div>
   );

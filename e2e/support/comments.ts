@@ -1,0 +1,198 @@
+import { execFile } from 'node:child_process';
+import { randomBytes, randomInt } from 'node:crypto';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { ROOT, type E2ESettings } from './env';
+import { listPublished, type SiteDb } from './site-db';
+
+// Helpers for the comment journeys: unique readers, the comment form, and moderation through the
+// same command the moderators use (`npm run comments -- approve <id>`).
+
+/** The form refuses a post under 3 s after its stamp was issued; wait a little longer. */
+export const MIN_FILL_MS = 3_200;
+export const SUCCESS_MESSAGE = 'Thank you. Your comment is awaiting moderation.';
+export const AWAITING_NOTE = 'Your comment is awaiting moderation.';
+
+/** A fresh address for every reader, so tests never trip each other's flood or duplicate rules. */
+export function uniqueEmail(label: string): string {
+  return `${label}-${randomBytes(5).toString('hex')}@example.net`;
+}
+
+let ipCounter = randomInt(0, 250);
+/**
+ * A fresh documentation-range IP for X-Forwarded-For (the server hashes the last entry), so the
+ * flood rule sees each test as its own reader. Each parallel worker has its own range.
+ */
+export function uniqueIp(testInfo: TestInfo): string {
+  const ranges = ['203.0.113', '198.51.100', '192.0.2'];
+  const range = ranges[testInfo.parallelIndex % ranges.length]!;
+  ipCounter = (ipCounter + 1) % 254;
+  return `${range}.${ipCounter + 1}`;
+}
+
+/**
+ * The n-th published article with comments open, leaving out the ones other specs read or change
+ * (the three newest and the oldest). Give each test its own n, so no two tests share an article.
+ */
+export function commentableArticle(db: SiteDb, n: number): { slug: string; title: string } {
+  const published = listPublished(db);
+  const reserved = new Set([...published.slice(0, 3), published.at(-1)].map((a) => a?.slug));
+  const open = new Set(
+    db
+      .prepare<[], { slug: string }>('SELECT slug FROM articles WHERE comments_open = 1')
+      .all()
+      .map((r) => r.slug),
+  );
+  const usable = published.filter((a) => open.has(a.slug) && !reserved.has(a.slug));
+  const article = usable[n];
+  if (!article) throw new Error(`Only ${usable.length} articles take comments; asked for number ${n}`);
+  return { slug: article.slug, title: article.title };
+}
+
+export function closedArticle(db: SiteDb): { slug: string; title: string } {
+  const row = db
+    .prepare<[number], { slug: string; title: string }>(
+      `SELECT slug, title FROM articles WHERE status = 'published' AND published_at <= ? AND comments_open = 0 ORDER BY published_at DESC LIMIT 1`,
+    )
+    .get(Date.now());
+  if (!row) throw new Error('The seed has no article with comments closed');
+  return row;
+}
+
+export interface StoredComment {
+  id: number;
+  status: string;
+  parentId: number | null;
+  depth: number;
+  body: string;
+  heldReasons: string;
+}
+
+export function commentsBy(db: SiteDb, email: string): StoredComment[] {
+  return db
+    .prepare<[string], StoredComment>(
+      `SELECT id, status, parent_id AS parentId, depth, body, held_reasons AS heldReasons FROM comments WHERE author_email = ? ORDER BY id`,
+    )
+    .all(email.toLowerCase());
+}
+
+/** Waits for the one comment `email` posted and returns it. */
+export async function storedComment(db: SiteDb, email: string): Promise<StoredComment> {
+  await expect.poll(() => commentsBy(db, email).length, { message: `a comment from ${email} is stored` }).toBe(1);
+  return commentsBy(db, email)[0]!;
+}
+
+const execFileAsync = promisify(execFile);
+
+/** Runs `npm run comments -- <action> <ids…>` (the moderators' CLI) against the site's database. */
+export async function moderate(settings: E2ESettings, action: 'approve' | 'unapprove' | 'spam' | 'trash', ids: number[]): Promise<string> {
+  const { stdout } = await execFileAsync(
+    path.join(ROOT, 'node_modules', '.bin', 'tsx'),
+    ['--conditions=react-server', 'scripts/comments.ts', action, ...ids.map(String)],
+    { cwd: ROOT, env: { ...process.env, DATABASE_PATH: settings.databasePath, NODE_ENV: 'production' }, timeout: 60_000 },
+  );
+  expect(stdout).toContain(`${action}: #${ids.join(', #')}`);
+  return stdout;
+}
+
+/** Reloads `page` until `check` passes: approval reaches readers once the cache tag is dropped. */
+export async function eventually(page: Page, url: string, check: () => Promise<void>, timeout = 20_000): Promise<void> {
+  await expect(async () => {
+    await page.goto(url);
+    await check();
+  }).toPass({ timeout, intervals: [500, 1_000] });
+}
+
+export interface CommentFields {
+  name?: string;
+  email?: string;
+  website?: string;
+  body?: string;
+}
+
+/**
+ * The comment form on a page. Knows when its signed stamp was issued and waits until a post would
+ * not count as "too fast" before clicking.
+ */
+export class CommentForm {
+  readonly form: Locator;
+  readonly body: Locator;
+  readonly name: Locator;
+  readonly email: Locator;
+  readonly website: Locator;
+  readonly submit: Locator;
+  readonly status: Locator;
+  private readonly javaScript: boolean;
+  private stampAt = Date.now();
+
+  constructor(
+    readonly page: Page,
+    { javaScript = true }: { javaScript?: boolean } = {},
+  ) {
+    this.form = page.locator('form.comment-form');
+    this.body = this.form.getByRole('textbox', { name: 'Comment', exact: true });
+    this.name = this.form.getByRole('textbox', { name: 'Name', exact: true });
+    this.email = this.form.getByRole('textbox', { name: 'Email', exact: true });
+    this.website = this.form.getByRole('textbox', { name: 'Website', exact: true });
+    this.submit = this.form.getByRole('button', { name: /Post comment|Posting…/ });
+    this.status = this.form.getByRole('status');
+    this.javaScript = javaScript;
+  }
+
+  /** Opens `url` and notes when the form's stamp was issued (fetched fresh when scripts run). */
+  async open(url: string): Promise<void> {
+    if (this.javaScript) {
+      const stamp = this.page.waitForResponse((r) => r.url().includes('/api/comments/stamp') && r.ok());
+      await this.page.goto(url);
+      await stamp;
+    } else {
+      await this.page.goto(url);
+    }
+    this.stampAt = Date.now();
+  }
+
+  async fill({ name = 'Test Reader', email, website = '', body }: CommentFields): Promise<void> {
+    await this.body.fill(body ?? '');
+    await this.name.fill(name);
+    await this.email.fill(email ?? '');
+    await this.website.fill(website);
+  }
+
+  /** Clicks "Post comment" once the stamp is old enough, then waits for the answer. */
+  async post(): Promise<void> {
+    const wait = this.stampAt + MIN_FILL_MS - Date.now();
+    if (wait > 0) await this.page.waitForTimeout(wait);
+    if (this.javaScript) {
+      const answer = this.page.waitForResponse((r) => r.request().method() === 'POST' && r.request().headers()['next-action'] !== undefined);
+      await this.submit.click();
+      await answer;
+      // The answer carries a fresh stamp, issued when the server handled the post.
+      this.stampAt = Date.now();
+      await expect(this.submit).toHaveText('Post comment');
+    } else {
+      // Without scripts the browser POSTs the form and loads the page the server answers with.
+      const answer = this.page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest());
+      await this.submit.click();
+      await answer;
+      await this.page.waitForLoadState('load');
+      this.stampAt = Date.now();
+    }
+  }
+
+  async send(fields: CommentFields): Promise<void> {
+    await this.fill(fields);
+    await this.post();
+  }
+
+  /** The error shown under one field (wired to it by aria-describedby). */
+  async expectFieldError(field: Locator, message: string): Promise<void> {
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(field).toHaveAccessibleDescription(message);
+  }
+}
+
+/** One comment in the thread (an <article> named by its author), found by a bit of its text. */
+export function commentWith(page: Page, text: string): Locator {
+  return page.locator('#comments').getByRole('article').filter({ hasText: text });
+}

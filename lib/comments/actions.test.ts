@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { getDb } from '@/db';
+import { migrateDatabase } from '@/db/migrate';
+import { seedDatabaseIfEmpty } from '@/db/seed';
+import { appSecret } from '@/lib/security/secret';
+import { PENDING_COOKIE, PENDING_HINT_COOKIE, readPendingIds } from './pending-cookie';
+import { createFormStamp } from './spam';
+
+// The comment form's server action, end to end through the real database. Only Next's request
+// APIs are stood in for: the incoming headers and the cookie jar.
+
+const request = vi.hoisted(() => ({
+  headers: new Headers(),
+  cookies: new Map<string, string>(),
+  set: [] as { name: string; value: string; options: Record<string, unknown> }[],
+}));
+
+vi.mock('next/headers', () => ({
+  headers: async () => request.headers,
+  cookies: async () => ({
+    get: (name: string) => (request.cookies.has(name) ? { name, value: request.cookies.get(name)! } : undefined),
+    set: (name: string, value: string, options: Record<string, unknown>) => {
+      request.set.push({ name, value, options });
+      request.cookies.set(name, value);
+    },
+  }),
+}));
+
+const { submitComment } = await import('./actions');
+
+const client = () => getDb().$client;
+const commentsBy = (email: string) =>
+  client().prepare<[string], { id: number; status: string }>('SELECT id, status FROM comments WHERE author_email = ?').all(email);
+const unique = () => randomUUID().slice(0, 8);
+const idle = { status: 'idle' as const };
+
+let slug = '';
+let ipCounter = 0;
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.set(k, v);
+  return data;
+}
+
+function validFields(overrides: Record<string, string> = {}) {
+  return {
+    name: 'Grace Reader',
+    email: `action-${unique()}@example.net`,
+    website: '',
+    body: `A fair point, well made ${unique()}.`,
+    parentId: '',
+    company: '',
+    stamp: createFormStamp(appSecret(), Date.now() - 5_000),
+    ...overrides,
+  };
+}
+
+beforeAll(() => {
+  migrateDatabase();
+  seedDatabaseIfEmpty();
+  slug = client()
+    .prepare<[], { slug: string }>(`SELECT slug FROM articles WHERE status = 'published' AND comments_open = 1 ORDER BY published_at DESC LIMIT 1`)
+    .get()!.slug;
+});
+
+beforeEach(() => {
+  // Every test is a new visitor from its own address.
+  request.headers = new Headers({ 'x-forwarded-for': `203.0.113.${++ipCounter}`, 'user-agent': 'unit-test-browser' });
+  request.cookies = new Map();
+  request.set = [];
+});
+
+describe('submitComment', () => {
+  it('stores a valid comment as pending and remembers it in a signed cookie', async () => {
+    const fields = validFields();
+    const state = await submitComment(slug, idle, form(fields));
+
+    expect(state).toMatchObject({ status: 'success', message: 'Thank you. Your comment is awaiting moderation.' });
+    const rows = commentsBy(fields.email);
+    expect(rows).toEqual([{ id: state.extra!.commentId!, status: 'pending' }]);
+
+    const pending = request.set.find((c) => c.name === PENDING_COOKIE)!;
+    expect(readPendingIds(appSecret(), pending.value)).toEqual([rows[0]!.id]);
+    expect(pending.options).toMatchObject({ httpOnly: true, sameSite: 'lax', path: '/' });
+    const hint = request.set.find((c) => c.name === PENDING_HINT_COOKIE)!;
+    expect(hint).toMatchObject({ value: '1', options: { httpOnly: false } });
+    // The answer holds nothing private: no email, no IP.
+    expect(JSON.stringify(state)).not.toContain(fields.email);
+    expect(JSON.stringify(state)).not.toContain('203.0.113.');
+  });
+
+  it('adds later comments to the same cookie', async () => {
+    const first = await submitComment(slug, idle, form(validFields()));
+    request.headers = new Headers({ 'x-forwarded-for': `203.0.113.${++ipCounter}` });
+    const second = await submitComment(slug, idle, form(validFields()));
+    const last = request.set.filter((c) => c.name === PENDING_COOKIE).at(-1)!;
+    expect(readPendingIds(appSecret(), last.value)).toEqual([first.extra!.commentId, second.extra!.commentId]);
+  });
+
+  it('answers a filled honeypot like a success and stores nothing, sets no cookie', async () => {
+    const fields = validFields({ company: 'Acme Bots Ltd' });
+    const state = await submitComment(slug, idle, form(fields));
+    expect(state).toMatchObject({ status: 'success', message: 'Thank you. Your comment is awaiting moderation.' });
+    expect(commentsBy(fields.email)).toEqual([]);
+    expect(request.set).toEqual([]);
+  });
+
+  it('returns an error for each invalid field and the typed values, and stores nothing', async () => {
+    const fields = validFields({ name: '  ', email: 'not-an-email', website: 'javascript:alert(1)', body: 'x' });
+    const state = await submitComment(slug, idle, form(fields));
+    expect(state.status).toBe('error');
+    expect(state.message).toBe('Please correct the fields marked below.');
+    expect(state.fieldErrors).toEqual({
+      name: ['Please enter your name.'],
+      email: ['Please enter a valid email address, like name@example.com.'],
+      website: ['Website must be a web address starting with http:// or https://'],
+      body: ['Please write a comment of at least 2 characters.'],
+    });
+    expect(state.values).toEqual({ name: '  ', email: 'not-an-email', website: 'javascript:alert(1)', body: 'x', parentId: '' });
+    expect(client().prepare('SELECT count(*) AS n FROM comments WHERE author_email = ?').get('not-an-email')).toEqual({ n: 0 });
+    expect(request.set).toEqual([]);
+  });
+
+  it('gives a fresh form stamp after a success', async () => {
+    const fields = validFields();
+    const state = await submitComment(slug, idle, form(fields));
+    expect(state.extra?.stamp).toMatch(/^\d+\.[\w-]+$/);
+    expect(state.extra?.stamp).not.toBe(fields.stamp);
+  });
+
+  it('keeps the form’s own stamp after an error, so a quick correction is not held as spam', async () => {
+    const fields = validFields({ name: '' });
+    const error = await submitComment(slug, idle, form(fields));
+    expect(error.status).toBe('error');
+    expect(error.extra?.stamp).toBe(fields.stamp);
+
+    // Sent again at once with the stamp the answer carried.
+    const fixed = await submitComment(slug, error, form({ ...fields, name: 'Quick Fixer', stamp: error.extra!.stamp }));
+    expect(fixed.status).toBe('success');
+    expect(commentsBy(fields.email)).toEqual([{ id: fixed.extra!.commentId!, status: 'pending' }]);
+  });
+
+  it('replaces a forged stamp with a genuine one in an error answer', async () => {
+    const state = await submitComment(slug, idle, form(validFields({ name: '', stamp: '123.forged' })));
+    expect(state.extra?.stamp).not.toBe('123.forged');
+    expect(state.extra?.stamp).toMatch(/^\d+\.[\w-]+$/);
+  });
+
+  it('shows the flood and duplicate messages, keeping what was typed', async () => {
+    const fields = validFields();
+    expect((await submitComment(slug, idle, form(fields))).status).toBe('success');
+
+    const flood = await submitComment(slug, idle, form(validFields()));
+    expect(flood).toMatchObject({ status: 'error', message: 'You are posting comments too quickly. Please wait a moment.' });
+
+    request.headers = new Headers({ 'x-forwarded-for': `203.0.113.${++ipCounter}` });
+    const duplicate = await submitComment(slug, idle, form(fields));
+    expect(duplicate).toMatchObject({
+      status: 'error',
+      message: 'You have already posted this comment.',
+      fieldErrors: { body: ['You have already posted this comment.'] },
+      values: { body: fields.body, email: fields.email, name: fields.name },
+    });
+  });
+
+  it('says comments are closed on a closed article', async () => {
+    const closed = client().prepare<[], { slug: string }>(`SELECT slug FROM articles WHERE status = 'published' AND comments_open = 0 LIMIT 1`).get()!.slug;
+    const fields = validFields();
+    const state = await submitComment(closed, idle, form(fields));
+    expect(state).toMatchObject({ status: 'error', message: 'Comments are closed on this article.' });
+    expect(commentsBy(fields.email)).toEqual([]);
+  });
+
+  it('hashes the last X-Forwarded-For entry and never stores the address itself', async () => {
+    request.headers = new Headers({ 'x-forwarded-for': '198.51.100.7, 192.0.2.99' });
+    const fields = validFields();
+    await submitComment(slug, idle, form(fields));
+    const row = client().prepare<[string], { ipHash: string; userAgent: string | null }>('SELECT ip_hash AS ipHash, user_agent AS userAgent FROM comments WHERE author_email = ?').get(fields.email)!;
+    expect(row.ipHash).toMatch(/^[0-9a-f]{32}$/);
+    const { hashIp } = await import('@/lib/security/client');
+    expect(row.ipHash).toBe(hashIp('192.0.2.99'));
+    const everything = JSON.stringify(client().prepare('SELECT * FROM comments WHERE author_email = ?').get(fields.email));
+    expect(everything).not.toContain('192.0.2.99');
+    expect(everything).not.toContain('198.51.100.7');
+  });
+});

@@ -1,0 +1,153 @@
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { getDb } from '@/db';
+import { migrateDatabase } from '@/db/migrate';
+import { seedDatabaseIfEmpty } from '@/db/seed';
+import type { CommentStatus } from '@/db/schema';
+import { countCommentsByStatus, getCommentStatus, listCommentsForModeration, moderateComments, type ModerationAction } from './moderation';
+
+// The moderators' operations (shared by the CLI and the dashboard) on a real SQLite file: which
+// statuses each action moves, the log it writes, and which cache tags it invalidates.
+
+const client = () => getDb().$client;
+const ACTOR = 'moderator@ledger.example';
+
+let slugA = '';
+let slugB = '';
+let serial = 0;
+
+function addComment(slug: string, status: CommentStatus, parentId: number | null = null): number {
+  const articleId = client().prepare<[string], { id: number }>('SELECT id FROM articles WHERE slug = ?').get(slug)!.id;
+  return Number(
+    client()
+      .prepare(
+        `INSERT INTO comments (article_id, parent_id, depth, author_name, author_email, body, status)
+         VALUES (?, ?, ?, 'Test Reader', ?, ?, ?)`,
+      )
+      .run(articleId, parentId, parentId ? 2 : 1, `mod-${++serial}@example.net`, `Comment ${serial}`, status).lastInsertRowid,
+  );
+}
+
+const invalidatedTags = () =>
+  client()
+    .prepare<[], { tag: string }>('SELECT tag FROM cache_invalidations ORDER BY tag')
+    .all()
+    .map((r) => r.tag);
+const logRows = () =>
+  client()
+    .prepare<[], { actor: string; action: string; commentIds: string }>(
+      'SELECT actor, action, comment_ids AS commentIds FROM moderation_log ORDER BY id',
+    )
+    .all()
+    .map((r) => ({ ...r, commentIds: JSON.parse(r.commentIds) as number[] }));
+const moderatedBy = (id: number) =>
+  client().prepare<[number], { by: string | null; at: number | null }>('SELECT moderated_by AS by, moderated_at AS at FROM comments WHERE id = ?').get(id);
+
+beforeAll(() => {
+  migrateDatabase();
+  seedDatabaseIfEmpty();
+  const slugs = client()
+    .prepare<[], { slug: string }>(`SELECT slug FROM articles WHERE status = 'published' AND comments_open = 1 ORDER BY published_at DESC LIMIT 2`)
+    .all();
+  [slugA, slugB] = [slugs[0]!.slug, slugs[1]!.slug];
+});
+
+beforeEach(() => {
+  client().exec('DELETE FROM cache_invalidations; DELETE FROM moderation_log;');
+});
+
+/** Every action, from every status: the status it ends in, or null when the action does not apply. */
+const TRANSITIONS: Record<ModerationAction, Record<CommentStatus, CommentStatus | null | 'deleted'>> = {
+  approve: { pending: 'approved', approved: null, spam: 'approved', trash: 'approved' },
+  unapprove: { pending: null, approved: 'pending', spam: null, trash: null },
+  spam: { pending: 'spam', approved: 'spam', spam: null, trash: 'spam' },
+  'not-spam': { pending: null, approved: null, spam: 'pending', trash: null },
+  trash: { pending: 'trash', approved: 'trash', spam: 'trash', trash: null },
+  restore: { pending: null, approved: null, spam: null, trash: 'pending' },
+  delete: { pending: null, approved: null, spam: 'deleted', trash: 'deleted' },
+};
+
+describe('moderateComments', () => {
+  const cases = Object.entries(TRANSITIONS).flatMap(([action, from]) =>
+    Object.entries(from).map(([status, to]) => [action as ModerationAction, status as CommentStatus, to] as const),
+  );
+
+  it.each(cases)('%s on a %s comment → %s', (action, status, to) => {
+    const id = addComment(slugA, status);
+    const result = moderateComments({ ids: [id], action, actor: ACTOR });
+
+    if (to === null) {
+      expect(result).toEqual({ changed: [], skipped: [id] });
+      expect(getCommentStatus(id)).toBe(status);
+      expect(logRows()).toEqual([]);
+      expect(invalidatedTags()).toEqual([]);
+      return;
+    }
+    expect(result).toEqual({ changed: [id], skipped: [] });
+    expect(getCommentStatus(id)).toBe(to === 'deleted' ? null : to);
+    expect(logRows()).toEqual([{ actor: ACTOR, action, commentIds: [id] }]);
+    if (to !== 'deleted') expect(moderatedBy(id)).toMatchObject({ by: ACTOR, at: expect.any(Number) });
+
+    // The article's page and the listings' counts change only when the public thread changes:
+    // the comment was approved before, or is approved now.
+    const publicChanged = status === 'approved' || to === 'approved';
+    expect(invalidatedTags()).toEqual(publicChanged ? [`article:${slugA}`, 'comment-counts'] : []);
+  });
+
+  it('acts on several comments at once, invalidating each article touched and no other', () => {
+    const a1 = addComment(slugA, 'pending');
+    const a2 = addComment(slugA, 'pending');
+    const b1 = addComment(slugB, 'spam');
+    const result = moderateComments({ ids: [a1, a2, b1, a1], action: 'approve', actor: ACTOR });
+    expect(result.changed.sort((x, y) => x - y)).toEqual([a1, a2, b1]);
+    expect(logRows()).toEqual([{ actor: ACTOR, action: 'approve', commentIds: expect.arrayContaining([a1, a2, b1]) }]);
+    expect(invalidatedTags()).toEqual([`article:${slugA}`, `article:${slugB}`, 'comment-counts'].sort());
+  });
+
+  it('invalidates only the article whose public comments changed in a mixed batch', () => {
+    const approvedOnA = addComment(slugA, 'approved');
+    const pendingOnB = addComment(slugB, 'pending');
+    moderateComments({ ids: [approvedOnA, pendingOnB], action: 'spam', actor: ACTOR });
+    expect(invalidatedTags()).toEqual([`article:${slugA}`, 'comment-counts']);
+  });
+
+  it('skips ids that do not exist, and ignores ids that are not positive integers', () => {
+    const id = addComment(slugA, 'pending');
+    expect(moderateComments({ ids: [id, 987_654_321], action: 'approve', actor: ACTOR })).toEqual({ changed: [id], skipped: [987_654_321] });
+    expect(moderateComments({ ids: [0, -1, 1.5, Number.NaN], action: 'approve', actor: ACTOR })).toEqual({ changed: [], skipped: [] });
+    expect(logRows()).toHaveLength(1);
+  });
+
+  it('keeps the replies of a comment deleted for good, moved up to the top level', () => {
+    const parent = addComment(slugA, 'approved');
+    const reply = addComment(slugA, 'approved', parent);
+    moderateComments({ ids: [parent], action: 'trash', actor: ACTOR });
+    moderateComments({ ids: [parent], action: 'delete', actor: ACTOR });
+    expect(getCommentStatus(parent)).toBeNull();
+    expect(client().prepare('SELECT parent_id AS parentId, status FROM comments WHERE id = ?').get(reply)).toEqual({ parentId: null, status: 'approved' });
+  });
+
+  it('writes one log row per call, in order', () => {
+    const id = addComment(slugA, 'pending');
+    moderateComments({ ids: [id], action: 'approve', actor: 'cli:alice' });
+    moderateComments({ ids: [id], action: 'unapprove', actor: 'cli:bob' });
+    moderateComments({ ids: [id], action: 'trash', actor: 'cli:alice' });
+    moderateComments({ ids: [id], action: 'restore', actor: 'cli:bob' });
+    expect(logRows()).toEqual([
+      { actor: 'cli:alice', action: 'approve', commentIds: [id] },
+      { actor: 'cli:bob', action: 'unapprove', commentIds: [id] },
+      { actor: 'cli:alice', action: 'trash', commentIds: [id] },
+      { actor: 'cli:bob', action: 'restore', commentIds: [id] },
+    ]);
+    expect(getCommentStatus(id)).toBe('pending');
+  });
+});
+
+describe('moderators’ lists', () => {
+  it('list comments by status with the private fields a moderator needs', () => {
+    const id = addComment(slugB, 'spam');
+    const { rows, total } = listCommentsForModeration({ status: 'spam', limit: 500 });
+    const row = rows.find((r) => r.id === id)!;
+    expect(row).toMatchObject({ status: 'spam', articleSlug: slugB, authorEmail: expect.stringMatching(/@example\.net$/) });
+    expect(total).toBe(countCommentsByStatus().spam);
+  });
+});

@@ -1,0 +1,350 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '@/db';
+import { migrateDatabase } from '@/db/migrate';
+import { seedDatabaseIfEmpty } from '@/db/seed';
+import { createFormStamp } from './spam';
+import { COMMENT_MESSAGES, storeComment, type SubmitOutcome } from './submit';
+import { commentInputSchema } from './validation';
+
+// storeComment against a real, seeded SQLite file: every rule that needs the database.
+
+const SECRET = 'unit-test-secret-0123456789';
+const client = () => getDb().$client;
+
+// Each submission happens a minute after the one before, on one clock for the whole file, so a
+// test's flood window never sees another test's comments unless it means to.
+let clock = Date.now();
+const nextMinute = () => new Date((clock += 60_000));
+
+interface CommentRow {
+  id: number;
+  articleId: number;
+  parentId: number | null;
+  depth: number;
+  authorName: string;
+  authorEmail: string;
+  authorUrl: string | null;
+  body: string;
+  status: string;
+  heldReasons: string;
+  ipHash: string | null;
+  userAgent: string | null;
+  createdAt: number;
+}
+
+const rowOf = (id: number) =>
+  client()
+    .prepare<[number], CommentRow>(
+      `SELECT id, article_id AS articleId, parent_id AS parentId, depth, author_name AS authorName, author_email AS authorEmail,
+              author_url AS authorUrl, body, status, held_reasons AS heldReasons, ip_hash AS ipHash, user_agent AS userAgent,
+              created_at AS createdAt
+       FROM comments WHERE id = ?`,
+    )
+    .get(id)!;
+const commentCount = () => client().prepare<[], { n: number }>('SELECT count(*) AS n FROM comments').get()!.n;
+const articleIdOf = (slug: string) => client().prepare<[string], { id: number }>('SELECT id FROM articles WHERE slug = ?').get(slug)!.id;
+
+let openSlugs: string[] = [];
+let closedSlug = '';
+let draftSlug = '';
+let scheduledSlug = '';
+let nextOpen = 0;
+/** A different published article with comments open for each test that wants its own. */
+const openArticle = () => openSlugs[nextOpen++ % openSlugs.length]!;
+
+const unique = () => randomUUID().slice(0, 8);
+const uniqueEmail = (label = 'reader') => `${label}-${unique()}@example.net`;
+const uniqueIp = () => `ip-hash-${unique()}`;
+
+interface Submission {
+  slug: string;
+  name?: string;
+  email?: string;
+  website?: string;
+  body?: string;
+  parentId?: number;
+  ipHash?: string;
+  /** How long before `now` the form was shown; null posts without a stamp. */
+  stampAge?: number | null;
+  stamp?: string;
+  now?: Date;
+}
+
+function submit(s: Submission): SubmitOutcome {
+  const now = s.now ?? nextMinute();
+  const input = commentInputSchema.parse({
+    name: s.name ?? 'Ada Reader',
+    email: s.email ?? uniqueEmail(),
+    website: s.website ?? '',
+    body: s.body ?? `A considered comment ${unique()}.`,
+    parentId: s.parentId === undefined ? '' : String(s.parentId),
+  });
+  const stampAge = s.stampAge === undefined ? 5_000 : s.stampAge;
+  return storeComment({
+    articleSlug: s.slug,
+    input,
+    stamp: s.stamp ?? (stampAge === null ? null : createFormStamp(SECRET, now.getTime() - stampAge)),
+    ipHash: s.ipHash ?? uniqueIp(),
+    userAgent: 'Mozilla/5.0 (unit test)',
+    secret: SECRET,
+    now,
+  });
+}
+
+function stored(outcome: SubmitOutcome): CommentRow {
+  if (!outcome.ok) throw new Error(`expected the comment to be stored, got "${outcome.reason}"`);
+  return rowOf(outcome.id);
+}
+
+const approve = (id: number) => client().prepare(`UPDATE comments SET status = 'approved' WHERE id = ?`).run(id);
+
+beforeAll(() => {
+  migrateDatabase();
+  seedDatabaseIfEmpty();
+  const published = client()
+    .prepare<[number], { slug: string; open: number }>(
+      `SELECT slug, comments_open AS open FROM articles WHERE status = 'published' AND published_at <= ? ORDER BY published_at DESC`,
+    )
+    .all(Date.now());
+  openSlugs = published.filter((a) => a.open).map((a) => a.slug);
+  closedSlug = published.find((a) => !a.open)!.slug;
+  draftSlug = client().prepare<[], { slug: string }>(`SELECT slug FROM articles WHERE status = 'draft' LIMIT 1`).get()!.slug;
+  // A published article whose release time has not come yet.
+  scheduledSlug = `scheduled-${unique()}`;
+  client()
+    .prepare(
+      `INSERT INTO articles (slug, title, body, status, author_id, category_id, comments_open, published_at)
+       SELECT ?, 'Not out yet', 'Embargoed.', 'published', author_id, category_id, 1, ? FROM articles LIMIT 1`,
+    )
+    .run(scheduledSlug, Date.now() + 365 * 24 * 60 * 60 * 1000);
+  expect(openSlugs.length).toBeGreaterThan(10);
+});
+
+describe('storing a comment', () => {
+  it('stores it as pending, with what was typed and the private fields kept apart', () => {
+    const slug = openArticle();
+    const email = uniqueEmail('ada');
+    const row = stored(
+      submit({ slug, name: '  Ada Reader  ', email: email.toUpperCase(), website: 'https://ada.example.org', body: 'Line one\nline two', ipHash: 'hash-1' }),
+    );
+    expect(row).toMatchObject({
+      articleId: articleIdOf(slug),
+      parentId: null,
+      depth: 1,
+      authorName: 'Ada Reader',
+      authorEmail: email,
+      authorUrl: 'https://ada.example.org',
+      body: 'Line one\nline two',
+      status: 'pending',
+      heldReasons: '[]',
+      ipHash: 'hash-1',
+      userAgent: 'Mozilla/5.0 (unit test)',
+    });
+  });
+
+  it('answers with the new id, its status and the article', () => {
+    const slug = openArticle();
+    const outcome = submit({ slug });
+    expect(outcome).toEqual({ ok: true, id: expect.any(Number), status: 'pending', articleSlug: slug });
+  });
+
+  it('stores no website when none was given', () => {
+    expect(stored(submit({ slug: openArticle(), website: '' })).authorUrl).toBeNull();
+  });
+});
+
+describe('the form stamp', () => {
+  it('holds a comment posted under 3 s after the form was shown as spam, with the reason', () => {
+    const row = stored(submit({ slug: openArticle(), stampAge: 1_200 }));
+    expect(row.status).toBe('spam');
+    expect(JSON.parse(row.heldReasons)).toEqual(['posted 1200 ms after the form was shown']);
+  });
+
+  it('holds a comment with a missing or forged stamp as spam', () => {
+    for (const outcome of [
+      submit({ slug: openArticle(), stampAge: null }),
+      submit({ slug: openArticle(), stamp: createFormStamp('not-our-secret', Date.now() - 60_000) }),
+      submit({ slug: openArticle(), stamp: `${Date.now() - 60_000}.forged` }),
+    ]) {
+      const row = stored(outcome);
+      expect(row.status).toBe('spam');
+      expect(JSON.parse(row.heldReasons)).toEqual(['missing or forged form stamp']);
+    }
+  });
+
+  it('asks for the comment again when the form is over a day old, and stores nothing', () => {
+    const before = commentCount();
+    expect(submit({ slug: openArticle(), stampAge: 25 * 60 * 60 * 1000 })).toEqual({ ok: false, reason: 'expired' });
+    expect(commentCount()).toBe(before);
+    expect(COMMENT_MESSAGES.expired).toBe('This form was open for more than a day. Please post your comment again.');
+  });
+});
+
+describe('flood', () => {
+  it('refuses a second comment from the same IP within 15 s, with the exact message', () => {
+    const ipHash = uniqueIp();
+    const first = nextMinute();
+    stored(submit({ slug: openArticle(), ipHash, now: first }));
+    const before = commentCount();
+    const second = submit({ slug: openArticle(), ipHash, email: uniqueEmail(), now: new Date(first.getTime() + 14_000) });
+    expect(second).toEqual({ ok: false, reason: 'flood' });
+    expect(COMMENT_MESSAGES.flood).toBe('You are posting comments too quickly. Please wait a moment.');
+    expect(commentCount()).toBe(before);
+    // After the window the same reader may post again.
+    expect(submit({ slug: openArticle(), ipHash, now: new Date(first.getTime() + 15_001) }).ok).toBe(true);
+  });
+
+  it('refuses a second comment from the same email within 15 s, from another IP and on another article', () => {
+    const email = uniqueEmail('flood');
+    const first = nextMinute();
+    stored(submit({ slug: openArticle(), email, now: first }));
+    const second = submit({ slug: openArticle(), email: email.toUpperCase(), ipHash: uniqueIp(), now: new Date(first.getTime() + 2_000) });
+    expect(second).toEqual({ ok: false, reason: 'flood' });
+    expect(submit({ slug: openArticle(), email, now: new Date(first.getTime() + 16_000) }).ok).toBe(true);
+  });
+
+  it('lets two different readers post at the same moment', () => {
+    const now = nextMinute();
+    const slug = openArticle();
+    expect(submit({ slug, now }).ok).toBe(true);
+    expect(submit({ slug, now }).ok).toBe(true);
+  });
+});
+
+describe('duplicates', () => {
+  it('refuses the same text from the same email on the same article, with the exact message on the comment field', () => {
+    const slug = openArticle();
+    const email = uniqueEmail('dup');
+    const body = `I said this once ${unique()}.`;
+    stored(submit({ slug, email, body }));
+    const before = commentCount();
+    // An hour later, from another IP: still a duplicate, not a flood.
+    const again = submit({ slug, email, body, ipHash: uniqueIp(), now: new Date(nextMinute().getTime() + 60 * 60_000) });
+    expect(again).toEqual({ ok: false, reason: 'duplicate', field: 'body' });
+    expect(COMMENT_MESSAGES.duplicate).toBe('You have already posted this comment.');
+    expect(commentCount()).toBe(before);
+  });
+
+  it('counts text that differs only in surrounding space as the same', () => {
+    const slug = openArticle();
+    const email = uniqueEmail('dup');
+    stored(submit({ slug, email, body: 'Exactly this.' }));
+    expect(submit({ slug, email, body: '  Exactly this.\n' })).toMatchObject({ ok: false, reason: 'duplicate' });
+  });
+
+  it('allows the same text on another article, or from another person', () => {
+    const slug = openArticle();
+    const email = uniqueEmail('dup');
+    const body = `Common words ${unique()}.`;
+    stored(submit({ slug, email, body }));
+    expect(submit({ slug: openArticle(), email, body }).ok).toBe(true);
+    expect(submit({ slug, email: uniqueEmail(), body }).ok).toBe(true);
+  });
+});
+
+describe('held for a moderator, with the reason', () => {
+  it('holds a comment with more than 2 links', () => {
+    const row = stored(submit({ slug: openArticle(), body: 'See https://a.example, http://b.example and www.c.example' }));
+    expect(row.status).toBe('pending');
+    expect(JSON.parse(row.heldReasons)).toEqual(['3 links']);
+  });
+
+  it('does not flag 2 links', () => {
+    const row = stored(submit({ slug: openArticle(), body: 'See https://a.example and https://b.example' }));
+    expect(row.status).toBe('pending');
+    expect(JSON.parse(row.heldReasons)).toEqual([]);
+  });
+
+  it('holds a comment with a blocklisted word, in the text, the name or the website', () => {
+    const word = `spamword${unique()}`;
+    client().prepare(`INSERT INTO blocklist (kind, value) VALUES ('word', ?)`).run(word);
+    for (const fields of [
+      { body: `Visit my ${word.toUpperCase()} today` },
+      { name: `${word} seller` },
+      { website: `https://${word}.example.org` },
+    ]) {
+      const row = stored(submit({ slug: openArticle(), ...fields }));
+      expect(row.status, JSON.stringify(fields)).toBe('pending');
+      expect(JSON.parse(row.heldReasons)).toEqual([`blocked word: ${word}`]);
+    }
+    // Part of a longer word is not the word.
+    expect(JSON.parse(stored(submit({ slug: openArticle(), body: `${word}ish is fine` })).heldReasons)).toEqual([]);
+  });
+
+  it('records every reason that applies', () => {
+    const word = `spamword${unique()}`;
+    client().prepare(`INSERT INTO blocklist (kind, value) VALUES ('word', ?)`).run(word);
+    const row = stored(submit({ slug: openArticle(), body: `${word}: https://a.example https://b.example https://c.example` }));
+    expect(JSON.parse(row.heldReasons)).toEqual([`blocked word: ${word}`, '3 links']);
+  });
+});
+
+describe('blocklisted senders', () => {
+  it('marks a comment from a blocklisted email as spam', () => {
+    const email = uniqueEmail('blocked');
+    client().prepare(`INSERT INTO blocklist (kind, value) VALUES ('email', ?)`).run(email);
+    const row = stored(submit({ slug: openArticle(), email: email.toUpperCase() }));
+    expect(row.status).toBe('spam');
+    expect(JSON.parse(row.heldReasons)).toEqual(['blocked email address']);
+  });
+
+  it('marks a comment from a blocklisted IP as spam', () => {
+    const ipHash = uniqueIp();
+    client().prepare(`INSERT INTO blocklist (kind, value) VALUES ('ip', ?)`).run(ipHash);
+    const row = stored(submit({ slug: openArticle(), ipHash }));
+    expect(row.status).toBe('spam');
+    expect(JSON.parse(row.heldReasons)).toEqual(['blocked IP address']);
+  });
+});
+
+describe('articles that take no comments', () => {
+  it.each([
+    ['an unknown article', () => `no-such-article-${unique()}`, 'noArticle'],
+    ['a draft', () => draftSlug, 'noArticle'],
+    ['an article scheduled for later', () => scheduledSlug, 'noArticle'],
+    ['an article with comments closed', () => closedSlug, 'closed'],
+  ] as const)('refuses a comment on %s and stores nothing', (_label, slug, reason) => {
+    const before = commentCount();
+    expect(submit({ slug: slug() })).toEqual({ ok: false, reason });
+    expect(commentCount()).toBe(before);
+  });
+
+  it('says why in plain words', () => {
+    expect(COMMENT_MESSAGES.noArticle).toBe('This article cannot be found, so comments cannot be posted to it.');
+    expect(COMMENT_MESSAGES.closed).toBe('Comments are closed on this article.');
+  });
+});
+
+describe('replies', () => {
+  it('threads replies three levels deep; a reply to a level-3 comment joins level 3', () => {
+    const slug = openArticle();
+    const top = stored(submit({ slug }));
+    approve(top.id);
+    const second = stored(submit({ slug, parentId: top.id }));
+    expect(second).toMatchObject({ parentId: top.id, depth: 2, status: 'pending' });
+    approve(second.id);
+    const third = stored(submit({ slug, parentId: second.id }));
+    expect(third).toMatchObject({ parentId: second.id, depth: 3 });
+    approve(third.id);
+    // Replying to the level-3 comment puts the reply beside it, under the same level-2 parent.
+    const fourth = stored(submit({ slug, parentId: third.id }));
+    expect(fourth).toMatchObject({ parentId: second.id, depth: 3 });
+  });
+
+  it('refuses a reply to a comment that is not approved, not on this article, or gone, and stores nothing', () => {
+    const slug = openArticle();
+    const pending = stored(submit({ slug }));
+    const elsewhere = stored(submit({ slug: openArticle() }));
+    approve(elsewhere.id);
+    const spam = stored(submit({ slug, stampAge: 0 }));
+    approve(spam.id);
+    client().prepare(`UPDATE comments SET status = 'spam' WHERE id = ?`).run(spam.id);
+    const before = commentCount();
+    for (const parentId of [pending.id, elsewhere.id, spam.id, 999_999_999]) {
+      expect(submit({ slug, parentId }), `reply to #${parentId}`).toEqual({ ok: false, reason: 'noParent' });
+    }
+    expect(commentCount()).toBe(before);
+    expect(COMMENT_MESSAGES.noParent).toBe('The comment you are replying to is no longer available.');
+  });
+});
