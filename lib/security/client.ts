@@ -4,8 +4,11 @@ import { headers } from 'next/headers';
 import { appSecret } from './secret';
 
 /**
- * The client's IP as the nearest proxy saw it: the last X-Forwarded-For entry (Next's own server
- * appends the socket address), which a client cannot forge the way it can forge the first.
+ * The client's IP as the nearest proxy saw it: the last X-Forwarded-For entry. Behind a reverse
+ * proxy that appends the peer address (nginx `$proxy_add_x_forwarded_for`, Caddy, a CDN), that
+ * entry cannot be forged. Served directly by `next start`, Next fills the header with the socket
+ * address only when the client sent none, so a client can pick its own: per-IP limits are then
+ * best effort, and the per-email limits still hold. The README says to run behind a proxy.
  */
 export function clientIpFrom(h: Headers): string {
   const forwarded = h.get('x-forwarded-for');
