@@ -128,35 +128,38 @@ export function deliverDueEmails(): Promise<DeliveryReport> {
     runner.again = true;
     return runner.running;
   }
-  runner.running = (async () => {
+  const run = async (): Promise<DeliveryReport> => {
     const report: DeliveryReport = { sent: 0, retry: 0, failed: 0 };
-    try {
-      do {
-        runner.again = false;
-        for (;;) {
-          const batch = claimDueEmails();
-          if (batch.length === 0) break;
-          let next = 0;
-          const worker = async () => {
-            while (next < batch.length) {
-              const row = batch[next++]!;
-              try {
-                report[await deliverOne(row)]++;
-              } catch (error) {
-                // The row stays 'sending' and is claimed again when its lease expires.
-                console.error(`[mail] outbox/${row.id} could not be processed`, error);
-              }
+    do {
+      runner.again = false;
+      for (;;) {
+        const batch = claimDueEmails();
+        if (batch.length === 0) break;
+        let next = 0;
+        const worker = async () => {
+          while (next < batch.length) {
+            const row = batch[next++]!;
+            try {
+              report[await deliverOne(row)]++;
+            } catch (error) {
+              // The row stays 'sending' and is claimed again when its lease expires.
+              console.error(`[mail] outbox/${row.id} could not be processed`, error);
             }
-          };
-          await Promise.all(Array.from({ length: Math.min(CONCURRENCY, batch.length) }, worker));
-        }
-      } while (runner.again);
-    } finally {
-      runner.running = undefined;
-    }
+          }
+        };
+        await Promise.all(Array.from({ length: Math.min(CONCURRENCY, batch.length) }, worker));
+      }
+    } while (runner.again);
     return report;
-  })();
-  return runner.running;
+  };
+  // Cleared in a callback, not in run()'s own finally: a pass that finds nothing due finishes
+  // synchronously, and would clear the slot before it was set, leaving a settled promise that every
+  // later call returned (so the process never sent again).
+  const running = run().finally(() => {
+    if (runner.running === running) runner.running = undefined;
+  });
+  runner.running = running;
+  return running;
 }
 
 /** Starts delivery once the current response has been sent (or at once outside a request). */
