@@ -96,11 +96,22 @@ export function deleteSubscriber(id: number): boolean {
   );
 }
 
-/** Sends a pending subscriber a fresh confirmation link (same limits as the public form). */
+/**
+ * Sends a pending subscriber a fresh confirmation link. The per-address limit of the public form
+ * still protects the recipient; the per-IP one does not apply, or a moderator resending a handful
+ * of links would use up the allowance of every visitor behind the newsroom's address.
+ */
 export async function resendConfirmation(id: number, actorIpHash: string) {
   const row = getDb().select({ email: subscribers.email, status: subscribers.status }).from(subscribers).where(eq(subscribers.id, id)).get();
   if (!row || row.status !== 'pending') return { ok: false as const, message: 'Only pending subscribers can be sent a new confirmation link.' };
-  const outcome = await requestSubscription({ rawEmail: row.email, source: '/admin/subscribers', ipHash: actorIpHash });
-  return outcome.ok ? { ok: true as const } : { ok: false as const, message: 'This address has had three confirmation emails in the last day.' };
+  const outcome = await requestSubscription({ rawEmail: row.email, source: '/admin/subscribers', ipHash: actorIpHash, limitIp: false });
+  if (outcome.ok) return { ok: true as const };
+  return {
+    ok: false as const,
+    message:
+      outcome.reason === 'address-limit'
+        ? 'This address has had three confirmation emails in the last day. Try again tomorrow.'
+        : 'The confirmation could not be sent. Please try again later.',
+  };
 }
 
