@@ -224,7 +224,7 @@ test('every action is in the moderation log, which filters by who and what', asy
   for (const action of await page.getByRole('row').locator('td:nth-child(3)').allInnerTexts()) expect(action).toMatch(/^trash/);
 });
 
-test('an admin adds and removes staff; removing someone ends their sessions', async ({ adminPage: page, browser, siteDb, settings }) => {
+test('an admin adds and removes staff; removing someone ends their sessions; both are logged', async ({ adminPage: page, browser, siteDb, settings, admin }) => {
   const added = `${uniqueTag('added')}@ledger.example`;
   await page.goto('/admin/staff');
   const form = page.getByRole('form', { name: 'Add a staff member' });
@@ -252,4 +252,13 @@ test('an admin adds and removes staff; removing someone ends their sessions', as
   await theirs.goto('/admin/comments');
   await expect(theirs).toHaveURL(/\/admin\/sign-in/);
   await context.close();
+
+  // Both changes are in the log, with who made them.
+  for (const [action, detail] of [
+    ['staff-add', `${added} as moderator`],
+    ['staff-remove', leaving],
+  ] as const) {
+    await page.goto(`/admin/log?action=${action}`);
+    await expect(page.getByRole('row').filter({ hasText: detail })).toContainText(admin.email);
+  }
 });

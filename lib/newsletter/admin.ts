@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, count, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { subscribers, SUBSCRIBER_STATUSES, type SubscriberStatus } from '@/db/schema';
+import { moderationLog, subscribers, SUBSCRIBER_STATUSES, type SubscriberStatus } from '@/db/schema';
 import { cancelQueuedEmails } from '@/lib/mail';
 import { requestSubscription, subscriberRef } from './subscriptions';
 
@@ -85,12 +85,17 @@ export function* iterateSubscribersForExport({ status, q }: { status?: Subscribe
   }
 }
 
-/** Erases a subscriber: the row, its tokens, and any email still queued for them. */
-export function deleteSubscriber(id: number): boolean {
+/**
+ * Erases a subscriber: the row, its tokens, and any email still queued for them. The log keeps
+ * who did it and the row's number, not the address: erasing it is the point.
+ */
+export function deleteSubscriber(id: number, actor: string): boolean {
   return getDb().transaction(
     (tx) => {
       cancelQueuedEmails(tx, subscriberRef(id));
-      return tx.delete(subscribers).where(eq(subscribers.id, id)).run().changes > 0;
+      const deleted = tx.delete(subscribers).where(eq(subscribers.id, id)).run().changes > 0;
+      if (deleted) tx.insert(moderationLog).values({ actor, action: 'subscriber-delete', commentIds: [], detail: `subscriber #${id}` }).run();
+      return deleted;
     },
     { behavior: 'immediate' },
   );
@@ -101,11 +106,14 @@ export function deleteSubscriber(id: number): boolean {
  * still protects the recipient; the per-IP one does not apply, or a moderator resending a handful
  * of links would use up the allowance of every visitor behind the newsroom's address.
  */
-export async function resendConfirmation(id: number, actorIpHash: string) {
+export async function resendConfirmation(id: number, actorIpHash: string, actor: string) {
   const row = getDb().select({ email: subscribers.email, status: subscribers.status }).from(subscribers).where(eq(subscribers.id, id)).get();
   if (!row || row.status !== 'pending') return { ok: false as const, message: 'Only pending subscribers can be sent a new confirmation link.' };
   const outcome = await requestSubscription({ rawEmail: row.email, source: '/admin/subscribers', ipHash: actorIpHash, limitIp: false });
-  if (outcome.ok) return { ok: true as const };
+  if (outcome.ok) {
+    getDb().insert(moderationLog).values({ actor, action: 'subscriber-resend', commentIds: [], detail: `subscriber #${id}` }).run();
+    return { ok: true as const };
+  }
   return {
     ok: false as const,
     message:
