@@ -14,15 +14,17 @@ function usage(): never {
 }
 
 const [command, email, ...rest] = process.argv.slice(2);
+// Who the moderation log names for changes made here.
+const CLI_ACTOR = 'npm run staff';
 prepareDatabase();
 if (command === 'add' && email) {
   const i = rest.indexOf('--role');
   const role = (i >= 0 ? rest[i + 1] : 'moderator') as StaffRole;
   if (!STAFF_ROLES.includes(role)) usage();
-  const added = addStaff({ email, role });
+  const added = addStaff({ email, role, actor: CLI_ACTOR });
   console.log(`${added.email} is now ${added.role === 'admin' ? 'an admin' : 'a moderator'}. They sign in at /admin with a link sent by email.`);
 } else if (command === 'remove' && email) {
-  console.log(removeStaff({ email }) ? `${email} removed; their sessions have ended.` : `No staff member has the address ${email}.`);
+  console.log(removeStaff({ email, actor: CLI_ACTOR }) ? `${email} removed; their sessions have ended.` : `No staff member has the address ${email}.`);
 } else if (command === 'list') {
   const staff = listStaff();
   if (staff.length === 0) console.log('No staff yet. Add one with: npm run staff -- add you@example.org --role admin');

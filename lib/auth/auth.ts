@@ -32,15 +32,17 @@ const emailProvider: EmailConfig = {
   name: 'Email',
   maxAge: SIGN_IN_LINK_MINUTES * 60,
   async sendVerificationRequest({ identifier, url }) {
-    // Only staff get a link; everyone sees the same "check your email" screen.
-    if (!getStaffByEmail(identifier)) return;
     // Build the link on SITE_URL whatever Host the request claimed.
     const parsed = new URL(url);
     const link = new URL(`${parsed.pathname}${parsed.search}`, env.SITE_URL).toString();
+    // Rendered for every address, so the answer takes as long for a stranger as for staff and
+    // its timing does not tell who is on the staff list.
     const email = await renderEmail(
       signInLinkSubject({ brand: brand() }),
       createElement(SignInLink, { brand: brand(), url: link, minutes: SIGN_IN_LINK_MINUTES }),
     );
+    // Only staff get a link; everyone sees the same "check your email" screen.
+    if (!getStaffByEmail(identifier)) return;
     getDb().transaction((tx) => enqueueEmail(tx, { kind: 'staff_sign_in', to: identifier, ...email }), { behavior: 'immediate' });
     kickMailDelivery();
   },

@@ -3,7 +3,8 @@ import { getDb } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDatabaseIfEmpty } from '@/db/seed';
 import type { CommentStatus } from '@/db/schema';
-import { countCommentsByStatus, getCommentStatus, listCommentsForModeration, moderateComments, type ModerationAction } from './moderation';
+import { listModerationQueue } from './admin';
+import { countCommentsByStatus, getCommentStatus, moderateComments, type ModerationAction } from './moderation';
 
 // The moderators' operations (shared by the CLI and the dashboard) on a real SQLite file: which
 // statuses each action moves, the log it writes, and which cache tags it invalidates.
@@ -145,7 +146,7 @@ describe('moderateComments', () => {
 describe('moderators’ lists', () => {
   it('list comments by status with the private fields a moderator needs', () => {
     const id = addComment(slugB, 'spam');
-    const { rows, total } = listCommentsForModeration({ status: 'spam', limit: 500 });
+    const { rows, total } = listModerationQueue({ status: 'spam' });
     const row = rows.find((r) => r.id === id)!;
     expect(row).toMatchObject({ status: 'spam', articleSlug: slugB, authorEmail: expect.stringMatching(/@example\.net$/) });
     expect(total).toBe(countCommentsByStatus().spam);

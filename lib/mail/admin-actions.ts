@@ -7,8 +7,8 @@ import { retryFailedEmail } from './admin';
 import { kickMailDelivery } from './deliver';
 
 export async function retryEmailAction(formData: FormData): Promise<void> {
-  await requireStaff();
+  const staff = await requireStaff();
   const id = z.coerce.number().int().positive().safeParse(formData.get('id'));
-  if (id.success && retryFailedEmail(id.data)) kickMailDelivery();
+  if (id.success && retryFailedEmail(id.data, staff.email)) kickMailDelivery();
   revalidatePath('/admin', 'layout');
 }

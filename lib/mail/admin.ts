@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { emailOutbox } from '@/db/schema';
+import { emailOutbox, moderationLog } from '@/db/schema';
 
 // Staff-only view of the outbox: what is waiting, what failed, and a way to try again.
 
@@ -25,13 +25,19 @@ export function listOutbox({ statuses = ['queued', 'sending', 'failed'] as const
     .all();
 }
 
-/** Puts a failed email back in the queue with a fresh set of attempts, due now. */
-export function retryFailedEmail(id: number): boolean {
-  return (
-    getDb()
-      .update(emailOutbox)
-      .set({ status: 'queued', attempts: 0, nextAttemptAt: new Date(), updatedAt: new Date() })
-      .where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, 'failed')))
-      .run().changes > 0
+/** Puts a failed email back in the queue with a fresh set of attempts, due now; logged. */
+export function retryFailedEmail(id: number, actor: string): boolean {
+  return getDb().transaction(
+    (tx) => {
+      const retried =
+        tx
+          .update(emailOutbox)
+          .set({ status: 'queued', attempts: 0, nextAttemptAt: new Date(), updatedAt: new Date() })
+          .where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, 'failed')))
+          .run().changes > 0;
+      if (retried) tx.insert(moderationLog).values({ actor, action: 'email-retry', commentIds: [], detail: `outbox #${id}` }).run();
+      return retried;
+    },
+    { behavior: 'immediate' },
   );
 }

@@ -14,18 +14,18 @@ export type SubscriberActionState = ActionState<Record<string, string>>;
 const idSchema = z.coerce.number().int().positive();
 
 export async function deleteSubscriberAction(_previous: SubscriberActionState, formData: FormData): Promise<SubscriberActionState> {
-  await requireStaff();
+  const staff = await requireStaff();
   const id = idSchema.safeParse(formData.get('id'));
-  if (!id.success || !deleteSubscriber(id.data)) return { status: 'error', message: 'That subscriber no longer exists.' };
+  if (!id.success || !deleteSubscriber(id.data, staff.email)) return { status: 'error', message: 'That subscriber no longer exists.' };
   revalidatePath('/admin', 'layout');
   return { status: 'success', message: 'Subscriber deleted, with their tokens and any queued email.' };
 }
 
 export async function resendConfirmationAction(_previous: SubscriberActionState, formData: FormData): Promise<SubscriberActionState> {
-  await requireStaff();
+  const staff = await requireStaff();
   const id = idSchema.safeParse(formData.get('id'));
   if (!id.success) return { status: 'error', message: 'That subscriber no longer exists.' };
-  const result = await resendConfirmation(id.data, (await requestFingerprint()).ipHash);
+  const result = await resendConfirmation(id.data, (await requestFingerprint()).ipHash, staff.email);
   if (!result.ok) return { status: 'error', message: result.message };
   kickMailDelivery();
   revalidatePath('/admin', 'layout');

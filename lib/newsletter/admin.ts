@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, count, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { subscribers, SUBSCRIBER_STATUSES, type SubscriberStatus } from '@/db/schema';
+import { moderationLog, subscribers, SUBSCRIBER_STATUSES, type SubscriberStatus } from '@/db/schema';
 import { cancelQueuedEmails } from '@/lib/mail';
 import { requestSubscription, subscriberRef } from './subscriptions';
 
@@ -85,22 +85,41 @@ export function* iterateSubscribersForExport({ status, q }: { status?: Subscribe
   }
 }
 
-/** Erases a subscriber: the row, its tokens, and any email still queued for them. */
-export function deleteSubscriber(id: number): boolean {
+/**
+ * Erases a subscriber: the row, its tokens, and any email still queued for them. The log keeps
+ * who did it and the row's number, not the address: erasing it is the point.
+ */
+export function deleteSubscriber(id: number, actor: string): boolean {
   return getDb().transaction(
     (tx) => {
       cancelQueuedEmails(tx, subscriberRef(id));
-      return tx.delete(subscribers).where(eq(subscribers.id, id)).run().changes > 0;
+      const deleted = tx.delete(subscribers).where(eq(subscribers.id, id)).run().changes > 0;
+      if (deleted) tx.insert(moderationLog).values({ actor, action: 'subscriber-delete', commentIds: [], detail: `subscriber #${id}` }).run();
+      return deleted;
     },
     { behavior: 'immediate' },
   );
 }
 
-/** Sends a pending subscriber a fresh confirmation link (same limits as the public form). */
-export async function resendConfirmation(id: number, actorIpHash: string) {
+/**
+ * Sends a pending subscriber a fresh confirmation link. The per-address limit of the public form
+ * still protects the recipient; the per-IP one does not apply, or a moderator resending a handful
+ * of links would use up the allowance of every visitor behind the newsroom's address.
+ */
+export async function resendConfirmation(id: number, actorIpHash: string, actor: string) {
   const row = getDb().select({ email: subscribers.email, status: subscribers.status }).from(subscribers).where(eq(subscribers.id, id)).get();
   if (!row || row.status !== 'pending') return { ok: false as const, message: 'Only pending subscribers can be sent a new confirmation link.' };
-  const outcome = await requestSubscription({ rawEmail: row.email, source: '/admin/subscribers', ipHash: actorIpHash });
-  return outcome.ok ? { ok: true as const } : { ok: false as const, message: 'This address has had three confirmation emails in the last day.' };
+  const outcome = await requestSubscription({ rawEmail: row.email, source: '/admin/subscribers', ipHash: actorIpHash, limitIp: false });
+  if (outcome.ok) {
+    getDb().insert(moderationLog).values({ actor, action: 'subscriber-resend', commentIds: [], detail: `subscriber #${id}` }).run();
+    return { ok: true as const };
+  }
+  return {
+    ok: false as const,
+    message:
+      outcome.reason === 'address-limit'
+        ? 'This address has had three confirmation emails in the last day. Try again tomorrow.'
+        : 'The confirmation could not be sent. Please try again later.',
+  };
 }
 

@@ -34,11 +34,14 @@ export async function requestSubscription({
   rawEmail,
   source,
   ipHash,
+  limitIp = true,
   now = new Date(),
 }: {
   rawEmail: string;
   source: string | null;
   ipHash: string;
+  /** False for a signed-in moderator's resend: the per-IP limit is for anonymous visitors. */
+  limitIp?: boolean;
   now?: Date;
 }): Promise<SubscribeOutcome> {
   const normalised = normaliseEmail(rawEmail);
@@ -60,7 +63,7 @@ export async function requestSubscription({
 
   return db.transaction(
     (tx): SubscribeOutcome => {
-      if (!takeRateLimit(tx, { bucket: 'newsletter-ip', key: ipHash, ...IP_LIMIT, now: now.getTime() })) {
+      if (limitIp && !takeRateLimit(tx, { bucket: 'newsletter-ip', key: ipHash, ...IP_LIMIT, now: now.getTime() })) {
         return { ok: false, reason: 'ip-limit' };
       }
       const recent =

@@ -15,13 +15,13 @@ const addSchema = z.object({
 });
 
 export async function addStaffAction(_previous: StaffActionState, formData: FormData): Promise<StaffActionState> {
-  await requireAdmin();
+  const admin = await requireAdmin();
   const values = { email: String(formData.get('email') ?? '').trim(), role: String(formData.get('role') ?? '') };
   const parsed = addSchema.safeParse(values);
   if (!parsed.success) {
     return { status: 'error', message: 'Check the fields below.', fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   }
-  const added = addStaff(parsed.data);
+  const added = addStaff({ ...parsed.data, actor: admin.email });
   revalidatePath('/admin', 'layout');
   return { status: 'success', message: `${added.email} is now ${added.role === 'admin' ? 'an admin' : 'a moderator'}.` };
 }
@@ -30,7 +30,7 @@ export async function removeStaffAction(_previous: StaffActionState, formData: F
   const admin = await requireAdmin();
   const email = String(formData.get('email') ?? '').trim().toLowerCase();
   if (email === admin.email) return { status: 'error', message: 'You cannot remove yourself.' };
-  if (!removeStaff({ email })) return { status: 'error', message: 'No staff member has that address.' };
+  if (!removeStaff({ email, actor: admin.email })) return { status: 'error', message: 'No staff member has that address.' };
   revalidatePath('/admin', 'layout');
   return { status: 'success', message: `${email} can no longer sign in, and their sessions have ended.` };
 }

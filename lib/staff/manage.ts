@@ -1,26 +1,29 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { sessions, users, type StaffRole } from '@/db/schema';
+import { moderationLog, sessions, users, type StaffRole } from '@/db/schema';
 import { normaliseEmail } from '@/lib/newsletter/email';
 
 // Adding and removing staff. Used by `npm run staff`, by ADMIN_EMAILS at start, and by the
 // dashboard's staff page (which checks requireAdmin first).
 
-export function addStaff({ email, role }: { email: string; role: StaffRole }): { email: string; role: StaffRole } {
+/** Gives an address a staff role. With `actor` (the dashboard, the CLI) the change is logged. */
+export function addStaff({ email, role, actor }: { email: string; role: StaffRole; actor?: string }): { email: string; role: StaffRole } {
   const normalised = normaliseEmail(email);
   if (!normalised.ok) throw new Error(`Not a valid email address: ${email}`);
   const address = normalised.email.toLowerCase();
-  getDb()
-    .insert(users)
-    .values({ email: address, role })
-    .onConflictDoUpdate({ target: users.email, set: { role } })
-    .run();
+  getDb().transaction(
+    (tx) => {
+      tx.insert(users).values({ email: address, role }).onConflictDoUpdate({ target: users.email, set: { role } }).run();
+      if (actor) tx.insert(moderationLog).values({ actor, action: 'staff-add', commentIds: [], detail: `${address} as ${role}` }).run();
+    },
+    { behavior: 'immediate' },
+  );
   return { email: address, role };
 }
 
-/** Takes the role away and ends every session the person has. */
-export function removeStaff({ email }: { email: string }): boolean {
+/** Takes the role away and ends every session the person has; logged with `actor`. */
+export function removeStaff({ email, actor }: { email: string; actor?: string }): boolean {
   const address = email.trim().toLowerCase();
   return getDb().transaction(
     (tx) => {
@@ -28,6 +31,7 @@ export function removeStaff({ email }: { email: string }): boolean {
       if (!user) return false;
       tx.update(users).set({ role: null }).where(eq(users.id, user.id)).run();
       tx.delete(sessions).where(eq(sessions.userId, user.id)).run();
+      if (actor) tx.insert(moderationLog).values({ actor, action: 'staff-remove', commentIds: [], detail: address }).run();
       return true;
     },
     { behavior: 'immediate' },

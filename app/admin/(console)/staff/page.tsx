@@ -45,7 +45,7 @@ export default async function StaffPage() {
               <td>{s.role}</td>
               <td>
                 {s.email !== me.email && (
-                  <ActionForm action={removeStaffAction} label={`Remove ${s.email}`}>
+                  <ActionForm action={removeStaffAction} label={`Remove ${s.email}`} flash>
                     <input type="hidden" name="email" value={s.email} />
                     <SubmitButton className="button--quiet">Remove</SubmitButton>
                   </ActionForm>

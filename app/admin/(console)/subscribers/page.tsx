@@ -85,7 +85,7 @@ export default async function SubscribersPage({ searchParams }: Props) {
                     <SubmitButton className="button--quiet">Resend confirmation</SubmitButton>
                   </ActionForm>
                 )}
-                <ActionForm action={deleteSubscriberAction} label={`Delete ${s.email}`}>
+                <ActionForm action={deleteSubscriberAction} label={`Delete ${s.email}`} flash>
                   <input type="hidden" name="id" value={s.id} />
                   <SubmitButton className="button--quiet">Delete</SubmitButton>
                 </ActionForm>

@@ -1,0 +1,57 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { insertComment, insertFailedEmail, insertSubscriber, openArticle, uniqueTag } from './support/admin-data';
+import { expect, test } from './support/fixtures';
+
+// The dashboard, like the reading site: axe finds no serious or critical violation, in both
+// colour schemes. Each page has rows in its tables (a comment, a subscriber, a failed email).
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ rule: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+}
+
+const CONSOLE_PAGES = ['/admin', '/admin/comments', '/admin/comments/history', '/admin/blocklist', '/admin/log', '/admin/subscribers', '/admin/outbox', '/admin/staff'];
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} colour scheme`, () => {
+    test.use({ colorScheme });
+
+    test('the sign-in and forbidden pages have no serious or critical axe violations', async ({ page }) => {
+      for (const path of ['/admin/sign-in', '/admin/sign-in?error=Verification', '/admin/forbidden']) {
+        await page.goto(path);
+        expect(await seriousViolations(page), path).toEqual([]);
+      }
+    });
+
+    test('every dashboard page has no serious or critical axe violations', async ({ adminPage: page, siteDb }) => {
+      test.setTimeout(120_000);
+      const tag = uniqueTag(`a11y-${colorScheme}`);
+      const email = `${tag}@example.com`;
+      insertComment(siteDb, { articleId: openArticle(siteDb, 9).id, authorName: 'Axe Reader', authorEmail: email, body: `Checked by axe ${tag}` });
+      insertSubscriber(siteDb, { email: `sub-${tag}@example.com`, status: 'pending' });
+      insertFailedEmail(siteDb, `mail-${tag}@example.com`);
+      for (const path of CONSOLE_PAGES) {
+        const url = path.endsWith('/history') ? `${path}?email=${encodeURIComponent(email)}` : path;
+        const response = await page.goto(url);
+        expect(response?.status(), url).toBe(200);
+        expect(await seriousViolations(page), url).toEqual([]);
+      }
+    });
+  });
+}
+
+test('the moderation keys are listed on screen, and j/k show which comment is active', async ({ staffPage: page, siteDb }) => {
+  insertComment(siteDb, { articleId: openArticle(siteDb, 9).id, authorName: 'Key Reader', authorEmail: `${uniqueTag('keys-help')}@example.com`, body: 'Help me' });
+  await page.goto('/admin/comments');
+  const help = page.getByRole('complementary', { name: 'Keyboard shortcuts' });
+  for (const text of ['j', 'k', 'a', 's', 'd', 'u']) await expect(help.locator('kbd', { hasText: new RegExp(`^${text}$`) })).toBeVisible();
+  await page.keyboard.press('j');
+  const active = page.locator('tr[data-active="true"]');
+  await expect(active).toHaveCount(1);
+  await expect(active).toBeFocused();
+  // The active row is outlined, not only focused.
+  expect(await active.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+});

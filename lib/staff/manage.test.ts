@@ -1,0 +1,43 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '@/db';
+import { migrateDatabase } from '@/db/migrate';
+import { addStaff, ensureAdmins, removeStaff } from './manage';
+import { getStaffByEmail } from './queries';
+
+const client = () => getDb().$client;
+const logRows = () => client().prepare<[], { actor: string; action: string; detail: string }>('SELECT actor, action, detail FROM moderation_log ORDER BY id').all();
+
+beforeAll(() => {
+  migrateDatabase();
+});
+
+describe('staff management', () => {
+  it('adds, changes and removes staff; removing ends their sessions; each change is logged', () => {
+    expect(addStaff({ email: ' Mod@Ledger.Example ', role: 'moderator', actor: 'boss@ledger.example' })).toEqual({ email: 'mod@ledger.example', role: 'moderator' });
+    const mod = getStaffByEmail('mod@ledger.example')!;
+    expect(mod.role).toBe('moderator');
+    client().prepare('INSERT INTO sessions (session_token, user_id, expires) VALUES (?, ?, ?)').run('t1', mod.id, Date.now() + 60_000);
+
+    addStaff({ email: 'mod@ledger.example', role: 'admin', actor: 'boss@ledger.example' });
+    expect(getStaffByEmail('mod@ledger.example')?.role).toBe('admin');
+
+    expect(removeStaff({ email: 'MOD@ledger.example', actor: 'npm run staff' })).toBe(true);
+    expect(getStaffByEmail('mod@ledger.example')).toBeNull();
+    expect(client().prepare('SELECT count(*) AS n FROM sessions WHERE user_id = ?').get(mod.id)).toEqual({ n: 0 });
+    expect(removeStaff({ email: 'nobody@ledger.example', actor: 'npm run staff' })).toBe(false);
+
+    expect(logRows()).toEqual([
+      { actor: 'boss@ledger.example', action: 'staff-add', detail: 'mod@ledger.example as moderator' },
+      { actor: 'boss@ledger.example', action: 'staff-add', detail: 'mod@ledger.example as admin' },
+      { actor: 'npm run staff', action: 'staff-remove', detail: 'mod@ledger.example' },
+    ]);
+  });
+
+  it('makes ADMIN_EMAILS admins at start without filling the log', () => {
+    const before = logRows().length;
+    ensureAdmins(['chief@ledger.example']);
+    ensureAdmins(['chief@ledger.example']);
+    expect(getStaffByEmail('chief@ledger.example')?.role).toBe('admin');
+    expect(logRows()).toHaveLength(before);
+  });
+});
