@@ -10,8 +10,6 @@ import { decideRetry, type SendFailure } from './retry';
 import { materialize } from './templates';
 import { getTransport } from './transport';
 
-/** A row left in 'sending' this long (its process died mid-send) is claimed again. */
-export const SENDING_LEASE_MS = 5 * 60 * 1000;
 const BATCH_SIZE = 200;
 /** Resend's batch endpoint takes at most 100 emails a request. */
 const MAX_BATCH = 100;
@@ -23,7 +21,7 @@ const CONCURRENCY = 4;
  */
 export function claimDueEmails(limit = BATCH_SIZE, now = new Date()): OutboxEmail[] {
   const token = randomUUID();
-  const leaseExpired = new Date(now.getTime() - SENDING_LEASE_MS);
+  const leaseExpired = new Date(now.getTime() - env.MAIL_SENDING_LEASE_MS);
   return getDb().transaction(
     (tx) => {
       const due = tx
