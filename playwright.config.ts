@@ -41,6 +41,7 @@ const siteServer = {
     MAIL_SWEEP_MS: '500',
     MAIL_SEND_TIMEOUT_MS: '3000',
     MAIL_RATE_PER_SECOND: '50',
+    RESEND_WEBHOOK_SECRET: settings.webhookSecret,
   },
 };
 

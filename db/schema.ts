@@ -141,6 +141,12 @@ export const emailOutbox = sqliteTable(
     /** A send this email belongs to (`issue:7`): progress is counted, and batches formed, by it. */
     groupKey: text('group_key'),
     /**
+     * The batch request this email first went out in (set when the deliverer forms it). A retry
+     * re-sends exactly the rows of that batch, so the provider sees the same request under the
+     * same Idempotency-Key and sends nobody a second copy.
+     */
+    batchKey: text('batch_key'),
+    /**
      * For mass mail: the shared rendered email (email_templates) and this recipient's values for its
      * placeholders; `html` and `text` are then empty, so 50,000 copies of an issue are not stored.
      */
@@ -173,6 +179,7 @@ export const emailOutbox = sqliteTable(
     index('email_outbox_kind_created_idx').on(t.kind, t.createdAt),
     index('email_outbox_group_status_idx').on(t.groupKey, t.status),
     index('email_outbox_provider_id_idx').on(t.providerId),
+    index('email_outbox_batch_key_idx').on(t.batchKey),
   ],
 );
 

@@ -29,6 +29,11 @@ const schema = z
     MAIL_SWEEP_MS: z.coerce.number().int().min(100).default(60_000),
     /** A send that has not answered in this time counts as a network failure and is retried. */
     MAIL_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+    /**
+     * An email left 'sending' this long (the process sending it died) is claimed again. Longer
+     * than a send can take; lowered in tests that kill a server mid-send.
+     */
+    MAIL_SENDING_LEASE_MS: z.coerce.number().int().min(1000).default(5 * 60 * 1000),
     POSTAL_ADDRESS: z.string().trim().default('The Ledger, 1 Example Street, London EC1A 1AA'),
     ADMIN_EMAILS: z
       .string()
@@ -48,6 +53,13 @@ const schema = z
     return { ...env, SITE_URL: siteUrl, isLocalSite };
   })
   .superRefine((env, ctx) => {
+    if (env.MAIL_SENDING_LEASE_MS <= env.MAIL_SEND_TIMEOUT_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MAIL_SENDING_LEASE_MS'],
+        message: `MAIL_SENDING_LEASE_MS (${env.MAIL_SENDING_LEASE_MS}) must be longer than MAIL_SEND_TIMEOUT_MS (${env.MAIL_SEND_TIMEOUT_MS}), or a slow send could be claimed and sent twice`,
+      });
+    }
     if (!env.isLocalSite && !env.AUTH_SECRET) {
       ctx.addIssue({
         code: 'custom',

@@ -26,7 +26,12 @@ export interface E2ESettings {
   resendUrl: string;
   /** Staff addresses the server makes admins at start (ADMIN_EMAILS). */
   adminEmail: string;
+  /** RESEND_WEBHOOK_SECRET of the site: specs sign webhook events with it as Svix would. */
+  webhookSecret: string;
 }
+
+/** A fixed Svix-style secret ("whsec_" + base64 of 24 bytes); only ever used against the test server. */
+export const E2E_WEBHOOK_SECRET = `whsec_${Buffer.from('ledger-e2e-webhook-secret').toString('base64')}`;
 
 /** Asks the OS for a free TCP port. Synchronous, because the config cannot await. */
 function freePort(): number {
@@ -66,5 +71,6 @@ export function e2eSettings(): E2ESettings {
     databasePath,
     resendUrl: `http://127.0.0.1:${resendPort}`,
     adminEmail: 'admin@ledger.example',
+    webhookSecret: E2E_WEBHOOK_SECRET,
   };
 }

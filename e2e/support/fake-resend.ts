@@ -5,7 +5,7 @@
 //   npx tsx e2e/support/fake-resend.ts --port 4010      (or import { startFakeResend })
 //
 // Control API (JSON): GET /__fake/emails, GET /__fake/requests, POST /__fake/fail
-// {status, count, retryAfter?, hang?}, POST /__fake/reset.
+// {status, count, retryAfter?, hang?, delayMs?}, POST /__fake/reset.
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -40,6 +40,12 @@ interface FailurePlan {
   every?: number;
   /** Only requests with a recipient containing this text count and fail (keeps parallel tests apart). */
   match?: string;
+  /**
+   * With a 2xx status: the request is handled as usual (its emails are accepted and recorded) but
+   * the answer leaves only after this many milliseconds, like a provider that sent the email while
+   * the client gave up waiting (or died) before hearing so.
+   */
+  delayMs?: number;
 }
 
 export interface FakeResend {
@@ -73,11 +79,25 @@ export async function startFakeResend({ port = 0, host = '127.0.0.1' }: { port?:
   let seen = 0;
   const byKey = new Map<string, unknown>();
   const hanging = new Set<http.ServerResponse>();
+  const late = new Set<NodeJS.Timeout>();
 
   const send = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { 'content-type': 'application/json', ...headers });
     res.end(JSON.stringify(body));
   };
+  /** Like send, but after `delay` ms (the connection is held open until then). */
+  const sendLate =
+    (delay: number) =>
+    (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+      hanging.add(res);
+      res.on('close', () => hanging.delete(res));
+      const timer = setTimeout(() => {
+        late.delete(timer);
+        hanging.delete(res);
+        if (!res.destroyed) send(res, status, body, headers);
+      }, delay);
+      late.add(timer);
+    };
 
   function accept(payload: Record<string, unknown>, key: string | null): { id: string } | { error: string } {
     const to = toList(payload.to);
@@ -139,7 +159,13 @@ export async function startFakeResend({ port = 0, host = '127.0.0.1' }: { port?:
     const matches = plan && (!plan.match || recipients.some((r) => r.includes(plan!.match!)));
     if (matches) seen++;
     const failNow = plan && matches && (plan.every ? seen % plan.every === 0 : plan.count > 0);
-    if (plan && failNow) {
+    // How this request is answered: at once, or late (a "failure" with a 2xx status and delayMs).
+    let reply = send;
+    if (plan && failNow && plan.status < 300) {
+      if (!plan.every) plan.count--;
+      if (plan.delayMs) reply = sendLate(plan.delayMs);
+      if (!plan.every && plan.count <= 0) plan = null;
+    } else if (plan && failNow) {
       if (!plan.every) plan.count--;
       const current = plan;
       if (!plan.every && plan.count <= 0) plan = null;
@@ -158,37 +184,37 @@ export async function startFakeResend({ port = 0, host = '127.0.0.1' }: { port?:
     const key = typeof req.headers['idempotency-key'] === 'string' ? req.headers['idempotency-key'] : null;
     if (key && byKey.has(key)) {
       record(200);
-      return send(res, 200, byKey.get(key));
+      return reply(res, 200, byKey.get(key));
     }
 
     if (req.method === 'POST' && url.pathname === '/emails') {
       const result = accept((body ?? {}) as Record<string, unknown>, key);
       if ('error' in result) {
         record(422);
-        return send(res, 422, { statusCode: 422, name: 'validation_error', message: result.error });
+        return reply(res, 422, { statusCode: 422, name: 'validation_error', message: result.error });
       }
       if (key) byKey.set(key, result);
       record(200);
-      return send(res, 200, result);
+      return reply(res, 200, result);
     }
     if (req.method === 'POST' && url.pathname === '/emails/batch') {
       const list = Array.isArray(body) ? (body as Record<string, unknown>[]) : [];
       if (list.length === 0 || list.length > 100) {
         record(422);
-        return send(res, 422, { statusCode: 422, name: 'validation_error', message: 'A batch holds 1 to 100 emails.' });
+        return reply(res, 422, { statusCode: 422, name: 'validation_error', message: 'A batch holds 1 to 100 emails.' });
       }
       const data = list.map((item) => accept(item, key));
       if (data.some((d) => 'error' in d)) {
         record(422);
-        return send(res, 422, { statusCode: 422, name: 'validation_error', message: 'An email in the batch is invalid.' });
+        return reply(res, 422, { statusCode: 422, name: 'validation_error', message: 'An email in the batch is invalid.' });
       }
       const result = { data };
       if (key) byKey.set(key, result);
       record(200);
-      return send(res, 200, result);
+      return reply(res, 200, result);
     }
     record(404);
-    return send(res, 404, { statusCode: 404, name: 'not_found', message: 'Not found' });
+    return reply(res, 404, { statusCode: 404, name: 'not_found', message: 'Not found' });
   });
 
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
@@ -210,6 +236,7 @@ export async function startFakeResend({ port = 0, host = '127.0.0.1' }: { port?:
     },
     close: () =>
       new Promise<void>((resolve) => {
+        for (const timer of late) clearTimeout(timer);
         for (const res of hanging) res.destroy();
         server.closeAllConnections();
         server.close(() => resolve());

@@ -36,8 +36,11 @@ export class Mailbox {
     return found[count - 1]!;
   }
 
-  /** The next `count` requests for recipients containing `match` fail (or hang) as told. */
-  async fail(plan: { status: number; count: number; match: string; retryAfter?: number; hang?: boolean; every?: number }) {
+  /**
+   * The next `count` requests for recipients containing `match` fail (or hang) as told; with a 2xx
+   * `status` and `delayMs` they succeed but are answered only after `delayMs`.
+   */
+  async fail(plan: { status: number; count: number; match: string; retryAfter?: number; hang?: boolean; every?: number; delayMs?: number }) {
     await fetch(`${this.url}/__fake/fail`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(plan) });
   }
 }

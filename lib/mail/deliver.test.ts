@@ -24,7 +24,7 @@ const { getDb } = await import('@/db');
 const { migrateDatabase } = await import('@/db/migrate');
 const { env } = await import('@/lib/env');
 const { enqueueEmail } = await import('./outbox');
-const { claimDueEmails, deliverDueEmails, kickMailDelivery, SENDING_LEASE_MS } = await import('./deliver');
+const { claimDueEmails, deliverDueEmails, kickMailDelivery } = await import('./deliver');
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let counter = 0;
@@ -220,7 +220,7 @@ describe('deliverDueEmails through the Resend SDK', () => {
     expect(await deliverDueEmails()).toEqual({ sent: 0, retry: 0, failed: 0 });
     expect(row(id).status).toBe('sending');
 
-    crashed(SENDING_LEASE_MS + 1000);
+    crashed(env.MAIL_SENDING_LEASE_MS + 1000);
     expect(await deliverDueEmails()).toEqual({ sent: 1, retry: 0, failed: 0 });
     const requests = requestsTo(to);
     expect(requests).toHaveLength(2);

@@ -10,37 +10,51 @@ import { decideRetry, type SendFailure } from './retry';
 import { materialize } from './templates';
 import { getTransport } from './transport';
 
-/** A row left in 'sending' this long (its process died mid-send) is claimed again. */
-export const SENDING_LEASE_MS = 5 * 60 * 1000;
 const BATCH_SIZE = 100;
 /** Resend's batch endpoint takes at most 100 emails a request. */
 const MAX_BATCH = 100;
 const CONCURRENCY = 4;
 
+/** The Idempotency-Key of a batch request: derived from its rows' own keys. */
+export function batchKeyOf(rows: { id: number; idempotencyKey: string | null }[]): string {
+  return `batch/${createHash('sha256').update(rows.map(idempotencyKeyOf).sort().join('\n')).digest('hex').slice(0, 40)}`;
+}
+
 /**
  * Claims up to `limit` due rows for this deliverer in one IMMEDIATE transaction: SQLite lets one
  * writer in at a time, so two processes can never claim the same row.
+ *
+ * Rows of a mass send go out in batches, and a batch is formed once: the first time its rows are
+ * claimed they get its key (`batch_key`), and from then on they are claimed, and re-sent, together
+ * and with nobody else. A retry of a batch whose answer was lost (a time-out, a crash) is then the
+ * same request under the same Idempotency-Key, which the provider does not send twice; a batch
+ * formed afresh from whatever happened to be due would be a new request to the same people.
  */
 export function claimDueEmails(limit = BATCH_SIZE, now = new Date()): OutboxEmail[] {
   const token = randomUUID();
-  const leaseExpired = new Date(now.getTime() - SENDING_LEASE_MS);
+  const leaseExpired = new Date(now.getTime() - env.MAIL_SENDING_LEASE_MS);
+  const claimable = or(
+    and(eq(emailOutbox.status, 'queued'), lte(emailOutbox.nextAttemptAt, now)),
+    and(eq(emailOutbox.status, 'sending'), lte(emailOutbox.claimedAt, leaseExpired)),
+  );
   return getDb().transaction(
     (tx) => {
       const due = tx
-        .select({ id: emailOutbox.id })
+        .select({ id: emailOutbox.id, batchKey: emailOutbox.batchKey })
         .from(emailOutbox)
-        .where(
-          or(
-            and(eq(emailOutbox.status, 'queued'), lte(emailOutbox.nextAttemptAt, now)),
-            and(eq(emailOutbox.status, 'sending'), lte(emailOutbox.claimedAt, leaseExpired)),
-          ),
-        )
+        .where(claimable)
         // One-off email (a sign-in link, a confirmation) goes before a mass send's backlog.
         .orderBy(sql`${emailOutbox.groupKey} IS NOT NULL`, asc(emailOutbox.nextAttemptAt), asc(emailOutbox.id))
         .limit(limit)
         .all();
       if (due.length === 0) return [];
-      return tx
+      const ids = new Set(due.map((r) => r.id));
+      // A batch is claimed whole, even where the limit cut through it.
+      const batchKeys = [...new Set(due.flatMap((r) => (r.batchKey ? [r.batchKey] : [])))];
+      if (batchKeys.length > 0) {
+        for (const r of tx.select({ id: emailOutbox.id }).from(emailOutbox).where(and(inArray(emailOutbox.batchKey, batchKeys), claimable)).all()) ids.add(r.id);
+      }
+      const claimed = tx
         .update(emailOutbox)
         .set({
           status: 'sending',
@@ -49,14 +63,26 @@ export function claimDueEmails(limit = BATCH_SIZE, now = new Date()): OutboxEmai
           attempts: sql`${emailOutbox.attempts} + 1`,
           updatedAt: now,
         })
-        .where(
-          inArray(
-            emailOutbox.id,
-            due.map((r) => r.id),
-          ),
-        )
+        .where(inArray(emailOutbox.id, [...ids]))
         .returning()
         .all();
+      // Rows of a mass send not yet in a batch: form batches of up to 100, in queue order.
+      const loose = new Map<string, OutboxEmail[]>();
+      for (const row of claimed.sort((a, b) => a.id - b.id)) {
+        if (row.groupKey !== null && row.batchKey === null) loose.set(row.groupKey, [...(loose.get(row.groupKey) ?? []), row]);
+      }
+      for (const group of loose.values()) {
+        for (let i = 0; i < group.length; i += MAX_BATCH) {
+          const batch = group.slice(i, i + MAX_BATCH);
+          const key = batchKeyOf(batch);
+          tx.update(emailOutbox)
+            .set({ batchKey: key })
+            .where(inArray(emailOutbox.id, batch.map((r) => r.id)))
+            .run();
+          for (const row of batch) row.batchKey = key;
+        }
+      }
+      return claimed;
     },
     { behavior: 'immediate' },
   );
@@ -185,9 +211,10 @@ async function deliverJob(rows: OutboxEmail[]): Promise<Outcome> {
     });
     return record(rows, result.ok ? { ok: true, providerIds: [result.providerId] } : result, transport.name);
   }
-  // One key for the request, derived from its rows' own keys: a retry of the same rows is the
-  // same request to the provider, which then sends nothing twice.
-  const key = `batch/${createHash('sha256').update(rows.map(idempotencyKeyOf).sort().join('\n')).digest('hex').slice(0, 40)}`;
+  // One key for the request, derived from its rows' own keys: a retry of the same rows (and a
+  // batch is always retried as the same rows) is the same request to the provider, which then
+  // sends nothing twice. Only if a member was cancelled meanwhile is it a different request.
+  const key = batchKeyOf(rows);
   const result = await transport.sendBatch(
     rows.map((row) => ({ to: row.recipient, ...materialize(row) })),
     key,
@@ -195,16 +222,17 @@ async function deliverJob(rows: OutboxEmail[]): Promise<Outcome> {
   return record(rows, result, transport.name);
 }
 
-/** Single emails go one by one; rows of one mass send go in batches of up to 100. */
+/** Single emails go one by one; rows of one mass send go in the batches the claim gave them. */
 function planJobs(rows: OutboxEmail[]): OutboxEmail[][] {
   const jobs: OutboxEmail[][] = [];
-  const groups = new Map<string, OutboxEmail[]>();
+  const batches = new Map<string, OutboxEmail[]>();
   for (const row of rows) {
-    if (row.groupKey === null) jobs.push([row]);
-    else groups.set(row.groupKey, [...(groups.get(row.groupKey) ?? []), row]);
+    const key = row.groupKey === null ? null : row.batchKey;
+    if (key === null) jobs.push([row]);
+    else batches.set(key, [...(batches.get(key) ?? []), row]);
   }
-  for (const group of groups.values()) {
-    for (let i = 0; i < group.length; i += MAX_BATCH) jobs.push(group.slice(i, i + MAX_BATCH));
+  for (const batch of batches.values()) {
+    for (let i = 0; i < batch.length; i += MAX_BATCH) jobs.push(batch.slice(i, i + MAX_BATCH));
   }
   return jobs;
 }

@@ -145,8 +145,11 @@ export async function sendTestIssue({ id, to }: { id: number; to: string }) {
   return true;
 }
 
+/** Who an issue starting to go out at `at` is for: subscribers confirmed by then. */
+const recipientsAt = (at: Date) => and(eq(subscribers.status, 'confirmed'), lte(subscribers.confirmedAt, at));
+
 export function countConfirmedSubscribers(): number {
-  return getDb().select({ n: count() }).from(subscribers).where(eq(subscribers.status, 'confirmed')).get()?.n ?? 0;
+  return getDb().select({ n: count() }).from(subscribers).where(recipientsAt(new Date())).get()?.n ?? 0;
 }
 
 /**
@@ -161,7 +164,8 @@ export async function startSendingIssue({ id, actor }: { id: number; actor: stri
   const started = getDb().transaction(
     (tx) => {
       const templateId = createEmailTemplate(tx, email);
-      const recipients = tx.select({ n: count() }).from(subscribers).where(eq(subscribers.status, 'confirmed')).get()?.n ?? 0;
+      // An estimate for the progress bar until queuing finishes and counts the rows it made.
+      const recipients = tx.select({ n: count() }).from(subscribers).where(recipientsAt(now)).get()?.n ?? 0;
       return (
         tx
           .update(newsletterIssues)
@@ -196,7 +200,7 @@ export async function queueIssueRecipients(id: number): Promise<void> {
         const batch = tx
           .select({ id: subscribers.id, email: subscribers.email, unsubscribeToken: subscribers.unsubscribeToken })
           .from(subscribers)
-          .where(and(eq(subscribers.status, 'confirmed'), gt(subscribers.id, issue.queuedThroughSubscriberId), lte(subscribers.confirmedAt, issue.sendStartedAt)))
+          .where(and(recipientsAt(issue.sendStartedAt), gt(subscribers.id, issue.queuedThroughSubscriberId)))
           .orderBy(asc(subscribers.id))
           .limit(QUEUE_CHUNK)
           .all();
@@ -213,8 +217,11 @@ export async function queueIssueRecipients(id: number): Promise<void> {
           });
         }
         const last = batch.at(-1);
+        // Once everyone is queued, the recipients are exactly the rows queued: someone who left
+        // between the start and their turn in the queue is not one, and the bar can reach 100%.
+        const queued = () => tx.select({ n: count() }).from(emailOutbox).where(eq(emailOutbox.groupKey, issueGroupKey(id))).get()?.n ?? 0;
         tx.update(newsletterIssues)
-          .set(last ? { queuedThroughSubscriberId: last.id } : { queuedAt: new Date() })
+          .set(last ? { queuedThroughSubscriberId: last.id } : { queuedAt: new Date(), recipientCount: queued() })
           .where(eq(newsletterIssues.id, id))
           .run();
         return !last;

@@ -1,0 +1,181 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { expect, test } from './support/fixtures';
+import { startFakeResend, type FakeResend } from './support/fake-resend';
+import { E2E_TMP, ROOT } from './support/env';
+import { seedConfirmedSubscribers, signInAsStaff } from './support/newsletter-send';
+import { openSiteDb, type SiteDb } from './support/site-db';
+
+// Issue 7: "restart the server mid-send and check nobody got two copies".
+//
+// The Playwright-managed server cannot be restarted, so this spec runs its own `next start` (the
+// same production build) on its own database and port, sending through its own in-process fake
+// Resend API, slowly (one request a second). It starts a send to 300 subscribers from the
+// dashboard, and kills the server's whole process group with SIGKILL at the worst moment: the
+// fake has accepted the first batch of 100 but holds its answer, so the server dies not knowing
+// whether those 100 went. A new server on the same database must finish the issue, re-sending
+// that batch as the same request (the fake, like Resend, sends nothing twice for one
+// Idempotency-Key), and everyone must end up with exactly one copy.
+
+const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+const run = `rs${Date.now().toString(36)}`;
+const subject = `Restart-proof issue (${run})`;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+interface OwnServer {
+  pid: number;
+  exited: Promise<number | string | null>;
+  /** Signals the whole process group (the next CLI and its next-server child). */
+  kill(signal: NodeJS.Signals): void;
+}
+
+async function startOwnServer({ port, databasePath, resendUrl, logPath, adminEmail }: { port: number; databasePath: string; resendUrl: string; logPath: string; adminEmail: string }): Promise<OwnServer> {
+  const log = fs.openSync(logPath, 'a');
+  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port)], {
+    cwd: ROOT,
+    // Its own process group, so one kill(-pid) takes the CLI and the server it forks.
+    detached: true,
+    stdio: ['ignore', log, log],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      PORT: String(port),
+      SITE_URL: `http://localhost:${port}`,
+      DATABASE_PATH: databasePath,
+      AUTH_SECRET: 'e2e-restart-secret-not-for-production-0123456789',
+      ADMIN_EMAILS: adminEmail,
+      RESEND_API_KEY: 're_e2e_restart_key',
+      RESEND_BASE_URL: resendUrl,
+      MAIL_FROM: 'The Ledger <newsroom@ledger.example>',
+      // Slow on purpose: one batch request a second, so the kill lands mid-send.
+      MAIL_RATE_PER_SECOND: '1',
+      MAIL_RETRY_BASE_MS: '1000',
+      MAIL_SWEEP_MS: '500',
+      MAIL_SEND_TIMEOUT_MS: '5000',
+      // What the dead server left 'sending' is taken up again after 15 s, not 5 minutes.
+      MAIL_SENDING_LEASE_MS: '15000',
+    },
+  });
+  fs.closeSync(log);
+  const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+  const server: OwnServer = {
+    pid: child.pid!,
+    exited,
+    kill: (signal) => {
+      try {
+        process.kill(-child.pid!, signal);
+      } catch {
+        /* already gone */
+      }
+    },
+  };
+  let done: number | string | null | undefined;
+  void exited.then((c) => (done = c));
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (done !== undefined) throw new Error(`next start exited (${done}); see ${logPath}`);
+    if (Date.now() > deadline) {
+      server.kill('SIGKILL');
+      throw new Error(`next start did not answer within 120 s; see ${logPath}`);
+    }
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/robots.txt`, { signal: AbortSignal.timeout(5000) });
+      await res.arrayBuffer();
+      if (res.ok) return server;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+test('a server killed mid-send resumes after a restart, and nobody gets two copies', async ({ browser, settings }) => {
+  test.setTimeout(420_000);
+  const dir = path.join(E2E_TMP, `restart-${run}-${process.pid}`);
+  fs.mkdirSync(dir, { recursive: true });
+  const databasePath = path.join(dir, 'site.db');
+  const logPath = path.join(dir, 'server.log');
+  const port = await freePort();
+  const siteUrl = `http://localhost:${port}`;
+  const fake: FakeResend = await startFakeResend();
+  const servers: OwnServer[] = [];
+  let db: SiteDb | null = null;
+  const context = await browser.newContext({ baseURL: siteUrl });
+  let passed = false;
+
+  try {
+    servers.push(await startOwnServer({ port, databasePath, resendUrl: fake.url, logPath, adminEmail: settings.adminEmail }));
+    db = openSiteDb(databasePath);
+    const subscribers = seedConfirmedSubscribers(db, run, 300);
+
+    // Compose and send from the dashboard, as an admin.
+    await signInAsStaff(context, db, siteUrl, settings.adminEmail);
+    const page = await context.newPage();
+    await page.goto('/admin/newsletters');
+    const form = page.getByRole('form', { name: 'Newsletter issue' });
+    await form.getByLabel('Subject').fill(subject);
+    await form.getByRole('checkbox').first().check();
+    await form.getByRole('button', { name: 'Save draft' }).click();
+    await expect(page).toHaveURL(/\/admin\/newsletters\/\d+$/, { timeout: 60_000 });
+    const issueId = Number(/(\d+)$/.exec(page.url())![1]);
+
+    // The first batch of this issue is accepted, and its answer held back for two minutes.
+    fake.fail({ status: 200, count: 1, delayMs: 120_000, match: run });
+    await page.getByRole('link', { name: 'Send…' }).click();
+    await page.getByRole('button', { name: 'Yes, send to 300 subscribers' }).click();
+
+    const batches = () => fake.requests().filter((r) => r.path === '/emails/batch' && JSON.stringify(r.body).includes(run));
+    await expect.poll(() => batches().length, { timeout: 60_000, intervals: [20] }).toBeGreaterThan(0);
+    servers[0]!.kill('SIGKILL');
+    await servers[0]!.exited;
+    await page.close();
+
+    const firstKey = batches()[0]!.headers['idempotency-key']!;
+    const acceptedBeforeKill = fake.emails().filter((e) => e.subject === subject).length;
+    expect(acceptedBeforeKill).toBeGreaterThanOrEqual(100);
+    const issueStatus = () => db!.prepare<[number], { status: string }>('SELECT status FROM newsletter_issues WHERE id = ?').get(issueId)!.status;
+    expect(issueStatus()).toBe('sending');
+    const unfinished = db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM email_outbox WHERE group_key = ? AND status IN ('queued', 'sending')`).get(`issue:${issueId}`)!.n;
+    expect(unfinished, 'the kill left part of the issue unsent').toBeGreaterThanOrEqual(100);
+
+    // A new server on the same database finishes the issue.
+    servers.push(await startOwnServer({ port, databasePath, resendUrl: fake.url, logPath, adminEmail: settings.adminEmail }));
+    await expect.poll(issueStatus, { timeout: 240_000, intervals: [1000] }).toBe('sent');
+
+    const copies = new Map<string, number>();
+    for (const e of fake.emails().filter((m) => m.subject === subject)) for (const to of e.to) copies.set(to, (copies.get(to) ?? 0) + 1);
+    const twice = [...copies.entries()].filter(([, n]) => n > 1).map(([to]) => to);
+    const none = subscribers.filter((s) => !copies.has(s.email)).map((s) => s.email);
+    expect(twice, 'got the issue twice').toEqual([]);
+    expect(none, 'never got the issue').toEqual([]);
+    expect(copies.size).toBe(300);
+
+    // The batch in doubt was sent again after the restart, as the same request.
+    expect(fake.requests().filter((r) => r.headers['idempotency-key'] === firstKey).length).toBeGreaterThanOrEqual(2);
+    expect(batches().every((r) => (r.body as unknown[]).length <= 100)).toBe(true);
+    const rows = db.prepare<[string], { status: string; n: number }>('SELECT status, count(*) AS n FROM email_outbox WHERE group_key = ? GROUP BY status').all(`issue:${issueId}`);
+    expect(rows).toEqual([{ status: 'sent', n: 300 }]);
+    passed = true;
+  } finally {
+    await context.close();
+    for (const s of servers) s.kill('SIGKILL');
+    await Promise.all(servers.map((s) => s.exited));
+    db?.close();
+    await fake.close();
+    // Kept after a failure, with the servers' log, for a look.
+    if (passed) fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,59 @@
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import type { BrowserContext } from '@playwright/test';
+import type { SiteDb } from './site-db';
+
+// Helpers for the newsletter-sending specs: subscribers and a staff session written straight into
+// the site's database (sign-up and sign-in have journeys of their own), and Svix-signed webhooks.
+
+export interface SeededSubscriber {
+  id: number;
+  email: string;
+  token: string;
+}
+
+/** `n` confirmed subscribers (confirmed an hour ago) with unique addresses `<label>-<i>@example.com`. */
+export function seedConfirmedSubscribers(db: SiteDb, label: string, n: number): SeededSubscriber[] {
+  const insert = db.prepare<[string, string, number, number, number, number], { id: number }>(
+    `INSERT INTO subscribers (email, status, unsubscribe_token, consent_source, consent_at, confirmed_at, created_at, updated_at)
+     VALUES (?, 'confirmed', ?, 'e2e', ?, ?, ?, ?) RETURNING id`,
+  );
+  const confirmedAt = Date.now() - 60 * 60 * 1000;
+  return db.transaction(() =>
+    Array.from({ length: n }, (_, i) => {
+      const email = `${label}-${i}@example.com`;
+      // 32 random bytes, base64url: 43 characters, like the site's own tokens.
+      const token = randomBytes(32).toString('base64url');
+      const { id } = insert.get(email, token, confirmedAt, confirmedAt, confirmedAt, confirmedAt)!;
+      return { id, email, token };
+    }),
+  )();
+}
+
+export function subscriberStatus(db: SiteDb, id: number): string {
+  return db.prepare<[number], { status: string }>('SELECT status FROM subscribers WHERE id = ?').get(id)!.status;
+}
+
+/** Signs `context` in as the staff member `email` with a database session, as Auth.js would. */
+export async function signInAsStaff(context: BrowserContext, db: SiteDb, siteUrl: string, email: string): Promise<void> {
+  const user = db.prepare<[string], { id: string }>('SELECT id FROM users WHERE email = ?').get(email);
+  if (!user) throw new Error(`${email} is not in users`);
+  const token = randomUUID();
+  db.prepare('INSERT INTO sessions (session_token, user_id, expires) VALUES (?, ?, ?)').run(token, user.id, Date.now() + 12 * 60 * 60 * 1000);
+  await context.addCookies([{ name: 'authjs.session-token', value: token, url: siteUrl, httpOnly: true, sameSite: 'Lax' }]);
+}
+
+/** Svix's signature header value for a webhook (v1, HMAC-SHA256 with the secret's base64 bytes). */
+export function svixSignature(secret: string, id: string, timestamp: number, body: string): string {
+  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+  return `v1,${createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
+}
+
+/** Headers Resend (through Svix) sends with a webhook event. */
+export function svixHeaders(secret: string, body: string, { id = `msg_${randomUUID()}`, timestamp = Math.floor(Date.now() / 1000) } = {}) {
+  return {
+    'content-type': 'application/json',
+    'svix-id': id,
+    'svix-timestamp': String(timestamp),
+    'svix-signature': svixSignature(secret, id, timestamp, body),
+  };
+}
