@@ -1,5 +1,6 @@
 import type { Suite } from '../lib/suite';
+import { comments } from './comments';
 import { reading } from './reading';
 
-// In the order `npm run bench` runs them; each also runs by name (`npm run bench -- reading`).
-export const suites: Suite[] = [reading];
+// In the order `npm run bench` runs them; each also runs by name (`npm run bench -- comments`).
+export const suites: Suite[] = [reading, comments];
