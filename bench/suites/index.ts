@@ -1,6 +1,7 @@
 import type { Suite } from '../lib/suite';
 import { comments } from './comments';
+import { mail } from './mail';
 import { reading } from './reading';
 
-// In the order `npm run bench` runs them; each also runs by name (`npm run bench -- comments`).
-export const suites: Suite[] = [reading, comments];
+// In the order `npm run bench` runs them; each also runs by name (`npm run bench -- mail`).
+export const suites: Suite[] = [reading, comments, mail];
