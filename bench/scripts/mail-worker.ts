@@ -46,9 +46,11 @@ async function deliver(seconds: number | null) {
   getDb(); // open the connection before the clock starts, as a running server has
   say({ event: 'ready', rss: rss() });
   const started = performance.now();
+  const cpuAtStart = process.cpuUsage();
   const totals = { sent: 0, retry: 0, failed: 0 };
   const finish = (why: string) => {
-    say({ event: 'done', why, ms: performance.now() - started, ...totals, rss: rss(), maxRss: maxRss() });
+    const cpu = process.cpuUsage(cpuAtStart);
+    say({ event: 'done', why, ms: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000, ...totals, rss: rss(), maxRss: maxRss() });
     closeDb();
     process.exit(0);
   };

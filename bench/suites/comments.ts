@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { clientIp, findForm, fillForm, postForm, type FormField, type ParsedForm, type PostResult } from '../lib/forms';
 import { loadTest } from '../lib/load-test';
+import { cpuMsOf } from '../lib/processes';
 import type { RunningServer } from '../lib/server';
 import { invalidateTags, openArticles, openScratchDb, type ScratchDb } from '../lib/scratch-db';
 import { mapConcurrent, percentile, sleep, tally } from '../lib/stats';
@@ -90,7 +91,11 @@ interface PageFigures {
   p99Ms: number;
 }
 
+/** CPU time used by these servers so far, in ms (see cpuMsOf). */
+const cpuOf = (servers: RunningServer[]) => servers.reduce((sum, s) => sum + (cpuMsOf(s.serverPid) ?? NaN), 0);
+
 async function measurePage(
+  server: RunningServer,
   label: string,
   url: string,
   expectHeading: string,
@@ -109,7 +114,9 @@ async function measurePage(
   }
   if (warm.cache !== 'HIT') notes.push(`${label}: x-nextjs-cache is "${warm.cache}" after warm-up (expected HIT: the page is rendered per request?)`);
   process.stdout.write(`[bench] article, ${label}: ${options.seconds} s at ${options.connections} connections… `);
+  const cpuBefore = cpuOf([server]);
   const result = await loadTest({ url, seconds: options.seconds, connections: options.connections }, options.tool);
+  const cpuPerRequest = (cpuOf([server]) - cpuBefore) / result.requests;
   process.stdout.write(`${formatRate(result.reqPerSec)} req/s\n`);
   if (result.non2xx > 0) problems.push(`article, ${label}: ${result.non2xx} of ${result.requests} responses were errors`);
   if (result.errors > 0) notes.push(`article, ${label}: ${result.errors} connection errors or timeouts under load`);
@@ -123,6 +130,7 @@ async function measurePage(
       formatMs(result.p99Ms),
       String(result.non2xx),
       String(result.errors),
+      formatMs(cpuPerRequest),
       warm.cache,
       `${(warm.bytes / 1024).toFixed(0)} KiB`,
     ],
@@ -162,6 +170,7 @@ interface WriteResult {
   mode: WriteMode;
   clients: number;
   elapsedMs: number;
+  cpuPerComment: number;
   responses: PostResult[];
   exactlyOnce: number;
   duplicates: number;
@@ -207,6 +216,7 @@ async function runWrites(
 
   process.stdout.write(`[bench] comment writes (${mode === 'js' ? 'JavaScript fetch' : 'no-JS form POST'}): ${SUBMISSIONS} from ${clients} clients over ${servers.length} servers… `);
   const started = performance.now();
+  const cpuBefore = cpuOf(servers);
   const responses = await mapConcurrent(subs, clients, (s) => {
     const values = { name: `Bench reader ${s.i}`, email: s.email, website: '', body: s.body, stamp: s.stamp, parentId: '', company: '' };
     // A distinct client address each (the flood rule allows one comment per IP in 15 s); the
@@ -218,6 +228,7 @@ async function runWrites(
     return postForm(url, js.fields, { ...headers, ...js.headers });
   });
   const elapsedMs = performance.now() - started;
+  const cpuPerComment = (cpuOf(servers) - cpuBefore) / SUBMISSIONS;
 
   // Proof from the database: each submission's (email, body) stored exactly once, as pending.
   const rows = db
@@ -247,6 +258,7 @@ async function runWrites(
     mode,
     clients,
     elapsedMs,
+    cpuPerComment,
     responses,
     exactlyOnce,
     duplicates,
@@ -288,17 +300,17 @@ export const comments: Suite = {
 
       // (a) The same article, first with no comments, then with 50 approved ones.
       const url = `${first.baseUrl}/articles/${encodeURIComponent(readArticle.slug)}`;
-      const none = await measurePage('no comments', url, 'No comments yet', options, notes, problems);
+      const none = await measurePage(first, 'no comments', url, 'No comments yet', options, notes, problems);
       insertApprovedThread(db, readArticle.id, readArticle.publishedAt);
       invalidateTags(db, [`article:${readArticle.slug}`, 'comment-counts']);
       await sleep(1_500); // the cache handler's race margin: pages rendered within 1 s count as stale
-      const withThread = await measurePage(`${THREAD_SIZE} approved`, url, `${THREAD_SIZE} comments`, options, notes, problems);
+      const withThread = await measurePage(first, `${THREAD_SIZE} approved`, url, `${THREAD_SIZE} comments`, options, notes, problems);
       const pageRows = [none?.row, withThread?.row].filter((r): r is string[] => Boolean(r));
       tables.push({
         title: `(a) article page /articles/${readArticle.slug}, ${options.seconds} s at ${options.connections} connections each`,
-        headers: ['comments', 'req/s', 'p50', 'p99', 'non-2xx', 'errors', 'x-nextjs-cache', 'size'],
+        headers: ['comments', 'req/s', 'p50', 'p99', 'non-2xx', 'errors', 'server CPU/req', 'x-nextjs-cache', 'size'],
         rows: pageRows,
-        numeric: [1, 2, 3, 4, 5, 7],
+        numeric: [1, 2, 3, 4, 5, 6, 8],
       });
       if (none && withThread) {
         const ratio = withThread.reqPerSec / none.reqPerSec;
@@ -332,6 +344,7 @@ export const comments: Suite = {
         rows: [
           row('comments/s', (r) => formatRate((SUBMISSIONS / r.elapsedMs) * 1000)),
           row('elapsed', (r) => `${(r.elapsedMs / 1000).toFixed(1)} s`),
+          row('server CPU per comment (all servers)', (r) => formatMs(r.cpuPerComment)),
           row('latency p50 / p99', (r) => `${formatMs(percentile(r.responses.map((x) => x.ms), 50))} / ${formatMs(percentile(r.responses.map((x) => x.ms), 99))}`),
           row('HTTP statuses', (r) => tally(r.responses.map((x) => (x.error ? `error(${x.error})` : x.status)))),
           row('answered "awaiting moderation"', (r) => `${r.succeeded} of ${SUBMISSIONS}`),
@@ -357,6 +370,10 @@ export const comments: Suite = {
       }
       const busyLogged = logMentions(servers, 'SQLITE_BUSY');
       const storeFailed = logMentions(servers, 'could not store a comment');
+      notes.push(
+        '(b) server CPU per comment: user + system CPU of every next-server process during the posts, divided by the submissions; ' +
+          'with C cores the servers cannot exceed C × 1000 / (that figure) comments/s however quiet the machine.',
+      );
       notes.push(`(b) server logs: ${busyLogged} mentions of SQLITE_BUSY, ${storeFailed} "could not store a comment" errors`);
       if (busyLogged > 0 || storeFailed > 0) problems.push(`(b) the server logs show ${busyLogged} SQLITE_BUSY and ${storeFailed} failed stores`);
     } finally {

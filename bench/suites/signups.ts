@@ -3,6 +3,7 @@ import path from 'node:path';
 import { startFakeResend } from '../../e2e/support/fake-resend';
 import { startFlakyProxy } from '../lib/flaky-proxy';
 import { clientIp, fillForm, findForm, postForm } from '../lib/forms';
+import { cpuMsOf } from '../lib/processes';
 import { openScratchDb } from '../lib/scratch-db';
 import { mapConcurrent, maxInWindow, percentile, sleep, tally } from '../lib/stats';
 import type { Suite, SuiteReport } from '../lib/suite';
@@ -57,6 +58,7 @@ export const signups: Suite = {
       const clients = Math.min(options.connections, SIGNUPS);
       process.stdout.write(`[bench] ${SIGNUPS} sign-ups from ${clients} clients… `);
       const started = Date.now();
+      const cpuBefore = cpuMsOf(server.serverPid) ?? NaN;
       const responses = await mapConcurrent(
         Array.from({ length: SIGNUPS }, (_, i) => i),
         clients,
@@ -64,6 +66,7 @@ export const signups: Suite = {
         (i) => postForm(`${server.baseUrl}/`, fillForm(form, { email: addressOf(i), nickname: '' }), { 'X-Forwarded-For': clientIp(i + 1), 'User-Agent': 'ledger-bench' }),
       );
       const signedUpAt = Date.now();
+      const cpuPerSignup = ((cpuMsOf(server.serverPid) ?? NaN) - cpuBefore) / SIGNUPS;
       const signupRate = (SIGNUPS / (signedUpAt - started)) * 1000;
       process.stdout.write(`${formatRate(signupRate)} sign-ups/s\n`);
 
@@ -155,6 +158,7 @@ export const signups: Suite = {
             headers: ['figure', 'value'],
             rows: [
               ['sign-ups/s', formatRate(signupRate)],
+              ['server CPU per sign-up (incl. delivery meanwhile)', formatMs(cpuPerSignup)],
               ['sign-up latency p50 / p99', `${formatMs(percentile(latencies, 50))} / ${formatMs(percentile(latencies, 99))}`],
               ['answered "Almost done…"', `${ok} of ${SIGNUPS}`],
               ['HTTP statuses', tally(responses.map((r) => r.error ?? r.status))],
