@@ -1,10 +1,11 @@
 // `npm run bench [-- suite…]`: builds if there is no build, then runs each suite against its own
-// production server on a scratch database and prints its table. See bench/README.md.
+// production server(s) on a scratch database and prints its tables. See bench/README.md.
 import fs from 'node:fs';
 import os from 'node:os';
 import { readOptions } from './lib/options';
 import { exitAfterCleanup, formatBytes, installExitHandlers } from './lib/processes';
-import { ensureBuild, startServer } from './lib/server';
+import { ensureBuild, makeWorkDir, startServer, type RunningServer } from './lib/server';
+import type { SuiteReport } from './lib/suite';
 import { formatTable } from './lib/table';
 import { suites } from './suites';
 
@@ -17,13 +18,22 @@ function selectSuites(names: string[]) {
   return suites.filter((s) => names.includes(s.name));
 }
 
+function printTables(report: SuiteReport) {
+  const tables = Array.isArray(report.table) ? report.table : [report.table];
+  for (const table of tables) {
+    const title = 'title' in table && table.title ? `${table.title}\n` : '';
+    console.log(`\n${title}${formatTable(table)}`);
+  }
+  console.log('');
+}
+
 async function main(): Promise<number> {
   installExitHandlers();
   const args = process.argv.slice(2);
   if (args.includes('--help') || args.includes('-h')) {
     console.log('usage: npm run bench [-- <suite>…]\n\nsuites:');
     for (const s of suites) console.log(`  ${s.name.padEnd(12)} ${s.description}`);
-    console.log('\nenv: BENCH_SECONDS (10), BENCH_CONNECTIONS (50), BENCH_TOOL (wrk | autocannon), BENCH_KEEP=1 keeps bench/.tmp/');
+    console.log('\nenv: BENCH_SECONDS (10), BENCH_CONNECTIONS (50), BENCH_TOOL (wrk | autocannon), BENCH_KEEP=1 keeps bench/.tmp/; see bench/README.md');
     return 0;
   }
   const selected = selectSuites(args);
@@ -38,25 +48,40 @@ async function main(): Promise<number> {
   let failed = false;
   for (const suite of selected) {
     console.log(`\n== ${suite.name}: ${suite.description}`);
-    const server = await startServer({ label: suite.name });
-    console.log(`[bench] server ready at ${server.baseUrl} (next-server pid ${server.serverPid}), database ${server.databasePath}`);
+    const workDir = makeWorkDir(suite.name);
+    const servers: RunningServer[] = [];
     let ok = false;
     try {
-      const report = await suite.run({ server, options });
-      const died = server.unexpectedExit();
-      if (died !== null) report.problems.push(`the server exited during the suite (${died}); see ${server.logPath}`);
-      console.log(`\n${formatTable(report.table)}\n`);
-      console.log(
-        `server peak RSS: ${formatBytes(server.rss.peakSince())} (VmRSS of next-server sampled every 250 ms, ${server.rss.sampleCount} samples; ` +
-          `kernel high-water mark VmHWM ${formatBytes(server.kernelPeakRss())}); load average now ${os.loadavg()[0]!.toFixed(2)}`,
-      );
+      const report = await suite.run({
+        options,
+        workDir,
+        async startServer(serverOptions = {}) {
+          const n = servers.length + 1;
+          const server = await startServer({ label: suite.name, workDir, logName: n === 1 ? 'server.log' : `server-${n}.log`, ...serverOptions });
+          servers.push(server);
+          console.log(`[bench] server ${n} ready at ${server.baseUrl} (next-server pid ${server.serverPid}), database ${server.databasePath}`);
+          return server;
+        },
+      });
+      for (const [i, server] of servers.entries()) {
+        const died = server.unexpectedExit();
+        if (died !== null) report.problems.push(`server ${i + 1} exited during the suite (${died}); see ${server.logPath}`);
+      }
+      printTables(report);
+      for (const [i, server] of servers.entries()) {
+        console.log(
+          `server ${i + 1} peak RSS: ${formatBytes(server.rss.peakSince())} (VmRSS of next-server sampled every 250 ms, ${server.rss.sampleCount} samples; ` +
+            `kernel high-water mark VmHWM ${formatBytes(server.kernelPeakRss())})`,
+        );
+      }
+      console.log(`load average now ${os.loadavg()[0]!.toFixed(2)}`);
       for (const note of report.notes) console.log(`note: ${note}`);
       for (const problem of report.problems) console.error(`PROBLEM: ${problem}`);
       ok = report.problems.length === 0;
     } finally {
-      await server.stop();
-      if (ok && process.env.BENCH_KEEP !== '1') fs.rmSync(server.workDir, { recursive: true, force: true });
-      else console.log(`[bench] kept ${server.workDir} (server.log, database)`);
+      for (const server of servers) await server.stop();
+      if (ok && process.env.BENCH_KEEP !== '1') fs.rmSync(workDir, { recursive: true, force: true });
+      else console.log(`[bench] kept ${workDir} (server logs, database)`);
     }
     if (!ok) failed = true;
   }

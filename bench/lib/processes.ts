@@ -179,6 +179,18 @@ export function memoryOf(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): numbe
 }
 
 /**
+ * CPU time (user + system) a process has used so far, in ms; null when it is gone. Differences
+ * give the server's own cost of a request, which a busy machine distorts much less than latency.
+ */
+export function cpuMsOf(pid: number): number | null {
+  const stat = readProc(pid, 'stat');
+  if (!stat) return null;
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime and stime are fields 14 and 15 of /proc/PID/stat, in clock ticks (100 a second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
  * Samples a process's VmRSS every `intervalMs` and keeps the peak. `peakSince(mark)` gives the
  * peak over a window, so a suite can report the memory of its own measurements.
  */

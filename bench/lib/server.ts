@@ -92,18 +92,47 @@ function findServerPid(root: number): number | null {
   return null;
 }
 
-/**
- * Starts `next start` on a fresh scratch database (migrated and seeded by instrumentation.ts) on a
- * free loopback port, and resolves once it answers. Throws, after stopping it, if it exits or does
- * not answer within `timeoutMs`.
- */
-export async function startServer({ label, timeoutMs = 120_000 }: { label: string; timeoutMs?: number }): Promise<RunningServer> {
-  const port = await findFreePort();
+export interface StartServerOptions {
+  /** Names the scratch folder when `workDir` is not given. */
+  label: string;
+  /** Folder for the log (and, by default, the database). A fresh one under bench/.tmp/ if omitted. */
+  workDir?: string;
+  /**
+   * The SQLite file. Defaults to `<workDir>/site.db`, so servers started for one suite share one
+   * database (two `next start` processes on one file, as in production with two workers).
+   */
+  databasePath?: string;
+  /** Log file name inside workDir (default `server.log`; a second server needs its own). */
+  logName?: string;
+  /** Extra environment for this server (RESEND_BASE_URL, MAIL_*, …), over the bench's own. */
+  env?: Record<string, string | undefined>;
+  timeoutMs?: number;
+}
+
+/** A fresh scratch folder under bench/.tmp/ for one suite's database and logs. */
+export function makeWorkDir(label: string): string {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const workDir = path.join(TMP_DIR, `${label}-${stamp}-${process.pid}`);
   fs.mkdirSync(workDir, { recursive: true });
-  const databasePath = path.join(workDir, 'site.db');
-  const logPath = path.join(workDir, 'server.log');
+  return workDir;
+}
+
+/**
+ * Starts `next start` on a scratch database (migrated and seeded by instrumentation.ts when new) on
+ * a free loopback port, and resolves once it answers. Throws, after stopping it, if it exits or
+ * does not answer within `timeoutMs`.
+ */
+export async function startServer({
+  label,
+  workDir = makeWorkDir(label),
+  databasePath = path.join(workDir, 'site.db'),
+  logName = 'server.log',
+  env = {},
+  timeoutMs = 120_000,
+}: StartServerOptions): Promise<RunningServer> {
+  const port = await findFreePort();
+  fs.mkdirSync(workDir, { recursive: true });
+  const logPath = path.join(workDir, logName);
   const log = fs.openSync(logPath, 'a');
   const baseUrl = `http://127.0.0.1:${port}`;
 
@@ -117,6 +146,7 @@ export async function startServer({ label, timeoutMs = 120_000 }: { label: strin
       // Canonical URLs and Auth.js use localhost (Next rewrites 127.0.0.1 to it anyway).
       SITE_URL: `http://localhost:${port}`,
       DATABASE_PATH: databasePath,
+      ...env,
     },
   });
   fs.closeSync(log);

@@ -2,8 +2,7 @@ import Database from 'better-sqlite3';
 import { loadTest } from '../lib/load-test';
 import type { Suite, SuiteReport } from '../lib/suite';
 import { formatMs, formatRate } from '../lib/table';
-
-const WARM_UP_REQUESTS = 5;
+import { warmUp } from '../lib/warm-up';
 
 /** The newest live article in the scratch database (the seed is deterministic, so it is stable). */
 function newestPublishedSlug(databasePath: string): string {
@@ -19,32 +18,11 @@ function newestPublishedSlug(databasePath: string): string {
   }
 }
 
-interface WarmUp {
-  status: number;
-  cache: string;
-  bytes: number;
-  body: string;
-}
-
-/**
- * Requests a page a few times, one after another, so the measurement sees the steady state (an ISR
- * page rendered and cached, code paths compiled), and reports what the last answer looked like.
- */
-async function warmUp(url: string): Promise<WarmUp> {
-  let last: WarmUp | null = null;
-  for (let i = 0; i < WARM_UP_REQUESTS; i++) {
-    const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(30_000) });
-    const body = await res.text();
-    last = { status: res.status, cache: res.headers.get('x-nextjs-cache') ?? '-', bytes: Buffer.byteLength(body), body };
-    if (res.status !== 200) break;
-  }
-  return last!;
-}
-
 export const reading: Suite = {
   name: 'reading',
   description: 'Anonymous reading: front page, an article, a search; throughput and latency under load',
-  async run({ server, options }): Promise<SuiteReport> {
+  async run({ startServer, options }): Promise<SuiteReport> {
+    const server = await startServer();
     const slug = newestPublishedSlug(server.databasePath);
     const pages = [
       { label: 'front page', path: '/' },
