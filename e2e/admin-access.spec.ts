@@ -3,6 +3,7 @@ import {
   createSession,
   insertBlock,
   insertComment,
+  insertDraftIssue,
   insertFailedEmail,
   insertSubscriber,
   openArticle,
@@ -32,6 +33,9 @@ interface Fixtures {
   failedEmailId: number;
   /** A moderator whom removeStaffAction would remove, with a live session. */
   staffEmail: string;
+  /** A draft newsletter issue (subject holds the tag) and an article it may list. */
+  issueId: number;
+  articleId: number;
 }
 
 function createFixtures(db: SiteDb, label: string): Fixtures {
@@ -45,6 +49,8 @@ function createFixtures(db: SiteDb, label: string): Fixtures {
     subscriberId: insertSubscriber(db, { email: `s-${tag}@example.com`, status: 'pending' }),
     failedEmailId: insertFailedEmail(db, `m-${tag}@example.com`),
     staffEmail,
+    issueId: insertDraftIssue(db, `Issue ${tag}`, openArticle(db, 8).id),
+    articleId: openArticle(db, 8).id,
   };
 }
 
@@ -69,9 +75,11 @@ function snapshot(db: SiteDb, fx: Fixtures) {
     // too) on its own schedule whenever comments are pending.
     outbox: all(
       `SELECT id, kind, recipient, status, attempts, next_attempt_at, last_error FROM email_outbox
-       WHERE recipient LIKE ? AND kind != 'comments_digest' ORDER BY id`,
+       WHERE (recipient LIKE ? OR subject LIKE ?) AND kind != 'comments_digest' ORDER BY id`,
+      like,
       like,
     ),
+    issues: all('SELECT id, subject, intro, status, send_started_at FROM newsletter_issues WHERE subject LIKE ? ORDER BY id', like),
     users: all('SELECT * FROM users WHERE email LIKE ? ORDER BY email', like),
     sessions: all('SELECT s.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email LIKE ? ORDER BY s.session_token', like),
   };
@@ -92,6 +100,9 @@ const PAYLOADS: Record<string, (fx: Fixtures) => FormFields> = {
   retryEmailAction: (fx) => ({ id: String(fx.failedEmailId) }),
   addStaffAction: (fx) => ({ email: `added-${fx.tag}@ledger.example`, role: 'admin' }),
   removeStaffAction: (fx) => ({ email: fx.staffEmail }),
+  saveIssueAction: (fx) => ({ id: String(fx.issueId), subject: `Edited issue ${fx.tag}`, intro: 'Changed', articles: [String(fx.articleId)] }),
+  sendTestIssueAction: (fx) => ({ id: String(fx.issueId) }),
+  sendIssueAction: (fx) => ({ id: String(fx.issueId) }),
 };
 
 /** For an action nobody has written a payload for yet: every field the others use. */
@@ -105,7 +116,11 @@ const built = builtActions();
 function builtFor(file: string, name: string): ManifestAction & { path: string } {
   const entry = built.find((b) => b.file === file && b.name === name);
   if (!entry) throw new Error(`${file}#${name} is not in .next/server/server-reference-manifest.json: run \`npm run build\``);
-  const worker = entry.workers.find((w) => w.startsWith('app/admin/(console)/')) ?? entry.workers[0]!;
+  // A console page without dynamic segments, so the path can be requested as it is.
+  const worker =
+    entry.workers.find((w) => w.startsWith('app/admin/(console)/') && !w.includes('[')) ??
+    entry.workers.find((w) => w.startsWith('app/admin/(console)/')) ??
+    entry.workers[0]!;
   const path = `/${worker.replace(/^app\//, '').replace(/\/page$/, '').split('/').filter((s) => !/^\(.*\)$/.test(s)).join('/')}`;
   return { ...entry, path };
 }
@@ -230,10 +245,14 @@ test('every dashboard page refuses a request without a staff session', async ({ 
   }
 });
 
-test('every dashboard route handler answers 401 without a staff session', async ({ request, moderator }) => {
+test('every dashboard route handler answers 401 without a staff session', async ({ request, moderator, siteDb }) => {
   const routes = consoleFiles('route');
   expect(routes.map((r) => r.url)).toContain('/admin/subscribers/export');
-  for (const { url, source, adminOnly } of routes) {
+  // Dynamic segments get the id of a real row, so a staff request reaches the handler's answer.
+  const issueId = insertDraftIssue(siteDb, `Route issue ${uniqueTag('route')}`, openArticle(siteDb, 8).id);
+  for (const { url: pattern, source, adminOnly } of routes) {
+    const url = pattern.replace(/\[id\]/g, String(issueId));
+    expect(url, `teach this test an id for ${pattern}`).not.toContain('[');
     for (const method of routeMethods(source)) {
       const send = (cookie: string) => request.fetch(url, { method, maxRedirects: 0, headers: { Cookie: cookie } });
       const anonymous = await send('');

@@ -21,8 +21,11 @@ export function IssueForm({
   intro,
   articles,
   selected,
+  issueId,
 }: {
   action: Action;
+  /** The draft being edited; none for a new issue. */
+  issueId?: number;
   subject: string;
   intro: string;
   articles: PickerArticle[];
@@ -36,6 +39,7 @@ export function IssueForm({
   const error = (field: 'subject' | 'intro') => state.fieldErrors?.[field]?.join(' ');
   return (
     <form action={formAction} className="issue-form" aria-label="Newsletter issue">
+      {issueId !== undefined && <input type="hidden" name="id" value={issueId} />}
       <div className="field">
         <label htmlFor="issue-subject">Subject</label>
         <input id="issue-subject" name="subject" type="text" maxLength={150} defaultValue={state.values?.subject ?? subject} aria-describedby={error('subject') ? 'issue-subject-error' : undefined} />

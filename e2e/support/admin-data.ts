@@ -159,3 +159,13 @@ export function insertBlock(db: SiteDb, kind: 'email' | 'ip' | 'word', value: st
 export function outboxRowsTo(db: SiteDb, recipient: string): { kind: string; status: string }[] {
   return db.prepare<[string], { kind: string; status: string }>('SELECT kind, status FROM email_outbox WHERE recipient = ? ORDER BY id').all(recipient);
 }
+
+/** A draft newsletter issue holding one article; returns its id. */
+export function insertDraftIssue(db: SiteDb, subject: string, articleId: number): number {
+  const now = Date.now();
+  const id = Number(
+    db.prepare("INSERT INTO newsletter_issues (subject, intro, status, created_at, updated_at) VALUES (?, '', 'draft', ?, ?)").run(subject, now, now).lastInsertRowid,
+  );
+  db.prepare('INSERT INTO newsletter_issue_articles (issue_id, article_id, position) VALUES (?, ?, 0)').run(id, articleId);
+  return id;
+}

@@ -54,8 +54,15 @@ function pickedArticles(formData: FormData): number[] {
   return [...new Set(picked)].sort((a, b) => position(a) - position(b));
 }
 
-export async function saveIssueAction(issueId: number | null, _previous: IssueFormState, formData: FormData): Promise<IssueFormState> {
+/** The issue a form is about: its `id` field; none (or empty) for a new issue. */
+function issueIdOf(formData: FormData): number | null {
+  const id = z.coerce.number().int().positive().safeParse(formData.get('id'));
+  return id.success ? id.data : null;
+}
+
+export async function saveIssueAction(_previous: IssueFormState, formData: FormData): Promise<IssueFormState> {
   const staff = await requireStaff();
+  const issueId = issueIdOf(formData);
   const values = { subject: String(formData.get('subject') ?? ''), intro: String(formData.get('intro') ?? '') };
   const parsed = draftSchema.safeParse(values);
   if (!parsed.success) return { status: 'error', message: 'Check the fields below.', fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
@@ -68,16 +75,19 @@ export async function saveIssueAction(issueId: number | null, _previous: IssueFo
   return { status: 'success', message: 'Draft saved.', values };
 }
 
-export async function sendTestIssueAction(issueId: number, _previous: IssueFormState): Promise<IssueFormState> {
+export async function sendTestIssueAction(_previous: IssueFormState, formData: FormData): Promise<IssueFormState> {
   const staff = await requireStaff();
-  const ok = await sendTestIssue({ id: issueId, to: staff.email });
+  const issueId = issueIdOf(formData);
+  const ok = issueId !== null && (await sendTestIssue({ id: issueId, to: staff.email }));
   return ok ? { status: 'success', message: `A test copy is on its way to ${staff.email}.` } : { status: 'error', message: 'That issue no longer exists.' };
 }
 
-export async function sendIssueAction(issueId: number, _previous: IssueFormState): Promise<IssueFormState> {
+export async function sendIssueAction(_previous: IssueFormState, formData: FormData): Promise<IssueFormState> {
   const staff = await requireAdmin();
-  const started = await startSendingIssue({ id: issueId, actor: staff.email });
+  const issueId = issueIdOf(formData);
+  const started = issueId !== null && (await startSendingIssue({ id: issueId, actor: staff.email }));
   if (!started) return { status: 'error', message: 'This issue is already being sent, or has been sent.' };
+  // The issue page re-renders with the progress bar in place of the Send button.
   revalidatePath('/admin/newsletters', 'layout');
-  redirect(`/admin/newsletters/${issueId}`);
+  return { status: 'success', message: 'Sending has started.' };
 }

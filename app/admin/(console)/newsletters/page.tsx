@@ -41,7 +41,7 @@ export default async function NewslettersPage() {
         </table>
       )}
       <h2>New issue</h2>
-      <IssueForm action={saveIssueAction.bind(null, null)} subject="" intro="" articles={articles} selected={[]} />
+      <IssueForm action={saveIssueAction} subject="" intro="" articles={articles} selected={[]} />
     </>
   );
 }

@@ -41,7 +41,8 @@ export default async function IssuePage({ params, searchParams }: Props) {
       {issue.status === 'draft' && (
         <section aria-labelledby="send-heading" className="aside-box">
           <h2 id="send-heading">Send</h2>
-          <ActionForm action={sendTestIssueAction.bind(null, issue.id)} className="inline-form" label="Send a test">
+          <ActionForm action={sendTestIssueAction} className="inline-form" label="Send a test">
+            <input type="hidden" name="id" value={issue.id} />
             <SubmitButton className="button--quiet" pendingText="Sending…">
               Send a test to {staff.email}
             </SubmitButton>
@@ -49,7 +50,8 @@ export default async function IssuePage({ params, searchParams }: Props) {
           {staff.role !== 'admin' ? (
             <p className="hint">Only an admin can send an issue to subscribers.</p>
           ) : confirming ? (
-            <ActionForm action={sendIssueAction.bind(null, issue.id)} label="Confirm sending" className="confirm-send">
+            <ActionForm action={sendIssueAction} label="Confirm sending" className="confirm-send">
+              <input type="hidden" name="id" value={issue.id} />
               <p>
                 <strong>
                   Send “{issue.subject}” to {recipients} confirmed {recipients === 1 ? 'subscriber' : 'subscribers'}?
@@ -86,7 +88,8 @@ export default async function IssuePage({ params, searchParams }: Props) {
         <section aria-labelledby="edit-heading">
           <h2 id="edit-heading">Edit</h2>
           <IssueForm
-            action={saveIssueAction.bind(null, issue.id)}
+            action={saveIssueAction}
+            issueId={issue.id}
             subject={issue.subject}
             intro={issue.intro}
             articles={articles}
