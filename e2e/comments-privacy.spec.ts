@@ -167,7 +167,10 @@ test('no public response holds a commenter’s email or IP, and cached pages sta
   await scanner.get(request, `/api/comments/mine?article=${approvedArticle.slug}`);
   await scanner.get(request, '/api/comments/stamp');
   // Even the commenter's own preview request carries no email or IP back.
-  const own = await scanner.get(authorB.request, `/api/comments/mine?article=${pendingArticle.slug}`, {}, 'the author’s own /api/comments/mine');
+  // The browser keeps its signed list in local storage and sends it in a header.
+  const tokenB = await pageB.evaluate(() => window.localStorage.getItem('ledger_pending'));
+  expect(tokenB, 'the author’s browser keeps its pending list').toBeTruthy();
+  const own = await scanner.get(authorB.request, `/api/comments/mine?article=${pendingArticle.slug}`, { 'x-ledger-pending': tokenB! }, 'the author’s own /api/comments/mine');
   expect(own).toContain(`Still pending via the form ${tag}`);
   // Another browser sees none of it.
   expect(JSON.parse(await scanner.get(request, `/api/comments/mine?article=${pendingArticle.slug}`, {}, 'another browser’s /api/comments/mine'))).toEqual({
@@ -203,7 +206,7 @@ test('no public response holds a commenter’s email or IP, and cached pages sta
   expect(scanner.scanned.length).toBeGreaterThan(100);
 
   // The article page is cached HTML: the same bytes for two new readers and for the commenter
-  // (who carries the pending cookie), and no cookie set, after all these comments.
+  // (who keeps the pending list), and no cookie set, after all these comments.
   for (const article of [approvedArticle, pendingArticle]) {
     const path = `/articles/${article.slug}`;
     await expect(async () => {

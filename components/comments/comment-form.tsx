@@ -1,9 +1,10 @@
 'use client';
 
-import { useActionState, useEffect, useRef, useState } from 'react';
+import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useFormStatus } from 'react-dom';
 import type { CommentFormState } from '@/lib/comments/actions';
-import { COMMENT_POSTED_EVENT } from './pending-comments';
+import { PENDING_STORAGE_KEY } from '@/lib/comments/pending-keys';
+import { COMMENT_POSTED_EVENT, readPendingToken } from './pending-comments';
 
 type Action = (state: CommentFormState, formData: FormData) => Promise<CommentFormState>;
 
@@ -14,6 +15,21 @@ function SubmitButton() {
       {pending ? 'Posting…' : 'Post comment'}
     </button>
   );
+}
+
+const subscribeToPendingToken = (onChange: () => void) => {
+  window.addEventListener(COMMENT_POSTED_EVENT, onChange);
+  window.addEventListener('storage', onChange);
+  return () => {
+    window.removeEventListener(COMMENT_POSTED_EVENT, onChange);
+    window.removeEventListener('storage', onChange);
+  };
+};
+
+/** Sends this browser's earlier pending comments along, so the answer's list keeps them too. */
+function PendingTokenField() {
+  const token = useSyncExternalStore(subscribeToPendingToken, readPendingToken, () => null);
+  return <input type="hidden" name="pending" value={token ?? ''} />;
 }
 
 function FieldError({ id, errors }: { id: string; errors?: string[] }) {
@@ -65,6 +81,13 @@ export function CommentForm({
   useEffect(() => {
     if (state.status === 'success') {
       formRef.current?.reset();
+      if (state.extra?.pending) {
+        try {
+          window.localStorage.setItem(PENDING_STORAGE_KEY, state.extra.pending);
+        } catch {
+          /* private mode without storage: no preview, the comment is stored all the same */
+        }
+      }
       window.dispatchEvent(new Event(COMMENT_POSTED_EVENT));
     }
   }, [state]);
@@ -117,6 +140,7 @@ export function CommentForm({
         )}
       </div>
       <input type="hidden" name="stamp" value={stamp} />
+      <PendingTokenField />
       <input type="hidden" name="parentId" value={replyTo?.id ?? ''} />
       <div className="field">
         <label htmlFor="comment-body">

@@ -1,24 +1,32 @@
 'use server';
 
-import { cookies } from 'next/headers';
 import { z } from 'zod';
-import { env } from '@/lib/env';
 import { formValues, type ActionState } from '@/lib/forms/action-state';
 import { requestFingerprint } from '@/lib/security/client';
 import { appSecret } from '@/lib/security/secret';
-import { PENDING_COOKIE, PENDING_COOKIE_MAX_AGE, PENDING_HINT_COOKIE, readPendingIds, writePendingIds } from './pending-cookie';
+import { readPendingIds, writePendingIds } from './pending-token';
 import { createFormStamp, stampForRetry } from './spam';
 import { COMMENT_MESSAGES, storeComment } from './submit';
 import { COMMENT_FIELDS, commentInputSchema, type CommentField } from './validation';
 
-export type CommentFormState = ActionState<Record<CommentField, string>, { stamp: string; commentId?: number }>;
+export type CommentFormState = ActionState<
+  Record<CommentField, string>,
+  {
+    stamp: string;
+    commentId?: number;
+    /** The signed list of this browser's pending comments, for it to keep (local storage). */
+    pending?: string;
+  }
+>;
 
 const SUCCESS = 'Thank you. Your comment is awaiting moderation.';
 const HONEYPOT_FIELD = 'company';
 
 /**
  * The comment form's action (bound to the article's slug on the page). Validates, applies the
- * anti-abuse rules, stores the comment as pending and remembers it in the commenter's browser.
+ * anti-abuse rules, stores the comment as pending, and answers with a signed list of the
+ * commenter's pending comments for their browser to keep. It sets no cookie: a cookie set by an
+ * action makes Next render the whole page again in the answer, which costs more than the comment.
  */
 export async function submitComment(articleSlug: string, _previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
   const secret = appSecret();
@@ -62,17 +70,8 @@ export async function submitComment(articleSlug: string, _previous: CommentFormS
         extra: { stamp: retryStamp },
       };
     }
-    const jar = await cookies();
-    const secure = env.SITE_URL.startsWith('https:');
-    jar.set(PENDING_COOKIE, writePendingIds(secret, readPendingIds(secret, jar.get(PENDING_COOKIE)?.value), outcome.id), {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure,
-      path: '/',
-      maxAge: PENDING_COOKIE_MAX_AGE,
-    });
-    jar.set(PENDING_HINT_COOKIE, '1', { httpOnly: false, sameSite: 'lax', secure, path: '/', maxAge: PENDING_COOKIE_MAX_AGE });
-    return { status: 'success', message: SUCCESS, extra: { stamp, commentId: outcome.id } };
+    const earlier = readPendingIds(secret, typeof formData.get('pending') === 'string' ? (formData.get('pending') as string) : undefined);
+    return { status: 'success', message: SUCCESS, extra: { stamp, commentId: outcome.id, pending: writePendingIds(secret, earlier, outcome.id) } };
   } catch (error) {
     console.error('[comments] could not store a comment', error);
     return { status: 'error', message: 'Sorry, your comment could not be saved. Please try again in a moment.', values, extra: { stamp: retryStamp } };

@@ -80,7 +80,7 @@ export const listApprovedComments = async ({ slug, page }: { slug: string; page:
     { tags: [articleTag(slug)] },
   )();
 
-/** The commenter's own comments still awaiting moderation (ids come from their signed cookie). */
+/** The commenter's own comments still awaiting moderation (ids come from their browser's signed list). */
 export function listOwnPendingComments({ slug, ids }: { slug: string; ids: number[] }): PublicComment[] {
   if (ids.length === 0) return [];
   return getDb()

@@ -1,11 +1,11 @@
 import 'server-only';
 import { appSecret } from '@/lib/security/secret';
-import { readPendingIds } from './pending-cookie';
+import { readPendingIds } from './pending-token';
 import { listOwnPendingComments } from './queries';
 import { createFormStamp } from './spam';
 
 export const newCommentFormStamp = () => createFormStamp(appSecret());
 
-export function listMyPendingComments({ slug, cookie }: { slug: string; cookie: string | undefined }) {
-  return listOwnPendingComments({ slug, ids: readPendingIds(appSecret(), cookie) });
+export function listMyPendingComments({ slug, token }: { slug: string; token: string | null }) {
+  return listOwnPendingComments({ slug, ids: readPendingIds(appSecret(), token) });
 }

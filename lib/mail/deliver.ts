@@ -10,7 +10,7 @@ import { decideRetry, type SendFailure } from './retry';
 import { materialize } from './templates';
 import { getTransport } from './transport';
 
-const BATCH_SIZE = 100;
+const BATCH_SIZE = 200;
 /** Resend's batch endpoint takes at most 100 emails a request. */
 const MAX_BATCH = 100;
 const CONCURRENCY = 4;
@@ -272,7 +272,10 @@ export function deliverDueEmails(): Promise<DeliveryReport> {
             }
           }
         };
-        await Promise.all(Array.from({ length: Math.min(CONCURRENCY, jobs.length) }, worker));
+        // Under a rate limit, one request at a time: each reserves its slot just before it goes,
+        // so a process that fell behind never catches up in a burst.
+        const workers = env.MAIL_RATE_PER_SECOND > 0 ? 1 : CONCURRENCY;
+        await Promise.all(Array.from({ length: Math.min(workers, jobs.length) }, worker));
       }
     } while (runner.again);
     return report;

@@ -1,15 +1,15 @@
-import { cookies } from 'next/headers';
-import { PENDING_COOKIE } from '@/lib/comments/pending-cookie';
+import { PENDING_HEADER } from '@/lib/comments/pending-token';
 import { listMyPendingComments } from '@/lib/comments/session';
 import { isValidSlug } from '@/lib/site/urls';
 
-// The reader's own comments awaiting moderation on one article, from their signed cookie.
+// The reader's own comments awaiting moderation on one article, from the signed token their
+// browser keeps (sent in a header, so no cookie is involved and nothing here is cacheable).
 export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request) {
   const slug = new URL(request.url).searchParams.get('article') ?? '';
   const headers = { 'Cache-Control': 'private, no-store' };
   if (!isValidSlug(slug)) return Response.json({ comments: [] }, { status: 400, headers });
-  const comments = listMyPendingComments({ slug, cookie: (await cookies()).get(PENDING_COOKIE)?.value });
+  const comments = listMyPendingComments({ slug, token: request.headers.get(PENDING_HEADER) });
   return Response.json({ comments }, { headers });
 }

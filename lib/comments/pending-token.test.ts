@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { seal } from '@/lib/security/signing';
-import { readPendingIds, writePendingIds } from './pending-cookie';
+import { readPendingIds, writePendingIds } from './pending-token';
 
-// The signed cookie that lets a commenter see their own comments awaiting moderation.
+// The signed list that lets a commenter see their own comments awaiting moderation.
 
 const SECRET = 'unit-test-secret-0123456789';
 
@@ -27,7 +27,7 @@ describe('pending-comments cookie', () => {
     expect(readPendingIds(SECRET, writePendingIds(SECRET, ids, 21))).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
   });
 
-  it('reads nothing from a missing, empty or unsigned cookie', () => {
+  it('reads nothing from a missing, empty or unsigned token', () => {
     expect(readPendingIds(SECRET, undefined)).toEqual([]);
     expect(readPendingIds(SECRET, '')).toEqual([]);
     expect(readPendingIds(SECRET, '1-2-3')).toEqual([]);
