@@ -15,7 +15,7 @@ export default function AlreadySubscribed({ brand, unsubscribeUrl }: AlreadySubs
       preview="Good news: you are already on the list."
       footer="You get this email because someone entered this address in our newsletter form."
     >
-      <Text style={textStyle}>Someone, probably you, asked to subscribe this address to the {brand.name} newsletter.</Text>
+      <Text style={textStyle}>Someone, probably you, asked to subscribe this address to {brand.name}&apos;s newsletter.</Text>
       <Text style={textStyle}>You are already subscribed, so there is nothing more to do. The next issue will arrive as usual.</Text>
       <Text style={textStyle}>
         If you would rather stop receiving it, you can <Link href={unsubscribeUrl}>unsubscribe here</Link>.

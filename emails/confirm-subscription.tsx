@@ -15,7 +15,7 @@ export default function ConfirmSubscription({ brand, confirmUrl }: ConfirmSubscr
       preview={`One click to start receiving ${brand.name}.`}
       footer="You get this email because someone entered this address in our newsletter form. If it was not you, ignore it: you will not be subscribed."
     >
-      <Text style={textStyle}>Thanks for signing up to the {brand.name} newsletter.</Text>
+      <Text style={textStyle}>Thanks for signing up to {brand.name}&apos;s newsletter.</Text>
       <Text style={textStyle}>Please confirm that you want to receive it. The link works for 48 hours.</Text>
       <Button href={confirmUrl} style={buttonStyle}>
         Confirm my subscription

@@ -22,7 +22,7 @@ export default function NewsletterIssue({ brand, subject, introHtml, articles, w
       preview={subject}
       footer={
         <>
-          You get this because you subscribed to the {brand.name} newsletter. <Link href={webUrl}>Read it on the web</Link> ·{' '}
+          You get this because you subscribed to {brand.name}&apos;s newsletter. <Link href={webUrl}>Read it on the web</Link> ·{' '}
           <Link href={unsubscribeUrl}>Unsubscribe</Link>
         </>
       }

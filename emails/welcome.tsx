@@ -15,7 +15,7 @@ export default function Welcome({ brand, unsubscribeUrl }: WelcomeProps) {
       preview="Your subscription is confirmed."
       footer={
         <>
-          You get this email because you subscribed to the {brand.name} newsletter.{' '}
+          You get this email because you subscribed to {brand.name}&apos;s newsletter.{' '}
           <Link href={unsubscribeUrl}>Unsubscribe</Link>
         </>
       }
