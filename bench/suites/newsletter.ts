@@ -250,7 +250,7 @@ export const newsletter: Suite = {
           ],
           notes: [
             ...notes,
-            'times are from the moment the confirm form was posted (t0). "action answered": the POST returned (the action renders the template once, counts recipients and answers with the re-rendered page; queuing runs after the answer). ' +
+            'times are from the moment the confirm form was posted (t0). "action answered": the POST returned (the action renders the template once, counts recipients and answers with the re-rendered page; queuing is meant to run after the answer, but the background sweep starts it within MAIL_SWEEP_MS, so the answer competes with it). ' +
               '"all queued": queued_at as the server stored it (every row in the outbox).',
             'emails/s (whole send) = emails / (last arrival at the fake − t0); (first→last) = (emails − 1) / (last − first arrival), the delivery rate once mail flows. Both from the fake\'s own receive times.',
             'server CPU/email: user + system CPU of next-server from t0 to the end of the send, divided by the emails (queuing, claiming, materialising each email, the SDK, recording): it bounds the rate on 2 cores whatever else runs.',
