@@ -2,8 +2,9 @@ import type { Suite } from '../lib/suite';
 import { admin } from './admin';
 import { comments } from './comments';
 import { mail } from './mail';
+import { newsletter } from './newsletter';
 import { reading } from './reading';
 import { signups } from './signups';
 
 // In the order `npm run bench` runs them; each also runs by name (`npm run bench -- mail`).
-export const suites: Suite[] = [reading, comments, mail, signups, admin];
+export const suites: Suite[] = [reading, comments, mail, signups, admin, newsletter];
