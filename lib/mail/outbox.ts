@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { emailOutbox } from '@/db/schema';
 import { checkHeaders, checkRecipient, checkSubject } from './address';
@@ -68,34 +68,59 @@ export function enqueueEmail(tx: DbOrTx, input: EnqueueInput): { id: number } {
     .get();
 }
 
-/**
- * Queues one recipient's copy of a shared template. Returns false when an email with the same
- * idempotency key is already queued or sent (so re-running a half-finished send adds no copies).
- */
-export function enqueueFromTemplate(tx: DbOrTx, input: EnqueueFromTemplateInput): boolean {
+function checkTemplateInput(input: EnqueueFromTemplateInput): string {
   const recipient = checkRecipient(input.to);
   if (!recipient.ok) throw new InvalidEmailError(recipient.reason);
   for (const [key, value] of Object.entries(input.vars)) {
     if (!isPlaceholder(key)) throw new InvalidEmailError(`"${key}" is not a placeholder name`);
     if (/[\r\n\0<>"]/.test(value)) throw new InvalidEmailError(`value for ${key} is not safe to put in an email`);
   }
-  const result = tx
+  return recipient.address;
+}
+
+/**
+ * Prepares a queue of many recipients' copies of shared templates, for a mass send: one prepared
+ * statement for the whole chunk (an insert built per row costs about ten times as much). The
+ * returned function queues one copy and returns false when an email with the same idempotency
+ * key is already there, so re-running a half-finished send adds no copies.
+ */
+export function prepareTemplateEnqueue(tx: DbOrTx): (input: EnqueueFromTemplateInput) => boolean {
+  const p = (name: string) => sql.placeholder(name);
+  const statement = tx
     .insert(emailOutbox)
     .values({
-      kind: input.kind,
-      recipient: recipient.address,
-      subject: input.subject,
+      kind: p('kind'),
+      recipient: p('recipient'),
+      subject: p('subject'),
       html: '',
       text: '',
+      templateId: p('templateId'),
+      vars: p('vars'),
+      idempotencyKey: p('idempotencyKey'),
+      ref: p('ref'),
+      groupKey: p('groupKey'),
+    })
+    .onConflictDoNothing({ target: emailOutbox.idempotencyKey })
+    .prepare();
+  return (input) => {
+    const recipient = checkTemplateInput(input);
+    const result = statement.run({
+      kind: input.kind,
+      recipient,
+      subject: input.subject,
       templateId: input.templateId,
       vars: input.vars,
       idempotencyKey: input.idempotencyKey,
       ref: input.ref ?? null,
       groupKey: input.groupKey ?? null,
-    })
-    .onConflictDoNothing({ target: emailOutbox.idempotencyKey })
-    .run();
-  return result.changes > 0;
+    });
+    return result.changes > 0;
+  };
+}
+
+/** Queues one recipient's copy of a shared template (see prepareTemplateEnqueue for many). */
+export function enqueueFromTemplate(tx: DbOrTx, input: EnqueueFromTemplateInput): boolean {
+  return prepareTemplateEnqueue(tx)(input);
 }
 
 /** Cancels queued (not yet sending) emails about `ref`, e.g. when a subscriber is deleted. */

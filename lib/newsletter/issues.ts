@@ -8,7 +8,7 @@ import NewsletterIssue from '@/emails/newsletter-issue';
 import { renderMarkdown } from '@/lib/articles/markdown';
 import { invalidateCacheTags } from '@/lib/cache/invalidate';
 import { brand, enqueueEmail, kickMailDelivery, renderEmail } from '@/lib/mail';
-import { enqueueFromTemplate } from '@/lib/mail/outbox';
+import { prepareTemplateEnqueue } from '@/lib/mail/outbox';
 import { createEmailTemplate } from '@/lib/mail/templates';
 import { absoluteUrl, articlePath } from '@/lib/site/urls';
 import { newsletterHeaders, unsubscribePageUrl } from './links';
@@ -204,8 +204,9 @@ export async function queueIssueRecipients(id: number): Promise<void> {
           .orderBy(asc(subscribers.id))
           .limit(QUEUE_CHUNK)
           .all();
+        const enqueue = prepareTemplateEnqueue(tx);
         for (const s of batch) {
-          enqueueFromTemplate(tx, {
+          enqueue({
             kind: 'newsletter_issue',
             to: s.email,
             subject: issue.subject,
