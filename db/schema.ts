@@ -314,6 +314,8 @@ export const subscribers = sqliteTable(
     uniqueIndex('subscribers_confirm_token_unique').on(t.confirmTokenHash),
     uniqueIndex('subscribers_unsubscribe_token_unique').on(t.unsubscribeToken),
     index('subscribers_status_idx').on(t.status, t.createdAt),
+    // The dashboard lists everyone newest first; without it page 1 sorts the whole table.
+    index('subscribers_created_idx').on(t.createdAt, t.id),
   ],
 );
 
