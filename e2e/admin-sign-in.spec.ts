@@ -4,7 +4,7 @@ import { addStaffMember, insertComment, openArticle, outboxRowsTo, roleOf, SESSI
 import { ROOT } from './support/env';
 import { expect, test } from './support/fixtures';
 import { linkIn } from './support/mailbox';
-import { requestSignInLink, SIGN_IN_SENT, SIGN_IN_SUBJECT, sentSignInEmails, signInLinkFor, submitSignInForm } from './support/staff';
+import { openSignInLink, requestSignInLink, SIGN_IN_SENT, SIGN_IN_SUBJECT, sentSignInEmails, signInLinkFor, submitSignInForm } from './support/staff';
 
 // Issue 6, staff sign-in: a magic link by email, only for staff, once, for 10 minutes, throttled,
 // returning only to this site; signing out ends the session in the database.
@@ -45,11 +45,14 @@ test('a moderator added with `npm run staff` signs in with the link from the ema
   await requestSignInLink(page, email);
   const message = await mailbox.waitForEmail(email, { subject: SIGN_IN_SUBJECT });
   expect(message.text).toContain('It works once, for 10 minutes.');
-  const link = linkIn(message, `${settings.siteUrl}/api/auth/callback/email?`);
+  const link = linkIn(message, `${settings.siteUrl}/admin/sign-in/continue?`);
   expect(new URL(link).searchParams.get('token')).toMatch(/^\w{32,}$/);
 
-  expect(sessionCount(siteDb, email)).toBe(0);
+  // Opening the link signs nobody in (a mail scanner does just that); the button does.
   await page.goto(link);
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  expect(sessionCount(siteDb, email)).toBe(0);
+  await openSignInLink(page, link);
   await expect(page).toHaveURL('/admin');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Overview');
   await expect(page.getByRole('banner')).toContainText(`${email} (moderator)`);
@@ -57,6 +60,22 @@ test('a moderator added with `npm run staff` signs in with the link from the ema
   const menu = page.getByRole('navigation', { name: 'Dashboard' });
   await expect(menu.getByRole('link', { name: 'Comments' })).toBeVisible();
   await expect(menu.getByRole('link', { name: 'Staff' })).toHaveCount(0);
+  expect(sessionCount(siteDb, email)).toBe(1);
+});
+
+test('a mail scanner opening the link (GET and HEAD, no scripts, no clicks) uses nothing up', async ({ page, request, siteDb, mailbox, settings }) => {
+  const email = `${uniqueTag('scanned')}@ledger.example`;
+  addStaffMember(siteDb, email, 'moderator');
+  await requestSignInLink(page, email);
+  const link = await signInLinkFor(mailbox, settings, email);
+  for (const method of ['GET', 'HEAD']) {
+    const response = await request.fetch(link, { method, maxRedirects: 5 });
+    expect(response.status(), method).toBe(200);
+  }
+  expect(sessionCount(siteDb, email)).toBe(0);
+  // The person's click still works afterwards.
+  await openSignInLink(page, link);
+  await expect(page).toHaveURL('/admin');
   expect(sessionCount(siteDb, email)).toBe(1);
 });
 
@@ -68,7 +87,7 @@ test('a sign-in link works only once', async ({ page, browser, siteDb, signInAs 
   // The same link again, in another browser: refused, and nobody is signed in there.
   const other = await browser.newContext();
   const second = await other.newPage();
-  await second.goto(link);
+  await openSignInLink(second, link);
   await expect(second).toHaveURL(/\/admin\/sign-in\?error=Verification$/);
   await expect(second.getByRole('main').getByRole('alert')).toHaveText(LINK_FAILED);
   await second.goto('/admin');
@@ -89,7 +108,7 @@ test('an expired sign-in link fails', async ({ page, siteDb, mailbox, settings }
     .run(Date.now() - 60_000, email).changes;
   expect(aged).toBe(1);
 
-  await page.goto(link);
+  await openSignInLink(page, link);
   await expect(page).toHaveURL(/\/admin\/sign-in\?error=Verification$/);
   await expect(page.getByRole('main').getByRole('alert')).toHaveText(LINK_FAILED);
   expect(sessionCount(siteDb, email)).toBe(0);
@@ -169,7 +188,7 @@ test('a callbackUrl pointing at another site is ignored', async ({ page, siteDb,
 
   // …nor does the link, edited by hand, send a signed-in moderator away.
   link.searchParams.set('callbackUrl', evil);
-  await page.goto(link.toString());
+  await openSignInLink(page, link.toString());
   await expect(page).toHaveURL('/admin');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Overview');
 
@@ -220,7 +239,7 @@ test('the pending-comments digest links straight into the Pending tab', async ({
   await expect(page).toHaveURL(`/admin/sign-in?callbackUrl=${encodeURIComponent('/admin/comments?status=pending')}`);
   await submitSignInForm(page, email);
   await expect(page.getByRole('main').getByRole('status')).toHaveText(SIGN_IN_SENT);
-  await page.goto(await signInLinkFor(mailbox, settings, email));
+  await openSignInLink(page, await signInLinkFor(mailbox, settings, email));
   await expect(page).toHaveURL(link);
   const tabs = page.getByRole('navigation', { name: 'Comment status' });
   await expect(tabs.getByRole('link', { name: /^Pending/ })).toHaveAttribute('aria-current', 'page');

@@ -32,9 +32,10 @@ const emailProvider: EmailConfig = {
   name: 'Email',
   maxAge: SIGN_IN_LINK_MINUTES * 60,
   async sendVerificationRequest({ identifier, url }) {
-    // Build the link on SITE_URL whatever Host the request claimed.
-    const parsed = new URL(url);
-    const link = new URL(`${parsed.pathname}${parsed.search}`, env.SITE_URL).toString();
+    // The email links to a page with a Sign in button rather than to Auth.js's callback itself:
+    // mail scanners that open links (and would use up the one-time token) do not press buttons.
+    // Built on SITE_URL whatever Host the request claimed.
+    const link = new URL(`/admin/sign-in/continue${new URL(url).search}`, env.SITE_URL).toString();
     // Rendered for every address, so the answer takes as long for a stranger as for staff and
     // its timing does not tell who is on the staff list.
     const email = await renderEmail(
