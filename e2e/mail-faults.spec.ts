@@ -1,5 +1,6 @@
 import { test as base, expect as baseExpect } from './support/fixtures';
 import { CONFIRM_SUBJECT, newAddress, newIp, outboxRows, signUpInFooter, SUCCESS } from './support/newsletter';
+import { openSignInLink } from './support/staff';
 
 // Issue 4, "Faults": the provider misbehaves while a reader signs up. The site runs with a 1 s
 // retry base and a 0.5 s sweep (playwright.config.ts), so faults heal in seconds. Each failure is
@@ -87,9 +88,9 @@ test('422 fails at once, is not retried, and shows as failed in the outbox', asy
   await page.getByLabel('Email').fill(admin);
   await page.getByRole('button', { name: 'Send sign-in link' }).click();
   const signIn = await mailbox.waitForEmail(admin, { subject: /sign-in link/i, count: before + 1, timeout: 30_000 });
-  const url = signIn.text.match(/https?:\/\/\S+\/api\/auth\/callback\/\S+/)?.[0];
+  const url = signIn.text.match(/https?:\/\/\S+\/admin\/sign-in\/continue\S+/)?.[0];
   expect(url, 'a sign-in link').toBeTruthy();
-  await page.goto(url!);
+  await openSignInLink(page, url!);
   await page.goto('/admin/outbox');
   const line = page.getByRole('row').filter({ hasText: email });
   await expect(line).toHaveCount(1);
