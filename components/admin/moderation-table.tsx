@@ -21,7 +21,6 @@ const ROW_ACTIONS: Record<CommentStatus, { value: string; label: string; key?: s
     { value: 'not-spam', label: 'Not spam' },
     { value: 'approve', label: 'Approve', key: 'a' },
     { value: 'trash', label: 'Trash', key: 'd' },
-    { value: 'delete', label: 'Delete forever' },
   ],
   trash: [
     { value: 'restore', label: 'Restore' },

@@ -64,7 +64,7 @@ const TRANSITIONS: Record<ModerationAction, Record<CommentStatus, CommentStatus 
   'not-spam': { pending: null, approved: null, spam: 'pending', trash: null },
   trash: { pending: 'trash', approved: 'trash', spam: 'trash', trash: null },
   restore: { pending: null, approved: null, spam: null, trash: 'pending' },
-  delete: { pending: null, approved: null, spam: 'deleted', trash: 'deleted' },
+  delete: { pending: null, approved: null, spam: null, trash: 'deleted' },
 };
 
 describe('moderateComments', () => {

@@ -29,7 +29,7 @@ const FROM: Record<ModerationAction, CommentStatus[]> = {
   'not-spam': ['spam'],
   trash: ['pending', 'approved', 'spam'],
   restore: ['trash'],
-  delete: ['trash', 'spam'],
+  delete: ['trash'],
 };
 
 export interface ModerationResult {
