@@ -246,7 +246,12 @@ test('bad addresses get a clear error and keep what was typed', async ({ page, r
   ];
   for (const [value, message] of typed) {
     await field.fill(value);
-    await box.getByRole('button', { name: 'Subscribe' }).click();
+    // Wait for this answer, not just for its message: several inputs share one message, and an
+    // answer still on its way would reset the field after the next value was typed.
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/'),
+      box.getByRole('button', { name: 'Subscribe' }).click(),
+    ]);
     await expect(box.getByText(message)).toBeVisible();
     await expect(field).toHaveValue(value);
     await expect(field).toHaveAttribute('aria-invalid', 'true');
