@@ -63,7 +63,9 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
-  retries: 0,
+  // One retry in CI only: these machines are shared and noisy; a test that fails twice still fails,
+  // and Playwright reports any test that needed the retry as flaky.
+  retries: process.env.CI ? 1 : 0,
   // Two cores: one worker would be slow, more would starve the server.
   workers: 2,
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
