@@ -1,5 +1,3 @@
-import type { z } from 'zod';
-
 /** What every form action returns: a status, a sentence for the person, and per-field errors. */
 export type ActionState<Values = Record<string, string>, Extra = unknown> = {
   status: 'idle' | 'success' | 'error';
@@ -8,14 +6,6 @@ export type ActionState<Values = Record<string, string>, Extra = unknown> = {
   /** What was typed, so the form can show it again (React resets uncontrolled inputs). */
   values?: Partial<Values>;
 } & { extra?: Extra };
-
-export const idleState = { status: 'idle' } as const;
-
-/** Field errors from a failed safeParse, keyed by field name. */
-export function fieldErrorsOf<T>(error: z.ZodError<T>) {
-  const flat = error.flatten();
-  return flat.fieldErrors as Partial<Record<string, string[]>>;
-}
 
 /** Reads string fields from FormData (files and missing fields become ''). */
 export function formValues<K extends string>(formData: FormData, keys: readonly K[]): Record<K, string> {

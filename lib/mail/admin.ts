@@ -1,11 +1,15 @@
 import 'server-only';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { emailOutbox, moderationLog } from '@/db/schema';
+import { emailOutbox, moderationLog, OUTBOX_STATUSES, type OutboxStatus } from '@/db/schema';
 
 // Staff-only view of the outbox: what is waiting, what failed, and a way to try again.
 
-export function listOutbox({ statuses = ['queued', 'sending', 'failed'] as const }: { statuses?: readonly ('queued' | 'sending' | 'failed' | 'sent' | 'cancelled')[] } = {}) {
+/** Outbox rows, newest first: by default what is waiting or failed (the dashboard's view). */
+export function listOutbox({
+  statuses = ['queued', 'sending', 'failed'],
+  limit = 200,
+}: { statuses?: readonly OutboxStatus[]; limit?: number } = {}) {
   return getDb()
     .select({
       id: emailOutbox.id,
@@ -17,11 +21,12 @@ export function listOutbox({ statuses = ['queued', 'sending', 'failed'] as const
       nextAttemptAt: emailOutbox.nextAttemptAt,
       lastError: emailOutbox.lastError,
       createdAt: emailOutbox.createdAt,
+      sentAt: emailOutbox.sentAt,
     })
     .from(emailOutbox)
     .where(inArray(emailOutbox.status, [...statuses]))
     .orderBy(desc(emailOutbox.id))
-    .limit(200)
+    .limit(limit)
     .all();
 }
 
@@ -41,3 +46,6 @@ export function retryFailedEmail(id: number, actor: string): boolean {
     { behavior: 'immediate' },
   );
 }
+
+/** Every email the site sent or will send, newest first (the local mailbox). */
+export const listMailbox = ({ limit = 100 }: { limit?: number } = {}) => listOutbox({ statuses: OUTBOX_STATUSES, limit });

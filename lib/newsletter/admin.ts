@@ -123,3 +123,29 @@ export async function resendConfirmation(id: number, actorIpHash: string, actor:
   };
 }
 
+
+function csvField(value: unknown): string {
+  const s = value instanceof Date ? value.toISOString() : value == null ? '' : String(value);
+  // Quote every field; neutralise spreadsheet formulas (CSV injection).
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+/** The (filtered) subscriber list as a CSV stream, read a page of rows at a time. */
+export function subscribersCsvStream(filter: { status?: SubscriberStatus; q?: string }): ReadableStream<Uint8Array> {
+  const pages = iterateSubscribersForExport(filter);
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode('email,status,consent_source,consent_at,created_at,confirmed_at,unsubscribed_at\r\n'));
+    },
+    pull(controller) {
+      const next = pages.next();
+      if (next.done) return controller.close();
+      const lines = next.value.map((r) =>
+        [r.email, r.status, r.consentSource, r.consentAt, r.createdAt, r.confirmedAt, r.unsubscribedAt].map(csvField).join(','),
+      );
+      controller.enqueue(encoder.encode(`${lines.join('\r\n')}\r\n`));
+    },
+  });
+}

@@ -194,3 +194,11 @@ export function unsubscribe(token: unknown, now = new Date()): 'unsubscribed' | 
     { behavior: 'immediate' },
   );
 }
+
+/** "Resubscribe" from the unsubscribe page: the same double opt-in as a new sign-up. */
+export async function resubscribeByToken(token: unknown, ipHash: string): Promise<'resubscribed' | 'limited' | 'invalid'> {
+  const subscriber = findSubscriberByUnsubscribeToken(token);
+  if (!subscriber) return 'invalid';
+  const outcome = await requestSubscription({ rawEmail: subscriber.email, source: '/newsletter/unsubscribe', ipHash });
+  return outcome.ok ? 'resubscribed' : 'limited';
+}
