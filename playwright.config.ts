@@ -18,7 +18,7 @@ if (!fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
 
 /** The site under test. Later servers (the fake Resend API) go next to it in `webServer`. */
 const siteServer = {
-  command: `npx --no-install next start -p ${settings.port}`,
+  command: `node scripts/server.mjs -p ${settings.port}`,
   cwd: ROOT,
   // robots.txt answers as soon as the server is up, without rendering (and caching) a page.
   url: `${settings.siteUrl}/robots.txt`,

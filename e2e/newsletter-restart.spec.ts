@@ -10,7 +10,7 @@ import { openSiteDb, type SiteDb } from './support/site-db';
 
 // Issue 7: "restart the server mid-send and check nobody got two copies".
 //
-// The Playwright-managed server cannot be restarted, so this spec runs its own `next start` (the
+// The Playwright-managed server cannot be restarted, so this spec runs its own production server (the
 // same production build) on its own database and port, sending through its own in-process fake
 // Resend API, slowly (one request a second). It starts a send to 300 subscribers from the
 // dashboard, and kills the server's whole process group with SIGKILL at the worst moment: the
@@ -19,7 +19,7 @@ import { openSiteDb, type SiteDb } from './support/site-db';
 // that batch as the same request (the fake, like Resend, sends nothing twice for one
 // Idempotency-Key), and everyone must end up with exactly one copy.
 
-const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+const SERVER_SCRIPT = path.join(ROOT, 'scripts', 'server.mjs');
 const run = `rs${Date.now().toString(36)}`;
 const subject = `Restart-proof issue (${run})`;
 
@@ -37,15 +37,15 @@ function freePort(): Promise<number> {
 interface OwnServer {
   pid: number;
   exited: Promise<number | string | null>;
-  /** Signals the whole process group (the next CLI and its next-server child). */
+  /** Signals the whole process group. */
   kill(signal: NodeJS.Signals): void;
 }
 
 async function startOwnServer({ port, databasePath, resendUrl, logPath, adminEmail }: { port: number; databasePath: string; resendUrl: string; logPath: string; adminEmail: string }): Promise<OwnServer> {
   const log = fs.openSync(logPath, 'a');
-  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port)], {
+  const child = spawn(process.execPath, [SERVER_SCRIPT, '-p', String(port)], {
     cwd: ROOT,
-    // Its own process group, so one kill(-pid) takes the CLI and the server it forks.
+    // Its own process group, so one kill(-pid) takes the server and anything it started.
     detached: true,
     stdio: ['ignore', log, log],
     env: {
@@ -86,10 +86,10 @@ async function startOwnServer({ port, databasePath, resendUrl, logPath, adminEma
   void exited.then((c) => (done = c));
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (done !== undefined) throw new Error(`next start exited (${done}); see ${logPath}`);
+    if (done !== undefined) throw new Error(`the server exited (${done}); see ${logPath}`);
     if (Date.now() > deadline) {
       server.kill('SIGKILL');
-      throw new Error(`next start did not answer within 120 s; see ${logPath}`);
+      throw new Error(`the server did not answer within 120 s; see ${logPath}`);
     }
     try {
       const res = await fetch(`http://127.0.0.1:${port}/robots.txt`, { signal: AbortSignal.timeout(5000) });

@@ -28,7 +28,7 @@ if (builtAt === 0 || changedAt > builtAt) {
 }
 
 const port = process.env.PORT || '3000';
-const child = spawn(next, ['start', '-p', port, ...process.argv.slice(2)], {
+const child = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs'), '-p', port, ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
   env: { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...process.env },

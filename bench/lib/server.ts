@@ -6,6 +6,8 @@ import { commandLineOf, descendantsOf, memoryOf, RssSampler, spawnGroup, type Pr
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const TMP_DIR = path.join(ROOT, 'bench', '.tmp');
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+// The production server `npm start` runs: Next behind the page copies of lib/cache/page-cache.mjs.
+const SERVER_SCRIPT = path.join(ROOT, 'scripts', 'server.mjs');
 const BUILD_ID = path.join(ROOT, '.next', 'BUILD_ID');
 // The same list scripts/start.mjs watches: a newer file here means the build is stale.
 const SOURCES = ['app', 'components', 'lib', 'db', 'emails', 'public', 'next.config.ts', 'package.json', 'instrumentation.ts', 'proxy.ts'];
@@ -136,7 +138,9 @@ export async function startServer({
   const log = fs.openSync(logPath, 'a');
   const baseUrl = `http://127.0.0.1:${port}`;
 
-  const group: ProcessGroup = spawnGroup(process.execPath, [NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+  // BENCH_SERVER_NODE_ARGS passes options to the servers' node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const group: ProcessGroup = spawnGroup(process.execPath, [...nodeArgs, SERVER_SCRIPT, '--port', String(port), '--hostname', '127.0.0.1'], {
     cwd: ROOT,
     stdio: ['ignore', log, log],
     env: {

@@ -81,6 +81,23 @@ function isInvalidated(entry, ctx) {
   return false;
 }
 
+/**
+ * The live entry stored under `key`, or null when there is none or one of its tags was invalidated
+ * since it was stored. Read by lib/cache/page-cache.mjs (same process) before it answers a request
+ * from its copy of a page, so that copy never outlives the entry it was made from.
+ */
+function peek(key) {
+  const entry = state.entries.get(key);
+  if (!entry) return null;
+  sync();
+  if (isInvalidated(entry)) {
+    state.entries.delete(key);
+    return null;
+  }
+  return entry;
+}
+state.peek = peek;
+
 export default class LedgerCacheHandler {
   constructor(options) {
     this.options = options;

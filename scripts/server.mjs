@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// The production server: Next's request handler behind lib/cache/page-cache.mjs, which answers
+// repeat requests for cached reader pages without entering Next. `npm start` runs this after
+// building; tests and benchmarks run it too, so what they measure is what readers get.
+import http from 'node:http';
+import path from 'node:path';
+import next from 'next';
+import { remember, serveFromCopy } from '../lib/cache/page-cache.mjs';
+
+process.env.NODE_ENV = 'production';
+process.title = 'next-server (the ledger)';
+
+const root = path.resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const option = (names) => {
+  const i = args.findIndex((a) => names.includes(a));
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const port = Number(option(['-p', '--port']) ?? process.env.PORT ?? 3000);
+// Like `next start`: every interface unless a host name is given.
+const hostname = option(['-H', '--hostname']);
+
+const app = next({ dev: false, dir: root, port, hostname: hostname ?? 'localhost' });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = http.createServer((req, res) => {
+  if (serveFromCopy(req, res)) return;
+  remember(req, res);
+  handle(req, res);
+});
+server.keepAliveTimeout = 5000;
+server.listen(port, hostname, () => {
+  console.log(`▲ The Ledger on http://${hostname ?? 'localhost'}:${port}`);
+});
+
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  process.on(signal, () => {
+    server.close();
+    process.exit(code);
+  });
+}
