@@ -81,6 +81,10 @@ export interface PostResult {
   status: number;
   ms: number;
   body: string;
+  /** The Location of a redirect answer (303 after a successful form post). */
+  location?: string;
+  /** Set by postFormAndFollow when the answer was a redirect it followed: that answer's status. */
+  redirectStatus?: number;
   /** Network error or timeout message; status is 0 then. */
   error?: string;
 }
@@ -99,9 +103,27 @@ export async function postForm(url: string, fields: FormField[], headers: Record
       signal: AbortSignal.timeout(timeoutMs),
     });
     const text = await res.text();
-    return { status: res.status, ms: performance.now() - started, body: text };
+    return { status: res.status, ms: performance.now() - started, body: text, location: res.headers.get('location') ?? undefined };
   } catch (error) {
     return { status: 0, ms: performance.now() - started, body: '', error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * A form POST as a browser makes it, redirect included: after a 303 the browser GETs the Location.
+ * The result is the final page, timed from the POST; `redirectStatus` records the redirect.
+ */
+export async function postFormAndFollow(url: string, fields: FormField[], headers: Record<string, string> = {}, timeoutMs = 60_000): Promise<PostResult> {
+  const post = await postForm(url, fields, headers, timeoutMs);
+  if (![301, 302, 303, 307, 308].includes(post.status) || !post.location) return post;
+  const started = performance.now() - post.ms;
+  const { Origin: _origin, ...getHeaders } = headers;
+  try {
+    const res = await fetch(new URL(post.location, url), { headers: { Accept: 'text/html', ...getHeaders }, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+    const text = await res.text();
+    return { status: res.status, ms: performance.now() - started, body: text, redirectStatus: post.status, location: post.location };
+  } catch (error) {
+    return { status: 0, ms: performance.now() - started, body: '', redirectStatus: post.status, error: error instanceof Error ? error.message : String(error) };
   }
 }
 

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { clientIp, findForm, fillForm, postForm, type FormField, type ParsedForm, type PostResult } from '../lib/forms';
+import { clientIp, findForm, fillForm, postForm, postFormAndFollow, type FormField, type ParsedForm, type PostResult } from '../lib/forms';
 import { loadTest } from '../lib/load-test';
 import { cpuMsOf } from '../lib/processes';
 import type { RunningServer } from '../lib/server';
@@ -223,7 +223,7 @@ async function runWrites(
     // server hashes the last X-Forwarded-For entry.
     const headers = { 'X-Forwarded-For': clientIp(ipOffset + s.i), 'User-Agent': 'ledger-bench' };
     const url = `${s.server.baseUrl}${path}`;
-    if (mode === 'no-js') return postForm(url, fillForm(form, values), headers);
+    if (mode === 'no-js') return postFormAndFollow(url, fillForm(form, values), headers);
     const js = jsActionFields(form, values);
     return postForm(url, js.fields, { ...headers, ...js.headers });
   });
@@ -267,7 +267,8 @@ async function runWrites(
     busyInResponses: responses.filter((r) => r.body.includes('SQLITE_BUSY')).length,
     serverErrors: responses.filter((r) => r.status >= 500).length,
     saveFailed: responses.filter((r) => r.body.includes(SAVE_FAILED)).length,
-    // The no-JS answer is the page with the form's message; the JS answer is the action's state.
+    // The no-JS answer is a redirect to the thank-you page (followed, as a browser does); the JS
+    // answer is the action's state.
     succeeded: responses.filter((r) => r.status === 200 && (mode === 'no-js' ? r.body.includes(SUCCESS) : r.body.includes(`"message":"${SUCCESS}"`))).length,
   };
 }
@@ -346,7 +347,7 @@ export const comments: Suite = {
           row('elapsed', (r) => `${(r.elapsedMs / 1000).toFixed(1)} s`),
           row('server CPU per comment (all servers)', (r) => formatMs(r.cpuPerComment)),
           row('latency p50 / p99', (r) => `${formatMs(percentile(r.responses.map((x) => x.ms), 50))} / ${formatMs(percentile(r.responses.map((x) => x.ms), 99))}`),
-          row('HTTP statuses', (r) => tally(r.responses.map((x) => (x.error ? `error(${x.error})` : x.status)))),
+          row('HTTP statuses', (r) => tally(r.responses.map((x) => (x.error ? `error(${x.error})` : x.redirectStatus ? `${x.redirectStatus}→${x.status}` : x.status)))),
           row('answered "awaiting moderation"', (r) => `${r.succeeded} of ${SUBMISSIONS}`),
           row('stored exactly once (DB)', (r) => `${r.exactlyOnce} of ${SUBMISSIONS}`),
           row('duplicate rows / missing', (r) => `${r.duplicates} / ${r.missing}`),

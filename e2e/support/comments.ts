@@ -171,10 +171,17 @@ export class CommentForm {
       this.stampAt = Date.now();
       await expect(this.submit).toHaveText('Post comment');
     } else {
-      // Without scripts the browser POSTs the form and loads the page the server answers with.
+      // Without scripts the browser POSTs the form and loads the page the server answers with:
+      // the form again with errors, or, after a success, the page it is redirected to.
       const answer = this.page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest());
       await this.submit.click();
-      await answer;
+      const response = await answer;
+      const location = response.status() === 303 ? response.headers()['location'] : undefined;
+      // (A redirect keeps the fragment of the URL it came from, so compare paths.)
+      if (location) {
+        const target = new URL(location, response.url()).pathname;
+        await this.page.waitForURL((u) => u.pathname === target);
+      }
       await this.page.waitForLoadState('load');
       this.stampAt = Date.now();
     }

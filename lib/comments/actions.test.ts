@@ -67,7 +67,8 @@ beforeAll(() => {
 
 beforeEach(() => {
   // Every test is a new visitor from its own address.
-  request.headers = new Headers({ 'x-forwarded-for': `203.0.113.${++ipCounter}`, 'user-agent': 'unit-test-browser' });
+  // As the page's script posts (Next-Action); a plain form post is tested on its own below.
+  request.headers = new Headers({ 'x-forwarded-for': `203.0.113.${++ipCounter}`, 'user-agent': 'unit-test-browser', 'next-action': 'abc' });
   request.cookies = new Map();
   request.set = [];
 });
@@ -91,10 +92,10 @@ describe('submitComment', () => {
 
   it('adds a later comment to the list the browser sends back, and ignores a forged list', async () => {
     const first = await submitComment(slug, idle, form(validFields()));
-    request.headers = new Headers({ 'x-forwarded-for': `203.0.113.${++ipCounter}` });
+    request.headers = new Headers({ 'x-forwarded-for': `203.0.113.${++ipCounter}`, 'next-action': 'abc' });
     const second = await submitComment(slug, idle, form({ ...validFields(), pending: first.extra!.pending! }));
     expect(readPendingIds(appSecret(), second.extra!.pending)).toEqual([first.extra!.commentId, second.extra!.commentId]);
-    request.headers = new Headers({ 'x-forwarded-for': `203.0.113.${++ipCounter}` });
+    request.headers = new Headers({ 'x-forwarded-for': `203.0.113.${++ipCounter}`, 'next-action': 'abc' });
     const forged = await submitComment(slug, idle, form({ ...validFields(), pending: '1-2-3.not-a-signature' }));
     expect(readPendingIds(appSecret(), forged.extra!.pending)).toEqual([forged.extra!.commentId]);
   });
@@ -155,7 +156,7 @@ describe('submitComment', () => {
     const flood = await submitComment(slug, idle, form(validFields()));
     expect(flood).toMatchObject({ status: 'error', message: 'You are posting comments too quickly. Please wait a moment.' });
 
-    request.headers = new Headers({ 'x-forwarded-for': `203.0.113.${++ipCounter}` });
+    request.headers = new Headers({ 'x-forwarded-for': `203.0.113.${++ipCounter}`, 'next-action': 'abc' });
     const duplicate = await submitComment(slug, idle, form(fields));
     expect(duplicate).toMatchObject({
       status: 'error',
@@ -174,7 +175,7 @@ describe('submitComment', () => {
   });
 
   it('hashes the last X-Forwarded-For entry and never stores the address itself', async () => {
-    request.headers = new Headers({ 'x-forwarded-for': '198.51.100.7, 192.0.2.99' });
+    request.headers = new Headers({ 'x-forwarded-for': '198.51.100.7, 192.0.2.99', 'next-action': 'abc' });
     const fields = validFields();
     await submitComment(slug, idle, form(fields));
     const row = client().prepare<[string], { ipHash: string; userAgent: string | null }>('SELECT ip_hash AS ipHash, user_agent AS userAgent FROM comments WHERE author_email = ?').get(fields.email)!;
@@ -184,5 +185,41 @@ describe('submitComment', () => {
     const everything = JSON.stringify(client().prepare('SELECT * FROM comments WHERE author_email = ?').get(fields.email));
     expect(everything).not.toContain('192.0.2.99');
     expect(everything).not.toContain('198.51.100.7');
+  });
+});
+
+describe('submitComment from a plain form post (no JavaScript)', () => {
+  beforeEach(() => {
+    request.headers = new Headers({ 'x-forwarded-for': `203.0.113.${++ipCounter}`, 'user-agent': 'no-script-browser' });
+  });
+
+  /** The redirect Next's redirect() throws, as "path" (it is answered with 303 for a form post). */
+  async function redirectOf(promise: Promise<unknown>): Promise<string> {
+    const error = await promise.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    const digest = (error as { digest?: string } | null)?.digest ?? '';
+    expect(digest, 'submitComment should have redirected').toMatch(/^NEXT_REDIRECT;/);
+    return digest.split(';')[2]!;
+  }
+
+  it('stores the comment as pending, then redirects to the cached thank-you page instead of rendering the article', async () => {
+    const fields = validFields();
+    expect(await redirectOf(submitComment(slug, idle, form(fields)))).toBe(`/articles/${slug}/comment-received`);
+    expect(commentsBy(fields.email)).toMatchObject([{ status: 'pending' }]);
+  });
+
+  it('redirects a filled honeypot the same way, storing nothing', async () => {
+    const fields = validFields({ company: 'Acme Bots Ltd' });
+    expect(await redirectOf(submitComment(slug, idle, form(fields)))).toBe(`/articles/${slug}/comment-received`);
+    expect(commentsBy(fields.email)).toEqual([]);
+  });
+
+  it('answers errors in place, with what was typed, so the form can be corrected', async () => {
+    const fields = validFields({ email: 'not-an-email' });
+    const state = await submitComment(slug, idle, form(fields));
+    expect(state).toMatchObject({ status: 'error', values: { email: 'not-an-email', body: fields.body } });
+    expect(commentsBy('not-an-email')).toEqual([]);
   });
 });

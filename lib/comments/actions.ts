@@ -1,12 +1,15 @@
 'use server';
 
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { formValues, type ActionState } from '@/lib/forms/action-state';
 import { requestFingerprint } from '@/lib/security/client';
 import { appSecret } from '@/lib/security/secret';
+import { commentReceivedPath } from '@/lib/site/urls';
 import { readPendingIds, writePendingIds } from './pending-token';
 import { createFormStamp, stampForRetry } from './spam';
-import { COMMENT_MESSAGES, storeComment } from './submit';
+import { COMMENT_MESSAGES, COMMENT_RECEIVED, storeComment } from './submit';
 import { COMMENT_FIELDS, commentInputSchema, type CommentField } from './validation';
 
 export type CommentFormState = ActionState<
@@ -19,8 +22,16 @@ export type CommentFormState = ActionState<
   }
 >;
 
-const SUCCESS = 'Thank you. Your comment is awaiting moderation.';
 const HONEYPOT_FIELD = 'company';
+
+/**
+ * A browser without JavaScript posts the form itself; Next would answer with the whole article
+ * rendered again (about 25 ms of CPU, and a reload would post again). It gets a redirect to the
+ * cached thank-you page instead (post/redirect/get). The page's script sends `Next-Action`.
+ */
+async function isPlainFormPost(): Promise<boolean> {
+  return !(await headers()).has('next-action');
+}
 
 /**
  * The comment form's action (bound to the article's slug on the page). Validates, applies the
@@ -38,7 +49,10 @@ export async function submitComment(articleSlug: string, _previous: CommentFormS
   const values = formValues(formData, COMMENT_FIELDS);
 
   // A filled honeypot is a bot: answer exactly as for a person, store nothing.
-  if (String(formData.get(HONEYPOT_FIELD) ?? '') !== '') return { status: 'success', message: SUCCESS, extra: { stamp } };
+  if (String(formData.get(HONEYPOT_FIELD) ?? '') !== '') {
+    if (await isPlainFormPost()) redirect(commentReceivedPath(articleSlug));
+    return { status: 'success', message: COMMENT_RECEIVED, extra: { stamp } };
+  }
 
   const parsed = commentInputSchema.safeParse(values);
   if (!parsed.success) {
@@ -51,6 +65,7 @@ export async function submitComment(articleSlug: string, _previous: CommentFormS
     };
   }
 
+  let commentId: number;
   try {
     const fingerprint = await requestFingerprint();
     const outcome = storeComment({
@@ -70,10 +85,13 @@ export async function submitComment(articleSlug: string, _previous: CommentFormS
         extra: { stamp: retryStamp },
       };
     }
-    const earlier = readPendingIds(secret, typeof formData.get('pending') === 'string' ? (formData.get('pending') as string) : undefined);
-    return { status: 'success', message: SUCCESS, extra: { stamp, commentId: outcome.id, pending: writePendingIds(secret, earlier, outcome.id) } };
+    commentId = outcome.id;
   } catch (error) {
     console.error('[comments] could not store a comment', error);
     return { status: 'error', message: 'Sorry, your comment could not be saved. Please try again in a moment.', values, extra: { stamp: retryStamp } };
   }
+  // Outside the try: redirect() works by throwing.
+  if (await isPlainFormPost()) redirect(commentReceivedPath(articleSlug));
+  const earlier = readPendingIds(secret, typeof formData.get('pending') === 'string' ? (formData.get('pending') as string) : undefined);
+  return { status: 'success', message: COMMENT_RECEIVED, extra: { stamp, commentId, pending: writePendingIds(secret, earlier, commentId) } };
 }

@@ -12,6 +12,8 @@ export function pagePath(base: string, n: number): string {
 }
 
 export const articlePath = (slug: string) => `/articles/${slug}`;
+/** Where a comment posted without JavaScript lands: the same cached thank-you for everyone. */
+export const commentReceivedPath = (slug: string) => `/articles/${slug}/comment-received`;
 export const commentsPagePath = (slug: string, n: number) =>
   n <= 1 ? `/articles/${slug}#comments` : `/articles/${slug}/comments/${n}`;
 export const sectionPath = (slug: string) => `/category/${slug}`;
