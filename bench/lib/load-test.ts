@@ -6,6 +6,8 @@ export interface LoadTestOptions {
   url: string;
   seconds: number;
   connections: number;
+  /** Request headers, e.g. Accept-Encoding as a browser sends it. */
+  headers?: Record<string, string>;
 }
 
 export interface LoadTestResult {
@@ -76,9 +78,10 @@ export function parseWrkOutput(output: string): Omit<LoadTestResult, 'tool'> {
   return { reqPerSec, p50Ms, p99Ms, non2xx, errors, requests };
 }
 
-async function runWrk({ url, seconds, connections }: LoadTestOptions): Promise<LoadTestResult> {
+async function runWrk({ url, seconds, connections, headers = {} }: LoadTestOptions): Promise<LoadTestResult> {
   const threads = Math.min(2, connections);
-  const wrk = spawnGroup('wrk', [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, '--latency', url], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const headerArgs = Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`]);
+  const wrk = spawnGroup('wrk', [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, '--latency', ...headerArgs, url], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   wrk.child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   wrk.child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -91,9 +94,9 @@ async function runWrk({ url, seconds, connections }: LoadTestOptions): Promise<L
   return { tool: 'wrk', ...parseWrkOutput(output) };
 }
 
-async function runAutocannon({ url, seconds, connections }: LoadTestOptions): Promise<LoadTestResult> {
+async function runAutocannon({ url, seconds, connections, headers = {} }: LoadTestOptions): Promise<LoadTestResult> {
   const { default: autocannon } = await import('autocannon');
-  const instance = autocannon({ url, connections, duration: seconds, timeout: 10 });
+  const instance = autocannon({ url, connections, duration: seconds, timeout: 10, headers });
   const unregister = onCleanup(() => instance.stop());
   try {
     const result = await instance;

@@ -1,4 +1,26 @@
+import http from 'node:http';
+
 export const WARM_UP_REQUESTS = 5;
+
+/** What a browser asks for: every browser accepts gzip (wrk and curl do not unless told). */
+export const BROWSER_ENCODING = { 'Accept-Encoding': 'gzip, deflate, br' };
+
+/**
+ * Bytes on the wire for one GET (the body as sent, compressed or not) and its Content-Encoding.
+ * fetch() would decode the body, so this uses node:http.
+ */
+export function transferSize(url: string, headers: Record<string, string> = {}): Promise<{ bytes: number; encoding: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { headers }, (res) => {
+      let bytes = 0;
+      res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      res.on('end', () => resolve({ bytes, encoding: String(res.headers['content-encoding'] ?? 'identity') }));
+      res.on('error', reject);
+    });
+    req.setTimeout(30_000, () => req.destroy(new Error(`GET ${url} timed out`)));
+    req.on('error', reject);
+  });
+}
 
 export interface WarmUp {
   status: number;

@@ -7,7 +7,7 @@ import { invalidateTags, openArticles, openScratchDb, type ScratchDb } from '../
 import { mapConcurrent, percentile, sleep, tally } from '../lib/stats';
 import type { BenchOptions, Suite, SuiteReport } from '../lib/suite';
 import { formatMs, formatRate, type Table } from '../lib/table';
-import { warmUp } from '../lib/warm-up';
+import { BROWSER_ENCODING, transferSize, warmUp } from '../lib/warm-up';
 
 // Issue 3, "Performance and load": (a) the article page with 50 approved comments against the same
 // page with none (target: within 20%); (b) 500 comment submissions through the real server action,
@@ -102,8 +102,9 @@ async function measurePage(
   options: BenchOptions,
   notes: string[],
   problems: string[],
+  headers: Record<string, string> = {},
 ): Promise<PageFigures | null> {
-  const warm = await warmUp(url);
+  const warm = await warmUp(url, undefined, headers);
   if (warm.status !== 200) {
     problems.push(`${label}: answered ${warm.status} during warm-up; not measured`);
     return null;
@@ -115,8 +116,9 @@ async function measurePage(
   if (warm.cache !== 'HIT') notes.push(`${label}: x-nextjs-cache is "${warm.cache}" after warm-up (expected HIT: the page is rendered per request?)`);
   process.stdout.write(`[bench] article, ${label}: ${options.seconds} s at ${options.connections} connections… `);
   const cpuBefore = cpuOf([server]);
-  const result = await loadTest({ url, seconds: options.seconds, connections: options.connections }, options.tool);
+  const result = await loadTest({ url, seconds: options.seconds, connections: options.connections, headers }, options.tool);
   const cpuPerRequest = (cpuOf([server]) - cpuBefore) / result.requests;
+  const wire = await transferSize(url, headers);
   process.stdout.write(`${formatRate(result.reqPerSec)} req/s\n`);
   if (result.non2xx > 0) problems.push(`article, ${label}: ${result.non2xx} of ${result.requests} responses were errors`);
   if (result.errors > 0) notes.push(`article, ${label}: ${result.errors} connection errors or timeouts under load`);
@@ -132,7 +134,7 @@ async function measurePage(
       String(result.errors),
       formatMs(cpuPerRequest),
       warm.cache,
-      `${(warm.bytes / 1024).toFixed(0)} KiB`,
+      `${(wire.bytes / 1024).toFixed(0)} KiB${wire.encoding === 'identity' ? '' : ` ${wire.encoding}`}`,
     ],
   };
 }
@@ -299,27 +301,34 @@ export const comments: Suite = {
       if (candidates.length < 2) throw new Error('the seed has fewer than two open articles without comments');
       const [readArticle, writeArticle] = candidates as [(typeof candidates)[0], (typeof candidates)[0]];
 
-      // (a) The same article, first with no comments, then with 50 approved ones.
+      // (a) The same article, first with no comments, then with 50 approved ones; each as wrk asks
+      // for it (no compression) and as a browser does (Accept-Encoding: gzip).
       const url = `${first.baseUrl}/articles/${encodeURIComponent(readArticle.slug)}`;
+      const gzipLabel = (label: string) => `${label}, gzip`;
       const none = await measurePage(first, 'no comments', url, 'No comments yet', options, notes, problems);
+      const noneGzip = await measurePage(first, gzipLabel('no comments'), url, 'No comments yet', options, notes, problems, BROWSER_ENCODING);
       insertApprovedThread(db, readArticle.id, readArticle.publishedAt);
       invalidateTags(db, [`article:${readArticle.slug}`, 'comment-counts']);
       await sleep(1_500); // the cache handler's race margin: pages rendered within 1 s count as stale
       const withThread = await measurePage(first, `${THREAD_SIZE} approved`, url, `${THREAD_SIZE} comments`, options, notes, problems);
-      const pageRows = [none?.row, withThread?.row].filter((r): r is string[] => Boolean(r));
+      const withThreadGzip = await measurePage(first, gzipLabel(`${THREAD_SIZE} approved`), url, `${THREAD_SIZE} comments`, options, notes, problems, BROWSER_ENCODING);
+      const pageRows = [none?.row, withThread?.row, noneGzip?.row, withThreadGzip?.row].filter((r): r is string[] => Boolean(r));
       tables.push({
         title: `(a) article page /articles/${readArticle.slug}, ${options.seconds} s at ${options.connections} connections each`,
-        headers: ['comments', 'req/s', 'p50', 'p99', 'non-2xx', 'errors', 'server CPU/req', 'x-nextjs-cache', 'size'],
+        headers: ['comments', 'req/s', 'p50', 'p99', 'non-2xx', 'errors', 'server CPU/req', 'x-nextjs-cache', 'size sent'],
         rows: pageRows,
         numeric: [1, 2, 3, 4, 5, 6, 8],
       });
-      if (none && withThread) {
-        const ratio = withThread.reqPerSec / none.reqPerSec;
+      const compare = (a: PageFigures | null, b: PageFigures | null, how: string) => {
+        if (!a || !b) return;
+        const ratio = b.reqPerSec / a.reqPerSec;
         notes.push(
-          `(a) with ${THREAD_SIZE} comments the article serves ${(ratio * 100).toFixed(0)}% of the req/s it serves with none ` +
-            `(p99 ${formatMs(withThread.p99Ms)} vs ${formatMs(none.p99Ms)}); target: within 20% (≥ 80%): ${ratio >= 0.8 ? 'met' : 'NOT met'}`,
+          `(a) ${how}: with ${THREAD_SIZE} comments the article serves ${(ratio * 100).toFixed(0)}% of the req/s it serves with none ` +
+            `(p99 ${formatMs(b.p99Ms)} vs ${formatMs(a.p99Ms)}); target: within 20% (≥ 80%): ${ratio >= 0.8 ? 'met' : 'NOT met'}`,
         );
-      }
+      };
+      compare(none, withThread, 'uncompressed (wrk\'s default)');
+      compare(noneGzip, withThreadGzip, 'gzip (what browsers ask for)');
 
       // (b) Two server processes on the one database file; submissions alternate between them.
       const servers = [first];

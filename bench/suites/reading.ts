@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { loadTest } from '../lib/load-test';
 import type { Suite, SuiteReport } from '../lib/suite';
 import { formatMs, formatRate } from '../lib/table';
-import { warmUp } from '../lib/warm-up';
+import { BROWSER_ENCODING, transferSize, warmUp } from '../lib/warm-up';
 
 /** The newest live article in the scratch database (the seed is deterministic, so it is stable). */
 function newestPublishedSlug(databasePath: string): string {
@@ -27,16 +27,19 @@ export const reading: Suite = {
     const pages = [
       { label: 'front page', path: '/' },
       { label: 'article', path: `/articles/${encodeURIComponent(slug)}` },
+      // The same article as a browser asks for it: every browser accepts gzip (wrk does not).
+      { label: 'article, gzip', path: `/articles/${encodeURIComponent(slug)}`, headers: BROWSER_ENCODING },
       { label: 'search', path: '/search?q=council' },
-    ];
+    ] as { label: string; path: string; headers?: Record<string, string> }[];
     const rows: string[][] = [];
     const notes: string[] = [];
     const problems: string[] = [];
 
     for (const page of pages) {
       const url = `${server.baseUrl}${page.path}`;
-      const warm = await warmUp(url);
-      const size = `${(warm.bytes / 1024).toFixed(0)} KiB`;
+      const warm = await warmUp(url, undefined, page.headers);
+      const wire = await transferSize(url, page.headers);
+      const size = `${(wire.bytes / 1024).toFixed(0)} KiB${wire.encoding === 'identity' ? '' : ` ${wire.encoding}`}`;
       if (warm.status !== 200) {
         // Measuring an error page would only time how fast the server says no.
         problems.push(`${page.label} (${page.path}) answered ${warm.status} during warm-up; not measured`);
@@ -48,7 +51,7 @@ export const reading: Suite = {
         notes.push(hits ? `search for "council" finds ${hits} articles` : 'search for "council" found no articles: the search figures are for an empty result page');
       }
       process.stdout.write(`[bench] ${page.label}: ${options.seconds} s at ${options.connections} connections… `);
-      const result = await loadTest({ url, seconds: options.seconds, connections: options.connections }, options.tool);
+      const result = await loadTest({ url, seconds: options.seconds, connections: options.connections, headers: page.headers }, options.tool);
       process.stdout.write(`${formatRate(result.reqPerSec)} req/s\n`);
       if (result.non2xx > 0) problems.push(`${page.label}: ${result.non2xx} of ${result.requests} responses were errors (non-2xx)`);
       if (result.errors > 0) notes.push(`${page.label}: ${result.errors} connection errors or timeouts under load`);
@@ -70,7 +73,7 @@ export const reading: Suite = {
     );
     return {
       table: {
-        headers: ['page', 'path', 'req/s', 'p50', 'p99', 'non-2xx', 'errors', 'x-nextjs-cache', 'size'],
+        headers: ['page', 'path', 'req/s', 'p50', 'p99', 'non-2xx', 'errors', 'x-nextjs-cache', 'size sent'],
         rows,
         numeric: [2, 3, 4, 5, 6, 8],
       },
