@@ -33,6 +33,9 @@ const siteServer = {
     NEXT_TELEMETRY_DISABLED: '1',
     AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
     ADMIN_EMAILS: settings.adminEmail,
+    // As behind a reverse proxy: specs are many readers from one machine, each with its own
+    // X-Forwarded-For (e2e/client-address.spec.ts checks the default, which ignores the header).
+    TRUST_PROXY: '1',
     // The real Resend SDK, pointed at the fake; retries and sweeps sped up so faults heal in seconds.
     RESEND_API_KEY: 're_e2e_fake_key',
     RESEND_BASE_URL: settings.resendUrl,

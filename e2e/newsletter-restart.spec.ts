@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { expect, test } from './support/fixtures';
 import { startFakeResend, type FakeResend } from './support/fake-resend';
-import { E2E_TMP, ROOT } from './support/env';
+import { E2E_TMP } from './support/env';
+import { freePort, startOwnServer, type OwnServer } from './support/own-server';
 import { seedConfirmedSubscribers, signInAsStaff } from './support/newsletter-send';
 import { openSiteDb, type SiteDb } from './support/site-db';
 
@@ -19,43 +18,18 @@ import { openSiteDb, type SiteDb } from './support/site-db';
 // that batch as the same request (the fake, like Resend, sends nothing twice for one
 // Idempotency-Key), and everyone must end up with exactly one copy.
 
-const SERVER_SCRIPT = path.join(ROOT, 'scripts', 'server.mjs');
 const run = `rs${Date.now().toString(36)}`;
 const subject = `Restart-proof issue (${run})`;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-interface OwnServer {
-  pid: number;
-  exited: Promise<number | string | null>;
-  /** Signals the whole process group. */
-  kill(signal: NodeJS.Signals): void;
-}
-
-async function startOwnServer({ port, databasePath, resendUrl, logPath, adminEmail }: { port: number; databasePath: string; resendUrl: string; logPath: string; adminEmail: string }): Promise<OwnServer> {
-  const log = fs.openSync(logPath, 'a');
-  const child = spawn(process.execPath, [SERVER_SCRIPT, '-p', String(port)], {
-    cwd: ROOT,
-    // Its own process group, so one kill(-pid) takes the server and anything it started.
-    detached: true,
-    stdio: ['ignore', log, log],
+/** This spec's server: slow mail on purpose, and a sending lease short enough to wait out. */
+function startRestartServer({ port, databasePath, resendUrl, logPath, adminEmail }: { port: number; databasePath: string; resendUrl: string; logPath: string; adminEmail: string }): Promise<OwnServer> {
+  return startOwnServer({
+    port,
+    databasePath,
+    logPath,
     env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      PORT: String(port),
-      SITE_URL: `http://localhost:${port}`,
-      DATABASE_PATH: databasePath,
       AUTH_SECRET: 'e2e-restart-secret-not-for-production-0123456789',
+      TRUST_PROXY: '1',
       ADMIN_EMAILS: adminEmail,
       RESEND_API_KEY: 're_e2e_restart_key',
       RESEND_BASE_URL: resendUrl,
@@ -69,37 +43,6 @@ async function startOwnServer({ port, databasePath, resendUrl, logPath, adminEma
       MAIL_SENDING_LEASE_MS: '15000',
     },
   });
-  fs.closeSync(log);
-  const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
-  const server: OwnServer = {
-    pid: child.pid!,
-    exited,
-    kill: (signal) => {
-      try {
-        process.kill(-child.pid!, signal);
-      } catch {
-        /* already gone */
-      }
-    },
-  };
-  let done: number | string | null | undefined;
-  void exited.then((c) => (done = c));
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (done !== undefined) throw new Error(`the server exited (${done}); see ${logPath}`);
-    if (Date.now() > deadline) {
-      server.kill('SIGKILL');
-      throw new Error(`the server did not answer within 120 s; see ${logPath}`);
-    }
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/robots.txt`, { signal: AbortSignal.timeout(5000) });
-      await res.arrayBuffer();
-      if (res.ok) return server;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 test('a server killed mid-send resumes after a restart, and nobody gets two copies', async ({ browser, settings }) => {
@@ -117,7 +60,7 @@ test('a server killed mid-send resumes after a restart, and nobody gets two copi
   let passed = false;
 
   try {
-    servers.push(await startOwnServer({ port, databasePath, resendUrl: fake.url, logPath, adminEmail: settings.adminEmail }));
+    servers.push(await startRestartServer({ port, databasePath, resendUrl: fake.url, logPath, adminEmail: settings.adminEmail }));
     db = openSiteDb(databasePath);
     const subscribers = seedConfirmedSubscribers(db, run, 300);
 
@@ -152,7 +95,7 @@ test('a server killed mid-send resumes after a restart, and nobody gets two copi
     expect(unfinished, 'the kill left part of the issue unsent').toBeGreaterThanOrEqual(100);
 
     // A new server on the same database finishes the issue.
-    servers.push(await startOwnServer({ port, databasePath, resendUrl: fake.url, logPath, adminEmail: settings.adminEmail }));
+    servers.push(await startRestartServer({ port, databasePath, resendUrl: fake.url, logPath, adminEmail: settings.adminEmail }));
     await expect.poll(issueStatus, { timeout: 240_000, intervals: [1000] }).toBe('sent');
 
     const copies = new Map<string, number>();

@@ -34,6 +34,12 @@ const schema = z
      * than a send can take; lowered in tests that kill a server mid-send.
      */
     MAIL_SENDING_LEASE_MS: z.coerce.number().int().min(1000).default(5 * 60 * 1000),
+    /**
+     * "1" when a reverse proxy in front appends the client's address to X-Forwarded-For; the
+     * production server (scripts/server.mjs) then keeps that header. Otherwise it replaces the
+     * header with the connection's own address, so a client cannot choose its IP.
+     */
+    TRUST_PROXY: z.enum(['0', '1', 'false', 'true', '']).default('0').transform((v) => v === '1' || v === 'true'),
     POSTAL_ADDRESS: z.string().trim().default('The Ledger, 1 Example Street, London EC1A 1AA'),
     ADMIN_EMAILS: z
       .string()

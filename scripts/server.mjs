@@ -20,12 +20,24 @@ const port = Number(option(['-p', '--port']) ?? process.env.PORT ?? 3000);
 // Like `next start`: every interface unless a host name is given.
 const hostname = option(['-H', '--hostname']);
 
+// Per-IP limits (comment flood, sign-ups, sign-in) hash the last X-Forwarded-For entry
+// (lib/security/client.ts). Behind a reverse proxy that appends the client's address, that entry
+// is the proxy's word: TRUST_PROXY=1 keeps the header. Without one, a client could write the header
+// itself, so it is replaced by the address of the connection. (lib/env.ts validates the value.)
+const trustProxy = ['1', 'true'].includes(process.env.TRUST_PROXY ?? '');
+function setClientAddress(req) {
+  if (trustProxy) return;
+  req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
+  delete req.headers['x-real-ip'];
+}
+
 const app = next({ dev: false, dir: root, port, hostname: hostname ?? 'localhost' });
 const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = http.createServer((req, res) => {
   if (serveFromCopy(req, res)) return;
+  setClientAddress(req);
   remember(req, res);
   handle(req, res);
 });

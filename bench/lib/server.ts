@@ -146,6 +146,9 @@ export async function startServer({
     env: {
       ...baseEnv(),
       NODE_ENV: 'production',
+      // As behind a reverse proxy: the load comes from many "readers" on this one machine, each
+      // with its own X-Forwarded-For (the flood rule allows one comment per IP in 15 s).
+      TRUST_PROXY: '1',
       PORT: String(port),
       // Canonical URLs and Auth.js use localhost (Next rewrites 127.0.0.1 to it anyway).
       SITE_URL: `http://localhost:${port}`,

@@ -4,11 +4,10 @@ import { headers } from 'next/headers';
 import { appSecret } from './secret';
 
 /**
- * The client's IP as the nearest proxy saw it: the last X-Forwarded-For entry. Behind a reverse
- * proxy that appends the peer address (nginx `$proxy_add_x_forwarded_for`, Caddy, a CDN), that
- * entry cannot be forged. Served directly by `next start`, Next fills the header with the socket
- * address only when the client sent none, so a client can pick its own: per-IP limits are then
- * best effort, and the per-email limits still hold. The README says to run behind a proxy.
+ * The client's IP: the last X-Forwarded-For entry. The production server (scripts/server.mjs)
+ * makes that entry trustworthy: behind a reverse proxy that appends the peer address (nginx
+ * `$proxy_add_x_forwarded_for`, Caddy, a CDN) it keeps the header when TRUST_PROXY=1; otherwise it
+ * replaces the header with the connection's own address, so a client cannot pick its IP.
  */
 export function clientIpFrom(h: Headers): string {
   const forwarded = h.get('x-forwarded-for');
