@@ -1,22 +1,22 @@
-import type { PublicComment } from '@/lib/comments/queries';
-import { DateTime } from '../date-time';
+import type { ShownComment } from '@/lib/comments/thread-data';
+import { formatDateTime } from '../date-time';
 import { CommentBody } from './comment-body';
 
-/** One comment as readers see it. Used by the cached thread and by the commenter's own preview. */
+/** One comment as readers see it. Used by the approved thread, the commenter's own preview and the reply page. */
 export function CommentView({
   comment,
   permalinkBase,
   note,
   children,
 }: {
-  comment: PublicComment;
+  comment: ShownComment;
   permalinkBase: string;
   note?: string;
   children?: React.ReactNode;
 }) {
   const anchor = `comment-${comment.id}`;
   return (
-    <article id={anchor} className={`comment comment--depth-${comment.depth}${note ? ' comment--pending' : ''}`} aria-labelledby={`${anchor}-author`}>
+    <article id={anchor} className={note ? 'comment comment--pending' : 'comment'} aria-labelledby={`${anchor}-author`}>
       <header className="comment__header">
         <strong id={`${anchor}-author`} className="comment__author">
           {comment.authorUrl ? (
@@ -29,7 +29,7 @@ export function CommentView({
         </strong>
         {comment.isStaff && <span className="badge">Staff</span>}{' '}
         <a className="comment__permalink" href={`${permalinkBase}#${anchor}`}>
-          <DateTime iso={comment.createdAt} showTime />
+          <time dateTime={comment.createdAt}>{comment.createdText ?? formatDateTime(comment.createdAt, true)}</time>
         </a>
       </header>
       {note && <p className="comment__note">{note}</p>}
