@@ -34,7 +34,7 @@ export function CommentSection({
         articlePath={articlePath}
         commentsOpen={commentsOpen}
       />
-      <div data-replies-for="root" className="comment-replies" />
+      <div data-replies-for="root" />
       {thread.pageCount > 1 && (
         <nav className="pagination" aria-label="Comment pages">
           {thread.page > 1 ? <Link href={pageHref(thread.page - 1)}>← Earlier comments</Link> : <span />}
@@ -44,7 +44,7 @@ export function CommentSection({
           {thread.page < thread.pageCount ? <Link href={pageHref(thread.page + 1)}>Later comments →</Link> : <span />}
         </nav>
       )}
-      <PendingComments slug={slug} permalinkBase={articlePath} />
+      <PendingComments slug={slug} />
       <div id="respond">
         {commentsOpen ? (
           <CommentForm action={submitComment.bind(null, slug)} stamp={newCommentFormStamp()} articlePath={articlePath} />

@@ -2,23 +2,29 @@ import type { ShownComment } from '@/lib/comments/thread-data';
 import { formatDateTime } from '../date-time';
 import { CommentBody } from './comment-body';
 
-/** One comment as readers see it. Used by the approved thread, the commenter's own preview and the reply page. */
+/**
+ * One comment as readers see it: by the approved thread (rendered in the browser's CommentThread
+ * and on the server alike), the commenter's own preview and the reply page. Fifty of these make up
+ * a page, so the markup is lean: CSS finds the parts by structure (`.comment > header > strong`…).
+ */
 export function CommentView({
   comment,
-  permalinkBase,
+  permalinkBase = '',
   note,
   children,
 }: {
   comment: ShownComment;
-  permalinkBase: string;
+  /** Where the date links to, before `#comment-N`: the same page unless given. */
+  permalinkBase?: string;
   note?: string;
+  /** The comment's footer (its Reply link), if any. */
   children?: React.ReactNode;
 }) {
   const anchor = `comment-${comment.id}`;
   return (
     <article id={anchor} className={note ? 'comment comment--pending' : 'comment'} aria-labelledby={`${anchor}-author`}>
-      <header className="comment__header">
-        <strong id={`${anchor}-author`} className="comment__author">
+      <header>
+        <strong id={`${anchor}-author`}>
           {comment.authorUrl ? (
             <a href={comment.authorUrl} rel="nofollow ugc noopener">
               <bdi>{comment.authorName}</bdi>
@@ -28,7 +34,7 @@ export function CommentView({
           )}
         </strong>
         {comment.isStaff && <span className="badge">Staff</span>}{' '}
-        <a className="comment__permalink" href={`${permalinkBase}#${anchor}`}>
+        <a href={`${permalinkBase}#${anchor}`}>
           <time dateTime={comment.createdAt}>{comment.createdText ?? formatDateTime(comment.createdAt, true)}</time>
         </a>
       </header>
