@@ -154,6 +154,9 @@ test('no public response holds a commenter’s email or IP, and cached pages sta
   // The two articles, every page they link to, and the comment routes.
   const approvedHtml = await scanner.page(request, `/articles/${approvedArticle.slug}`);
   expect(approvedHtml, 'the scan reads the page that shows the approved comments').toContain(`Approved via the form ${tag}`);
+  // The thread reaches the browser as data (CommentThread's props) inlined in the HTML: the scan read that too.
+  const inlined = [...approvedHtml.matchAll(/<script>self\.__next_f\.push\(([\s\S]*?)\)<\/script>/g)].map((m) => m[1]).join('');
+  expect(inlined, 'the RSC data inlined in the page carries the approved comments').toContain(`Approved reply ${tag}`);
   const rsc = await request.get(`/articles/${approvedArticle.slug}`, { headers: { RSC: '1' } });
   expect(rsc.headers()['content-type']).toContain('text/x-component');
   expect(await rsc.text(), 'the RSC payload carries the approved comments').toContain(`Approved reply ${tag}`);

@@ -297,12 +297,12 @@ test('Reply opens the form for a reply, and the approved reply shows nested unde
   await eventually(reader, url, async () => {
     await expect(commentWith(reader, 'Three: two incumbents')).toBeVisible({ timeout: 500 });
   });
-  const parentItem = reader.locator('li.comment-item').filter({ has: reader.locator(`#comment-${parent.id}`) });
-  const replyItem = reader.locator('li.comment-item').filter({ has: reader.locator(`#comment-${reply.id}`) });
-  await expect(parentItem).toHaveClass(/comment-item--depth-1/);
-  await expect(replyItem).toHaveClass(/comment-item--depth-2/);
+  const parentItem = reader.locator('ol.comment-list > li').filter({ has: reader.locator(`#comment-${parent.id}`) });
+  const replyItem = reader.locator('ol.comment-list > li').filter({ has: reader.locator(`#comment-${reply.id}`) });
+  await expect(parentItem).toHaveAttribute('data-depth', '1');
+  await expect(replyItem).toHaveAttribute('data-depth', '2');
   // In thread order: the reply comes straight after its parent, indented.
-  const ids = await reader.locator('#comments li.comment-item > article').evaluateAll((els) => els.map((e) => e.id));
+  const ids = await reader.locator('#comments ol.comment-list > li > article').evaluateAll((els) => els.map((e) => e.id));
   expect(ids.indexOf(`comment-${reply.id}`)).toBe(ids.indexOf(`comment-${parent.id}`) + 1);
   const [parentBox, replyBox] = [await reader.locator(`#comment-${parent.id}`).boundingBox(), await reader.locator(`#comment-${reply.id}`).boundingBox()];
   expect(replyBox!.x).toBeGreaterThan(parentBox!.x);
@@ -329,7 +329,7 @@ test('threads stop at three levels: a reply to a level-3 comment joins level 3',
   await eventually(page, url, async () => {
     await expect(commentWith(page, `Level three ${run}`)).toBeVisible({ timeout: 500 });
   });
-  await expect(page.locator('li.comment-item').filter({ has: page.locator(`#comment-${level3}`) })).toHaveClass(/comment-item--depth-3/);
+  await expect(page.locator('ol.comment-list > li').filter({ has: page.locator(`#comment-${level3}`) })).toHaveAttribute('data-depth', '3');
   const form = new CommentForm(page);
   await form.open(url);
   await commentWith(page, `Level three ${run}`).getByRole('link', { name: `Reply to Level Three ${run}` }).click();
@@ -425,17 +425,18 @@ test('the XSS corpus is shown as literal text, and no script ever runs', async (
     await expect(commentWith(reader, '<script>alert(1)</script>')).toBeVisible({ timeout: 500 });
   });
   const markup = commentWith(reader, '<script>alert(1)</script>');
-  await expect(markup.locator('.comment__body')).toHaveText(markupBody.replace(/\n/g, ''));
-  await expect(markup.locator('.comment__author')).toHaveText(markupName);
+  // The text is one paragraph (four lines), straight in the comment's <article>.
+  await expect(markup.locator(':scope > p')).toHaveText(markupBody.replace(/\n/g, ''));
+  await expect(markup.locator('header > strong')).toHaveText(markupName);
   await expect(markup.locator('script, img, svg, iframe, [onerror], [onload]')).toHaveCount(0);
   await expect(reader.locator('#comments img, #comments svg, #comments script')).toHaveCount(0);
-  expect(await markup.locator('.comment__body br').count()).toBe(3);
+  expect(await markup.locator(':scope > p br').count()).toBe(3);
 
   // Right-to-left overrides stay inside an isolate: they cannot reorder the text around them.
   const bidi = commentWith(reader, 'attached invoice');
-  await expect(bidi.locator('.comment__author bdi')).toHaveText(bidiName);
-  await expect(bidi.locator('.comment__body bdi').filter({ hasText: 'fdp.exe' })).toHaveText(bidiBody);
-  await expect(bidi.locator('.comment__body p')).toHaveAttribute('dir', 'auto');
+  await expect(bidi.locator('header > strong bdi')).toHaveText(bidiName);
+  await expect(bidi.locator(':scope > p bdi').filter({ hasText: 'fdp.exe' })).toHaveText(bidiBody);
+  await expect(bidi.locator(':scope > p')).toHaveAttribute('dir', 'auto');
 
   // Give any injected handler time to fire, then check none did.
   await reader.waitForTimeout(1_000);
@@ -524,14 +525,14 @@ test('threads come 50 to a page, oldest first, with the count on the article and
     await expect(page.locator('#comments-heading')).toHaveText(`${total} comments`, { timeout: 500 });
   });
   await expect(page.locator('.article__meta').getByRole('link', { name: `${total} comments` })).toHaveAttribute('href', '#comments');
-  await expect(page.locator('#comments li.comment-item--depth-1')).toHaveCount(50);
+  await expect(page.locator('#comments li[data-depth="1"]')).toHaveCount(50);
   const pages = page.getByRole('navigation', { name: 'Comment pages' });
   await expect(pages).toContainText('Comments page 1 of 2');
   // Oldest first: the last of the batch is on page 2, the first is here unless older threads fill page 1.
   await expect(page.getByText(`Comment number 51 of batch ${stamp}.`)).toHaveCount(0);
   await pages.getByRole('link', { name: 'Later comments →' }).click();
   await expect(page).toHaveURL(`${url}/comments/2`);
-  await expect(page.locator('#comments li.comment-item--depth-1')).toHaveCount(onSecondPage);
+  await expect(page.locator('#comments li[data-depth="1"]')).toHaveCount(onSecondPage);
   await expect(page.getByText(`Comment number 51 of batch ${stamp}.`)).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Comment pages' })).toContainText('Comments page 2 of 2');
   expect((await page.request.get(`${url}/comments/3`)).status()).toBe(404);

@@ -1,27 +1,28 @@
+import { Fragment } from 'react';
 import { parseCommentBody } from '@/lib/comments/format';
 
-/** A comment's text: paragraphs, line breaks and autolinked URLs, all rendered as text. */
+/**
+ * A comment's text: paragraphs, line breaks and autolinked URLs, all rendered as text. The
+ * paragraphs go straight into the comment's <article> (CSS finds them as `.comment > p`); each
+ * finds its own direction, and every piece of text is isolated in a <bdi>.
+ */
 export function CommentBody({ body }: { body: string }) {
-  return (
-    <div className="comment__body">
-      {parseCommentBody(body).map((lines, p) => (
-        <p key={p} dir="auto">
-          {lines.map((segments, l) => (
-            <span key={l}>
-              {l > 0 && <br />}
-              {segments.map((s, i) =>
-                s.type === 'link' ? (
-                  <a key={i} href={s.href} rel="nofollow ugc noopener">
-                    {s.text}
-                  </a>
-                ) : (
-                  <bdi key={i}>{s.text}</bdi>
-                ),
-              )}
-            </span>
-          ))}
-        </p>
+  return parseCommentBody(body).map((lines, p) => (
+    <p key={p} dir="auto">
+      {lines.map((segments, l) => (
+        <Fragment key={l}>
+          {l > 0 && <br />}
+          {segments.map((s, i) =>
+            s.type === 'link' ? (
+              <a key={i} href={s.href} rel="nofollow ugc noopener">
+                {s.text}
+              </a>
+            ) : (
+              <bdi key={i}>{s.text}</bdi>
+            ),
+          )}
+        </Fragment>
       ))}
-    </div>
-  );
+    </p>
+  ));
 }

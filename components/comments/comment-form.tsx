@@ -102,7 +102,10 @@ export function CommentForm({
       const link = (event.target as Element | null)?.closest?.('a[data-reply-to]');
       if (!link) return;
       event.preventDefault();
-      setReply({ target: { id: Number(link.getAttribute('data-reply-to')), name: link.getAttribute('data-reply-name') ?? '' }, since: stateRef.current });
+      const id = Number(link.getAttribute('data-reply-to'));
+      // The name as the comment shows it (CommentView's author element).
+      const name = document.getElementById(`comment-${id}-author`)?.textContent ?? '';
+      setReply({ target: { id, name }, since: stateRef.current });
       formRef.current?.scrollIntoView({ block: 'start' });
       formRef.current?.querySelector<HTMLTextAreaElement>('textarea')?.focus();
     };

@@ -2,8 +2,10 @@ import Link from 'next/link';
 import { submitComment } from '@/lib/comments/actions';
 import type { CommentThreadPage } from '@/lib/comments/queries';
 import { newCommentFormStamp } from '@/lib/comments/session';
+import { toThreadEntry } from '@/lib/comments/thread-data';
+import { formatDateTime } from '../date-time';
 import { CommentForm } from './comment-form';
-import { CommentView } from './comment-view';
+import { CommentThread } from './comment-thread';
 import { PendingComments } from './pending-comments';
 
 /** Comments under an article: the approved thread (cached with the page), the form, and the reader's own pending ones. */
@@ -27,23 +29,12 @@ export function CommentSection({
         {total === 0 ? 'Comments' : `${total} ${total === 1 ? 'comment' : 'comments'}`}
       </h2>
       {total === 0 && commentsOpen && <p className="hint">No comments yet. Start the conversation.</p>}
-      <ol className="comment-list">
-        {comments.map((c) => (
-          <li key={c.id} className={`comment-item comment-item--depth-${c.depth}`}>
-            <CommentView comment={c} permalinkBase={articlePath}>
-              {commentsOpen && (
-                <p className="comment__actions">
-                  <a href={`${articlePath}/reply/${c.id}#respond`} data-reply-to={c.id} data-reply-name={c.authorName}>
-                    Reply<span className="visually-hidden"> to {c.authorName}</span>
-                  </a>
-                </p>
-              )}
-            </CommentView>
-            <div data-replies-for={c.id} className={`comment-replies comment-replies--depth-${Math.min(c.depth + 1, 3)}`} />
-          </li>
-        ))}
-      </ol>
-      <div data-replies-for="root" className="comment-replies" />
+      <CommentThread
+        comments={comments.map((c) => toThreadEntry(c, formatDateTime(c.createdAt, true)))}
+        articlePath={articlePath}
+        commentsOpen={commentsOpen}
+      />
+      <div data-replies-for="root" />
       {thread.pageCount > 1 && (
         <nav className="pagination" aria-label="Comment pages">
           {thread.page > 1 ? <Link href={pageHref(thread.page - 1)}>← Earlier comments</Link> : <span />}
@@ -53,7 +44,7 @@ export function CommentSection({
           {thread.page < thread.pageCount ? <Link href={pageHref(thread.page + 1)}>Later comments →</Link> : <span />}
         </nav>
       )}
-      <PendingComments slug={slug} permalinkBase={articlePath} />
+      <PendingComments slug={slug} />
       <div id="respond">
         {commentsOpen ? (
           <CommentForm action={submitComment.bind(null, slug)} stamp={newCommentFormStamp()} articlePath={articlePath} />

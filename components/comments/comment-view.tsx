@@ -1,24 +1,30 @@
-import type { PublicComment } from '@/lib/comments/queries';
-import { DateTime } from '../date-time';
+import type { ShownComment } from '@/lib/comments/thread-data';
+import { formatDateTime } from '../date-time';
 import { CommentBody } from './comment-body';
 
-/** One comment as readers see it. Used by the cached thread and by the commenter's own preview. */
+/**
+ * One comment as readers see it: by the approved thread (rendered in the browser's CommentThread
+ * and on the server alike), the commenter's own preview and the reply page. Fifty of these make up
+ * a page, so the markup is lean: CSS finds the parts by structure (`.comment > header > strong`…).
+ */
 export function CommentView({
   comment,
-  permalinkBase,
+  permalinkBase = '',
   note,
   children,
 }: {
-  comment: PublicComment;
-  permalinkBase: string;
+  comment: ShownComment;
+  /** Where the date links to, before `#comment-N`: the same page unless given. */
+  permalinkBase?: string;
   note?: string;
+  /** The comment's footer (its Reply link), if any. */
   children?: React.ReactNode;
 }) {
   const anchor = `comment-${comment.id}`;
   return (
-    <article id={anchor} className={`comment comment--depth-${comment.depth}${note ? ' comment--pending' : ''}`} aria-labelledby={`${anchor}-author`}>
-      <header className="comment__header">
-        <strong id={`${anchor}-author`} className="comment__author">
+    <article id={anchor} className={note ? 'comment comment--pending' : 'comment'} aria-labelledby={`${anchor}-author`}>
+      <header>
+        <strong id={`${anchor}-author`}>
           {comment.authorUrl ? (
             <a href={comment.authorUrl} rel="nofollow ugc noopener">
               <bdi>{comment.authorName}</bdi>
@@ -28,8 +34,8 @@ export function CommentView({
           )}
         </strong>
         {comment.isStaff && <span className="badge">Staff</span>}{' '}
-        <a className="comment__permalink" href={`${permalinkBase}#${anchor}`}>
-          <DateTime iso={comment.createdAt} showTime />
+        <a href={`${permalinkBase}#${anchor}`}>
+          <time dateTime={comment.createdAt}>{comment.createdText ?? formatDateTime(comment.createdAt, true)}</time>
         </a>
       </header>
       {note && <p className="comment__note">{note}</p>}

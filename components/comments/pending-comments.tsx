@@ -27,7 +27,7 @@ async function fetchMyPendingComments(slug: string, token: string): Promise<Publ
  * The page around it is cached and identical for everyone; only this browser asks, and only when
  * it has posted before (it keeps the signed list the comment action answered with).
  */
-export function PendingComments({ slug, permalinkBase }: { slug: string; permalinkBase: string }) {
+export function PendingComments({ slug }: { slug: string }) {
   const [comments, setComments] = useState<PublicComment[]>([]);
 
   useEffect(() => {
@@ -50,7 +50,7 @@ export function PendingComments({ slug, permalinkBase }: { slug: string; permali
         const slot = document.querySelector(`[data-replies-for="${c.parentId ?? 'root'}"]`) ?? document.querySelector('[data-replies-for="root"]');
         return slot
           ? createPortal(
-              <CommentView key={c.id} comment={c} permalinkBase={permalinkBase} note="Your comment is awaiting moderation." />,
+              <CommentView key={c.id} comment={c} note="Your comment is awaiting moderation." />,
               slot,
               `pending-${c.id}`,
             )

@@ -98,10 +98,8 @@ describe('rendered as text, never as HTML', () => {
   it('renders paragraphs, <br> between lines, and links with rel="nofollow ugc noopener"', () => {
     const html = render('One\ntwo https://example.org/x.\n\nThree');
     expect(html).toBe(
-      '<div class="comment__body">' +
-        '<p dir="auto"><span><bdi>One</bdi></span><span><br/><bdi>two </bdi><a href="https://example.org/x" rel="nofollow ugc noopener">https://example.org/x</a><bdi>.</bdi></span></p>' +
-        '<p dir="auto"><span><bdi>Three</bdi></span></p>' +
-        '</div>',
+      '<p dir="auto"><bdi>One</bdi><br/><bdi>two </bdi><a href="https://example.org/x" rel="nofollow ugc noopener">https://example.org/x</a><bdi>.</bdi></p>' +
+        '<p dir="auto"><bdi>Three</bdi></p>',
     );
   });
 
