@@ -84,8 +84,8 @@ function tail(file: string, lines = 40): string {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * `next start` runs the CLI, which starts the server in a child process titled "next-server".
- * Memory must be read from that one, not from the CLI that we spawned.
+ * The process that serves requests: scripts/server.mjs titles itself "next-server (the ledger)"
+ * (`next start` would run it as a child titled "next-server"). Memory and CPU are read from it.
  */
 function findServerPid(root: number): number | null {
   const tree = [root, ...descendantsOf(root)];
@@ -101,7 +101,7 @@ export interface StartServerOptions {
   workDir?: string;
   /**
    * The SQLite file. Defaults to `<workDir>/site.db`, so servers started for one suite share one
-   * database (two `next start` processes on one file, as in production with two workers).
+   * database (two server processes on one file, as in production with two workers).
    */
   databasePath?: string;
   /** Log file name inside workDir (default `server.log`; a second server needs its own). */
@@ -120,7 +120,7 @@ export function makeWorkDir(label: string): string {
 }
 
 /**
- * Starts `next start` on a scratch database (migrated and seeded by instrumentation.ts when new) on
+ * Starts the production server (scripts/server.mjs) on a scratch database (migrated and seeded by instrumentation.ts when new) on
  * a free loopback port, and resolves once it answers. Throws, after stopping it, if it exits or
  * does not answer within `timeoutMs`.
  */
@@ -168,7 +168,7 @@ export async function startServer({
   const deadline = Date.now() + timeoutMs;
   let ready = false;
   while (!ready) {
-    if (exitedWith !== null) await fail(`next start exited (${exitedWith})`);
+    if (exitedWith !== null) await fail(`the server exited (${exitedWith})`);
     if (Date.now() > deadline) await fail(`no answer on ${baseUrl} within ${timeoutMs / 1000} s`);
     let status: number | null = null;
     try {
@@ -189,7 +189,7 @@ export async function startServer({
     if (serverPid === null) await sleep(50);
   }
   if (serverPid === null) {
-    console.warn('[bench] warning: no "next-server" process under next start; sampling the CLI process instead');
+    console.warn('[bench] warning: no "next-server" process found; sampling the spawned process instead');
     serverPid = group.pid;
   }
   const pid = serverPid;

@@ -11,7 +11,7 @@ import { BROWSER_ENCODING, transferSize, warmUp } from '../lib/warm-up';
 
 // Issue 3, "Performance and load": (a) the article page with 50 approved comments against the same
 // page with none (target: within 20%); (b) 500 comment submissions through the real server action,
-// from concurrent clients, against two `next start` processes on one database file, proving every
+// from concurrent clients, against two server processes on one database file, proving every
 // valid one is stored exactly once with no SQLITE_BUSY reaching a user (target: 500/s).
 
 const THREAD_SIZE = 50;
@@ -349,7 +349,7 @@ export const comments: Suite = {
 
       const row = (label: string, f: (r: WriteResult) => string) => [label, ...results.map(f)];
       tables.push({
-        title: `(b) ${SUBMISSIONS} comment submissions to ${path}, ${clients} concurrent clients, ${servers.length} next start process${servers.length > 1 ? 'es' : ''}, one database`,
+        title: `(b) ${SUBMISSIONS} comment submissions to ${path}, ${clients} concurrent clients, ${servers.length} server process${servers.length > 1 ? 'es' : ''}, one database`,
         headers: ['', 'no-JS form POST (the brief)', 'JavaScript fetch (Next-Action)'],
         rows: [
           row('comments/s', (r) => formatRate((SUBMISSIONS / r.elapsedMs) * 1000)),

@@ -10,7 +10,7 @@ import { formatMs, formatRate } from '../lib/table';
 // Issue 7, "Performance": a send to 10,000 subscribers against the fake Resend API with the rate
 // limit lifted, printing emails/s and the peak memory of the server.
 //
-// The real thing end to end: one `next start` whose mail goes to the fake (in this process, on
+// The real thing end to end: one production server whose mail goes to the fake (in this process, on
 // 127.0.0.1) with MAIL_RATE_PER_SECOND=0; an admin starts the send by posting the dashboard's
 // confirm form (/admin/newsletters/<id>?confirm=1) as a browser without JavaScript does, and the
 // server queues the rows (lib/newsletter/issues.ts queueIssueRecipients, 500 per transaction) and
@@ -213,7 +213,7 @@ export const newsletter: Suite = {
         return {
           table: [
             {
-              title: `send of issue ${issueId} (POST of the confirm form → next start → fake Resend on 127.0.0.1), MAIL_RATE_PER_SECOND=0, MAIL_SWEEP_MS=${sweepMs}`,
+              title: `send of issue ${issueId} (POST of the confirm form → server → fake Resend on 127.0.0.1), MAIL_RATE_PER_SECOND=0, MAIL_SWEEP_MS=${sweepMs}`,
               headers: ['subscribers', 'action answered', 'all queued', 'first email', 'last email', 'emails/s (whole send)', 'emails/s (first→last)', 'server CPU/email', 'server RSS before', 'peak RSS during send'],
               rows: [
                 [

@@ -154,7 +154,7 @@ export const signups: Suite = {
       return {
         table: [
           {
-            title: `${SIGNUPS} sign-ups through the footer form (no-JS POST to /), ${clients} concurrent clients, one next start`,
+            title: `${SIGNUPS} sign-ups through the footer form (no-JS POST to /), ${clients} concurrent clients, one server`,
             headers: ['figure', 'value'],
             rows: [
               ['sign-ups/s', formatRate(signupRate)],
