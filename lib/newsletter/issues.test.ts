@@ -30,7 +30,7 @@ vi.mock('@/lib/mail/deliver', async (importOriginal) => ({
 const { getDb } = await import('@/db');
 const { migrateDatabase } = await import('@/db/migrate');
 const { seedDatabaseIfEmpty } = await import('@/db/seed');
-const { emailOutbox, newsletterIssues, subscribers } = await import('@/db/schema');
+const { articles, emailOutbox, newsletterIssues, subscribers } = await import('@/db/schema');
 const { claimDueEmails, deliverDueEmails } = await import('@/lib/mail/deliver');
 const { handleResendEvent } = await import('@/lib/mail/webhooks');
 const issues = await import('./issues');
@@ -419,5 +419,22 @@ describe('archive', () => {
     expect(getIssue(id)!.articles.map((a) => a.id)).toEqual(order);
     db().update(newsletterIssues).set({ status: 'sent', sendStartedAt: new Date() }).where(eq(newsletterIssues.id, id)).run();
     expect(getSentIssue(id)!.articles.map((a) => a.slug)).toEqual(getIssue(id)!.articles.map((a) => a.slug));
+  });
+
+  it('the web version leaves out an article taken down after the issue went out', () => {
+    const live = listArticlesForComposer();
+    const [kept, withdrawn] = [live[5]!, live[6]!];
+    const id = saveIssueDraft({ subject: 'Later withdrawn', intro: '', articleIds: [kept.id, withdrawn.id], actor: 'e@ledger.example' })!;
+    db().update(newsletterIssues).set({ status: 'sent', sendStartedAt: new Date() }).where(eq(newsletterIssues.id, id)).run();
+    const [keptSlug] = getIssue(id)!.articles.map((a) => a.slug);
+    expect(getSentIssue(id)!.articles).toHaveLength(2);
+    db().update(articles).set({ status: 'draft' }).where(eq(articles.id, withdrawn.id)).run();
+    try {
+      expect(getSentIssue(id)!.articles.map((a) => a.slug)).toEqual([keptSlug]);
+      // The issue itself still lists both: the dashboard shows what was sent.
+      expect(getIssue(id)!.articles).toHaveLength(2);
+    } finally {
+      db().update(articles).set({ status: 'published' }).where(eq(articles.id, withdrawn.id)).run();
+    }
   });
 });

@@ -78,6 +78,8 @@ export function getIssue(id: number) {
       section: categories.name,
       author: authors.name,
       position: newsletterIssueArticles.position,
+      status: articles.status,
+      publishedAt: articles.publishedAt,
     })
     .from(newsletterIssueArticles)
     .innerJoin(articles, eq(articles.id, newsletterIssueArticles.articleId))
@@ -299,6 +301,9 @@ export function listSentIssues() {
     .map((r) => ({ ...r, sentAt: (r.sentAt ?? new Date(0)).toISOString() }));
 }
 
+/** isLive() for a row already read. */
+const isLiveNow = (a: { status: string; publishedAt: Date | null }, now = new Date()) => a.status === 'published' && a.publishedAt !== null && a.publishedAt <= now;
+
 /** The web version of a sent issue (public columns only). */
 export function getSentIssue(id: number) {
   const issue = getIssue(id);
@@ -308,7 +313,10 @@ export function getSentIssue(id: number) {
     subject: issue.subject,
     introHtml: issue.intro ? renderMarkdown(issue.intro) : '',
     sentAt: (issue.sendStartedAt ?? new Date(0)).toISOString(),
-    articles: issue.articles.map((a) => ({ slug: a.slug, title: a.title, dek: a.dek, section: a.section, author: a.author })),
+    // An article taken down since the issue went out is left out, not linked to a missing page.
+    articles: issue.articles
+      .filter((a) => isLiveNow(a))
+      .map((a) => ({ slug: a.slug, title: a.title, dek: a.dek, section: a.section, author: a.author })),
   };
 }
 
