@@ -41,6 +41,34 @@ test('two readers get the same bytes from the cache, and no cookie', async ({ pl
   await context.close();
 });
 
+test('repeat requests for a cached page are answered from a ready copy, gzipped once, with validators', async ({ request, siteDb }) => {
+  const article = listPublished(siteDb)[1]!;
+  const path = `/articles/${article.slug}`;
+  let body = '';
+  // Next answers the first request (and caches the page), then from its cache (a copy is made);
+  // later requests get the copy. Next itself never compresses (compress: false in next.config.ts),
+  // so a gzip answer can only come from a copy. Retried: comment specs may invalidate meanwhile.
+  await expect(async () => {
+    await request.get(path);
+    await request.get(path);
+    const copy = await request.get(path, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(copy.status()).toBe(200);
+    expect(copy.headers()['content-encoding']).toBe('gzip');
+    expect(copy.headers()['x-nextjs-cache']).toBe('HIT');
+    expect(copy.headers()['vary']).toContain('Accept-Encoding');
+    body = await copy.text();
+    expect(body).toContain(article.title);
+  }).toPass({ timeout: 15_000, intervals: [500, 1_000] });
+
+  const plain = await request.get(path, { headers: { 'Accept-Encoding': 'identity' } });
+  expect(plain.headers()['content-encoding']).toBeUndefined();
+  expect(Number(plain.headers()['content-length'])).toBe(Buffer.byteLength(await plain.text()));
+  expect(await plain.text()).toBe(body);
+  const etag = plain.headers()['etag']!;
+  const notModified = await request.get(path, { headers: { 'Accept-Encoding': 'identity', 'If-None-Match': etag } });
+  expect(notModified.status()).toBe(304);
+});
+
 test('a changed article shows once its tags are invalidated, and not before', async ({ page, request, siteDb }) => {
   // The oldest article: not the lead story or a page another spec reads headlines from.
   const article = listPublished(siteDb).at(-1)!;

@@ -4,16 +4,18 @@
 // building; tests and benchmarks run it too, so what they measure is what readers get.
 import http from 'node:http';
 import path from 'node:path';
-import next from 'next';
-import { remember, serveFromCopy } from '../lib/cache/page-cache.mjs';
 
+// Before Next is loaded: it reads NODE_ENV as it starts.
 process.env.NODE_ENV = 'production';
 process.title = 'next-server (the ledger)';
+const { default: next } = await import('next');
+const { remember, serveFromCopy } = await import('../lib/cache/page-cache.mjs');
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
+// The last occurrence wins, as with `next start` (npm start passes PORT first, then your options).
 const option = (names) => {
-  const i = args.findIndex((a) => names.includes(a));
+  const i = args.findLastIndex((a) => names.includes(a));
   return i >= 0 ? args[i + 1] : undefined;
 };
 const port = Number(option(['-p', '--port']) ?? process.env.PORT ?? 3000);
@@ -39,7 +41,12 @@ const server = http.createServer((req, res) => {
   if (serveFromCopy(req, res)) return;
   setClientAddress(req);
   remember(req, res);
-  handle(req, res);
+  // As `next start` does: an error Next did not answer itself becomes a 500, not a hung request.
+  handle(req, res).catch((error) => {
+    console.error('[server] request failed', req.method, req.url, error);
+    if (!res.headersSent) res.statusCode = 500;
+    res.end();
+  });
 });
 server.keepAliveTimeout = 5000;
 server.listen(port, hostname, () => {

@@ -25,7 +25,15 @@ const state = (globalThis.__ledgerCacheHandler ??= {
   highWater: 0,
   db: null,
   dbPath: null,
+  // Each stored entry gets the next number, so a reader can tell a replaced entry from the one it saw.
+  version: 0,
+  // Request path → key of the page stored for it (see pageKeyOf).
+  pageKeys: new Map(),
 });
+
+// Next keys a rendered page `/route-cache/APP_PAGE/<hex hash of the route>/$<path>`
+// (next/dist/server/lib/route-cache-key.js); the path is what the page was rendered for.
+const PAGE_KEY = /^\/route-cache\/APP_PAGE\/[0-9a-f]+\/\$(\/.*)$/;
 
 function database() {
   // Same default as lib/env.ts (this file is loaded by Next as plain JavaScript, outside the app bundle).
@@ -98,6 +106,13 @@ function peek(key) {
 }
 state.peek = peek;
 
+/** The key of the page stored for a request path, if one is (the front page is /page/1 or /index). */
+function pageKeyOf(path) {
+  if (path === '/') return state.pageKeys.get('/page/1') ?? state.pageKeys.get('/index') ?? null;
+  return state.pageKeys.get(path) ?? null;
+}
+state.pageKeyOf = pageKeyOf;
+
 export default class LedgerCacheHandler {
   constructor(options) {
     this.options = options;
@@ -119,13 +134,21 @@ export default class LedgerCacheHandler {
 
   async set(key, value, ctx) {
     state.entries.delete(key);
+    const page = PAGE_KEY.exec(key);
+    if (page) state.pageKeys.set(page[1], key);
     state.entries.set(key, {
       value,
+      version: ++state.version,
       lastModified: Date.now(),
       tags: [...tagsOf(value, ctx)],
       cacheControl: ctx?.fetchCache ? undefined : ctx?.cacheControl,
     });
-    while (state.entries.size > MAX_ENTRIES) state.entries.delete(state.entries.keys().next().value);
+    while (state.entries.size > MAX_ENTRIES) {
+      const oldest = state.entries.keys().next().value;
+      state.entries.delete(oldest);
+      const evicted = PAGE_KEY.exec(oldest);
+      if (evicted && state.pageKeys.get(evicted[1]) === oldest) state.pageKeys.delete(evicted[1]);
+    }
   }
 
   async revalidateTag(tags) {

@@ -4,13 +4,15 @@
 // request: routing, header rules, async context, an ETag hashed over the whole page on every
 // request, and, for browsers, gzip of the whole page on every request. This module keeps, for each
 // page Next has already answered from its cache, the exact answer Next gave (status, headers, body,
-// and a gzip copy made once), and sends it again without entering Next.
+// and a gzip copy made once), and sends it again without entering Next. The same URL is sent
+// gzipped or not, so its Vary always names Accept-Encoding (a shared cache in front must know).
 //
 // It never decides anything Next did not decide first:
 // - a copy is made only from a response Next itself served from its cache (`x-nextjs-cache: HIT`,
-//   status 200, no Set-Cookie) for an anonymous GET without a query string or router headers;
+//   status 200, no Set-Cookie) for a GET without a query string or router headers (cookies do not
+//   matter: a cached page is the same for everyone, which is why Next could cache it);
 // - before each use, the copy is checked against the cache handler's live entry for the same page
-//   (same object, none of its tags invalidated in any process, not past its revalidate time);
+//   (same version, none of its tags invalidated in any process, not past its revalidate time);
 //   otherwise the request goes to Next, which renders or revalidates as usual, and the next HIT
 //   makes a new copy. Approving a comment therefore shows as fast as it does without this module.
 // - only paths made of plain URL characters, outside /admin, /api and /_next, are eligible; the
@@ -28,18 +30,6 @@ const PER_RESPONSE = new Set(['date', 'connection', 'keep-alive', 'transfer-enco
 const copies = new Map();
 let bytes = 0;
 
-/**
- * The cache handler's key for the page Next rendered for a request path: Next keys pages as
- * `/route-cache/APP_PAGE/<hash of the route>/$<path>`, and the front page is /page/1 (next.config.ts).
- */
-function cacheKeyOf(pathname) {
-  const suffix = `/$${pathname === '/' ? '/page/1' : pathname}`;
-  for (const key of handlerState()?.entries?.keys() ?? []) {
-    if (key.startsWith('/route-cache/APP_PAGE/') && key.endsWith(suffix)) return key;
-  }
-  return null;
-}
-
 /** The path of a request this module may answer, or null. */
 function eligiblePath(req) {
   if (req.method !== 'GET' && req.method !== 'HEAD') return null;
@@ -53,10 +43,15 @@ function handlerState() {
   return globalThis.__ledgerCacheHandler;
 }
 
+/**
+ * Whether Next's cache still holds, unchanged and fresh, the entry a copy was made from. The copy
+ * keeps the entry's key and version, not the entry: an entry the handler has dropped is not kept
+ * alive by a copy of it.
+ */
 function isFresh(copy) {
   const state = handlerState();
   const live = state?.peek?.(copy.key);
-  if (!live || live !== copy.entry) return false;
+  if (!live || live.version !== copy.version) return false;
   const revalidate = live.cacheControl?.revalidate;
   return !(typeof revalidate === 'number' && Date.now() - live.lastModified >= revalidate * 1000);
 }
@@ -68,22 +63,48 @@ function forget(path) {
   bytes -= copy.size;
 }
 
-function acceptsGzip(req) {
-  const accept = req.headers['accept-encoding'];
-  return typeof accept === 'string' && /\bgzip\b/.test(accept);
+/** Whether the client accepts gzip: `gzip` (or `*`) listed without `q=0`. */
+export function acceptsGzip(header) {
+  if (typeof header !== 'string') return false;
+  return header.split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    if (coding !== 'gzip' && coding !== '*') return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
 }
 
 function matches(ifNoneMatch, etag) {
   if (typeof ifNoneMatch !== 'string') return false;
-  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+  return ifNoneMatch.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t.replace(/^W\//, '') === etag;
+  });
+}
+
+/** Vary as Next set it, plus Accept-Encoding: the copy is sent gzipped or not depending on it. */
+function varyWithEncoding(vary) {
+  const names = String(vary ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+  if (!names.some((n) => n.toLowerCase() === 'accept-encoding')) names.push('Accept-Encoding');
+  return names.join(', ');
+}
+
+function evictToFit() {
+  for (const [oldest] of copies) {
+    if (bytes <= MAX_BYTES) break;
+    forget(oldest);
+  }
 }
 
 function send(req, res, copy) {
-  const gzip = acceptsGzip(req);
+  const gzip = acceptsGzip(req.headers['accept-encoding']);
   // Each encoding is its own representation, with its own validator.
   const etag = gzip ? `${copy.etag.slice(0, -1)}-gz"` : copy.etag;
   if (matches(req.headers['if-none-match'], etag)) {
-    res.writeHead(304, { ETag: etag, 'Cache-Control': copy.headers['cache-control'] ?? 'no-cache', Vary: copy.headers.vary ?? 'Accept-Encoding' });
+    res.writeHead(304, { ETag: etag, 'Cache-Control': copy.headers['cache-control'] ?? 'no-cache', Vary: copy.headers.vary });
     res.end();
     return;
   }
@@ -94,6 +115,7 @@ function send(req, res, copy) {
       copy.gzip = zlib.gzipSync(copy.body, { level: 6 });
       copy.size += copy.gzip.length;
       bytes += copy.gzip.length;
+      evictToFit();
     }
     body = copy.gzip;
     headers['Content-Encoding'] = 'gzip';
@@ -129,23 +151,21 @@ export function remember(req, res) {
   if (path === null || req.method !== 'GET') return;
   res.once('finish', () => {
     if (res.statusCode !== 200 || res.getHeader('x-nextjs-cache') !== 'HIT' || res.hasHeader('set-cookie')) return;
-    const key = cacheKeyOf(path);
-    const entry = key ? handlerState()?.peek?.(key) : null;
+    const key = handlerState()?.pageKeyOf?.(path);
+    const entry = key ? handlerState().peek(key) : null;
     const html = entry?.value?.kind === 'APP_PAGE' ? entry.value.html : undefined;
     if (typeof html !== 'string' || (entry.value.status ?? 200) !== 200) return;
     const headers = {};
     for (const [name, value] of Object.entries(res.getHeaders())) {
       if (!PER_RESPONSE.has(name) && value !== undefined) headers[name] = value;
     }
+    headers.vary = varyWithEncoding(headers.vary);
     const body = Buffer.from(html);
     const etag = `"${crypto.createHash('sha1').update(body).digest('base64url')}"`;
     forget(path);
-    const copy = { key, entry, headers, body, etag, gzip: null, size: body.length };
+    const copy = { key, version: entry.version, headers, body, etag, gzip: null, size: body.length };
     copies.set(path, copy);
     bytes += copy.size;
-    for (const [oldest] of copies) {
-      if (bytes <= MAX_BYTES) break;
-      forget(oldest);
-    }
+    evictToFit();
   });
 }

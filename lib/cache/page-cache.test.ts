@@ -7,7 +7,7 @@ import { migrateDatabase } from '@/db/migrate';
 // @ts-expect-error plain JavaScript module loaded by Next and by scripts/server.mjs, without types
 import LedgerCacheHandler from './next-cache-handler.mjs';
 // @ts-expect-error plain JavaScript module, see above
-import { remember, serveFromCopy } from './page-cache.mjs';
+import { acceptsGzip, remember, serveFromCopy } from './page-cache.mjs';
 
 // The page copies in front of Next (lib/cache/page-cache.mjs), with the real cache handler on this
 // test file's own SQLite database, behind a real HTTP server. A stand-in plays Next's request
@@ -38,7 +38,8 @@ async function standInForNext(req: http.IncomingMessage, res: http.ServerRespons
   const path = url.pathname === '/' ? '/page/1' : url.pathname;
   const route = routes.get(path);
   res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Vary', 'rsc, Accept-Encoding');
+  // What Next sends with compression off: no Accept-Encoding in it.
+  res.setHeader('Vary', 'rsc, next-router-state-tree');
   if (!route) {
     res.statusCode = 404;
     res.end('not found');
@@ -143,9 +144,20 @@ describe('page copies', () => {
     expect(zlib.gunzipSync(gzipped.body).toString()).toBe(plain.body.toString());
     expect(gzipped.headers.etag).not.toBe(plain.headers.etag);
 
+    // One URL, two encodings: a shared cache in front must know the answer depends on it.
+    for (const answer of [plain, gzipped]) expect(answer.headers.vary).toBe('rsc, next-router-state-tree, Accept-Encoding');
+    const refused = await get('/articles/two', { 'Accept-Encoding': 'gzip;q=0, identity' });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(refused.body.toString()).toBe(plain.body.toString());
+
     const notModified = await get('/articles/two', { 'If-None-Match': plain.headers.etag! });
     expect(notModified.status).toBe(304);
     expect(notModified.body.length).toBe(0);
+    expect(notModified.headers.vary).toBe('rsc, next-router-state-tree, Accept-Encoding');
+    expect((await get('/articles/two', { 'If-None-Match': '*' })).status).toBe(304);
+    // The gzip copy has its own validator.
+    expect((await get('/articles/two', { 'If-None-Match': plain.headers.etag!, 'Accept-Encoding': 'gzip' })).status).toBe(200);
+    expect((await get('/articles/two', { 'If-None-Match': gzipped.headers.etag!, 'Accept-Encoding': 'gzip' })).status).toBe(304);
     const changedElsewhere = await get('/articles/two', { 'If-None-Match': '"something-else"' });
     expect(changedElsewhere.status).toBe(200);
 
@@ -166,7 +178,11 @@ describe('page copies', () => {
 
     // Another process (or the moderation CLI) records the invalidation in the shared table.
     const other = new Database(process.env.DATABASE_PATH!);
-    other.prepare('INSERT INTO cache_invalidations (tag, invalidated_at) VALUES (?, ?) ON CONFLICT(tag) DO UPDATE SET invalidated_at = excluded.invalidated_at').run('article:/articles/three', Date.now());
+    other
+      .prepare(
+        'INSERT INTO cache_invalidations (tag, invalidated_at) VALUES (?, ?) ON CONFLICT(tag) DO UPDATE SET invalidated_at = excluded.invalidated_at',
+      )
+      .run('article:/articles/three', Date.now());
     other.close();
     await afterSync();
 
@@ -233,5 +249,19 @@ describe('page copies', () => {
     const calls = nextCalls;
     await get('/articles/five');
     expect(nextCalls).toBe(calls);
+  });
+});
+
+describe('acceptsGzip', () => {
+  it('reads Accept-Encoding as browsers and tools write it', () => {
+    expect(acceptsGzip('gzip, deflate, br')).toBe(true);
+    expect(acceptsGzip('br;q=1.0, gzip;q=0.8, *;q=0.1')).toBe(true);
+    expect(acceptsGzip('*')).toBe(true);
+    expect(acceptsGzip('GZIP')).toBe(true);
+    expect(acceptsGzip('gzip;q=0')).toBe(false);
+    expect(acceptsGzip('gzip; q=0.000, identity')).toBe(false);
+    expect(acceptsGzip('identity')).toBe(false);
+    expect(acceptsGzip('x-gzip-ish')).toBe(false);
+    expect(acceptsGzip(undefined)).toBe(false);
   });
 });

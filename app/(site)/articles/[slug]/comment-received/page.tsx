@@ -24,9 +24,7 @@ export default async function CommentReceivedPage({ params }: { params: Promise<
     <div className="article">
       <p className="kicker">Comments</p>
       <h1 className="article__title">Comment received</h1>
-      <p className="form-message" role="status">
-        {COMMENT_RECEIVED}
-      </p>
+      <p className="form-message">{COMMENT_RECEIVED}</p>
       <p>A moderator reads every comment before it is published under the article. Your email address is never shown.</p>
       <p>
         <Link href={`${path}#comments`}>← Back to “{article.title}”</Link>
