@@ -40,8 +40,8 @@ function watchDialogs(page: Page, dialogs: string[]): void {
 
 /** The list item of one approved comment: its own `<li>`, not an ancestor's that holds it among its replies. */
 const itemOf = (page: Page, id: number) => page.locator(`#comments li:has(> #comment-${id})`);
-/** The item of `reply`, found among the direct replies of `parent`'s item. */
-const replyItemIn = (page: Page, parent: number, reply: number) => itemOf(page, parent).locator(`:scope > ol > li:has(> #comment-${reply})`);
+/** Comment `reply`, found as the comment of an item in the list of replies of `parent`'s item. */
+const replyIn = (page: Page, parent: number, reply: number) => itemOf(page, parent).locator(`:scope > ol > li > #comment-${reply}`);
 
 /** Publishes a comment as if a moderator had approved it, for tests about what comes after. */
 function insertApprovedComment(
@@ -306,7 +306,7 @@ test('Reply opens the form for a reply, and the approved reply shows nested unde
   await expect(itemOf(reader, reply.id)).toHaveAttribute('data-depth', '2');
   // Nested as a screen reader hears it: the reply's item is in the list of replies inside its parent's item.
   await expect(reader.locator(`#comments ol.comment-list > li:has(> #comment-${parent.id})`)).toHaveCount(1);
-  await expect(replyItemIn(reader, parent.id, reply.id)).toHaveCount(1);
+  await expect(replyIn(reader, parent.id, reply.id)).toHaveCount(1);
   // In thread order: the reply comes straight after its parent, indented.
   const ids = await reader.locator('#comments ol.comment-list li > article').evaluateAll((els) => els.map((e) => e.id));
   expect(ids.indexOf(`comment-${reply.id}`)).toBe(ids.indexOf(`comment-${parent.id}`) + 1);
@@ -337,8 +337,9 @@ test('threads stop at three levels: a reply to a level-3 comment joins level 3',
   });
   await expect(itemOf(page, level3)).toHaveAttribute('data-depth', '3');
   // Three lists deep: level 3 inside level 2 inside level 1.
-  await expect(replyItemIn(page, level1, level2)).toHaveAttribute('data-depth', '2');
-  await expect(replyItemIn(page, level2, level3)).toHaveCount(1);
+  await expect(itemOf(page, level2)).toHaveAttribute('data-depth', '2');
+  await expect(replyIn(page, level1, level2)).toHaveCount(1);
+  await expect(replyIn(page, level2, level3)).toHaveCount(1);
   const form = new CommentForm(page);
   await form.open(url);
   await commentWith(page, `Level three ${run}`).getByRole('link', { name: `Reply to Level Three ${run}` }).click();
