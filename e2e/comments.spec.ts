@@ -38,6 +38,11 @@ function watchDialogs(page: Page, dialogs: string[]): void {
   });
 }
 
+/** The list item of one approved comment: its own `<li>`, not an ancestor's that holds it among its replies. */
+const itemOf = (page: Page, id: number) => page.locator(`#comments li:has(> #comment-${id})`);
+/** Comment `reply`, found as the comment of an item in the list of replies of `parent`'s item. */
+const replyIn = (page: Page, parent: number, reply: number) => itemOf(page, parent).locator(`:scope > ol > li > #comment-${reply}`);
+
 /** Publishes a comment as if a moderator had approved it, for tests about what comes after. */
 function insertApprovedComment(
   db: SiteDb,
@@ -297,12 +302,13 @@ test('Reply opens the form for a reply, and the approved reply shows nested unde
   await eventually(reader, url, async () => {
     await expect(commentWith(reader, 'Three: two incumbents')).toBeVisible({ timeout: 500 });
   });
-  const parentItem = reader.locator('ol.comment-list > li').filter({ has: reader.locator(`#comment-${parent.id}`) });
-  const replyItem = reader.locator('ol.comment-list > li').filter({ has: reader.locator(`#comment-${reply.id}`) });
-  await expect(parentItem).toHaveAttribute('data-depth', '1');
-  await expect(replyItem).toHaveAttribute('data-depth', '2');
+  await expect(itemOf(reader, parent.id)).toHaveAttribute('data-depth', '1');
+  await expect(itemOf(reader, reply.id)).toHaveAttribute('data-depth', '2');
+  // Nested as a screen reader hears it: the reply's item is in the list of replies inside its parent's item.
+  await expect(reader.locator(`#comments ol.comment-list > li:has(> #comment-${parent.id})`)).toHaveCount(1);
+  await expect(replyIn(reader, parent.id, reply.id)).toHaveCount(1);
   // In thread order: the reply comes straight after its parent, indented.
-  const ids = await reader.locator('#comments ol.comment-list > li > article').evaluateAll((els) => els.map((e) => e.id));
+  const ids = await reader.locator('#comments ol.comment-list li > article').evaluateAll((els) => els.map((e) => e.id));
   expect(ids.indexOf(`comment-${reply.id}`)).toBe(ids.indexOf(`comment-${parent.id}`) + 1);
   const [parentBox, replyBox] = [await reader.locator(`#comment-${parent.id}`).boundingBox(), await reader.locator(`#comment-${reply.id}`).boundingBox()];
   expect(replyBox!.x).toBeGreaterThan(parentBox!.x);
@@ -329,7 +335,11 @@ test('threads stop at three levels: a reply to a level-3 comment joins level 3',
   await eventually(page, url, async () => {
     await expect(commentWith(page, `Level three ${run}`)).toBeVisible({ timeout: 500 });
   });
-  await expect(page.locator('ol.comment-list > li').filter({ has: page.locator(`#comment-${level3}`) })).toHaveAttribute('data-depth', '3');
+  await expect(itemOf(page, level3)).toHaveAttribute('data-depth', '3');
+  // Three lists deep: level 3 inside level 2 inside level 1.
+  await expect(itemOf(page, level2)).toHaveAttribute('data-depth', '2');
+  await expect(replyIn(page, level1, level2)).toHaveCount(1);
+  await expect(replyIn(page, level2, level3)).toHaveCount(1);
   const form = new CommentForm(page);
   await form.open(url);
   await commentWith(page, `Level three ${run}`).getByRole('link', { name: `Reply to Level Three ${run}` }).click();
@@ -339,7 +349,12 @@ test('threads stop at three levels: a reply to a level-3 comment joins level 3',
 
   // Stored beside the level-3 comment, under the same level-2 parent.
   expect(await storedComment(siteDb, email)).toMatchObject({ parentId: level2, depth: 3, status: 'pending' });
-  await expect(page.locator(`[data-replies-for="${level2}"]`).getByRole('article')).toContainText('A reply to the deepest comment.');
+  const pending = page.locator(`[data-replies-for="${level2}"]`).getByRole('article');
+  await expect(pending).toContainText('A reply to the deepest comment.');
+  // Where it will appear once approved: after the level-3 comment (replies are oldest first), indented like it.
+  const [deepest, preview] = [await page.locator(`#comment-${level3}`).boundingBox(), await pending.boundingBox()];
+  expect(preview!.y).toBeGreaterThan(deepest!.y);
+  expect(preview!.x).toBeCloseTo(deepest!.x, 0);
   await context.close();
 });
 
@@ -525,14 +540,14 @@ test('threads come 50 to a page, oldest first, with the count on the article and
     await expect(page.locator('#comments-heading')).toHaveText(`${total} comments`, { timeout: 500 });
   });
   await expect(page.locator('.article__meta').getByRole('link', { name: `${total} comments` })).toHaveAttribute('href', '#comments');
-  await expect(page.locator('#comments li[data-depth="1"]')).toHaveCount(50);
+  await expect(page.locator('#comments ol.comment-list > li')).toHaveCount(50);
   const pages = page.getByRole('navigation', { name: 'Comment pages' });
   await expect(pages).toContainText('Comments page 1 of 2');
   // Oldest first: the last of the batch is on page 2, the first is here unless older threads fill page 1.
   await expect(page.getByText(`Comment number 51 of batch ${stamp}.`)).toHaveCount(0);
   await pages.getByRole('link', { name: 'Later comments →' }).click();
   await expect(page).toHaveURL(`${url}/comments/2`);
-  await expect(page.locator('#comments li[data-depth="1"]')).toHaveCount(onSecondPage);
+  await expect(page.locator('#comments ol.comment-list > li')).toHaveCount(onSecondPage);
   await expect(page.getByText(`Comment number 51 of batch ${stamp}.`)).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Comment pages' })).toContainText('Comments page 2 of 2');
   expect((await page.request.get(`${url}/comments/3`)).status()).toBe(404);

@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { CommentThread } from '@/components/comments/comment-thread';
 import type { PublicComment } from './queries';
-import { fromThreadEntry, toThreadEntry, type ThreadEntry } from './thread-data';
+import { fromThreadEntry, nestThread, toThreadEntry, type ThreadEntry, type ThreadNode } from './thread-data';
 
 const plain: PublicComment = {
   id: 7,
@@ -39,6 +39,29 @@ describe('thread entries', () => {
   });
 });
 
+describe('nestThread', () => {
+  /** Entries of these ids and depths, in this (thread) order. */
+  const entriesOf = (...rows: [id: number, depth: number][]): ThreadEntry[] => rows.map(([id, depth]) => [id, depth, `Reader ${id}`, 'Text', 0, 'x']);
+  /** The tree as `id(replies…)`, to compare at a glance. */
+  const shape = (nodes: ThreadNode[]): string => nodes.map((n) => (n.replies.length ? `${n.entry[0]}(${shape(n.replies)})` : `${n.entry[0]}`)).join(' ');
+
+  it('puts each entry under the nearest one before it a level up', () => {
+    const nested = nestThread(entriesOf([1, 1], [2, 2], [3, 3], [4, 3], [5, 2], [6, 1], [7, 1], [8, 2], [9, 3], [10, 1]));
+    expect(shape(nested)).toBe('1(2(3 4) 5) 6 7(8(9)) 10');
+    expect(nested[0]!.replies[0]!.replies[1]!.entry).toEqual([4, 3, 'Reader 4', 'Text', 0, 'x']);
+  });
+
+  it('keeps a reply to a level-3 comment beside it, under the same parent', () => {
+    // 12 answered 11 (level 3) and is stored at level 3 too.
+    expect(shape(nestThread(entriesOf([1, 1], [10, 2], [11, 3], [12, 3])))).toBe('1(10(11 12))');
+  });
+
+  it('keeps top-level comments flat and an empty page empty', () => {
+    expect(shape(nestThread(entriesOf([1, 1], [2, 1], [3, 1])))).toBe('1 2 3');
+    expect(nestThread([])).toEqual([]);
+  });
+});
+
 describe('CommentThread', () => {
   const entries: ThreadEntry[] = [toThreadEntry(plain, '26 November 2026 at 07:44'), toThreadEntry(staff, 'y'), toThreadEntry(linked, 'z')];
   const render = (commentsOpen: boolean) =>
@@ -53,12 +76,35 @@ describe('CommentThread', () => {
         '<p dir="auto"><bdi>First line</bdi><br/><bdi>second </bdi><a href="https://example.org/x" rel="nofollow ugc noopener">https://example.org/x</a><bdi>.</bdi></p>' +
         '<p dir="auto"><bdi>Another paragraph.</bdi></p>' +
         '<footer><a href="/articles/a-story/reply/7#respond" data-reply-to="7">Reply<span class="visually-hidden"> to Ruth Calloway</span></a></footer>' +
-        '</article><div data-replies-for="7"></div></li>',
+        '</article><ol><li data-depth="2">',
     );
     expect(html).toContain('<li data-depth="2"><article id="comment-12"');
     expect(html).toContain('<strong id="comment-12-author"><bdi>Ed Itor</bdi></strong><span class="badge">Staff</span> ');
     expect(html).toContain('<strong id="comment-15-author"><a href="https://mallory.example.org/" rel="nofollow ugc noopener"><bdi>Mallory \u202Egnp.exe</bdi></a></strong>');
     expect(html).toContain('<li data-depth="3">');
+  });
+
+  it("nests each reply's item in its parent's, with the pending-reply slot after the replies", () => {
+    const thread: ThreadEntry[] = [
+      toThreadEntry(plain, 'a'),
+      toThreadEntry(staff, 'b'),
+      toThreadEntry(linked, 'c'),
+      toThreadEntry({ ...linked, id: 16 }, 'd'), // a reply to 15, stored beside it
+      toThreadEntry({ ...plain, id: 20 }, 'e'),
+    ];
+    const html = renderToStaticMarkup(createElement(CommentThread, { comments: thread, articlePath: '/articles/a-story', commentsOpen: true }));
+    const skeleton = html.replace(/<article id="comment-(\d+)"[\s\S]*?<\/article>/g, '[$1]');
+    expect(skeleton).toBe(
+      '<ol class="comment-list">' +
+        '<li data-depth="1">[7]<ol>' +
+        '<li data-depth="2">[12]<ol>' +
+        '<li data-depth="3">[15]<div data-replies-for="15"></div></li>' +
+        '<li data-depth="3">[16]<div data-replies-for="16"></div></li>' +
+        '</ol><div data-replies-for="12"></div></li>' +
+        '</ol><div data-replies-for="7"></div></li>' +
+        '<li data-depth="1">[20]<div data-replies-for="20"></div></li>' +
+        '</ol>',
+    );
   });
 
   it('has no Reply links when comments are closed', () => {

@@ -39,6 +39,31 @@ export function toThreadEntry(c: PublicComment, createdText: string): ThreadEntr
   return entry;
 }
 
+/** A comment of the thread with its replies, for markup that nests them as a screen reader should hear them. */
+export interface ThreadNode {
+  entry: ThreadEntry;
+  replies: ThreadNode[];
+}
+
+/**
+ * Nests the entries of one page of the thread. They arrive in thread order (each comment followed
+ * by its replies) with their depth, so the parent need not be sent: an entry at depth d belongs to
+ * the nearest entry before it at depth d - 1. A reply to a level-3 comment is stored at level 3,
+ * so it lands beside that comment, under the same parent.
+ */
+export function nestThread(entries: ThreadEntry[]): ThreadNode[] {
+  const roots: ThreadNode[] = [];
+  /** The latest node at each depth so far: `open[d - 1]` is the one at depth d. */
+  const open: ThreadNode[] = [];
+  for (const entry of entries) {
+    const node: ThreadNode = { entry, replies: [] };
+    open.length = Math.min(open.length, Math.max(entry[1] - 1, 0));
+    (open.at(-1)?.replies ?? roots).push(node);
+    open.push(node);
+  }
+  return roots;
+}
+
 export function fromThreadEntry([id, depth, authorName, body, createdAtMs, createdText, authorUrl, isStaff]: ThreadEntry): ShownComment & {
   depth: number;
 } {
