@@ -15,15 +15,7 @@ import { CommentView } from './comment-view';
  * PendingComments shows the reader's own replies that await moderation: where the reply will
  * appear once approved (replies are oldest first).
  */
-export function CommentThread({
-  comments,
-  articlePath,
-  commentsOpen,
-}: {
-  comments: ThreadEntry[];
-  articlePath: string;
-  commentsOpen: boolean;
-}) {
+export function CommentThread({ comments, articlePath, commentsOpen }: { comments: ThreadEntry[]; articlePath: string; commentsOpen: boolean }) {
   return <ol className="comment-list">{items(nestThread(comments), articlePath, commentsOpen)}</ol>;
 }
 
@@ -37,12 +29,7 @@ function items(nodes: ThreadNode[], articlePath: string, commentsOpen: boolean) 
             <footer>
               {/* A page of its own without JavaScript; with it, the comment form takes the click (data-reply-to). */}
               <a href={`${articlePath}/reply/${c.id}#respond`} data-reply-to={c.id}>
-                Reply
-                <span className="visually-hidden">
-                  {' to '}
-                  {/* Isolated like the name in the header: a right-to-left or override name cannot reorder the link text. */}
-                  <bdi>{c.authorName}</bdi>
-                </span>
+                Reply<span className="visually-hidden">{` to ${c.authorName}`}</span>
               </a>
             </footer>
           )}
