@@ -33,12 +33,14 @@ export function ArticleCard({
       {article.dek && <p className="card__dek">{article.dek}</p>}
       {children}
       <p className="byline">
-        By <Link href={authorPath(article.author.slug)}>{article.author.name}</Link> ·{' '}
-        <DateTime iso={article.publishedAt} />
+        By <Link href={authorPath(article.author.slug)}>{article.author.name}</Link> · <DateTime iso={article.publishedAt} />
         {showCommentCount && article.commentCount > 0 && (
           <>
             {' '}
-            · <Link href={`${articlePath(article.slug)}#comments`}>{article.commentCount === 1 ? '1 comment' : `${article.commentCount} comments`}</Link>
+            ·{' '}
+            <Link href={`${articlePath(article.slug)}#comments`}>
+              {article.commentCount === 1 ? '1 comment' : `${article.commentCount} comments`}
+            </Link>
           </>
         )}
       </p>

@@ -89,7 +89,17 @@ export function insertComment(db: SiteDb, c: NewComment): number {
       `INSERT INTO comments (article_id, parent_id, depth, author_name, author_email, body, status, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     )
-    .get(c.articleId, c.parentId ?? null, c.parentId ? 2 : 1, c.authorName, c.authorEmail.toLowerCase(), c.body, c.status ?? 'pending', now, now);
+    .get(
+      c.articleId,
+      c.parentId ?? null,
+      c.parentId ? 2 : 1,
+      c.authorName,
+      c.authorEmail.toLowerCase(),
+      c.body,
+      c.status ?? 'pending',
+      now,
+      now,
+    );
   return row!.id;
 }
 
@@ -118,7 +128,12 @@ export function commentsByEmail(db: SiteDb, email: string): StoredComment[] {
 
 export function insertSubscriber(
   db: SiteDb,
-  s: { email: string; status?: 'pending' | 'confirmed' | 'unsubscribed' | 'bounced' | 'complained'; consentSource?: string; createdAt?: number },
+  s: {
+    email: string;
+    status?: 'pending' | 'confirmed' | 'unsubscribed' | 'bounced' | 'complained';
+    consentSource?: string;
+    createdAt?: number;
+  },
 ): number {
   const now = s.createdAt ?? Date.now();
   const row = db
@@ -157,14 +172,18 @@ export function insertBlock(db: SiteDb, kind: 'email' | 'ip' | 'word', value: st
 }
 
 export function outboxRowsTo(db: SiteDb, recipient: string): { kind: string; status: string }[] {
-  return db.prepare<[string], { kind: string; status: string }>('SELECT kind, status FROM email_outbox WHERE recipient = ? ORDER BY id').all(recipient);
+  return db
+    .prepare<[string], { kind: string; status: string }>('SELECT kind, status FROM email_outbox WHERE recipient = ? ORDER BY id')
+    .all(recipient);
 }
 
 /** A draft newsletter issue holding one article; returns its id. */
 export function insertDraftIssue(db: SiteDb, subject: string, articleId: number): number {
   const now = Date.now();
   const id = Number(
-    db.prepare("INSERT INTO newsletter_issues (subject, intro, status, created_at, updated_at) VALUES (?, '', 'draft', ?, ?)").run(subject, now, now).lastInsertRowid,
+    db
+      .prepare("INSERT INTO newsletter_issues (subject, intro, status, created_at, updated_at) VALUES (?, '', 'draft', ?, ?)")
+      .run(subject, now, now).lastInsertRowid,
   );
   db.prepare('INSERT INTO newsletter_issue_articles (issue_id, article_id, position) VALUES (?, ?, 0)').run(id, articleId);
   return id;

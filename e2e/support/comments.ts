@@ -164,7 +164,9 @@ export class CommentForm {
     const wait = this.stampAt + MIN_FILL_MS - Date.now();
     if (wait > 0) await this.page.waitForTimeout(wait);
     if (this.javaScript) {
-      const answer = this.page.waitForResponse((r) => r.request().method() === 'POST' && r.request().headers()['next-action'] !== undefined);
+      const answer = this.page.waitForResponse(
+        (r) => r.request().method() === 'POST' && r.request().headers()['next-action'] !== undefined,
+      );
       await this.submit.click();
       await answer;
       // The answer carries a fresh stamp, issued when the server handled the post.

@@ -52,7 +52,12 @@ export function claimDueEmails(limit = BATCH_SIZE, now = new Date()): OutboxEmai
       // A batch is claimed whole, even where the limit cut through it.
       const batchKeys = [...new Set(due.flatMap((r) => (r.batchKey ? [r.batchKey] : [])))];
       if (batchKeys.length > 0) {
-        for (const r of tx.select({ id: emailOutbox.id }).from(emailOutbox).where(and(inArray(emailOutbox.batchKey, batchKeys), claimable)).all()) ids.add(r.id);
+        for (const r of tx
+          .select({ id: emailOutbox.id })
+          .from(emailOutbox)
+          .where(and(inArray(emailOutbox.batchKey, batchKeys), claimable))
+          .all())
+          ids.add(r.id);
       }
       const claimed = tx
         .update(emailOutbox)
@@ -77,7 +82,12 @@ export function claimDueEmails(limit = BATCH_SIZE, now = new Date()): OutboxEmai
           const key = batchKeyOf(batch);
           tx.update(emailOutbox)
             .set({ batchKey: key })
-            .where(inArray(emailOutbox.id, batch.map((r) => r.id)))
+            .where(
+              inArray(
+                emailOutbox.id,
+                batch.map((r) => r.id),
+              ),
+            )
             .run();
           for (const row of batch) row.batchKey = key;
         }

@@ -37,7 +37,12 @@ export async function resendConfirmationAction(_previous: SubscriberActionState,
 export type IssueFormState = ActionState<{ subject: string; intro: string }>;
 
 const draftSchema = z.object({
-  subject: z.string().trim().min(3, { error: 'Write a subject of at least 3 characters.' }).max(150, { error: 'Keep the subject under 150 characters.' }).regex(/^[^\r\n]*$/, { error: 'The subject must be one line.' }),
+  subject: z
+    .string()
+    .trim()
+    .min(3, { error: 'Write a subject of at least 3 characters.' })
+    .max(150, { error: 'Keep the subject under 150 characters.' })
+    .regex(/^[^\r\n]*$/, { error: 'The subject must be one line.' }),
   intro: z.string().trim().max(10_000, { error: 'Keep the introduction under 10,000 characters.' }),
 });
 
@@ -65,7 +70,8 @@ export async function saveIssueAction(_previous: IssueFormState, formData: FormD
   const issueId = issueIdOf(formData);
   const values = { subject: String(formData.get('subject') ?? ''), intro: String(formData.get('intro') ?? '') };
   const parsed = draftSchema.safeParse(values);
-  if (!parsed.success) return { status: 'error', message: 'Check the fields below.', fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  if (!parsed.success)
+    return { status: 'error', message: 'Check the fields below.', fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   const articleIds = pickedArticles(formData);
   if (articleIds.length === 0) return { status: 'error', message: 'Choose at least one article.', values };
   const id = saveIssueDraft({ id: issueId ?? undefined, ...parsed.data, articleIds, actor: staff.email });
@@ -79,7 +85,9 @@ export async function sendTestIssueAction(_previous: IssueFormState, formData: F
   const staff = await requireStaff();
   const issueId = issueIdOf(formData);
   const ok = issueId !== null && (await sendTestIssue({ id: issueId, to: staff.email }));
-  return ok ? { status: 'success', message: `A test copy is on its way to ${staff.email}.` } : { status: 'error', message: 'That issue no longer exists.' };
+  return ok
+    ? { status: 'success', message: `A test copy is on its way to ${staff.email}.` }
+    : { status: 'error', message: 'That issue no longer exists.' };
 }
 
 export async function sendIssueAction(_previous: IssueFormState, formData: FormData): Promise<IssueFormState> {

@@ -7,13 +7,19 @@ import { deleteSubscriber, resendConfirmation } from './admin';
 const client = () => getDb().$client;
 const pendingSubscriber = (email: string) =>
   client()
-    .prepare<[string], { id: number }>(`INSERT INTO subscribers (email, status, unsubscribe_token) VALUES (?, 'pending', lower(hex(randomblob(16)))) RETURNING id`)
+    .prepare<[string], { id: number }>(
+      `INSERT INTO subscribers (email, status, unsubscribe_token) VALUES (?, 'pending', lower(hex(randomblob(16)))) RETURNING id`,
+    )
     .get(email)!.id;
 const confirmationsTo = (email: string) =>
-  client().prepare<[string], { n: number }>(`SELECT count(*) AS n FROM email_outbox WHERE recipient = ? AND kind = 'newsletter_confirm'`).get(email)!.n;
+  client()
+    .prepare<[string], { n: number }>(`SELECT count(*) AS n FROM email_outbox WHERE recipient = ? AND kind = 'newsletter_confirm'`)
+    .get(email)!.n;
 
 const logRows = (action: string) =>
-  client().prepare<[string], { actor: string; detail: string }>('SELECT actor, detail FROM moderation_log WHERE action = ? ORDER BY id').all(action);
+  client()
+    .prepare<[string], { actor: string; detail: string }>('SELECT actor, detail FROM moderation_log WHERE action = ? ORDER BY id')
+    .all(action);
 
 beforeAll(() => {
   migrateDatabase();

@@ -10,8 +10,14 @@ import { requestSubscription, subscriberRef } from './subscriptions';
 export const SUBSCRIBERS_PAGE_SIZE = 50;
 
 function filters({ status, q }: { status?: SubscriberStatus; q?: string }) {
-  const term = q?.trim().toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`);
-  return and(status ? eq(subscribers.status, status) : undefined, term ? sql`${subscribers.email} LIKE ${`%${term}%`} ESCAPE '\\'` : undefined);
+  const term = q
+    ?.trim()
+    .toLowerCase()
+    .replace(/[%_\\]/g, (c) => `\\${c}`);
+  return and(
+    status ? eq(subscribers.status, status) : undefined,
+    term ? sql`${subscribers.email} LIKE ${`%${term}%`} ESCAPE '\\'` : undefined,
+  );
 }
 
 export function listSubscribers({ status, q, page = 1 }: { status?: SubscriberStatus; q?: string; page?: number }) {
@@ -39,7 +45,8 @@ export function listSubscribers({ status, q, page = 1 }: { status?: SubscriberSt
 
 export function countSubscribersByStatus(): Record<SubscriberStatus, number> {
   const out = Object.fromEntries(SUBSCRIBER_STATUSES.map((s) => [s, 0])) as Record<SubscriberStatus, number>;
-  for (const r of getDb().select({ status: subscribers.status, n: count() }).from(subscribers).groupBy(subscribers.status).all()) out[r.status] = r.n;
+  for (const r of getDb().select({ status: subscribers.status, n: count() }).from(subscribers).groupBy(subscribers.status).all())
+    out[r.status] = r.n;
   return out;
 }
 
@@ -94,7 +101,10 @@ export function deleteSubscriber(id: number, actor: string): boolean {
     (tx) => {
       cancelQueuedEmails(tx, subscriberRef(id));
       const deleted = tx.delete(subscribers).where(eq(subscribers.id, id)).run().changes > 0;
-      if (deleted) tx.insert(moderationLog).values({ actor, action: 'subscriber-delete', commentIds: [], detail: `subscriber #${id}` }).run();
+      if (deleted)
+        tx.insert(moderationLog)
+          .values({ actor, action: 'subscriber-delete', commentIds: [], detail: `subscriber #${id}` })
+          .run();
       return deleted;
     },
     { behavior: 'immediate' },
@@ -107,11 +117,19 @@ export function deleteSubscriber(id: number, actor: string): boolean {
  * of links would use up the allowance of every visitor behind the newsroom's address.
  */
 export async function resendConfirmation(id: number, actorIpHash: string, actor: string) {
-  const row = getDb().select({ email: subscribers.email, status: subscribers.status }).from(subscribers).where(eq(subscribers.id, id)).get();
-  if (!row || row.status !== 'pending') return { ok: false as const, message: 'Only pending subscribers can be sent a new confirmation link.' };
+  const row = getDb()
+    .select({ email: subscribers.email, status: subscribers.status })
+    .from(subscribers)
+    .where(eq(subscribers.id, id))
+    .get();
+  if (!row || row.status !== 'pending')
+    return { ok: false as const, message: 'Only pending subscribers can be sent a new confirmation link.' };
   const outcome = await requestSubscription({ rawEmail: row.email, source: '/admin/subscribers', ipHash: actorIpHash, limitIp: false });
   if (outcome.ok) {
-    getDb().insert(moderationLog).values({ actor, action: 'subscriber-resend', commentIds: [], detail: `subscriber #${id}` }).run();
+    getDb()
+      .insert(moderationLog)
+      .values({ actor, action: 'subscriber-resend', commentIds: [], detail: `subscriber #${id}` })
+      .run();
     return { ok: true as const };
   }
   return {
@@ -122,7 +140,6 @@ export async function resendConfirmation(id: number, actorIpHash: string, actor:
         : 'The confirmation could not be sent. Please try again later.',
   };
 }
-
 
 function csvField(value: unknown): string {
   const s = value instanceof Date ? value.toISOString() : value == null ? '' : String(value);

@@ -10,7 +10,12 @@ import type { FakeResend } from '../../e2e/support/fake-resend';
 const fakeHolder = await vi.hoisted(async () => {
   const { startFakeResend } = await import('../../e2e/support/fake-resend');
   const fake = await startFakeResend();
-  const saved = Object.fromEntries(['RESEND_API_KEY', 'RESEND_BASE_URL', 'MAIL_RATE_PER_SECOND', 'MAIL_RETRY_BASE_MS', 'MAIL_SEND_TIMEOUT_MS'].map((k) => [k, process.env[k]]));
+  const saved = Object.fromEntries(
+    ['RESEND_API_KEY', 'RESEND_BASE_URL', 'MAIL_RATE_PER_SECOND', 'MAIL_RETRY_BASE_MS', 'MAIL_SEND_TIMEOUT_MS'].map((k) => [
+      k,
+      process.env[k],
+    ]),
+  );
   Object.assign(process.env, {
     RESEND_API_KEY: 're_unit_test',
     RESEND_BASE_URL: fake.url,
@@ -81,7 +86,14 @@ type Status = 'pending' | 'confirmed' | 'unsubscribed' | 'bounced' | 'complained
 let seq = 0;
 
 /** Subscribers with unique addresses, confirmed a day ago unless told otherwise. */
-function addSubscribers(n: number, { status = 'confirmed', confirmedAt = new Date(Date.now() - 86_400_000), label = 'r' }: { status?: Status; confirmedAt?: Date | null; label?: string } = {}) {
+function addSubscribers(
+  n: number,
+  {
+    status = 'confirmed',
+    confirmedAt = new Date(Date.now() - 86_400_000),
+    label = 'r',
+  }: { status?: Status; confirmedAt?: Date | null; label?: string } = {},
+) {
   const now = new Date();
   const rows = Array.from({ length: n }, () => {
     const i = ++seq;
@@ -95,7 +107,14 @@ function addSubscribers(n: number, { status = 'confirmed', confirmedAt = new Dat
     };
   });
   const out: (typeof subscribers.$inferSelect)[] = [];
-  for (let i = 0; i < rows.length; i += 200) out.push(...db().insert(subscribers).values(rows.slice(i, i + 200)).returning().all());
+  for (let i = 0; i < rows.length; i += 200)
+    out.push(
+      ...db()
+        .insert(subscribers)
+        .values(rows.slice(i, i + 200))
+        .returning()
+        .all(),
+    );
   return out;
 }
 
@@ -113,7 +132,12 @@ async function startAndQueue(id: number) {
   expect(getIssue(id)!.queuedAt).not.toBeNull();
 }
 
-const rowsOf = (issueId: number) => db().select().from(emailOutbox).where(eq(emailOutbox.groupKey, `issue:${issueId}`)).all();
+const rowsOf = (issueId: number) =>
+  db()
+    .select()
+    .from(emailOutbox)
+    .where(eq(emailOutbox.groupKey, `issue:${issueId}`))
+    .all();
 const emailsTo = (address: string) => fake.emails().filter((e) => e.to.includes(address));
 const batchRequests = () => fake.requests().filter((r) => r.path === '/emails/batch' && r.status === 200);
 
@@ -130,7 +154,9 @@ async function deliverAll(issueId: number, rounds = 20) {
 describe('who gets an issue', () => {
   it('only subscribers confirmed before the send started; never pending, unsubscribed, bounced or complained', async () => {
     const confirmed = addSubscribers(5);
-    const others = (['pending', 'unsubscribed', 'bounced', 'complained'] as const).flatMap((status) => addSubscribers(2, { status, label: status }));
+    const others = (['pending', 'unsubscribed', 'bounced', 'complained'] as const).flatMap((status) =>
+      addSubscribers(2, { status, label: status }),
+    );
     const issue = draft();
 
     expect(await startSendingIssue({ id: issue.id, actor: 'admin@ledger.example' })).toBe(true);
@@ -139,7 +165,9 @@ describe('who gets an issue', () => {
     const late = addSubscribers(1, { confirmedAt: new Date(), label: 'late' });
     await queueIssueRecipients(issue.id);
 
-    const recipients = rowsOf(issue.id).map((r) => r.recipient).sort();
+    const recipients = rowsOf(issue.id)
+      .map((r) => r.recipient)
+      .sort();
     expect(recipients).toEqual(confirmed.map((s) => s.email).sort());
     for (const s of [...others, ...late]) expect(recipients).not.toContain(s.email);
     expect(getIssue(issue.id)).toMatchObject({ status: 'sending', recipientCount: 5, sentBy: 'admin@ledger.example' });
@@ -157,7 +185,9 @@ describe('who gets an issue', () => {
     expect(await startSendingIssue({ id: issue.id, actor: 'a@ledger.example' })).toBe(false);
     expect(await startSendingIssue({ id: 999_999, actor: 'a@ledger.example' })).toBe(false);
     // A sent issue can no longer be edited.
-    expect(saveIssueDraft({ id: issue.id, subject: 'Changed', intro: '', articleIds: [issue.articles[0]!.id], actor: 'a@ledger.example' })).toBeNull();
+    expect(
+      saveIssueDraft({ id: issue.id, subject: 'Changed', intro: '', articleIds: [issue.articles[0]!.id], actor: 'a@ledger.example' }),
+    ).toBeNull();
     await queueIssueRecipients(issue.id);
     expect(rowsOf(issue.id)).toHaveLength(2);
   });
@@ -192,7 +222,11 @@ describe('queuing', () => {
     // only, the high-water mark at the 500th, and queuing not finished.
     const cut = subs[499]!.id;
     const later = subs.slice(500).map((s) => issueRecipientKey(issue.id, s.id));
-    for (let i = 0; i < later.length; i += 300) db().delete(emailOutbox).where(inArray(emailOutbox.idempotencyKey, later.slice(i, i + 300))).run();
+    for (let i = 0; i < later.length; i += 300)
+      db()
+        .delete(emailOutbox)
+        .where(inArray(emailOutbox.idempotencyKey, later.slice(i, i + 300)))
+        .run();
     db().update(newsletterIssues).set({ queuedAt: null, queuedThroughSubscriberId: cut }).where(eq(newsletterIssues.id, issue.id)).run();
     expect(rowsOf(issue.id)).toHaveLength(500);
 
@@ -281,19 +315,35 @@ describe('delivery', () => {
     const rows = rowsOf(issue.id).sort((a, b) => a.id - b.id);
     const held = rows.slice(197).map((r) => r.id);
     const inDoubt = rows.slice(100, 197).map((r) => r.id);
-    db().update(emailOutbox).set({ nextAttemptAt: new Date(Date.now() + 3_600_000) }).where(inArray(emailOutbox.id, held)).run();
+    db()
+      .update(emailOutbox)
+      .set({ nextAttemptAt: new Date(Date.now() + 3_600_000) })
+      .where(inArray(emailOutbox.id, held))
+      .run();
 
     const first = subs.find((s) => s.email === rows[100]!.recipient)!;
     fake.fail({ status: 200, count: 1, delayMs: 4000, match: first.email });
     await deliverDueEmails();
-    expect(batchRequests().map((r) => (r.body as unknown[]).length).sort((a, b) => a - b)).toEqual([97, 100]);
+    expect(
+      batchRequests()
+        .map((r) => (r.body as unknown[]).length)
+        .sort((a, b) => a - b),
+    ).toEqual([97, 100]);
     const afterTimeout = db().select().from(emailOutbox).where(inArray(emailOutbox.id, inDoubt)).all();
     expect(afterTimeout.every((r) => r.status === 'queued' && r.lastError?.startsWith('network'))).toBe(true);
     expect(emailsTo(first.email)).toHaveLength(1);
 
     // Both become due; the held rows first.
-    db().update(emailOutbox).set({ nextAttemptAt: new Date(Date.now() - 2000) }).where(inArray(emailOutbox.id, held)).run();
-    db().update(emailOutbox).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(inArray(emailOutbox.id, inDoubt)).run();
+    db()
+      .update(emailOutbox)
+      .set({ nextAttemptAt: new Date(Date.now() - 2000) })
+      .where(inArray(emailOutbox.id, held))
+      .run();
+    db()
+      .update(emailOutbox)
+      .set({ nextAttemptAt: new Date(Date.now() - 1000) })
+      .where(inArray(emailOutbox.id, inDoubt))
+      .run();
     await deliverAll(issue.id);
 
     expect(getIssue(issue.id)!.status).toBe('sent');
@@ -315,7 +365,11 @@ describe('batches', () => {
     for (const r of formed) sizes.set(r.batchKey!, (sizes.get(r.batchKey!) ?? 0) + 1);
     expect([...sizes.values()].sort((a, b) => a - b)).toEqual([20, 100]);
 
-    db().update(emailOutbox).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(emailOutbox.groupKey, `issue:${issue.id}`)).run();
+    db()
+      .update(emailOutbox)
+      .set({ nextAttemptAt: new Date(Date.now() - 1000) })
+      .where(eq(emailOutbox.groupKey, `issue:${issue.id}`))
+      .run();
     const claimed = claimDueEmails(30);
     expect(new Set(claimed.map((r) => r.batchKey)).size).toBe(1);
     // The first due row is in the batch of 100 (queue order), so the claim holds all 100 of it.
@@ -352,7 +406,10 @@ describe('progress', () => {
 
     // A permanent bounce reported meanwhile does the same.
     const bounced = subs[5]!;
-    handleResendEvent({ messageId: `msg_${++seq}`, payload: { type: 'email.bounced', data: { to: [bounced.email], bounce: { type: 'Permanent' } } } });
+    handleResendEvent({
+      messageId: `msg_${++seq}`,
+      payload: { type: 'email.bounced', data: { to: [bounced.email], bounce: { type: 'Permanent' } } },
+    });
 
     await deliverAll(issue.id);
     expect(emailsTo(leaver.email)).toHaveLength(0);

@@ -93,13 +93,29 @@ export function getIssue(id: number) {
 export type IssueWithArticles = NonNullable<ReturnType<typeof getIssue>>;
 
 /** Creates a draft, or replaces a draft's subject, introduction and ordered articles. */
-export function saveIssueDraft({ id, subject, intro, articleIds, actor }: { id?: number; subject: string; intro: string; articleIds: number[]; actor: string }) {
+export function saveIssueDraft({
+  id,
+  subject,
+  intro,
+  articleIds,
+  actor,
+}: {
+  id?: number;
+  subject: string;
+  intro: string;
+  articleIds: number[];
+  actor: string;
+}) {
   const now = new Date();
   return getDb().transaction(
     (tx) => {
       let issueId = id;
       if (issueId === undefined) {
-        issueId = tx.insert(newsletterIssues).values({ subject, intro, createdBy: actor, createdAt: now, updatedAt: now }).returning({ id: newsletterIssues.id }).get().id;
+        issueId = tx
+          .insert(newsletterIssues)
+          .values({ subject, intro, createdBy: actor, createdAt: now, updatedAt: now })
+          .returning({ id: newsletterIssues.id })
+          .get().id;
       } else {
         const changed = tx
           .update(newsletterIssues)
@@ -111,12 +127,19 @@ export function saveIssueDraft({ id, subject, intro, articleIds, actor }: { id?:
       }
       const live = new Set(
         articleIds.length
-          ? tx.select({ id: articles.id }).from(articles).where(and(inArray(articles.id, articleIds), isLive())).all().map((r) => r.id)
+          ? tx
+              .select({ id: articles.id })
+              .from(articles)
+              .where(and(inArray(articles.id, articleIds), isLive()))
+              .all()
+              .map((r) => r.id)
           : [],
       );
-      articleIds.filter((a, i) => live.has(a) && articleIds.indexOf(a) === i).forEach((articleId, position) => {
-        tx.insert(newsletterIssueArticles).values({ issueId: issueId!, articleId, position }).run();
-      });
+      articleIds
+        .filter((a, i) => live.has(a) && articleIds.indexOf(a) === i)
+        .forEach((articleId, position) => {
+          tx.insert(newsletterIssueArticles).values({ issueId: issueId!, articleId, position }).run();
+        });
       return issueId;
     },
     { behavior: 'immediate' },
@@ -129,7 +152,13 @@ export async function renderIssueEmail(issue: IssueWithArticles, unsubscribeToke
     brand: brand(),
     subject: issue.subject,
     introHtml: issue.intro ? renderMarkdown(issue.intro) : '',
-    articles: issue.articles.map((a) => ({ title: a.title, dek: a.dek, url: absoluteUrl(articlePath(a.slug)), section: a.section, byline: `By ${a.author}` })),
+    articles: issue.articles.map((a) => ({
+      title: a.title,
+      dek: a.dek,
+      url: absoluteUrl(articlePath(a.slug)),
+      section: a.section,
+      byline: `By ${a.author}`,
+    })),
     webUrl: absoluteUrl(issueArchivePath(issue.id)),
     unsubscribeUrl: unsubscribePageUrl(unsubscribeToken),
   };
@@ -142,7 +171,9 @@ export async function sendTestIssue({ id, to }: { id: number; to: string }) {
   const issue = getIssue(id);
   if (!issue) return false;
   const email = await renderIssueEmail(issue, 'test-only-this-link-does-nothing');
-  getDb().transaction((tx) => enqueueEmail(tx, { kind: 'newsletter_test', to, ...email, subject: `[Test] ${email.subject}` }), { behavior: 'immediate' });
+  getDb().transaction((tx) => enqueueEmail(tx, { kind: 'newsletter_test', to, ...email, subject: `[Test] ${email.subject}` }), {
+    behavior: 'immediate',
+  });
   kickMailDelivery();
   return true;
 }
@@ -222,7 +253,12 @@ export async function queueIssueRecipients(id: number): Promise<void> {
         const last = batch.at(-1);
         // Once everyone is queued, the recipients are exactly the rows queued: someone who left
         // between the start and their turn in the queue is not one, and the bar can reach 100%.
-        const queued = () => tx.select({ n: count() }).from(emailOutbox).where(eq(emailOutbox.groupKey, issueGroupKey(id))).get()?.n ?? 0;
+        const queued = () =>
+          tx
+            .select({ n: count() })
+            .from(emailOutbox)
+            .where(eq(emailOutbox.groupKey, issueGroupKey(id)))
+            .get()?.n ?? 0;
         tx.update(newsletterIssues)
           .set(last ? { queuedThroughSubscriberId: last.id } : { queuedAt: new Date(), recipientCount: queued() })
           .where(eq(newsletterIssues.id, id))
@@ -272,7 +308,11 @@ export function getIssueProgress(id: number): IssueProgress | null {
 /** Marks issues whose every email has been dealt with as sent; resumes queuing cut short by a restart. */
 export async function tendSendingIssues(): Promise<void> {
   const db = getDb();
-  const sending = db.select({ id: newsletterIssues.id, queuedAt: newsletterIssues.queuedAt }).from(newsletterIssues).where(eq(newsletterIssues.status, 'sending')).all();
+  const sending = db
+    .select({ id: newsletterIssues.id, queuedAt: newsletterIssues.queuedAt })
+    .from(newsletterIssues)
+    .where(eq(newsletterIssues.status, 'sending'))
+    .all();
   for (const issue of sending) {
     if (!issue.queuedAt) {
       await queueIssueRecipients(issue.id);
@@ -302,7 +342,8 @@ export function listSentIssues() {
 }
 
 /** isLive() for a row already read. */
-const isLiveNow = (a: { status: string; publishedAt: Date | null }, now = new Date()) => a.status === 'published' && a.publishedAt !== null && a.publishedAt <= now;
+const isLiveNow = (a: { status: string; publishedAt: Date | null }, now = new Date()) =>
+  a.status === 'published' && a.publishedAt !== null && a.publishedAt <= now;
 
 /** The web version of a sent issue (public columns only). */
 export function getSentIssue(id: number) {
@@ -319,4 +360,3 @@ export function getSentIssue(id: number) {
       .map((a) => ({ slug: a.slug, title: a.title, dek: a.dek, section: a.section, author: a.author })),
   };
 }
-

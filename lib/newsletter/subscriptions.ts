@@ -22,9 +22,7 @@ const CONFIRMATION_KINDS = ['newsletter_confirm', 'newsletter_already_subscribed
 export const subscriberRef = (id: number) => `subscriber:${id}`;
 
 export type SubscribeOutcome =
-  | { ok: true }
-  | { ok: false; reason: 'invalid'; message: string }
-  | { ok: false; reason: 'ip-limit' | 'address-limit' };
+  { ok: true } | { ok: false; reason: 'invalid'; message: string } | { ok: false; reason: 'ip-limit' | 'address-limit' };
 
 /**
  * Starts (or restarts) a double opt-in. Whatever state the address is in, the caller gets the
@@ -54,7 +52,10 @@ export async function requestSubscription({
   const unsubscribeToken = known?.unsubscribeToken ?? newToken();
   // Both emails are rendered every time, so the answer takes as long whichever one is sent.
   const [confirmation, already] = await Promise.all([
-    renderEmail(confirmSubscriptionSubject({ brand: brand() }), createElement(ConfirmSubscription, { brand: brand(), confirmUrl: confirmUrl(token) })),
+    renderEmail(
+      confirmSubscriptionSubject({ brand: brand() }),
+      createElement(ConfirmSubscription, { brand: brand(), confirmUrl: confirmUrl(token) }),
+    ),
     renderEmail(
       alreadySubscribedSubject({ brand: brand() }),
       createElement(AlreadySubscribed, { brand: brand(), unsubscribeUrl: unsubscribePageUrl(unsubscribeToken) }),
@@ -133,7 +134,11 @@ export async function confirmSubscription(token: unknown, now = new Date()): Pro
   if (!isWellFormedToken(token)) return 'invalid';
   const hash = hashToken(token);
   const db = getDb();
-  const pre = db.select({ unsubscribeToken: subscribers.unsubscribeToken }).from(subscribers).where(eq(subscribers.confirmTokenHash, hash)).get();
+  const pre = db
+    .select({ unsubscribeToken: subscribers.unsubscribeToken })
+    .from(subscribers)
+    .where(eq(subscribers.confirmTokenHash, hash))
+    .get();
   if (!pre) return 'invalid';
   const welcome = await renderEmail(
     welcomeSubject({ brand: brand() }),
