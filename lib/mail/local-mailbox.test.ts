@@ -11,8 +11,9 @@ vi.hoisted(() => {
 import { getDb } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { deliverDueEmails } from './deliver';
-import { enqueueEmail } from './outbox';
+import { enqueueEmail, prepareTemplateEnqueue } from './outbox';
 import { getMailboxEmail, isDevMailboxEnabled, listMailbox } from './queries';
+import { createEmailTemplate } from './templates';
 import { getTransport, isLocalMailbox } from './transport';
 
 beforeAll(() => migrateDatabase());
@@ -46,5 +47,32 @@ describe('the local mailbox', () => {
       providerId: `local/outbox/${id}`,
     });
     expect(getMailboxEmail({ id: 999_999 })).toBeNull();
+  });
+
+  it('shows a newsletter copy filled in from its shared template, as it was sent', async () => {
+    getDb().transaction((tx) => {
+      const templateId = createEmailTemplate(tx, {
+        subject: 'The week in public-sector technology',
+        html: '<p>Issue</p><a href="https://x.example/u/__UNSUB_TOKEN__">Unsubscribe</a>',
+        text: 'Issue. Unsubscribe: https://x.example/u/__UNSUB_TOKEN__',
+        headers: { 'List-Unsubscribe': '<https://x.example/u/__UNSUB_TOKEN__>' },
+      });
+      prepareTemplateEnqueue(tx)({
+        kind: 'newsletter_issue',
+        to: 'copy@example.com',
+        templateId,
+        vars: { __UNSUB_TOKEN__: 'tok123' },
+        subject: 'The week in public-sector technology',
+        idempotencyKey: 'issue/1/subscriber/1',
+      });
+    });
+    await deliverDueEmails();
+    const row = listMailbox().find((e) => e.recipient === 'copy@example.com')!;
+    expect(getMailboxEmail({ id: row.id })).toMatchObject({
+      subject: 'The week in public-sector technology',
+      html: '<p>Issue</p><a href="https://x.example/u/tok123">Unsubscribe</a>',
+      text: 'Issue. Unsubscribe: https://x.example/u/tok123',
+      headers: { 'List-Unsubscribe': '<https://x.example/u/tok123>' },
+    });
   });
 });

@@ -3,13 +3,16 @@ import { count, eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { emailOutbox } from '@/db/schema';
 import { env } from '@/lib/env';
+import { materialize } from './templates';
 import { isLocalMailbox } from './transport';
 
 /** /dev/mail exists only while mail stays on this machine and the site is a localhost site. */
 export const isDevMailboxEnabled = () => isLocalMailbox() && env.isLocalSite;
 
+/** One email as it was (or will be) sent: a newsletter copy is filled in from its shared template. */
 export function getMailboxEmail({ id }: { id: number }) {
-  return getDb().select().from(emailOutbox).where(eq(emailOutbox.id, id)).get() ?? null;
+  const row = getDb().select().from(emailOutbox).where(eq(emailOutbox.id, id)).get();
+  return row ? { ...row, ...materialize(row) } : null;
 }
 
 /** Counts for the dashboard: what is waiting, what failed. */

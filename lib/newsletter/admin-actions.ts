@@ -6,7 +6,6 @@ import { redirect } from 'next/navigation';
 import { requireAdmin, requireStaff } from '@/lib/auth/session';
 import type { ActionState } from '@/lib/forms/action-state';
 import { kickMailDelivery } from '@/lib/mail';
-import { requestFingerprint } from '@/lib/security/client';
 import { deleteSubscriber, resendConfirmation } from './admin';
 import { saveIssueDraft, sendTestIssue, startSendingIssue } from './issues';
 
@@ -25,7 +24,7 @@ export async function resendConfirmationAction(_previous: SubscriberActionState,
   const staff = await requireStaff();
   const id = idSchema.safeParse(formData.get('id'));
   if (!id.success) return { status: 'error', message: 'That subscriber no longer exists.' };
-  const result = await resendConfirmation(id.data, (await requestFingerprint()).ipHash, staff.email);
+  const result = await resendConfirmation(id.data, staff.email);
   if (!result.ok) return { status: 'error', message: result.message };
   kickMailDelivery();
   revalidatePath('/admin', 'layout');

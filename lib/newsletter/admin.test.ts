@@ -30,7 +30,7 @@ describe('resendConfirmation (a moderator, from the subscribers page)', () => {
     const newsroom = 'ip-hash-of-the-newsroom';
     for (let i = 0; i < IP_LIMIT.limit + 2; i++) {
       const email = `resend-${i}@example.com`;
-      expect(await resendConfirmation(pendingSubscriber(email), newsroom, 'mod@ledger.example')).toEqual({ ok: true });
+      expect(await resendConfirmation(pendingSubscriber(email), 'mod@ledger.example')).toEqual({ ok: true });
       expect(confirmationsTo(email)).toBe(1);
     }
     // …and has not used up the visitors' allowance from that address either.
@@ -39,23 +39,38 @@ describe('resendConfirmation (a moderator, from the subscribers page)', () => {
 
   it('still stops at three confirmation emails a day for one address, and says so', async () => {
     const id = pendingSubscriber('thrice@example.com');
-    for (let i = 0; i < 3; i++) expect((await resendConfirmation(id, 'another-ip', 'mod@ledger.example')).ok).toBe(true);
-    expect(await resendConfirmation(id, 'another-ip', 'mod@ledger.example')).toEqual({
+    for (let i = 0; i < 3; i++) expect((await resendConfirmation(id, 'mod@ledger.example')).ok).toBe(true);
+    expect(await resendConfirmation(id, 'mod@ledger.example')).toEqual({
       ok: false,
       message: 'This address has had three confirmation emails in the last day. Try again tomorrow.',
     });
   });
 
+  it("keeps the record of the person's own consent: when, from where, from which address", async () => {
+    expect((await requestSubscription({ rawEmail: 'consent-kept@example.com', source: '/articles/x', ipHash: 'their-ip' })).ok).toBe(true);
+    const consent = () =>
+      client()
+        .prepare<[string], { id: number; consent_source: string; consent_at: number; ip_hash: string }>(
+          'SELECT id, consent_source, consent_at, ip_hash FROM subscribers WHERE email = ?',
+        )
+        .get('consent-kept@example.com')!;
+    const before = consent();
+    await new Promise((r) => setTimeout(r, 5));
+    expect(await resendConfirmation(before.id, 'mod@ledger.example')).toEqual({ ok: true });
+    expect(consent()).toEqual(before);
+    expect(confirmationsTo('consent-kept@example.com')).toBe(2);
+  });
+
   it('is logged with who did it', async () => {
     const id = pendingSubscriber('logged-resend@example.com');
-    await resendConfirmation(id, 'ip', 'mod@ledger.example');
+    await resendConfirmation(id, 'mod@ledger.example');
     expect(logRows('subscriber-resend').at(-1)).toMatchObject({ actor: 'mod@ledger.example', detail: `subscriber #${id}` });
   });
 
   it('only sends to pending subscribers', async () => {
     const id = pendingSubscriber('confirmed-already@example.com');
     client().prepare(`UPDATE subscribers SET status = 'confirmed' WHERE id = ?`).run(id);
-    expect((await resendConfirmation(id, 'x', 'mod@ledger.example')).ok).toBe(false);
+    expect((await resendConfirmation(id, 'mod@ledger.example')).ok).toBe(false);
   });
 });
 

@@ -3,7 +3,7 @@ import { and, count, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { moderationLog, subscribers, SUBSCRIBER_STATUSES, type SubscriberStatus } from '@/db/schema';
 import { cancelQueuedEmails } from '@/lib/mail';
-import { requestSubscription, subscriberRef } from './subscriptions';
+import { resendConfirmationLink, subscriberRef } from './subscriptions';
 
 // Staff-only subscriber management. Callers check requireStaff() first.
 
@@ -112,19 +112,12 @@ export function deleteSubscriber(id: number, actor: string): boolean {
 }
 
 /**
- * Sends a pending subscriber a fresh confirmation link. The per-address limit of the public form
- * still protects the recipient; the per-IP one does not apply, or a moderator resending a handful
- * of links would use up the allowance of every visitor behind the newsroom's address.
+ * Sends a pending subscriber a fresh confirmation link (lib/newsletter/subscriptions.ts
+ * resendConfirmationLink: the per-address limit still protects the recipient; the per-IP one, for
+ * anonymous visitors, does not apply; the person's own consent record is kept), and logs who did.
  */
-export async function resendConfirmation(id: number, actorIpHash: string, actor: string) {
-  const row = getDb()
-    .select({ email: subscribers.email, status: subscribers.status })
-    .from(subscribers)
-    .where(eq(subscribers.id, id))
-    .get();
-  if (!row || row.status !== 'pending')
-    return { ok: false as const, message: 'Only pending subscribers can be sent a new confirmation link.' };
-  const outcome = await requestSubscription({ rawEmail: row.email, source: '/admin/subscribers', ipHash: actorIpHash, limitIp: false });
+export async function resendConfirmation(id: number, actor: string) {
+  const outcome = await resendConfirmationLink(id);
   if (outcome.ok) {
     getDb()
       .insert(moderationLog)
@@ -137,7 +130,7 @@ export async function resendConfirmation(id: number, actorIpHash: string, actor:
     message:
       outcome.reason === 'address-limit'
         ? 'This address has had three confirmation emails in the last day. Try again tomorrow.'
-        : 'The confirmation could not be sent. Please try again later.',
+        : 'Only pending subscribers can be sent a new confirmation link.',
   };
 }
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { createElement } from 'react';
 import { and, count, eq, gte, inArray } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb, type DbOrTx } from '@/db';
 import { emailOutbox, subscribers } from '@/db/schema';
 import AlreadySubscribed, { alreadySubscribedSubject } from '@/emails/already-subscribed';
 import ConfirmSubscription, { confirmSubscriptionSubject } from '@/emails/confirm-subscription';
@@ -24,6 +24,37 @@ export const subscriberRef = (id: number) => `subscriber:${id}`;
 export type SubscribeOutcome =
   { ok: true } | { ok: false; reason: 'invalid'; message: string } | { ok: false; reason: 'ip-limit' | 'address-limit' };
 
+const renderConfirmation = (token: string) =>
+  renderEmail(
+    confirmSubscriptionSubject({ brand: brand() }),
+    createElement(ConfirmSubscription, { brand: brand(), confirmUrl: confirmUrl(token) }),
+  );
+
+/** Whether an address has had its three confirmation emails of the day (the limit that protects its owner). */
+function addressLimitReached(tx: DbOrTx, email: string, now: Date): boolean {
+  const recent =
+    tx
+      .select({ n: count() })
+      .from(emailOutbox)
+      .where(
+        and(
+          eq(emailOutbox.recipient, email),
+          inArray(emailOutbox.kind, CONFIRMATION_KINDS),
+          gte(emailOutbox.createdAt, new Date(now.getTime() - ADDRESS_LIMIT.windowMs)),
+        ),
+      )
+      .get()?.n ?? 0;
+  return recent >= ADDRESS_LIMIT.limit;
+}
+
+/** The columns that make `token` the subscriber's one live confirmation token. */
+const freshConfirmToken = (token: string, now: Date) => ({
+  confirmTokenHash: hashToken(token),
+  confirmTokenExpiresAt: new Date(now.getTime() + CONFIRM_TOKEN_TTL_MS),
+  confirmTokenUsedAt: null,
+  updatedAt: now,
+});
+
 /**
  * Starts (or restarts) a double opt-in. Whatever state the address is in, the caller gets the
  * same answer; only the email differs (a confirmation link, or "you are already subscribed").
@@ -32,14 +63,11 @@ export async function requestSubscription({
   rawEmail,
   source,
   ipHash,
-  limitIp = true,
   now = new Date(),
 }: {
   rawEmail: string;
   source: string | null;
   ipHash: string;
-  /** False for a signed-in moderator's resend: the per-IP limit is for anonymous visitors. */
-  limitIp?: boolean;
   now?: Date;
 }): Promise<SubscribeOutcome> {
   const normalised = normaliseEmail(rawEmail);
@@ -52,10 +80,7 @@ export async function requestSubscription({
   const unsubscribeToken = known?.unsubscribeToken ?? newToken();
   // Both emails are rendered every time, so the answer takes as long whichever one is sent.
   const [confirmation, already] = await Promise.all([
-    renderEmail(
-      confirmSubscriptionSubject({ brand: brand() }),
-      createElement(ConfirmSubscription, { brand: brand(), confirmUrl: confirmUrl(token) }),
-    ),
+    renderConfirmation(token),
     renderEmail(
       alreadySubscribedSubject({ brand: brand() }),
       createElement(AlreadySubscribed, { brand: brand(), unsubscribeUrl: unsubscribePageUrl(unsubscribeToken) }),
@@ -64,33 +89,18 @@ export async function requestSubscription({
 
   return db.transaction(
     (tx): SubscribeOutcome => {
-      if (limitIp && !takeRateLimit(tx, { bucket: 'newsletter-ip', key: ipHash, ...IP_LIMIT, now: now.getTime() })) {
+      if (!takeRateLimit(tx, { bucket: 'newsletter-ip', key: ipHash, ...IP_LIMIT, now: now.getTime() })) {
         return { ok: false, reason: 'ip-limit' };
       }
-      const recent =
-        tx
-          .select({ n: count() })
-          .from(emailOutbox)
-          .where(
-            and(
-              eq(emailOutbox.recipient, email),
-              inArray(emailOutbox.kind, CONFIRMATION_KINDS),
-              gte(emailOutbox.createdAt, new Date(now.getTime() - ADDRESS_LIMIT.windowMs)),
-            ),
-          )
-          .get()?.n ?? 0;
-      if (recent >= ADDRESS_LIMIT.limit) return { ok: false, reason: 'address-limit' };
+      if (addressLimitReached(tx, email, now)) return { ok: false, reason: 'address-limit' };
 
       const row = tx.select().from(subscribers).where(eq(subscribers.email, email)).get();
       const confirmationFields = {
+        ...freshConfirmToken(token, now),
         status: 'pending' as const,
-        confirmTokenHash: hashToken(token),
-        confirmTokenExpiresAt: new Date(now.getTime() + CONFIRM_TOKEN_TTL_MS),
-        confirmTokenUsedAt: null,
         consentSource: source,
         consentAt: now,
         ipHash,
-        updatedAt: now,
       };
       if (!row) {
         const created = tx
@@ -108,6 +118,30 @@ export async function requestSubscription({
       }
       // Bounced and complained addresses are never sent to again; the answer stays the same.
       return { ok: true };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/**
+ * A new confirmation link for a pending subscriber, sent by a moderator. Only the per-address limit
+ * applies (the per-IP one is for anonymous visitors), and the record of the person's own consent
+ * (when, from where, their IP hash) is kept as it was.
+ */
+export async function resendConfirmationLink(
+  id: number,
+  now = new Date(),
+): Promise<{ ok: true } | { ok: false; reason: 'not-pending' | 'address-limit' }> {
+  const token = newToken();
+  const confirmation = await renderConfirmation(token);
+  return getDb().transaction(
+    (tx) => {
+      const row = tx.select({ email: subscribers.email, status: subscribers.status }).from(subscribers).where(eq(subscribers.id, id)).get();
+      if (!row || row.status !== 'pending') return { ok: false as const, reason: 'not-pending' as const };
+      if (addressLimitReached(tx, row.email, now)) return { ok: false as const, reason: 'address-limit' as const };
+      tx.update(subscribers).set(freshConfirmToken(token, now)).where(eq(subscribers.id, id)).run();
+      enqueueEmail(tx, { kind: 'newsletter_confirm', to: row.email, ...confirmation, ref: subscriberRef(id) });
+      return { ok: true as const };
     },
     { behavior: 'immediate' },
   );

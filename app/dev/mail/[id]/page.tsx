@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getMailboxEmail, isDevMailboxEnabled } from '@/lib/mail/queries';
+import { idempotencyKeyOf } from '@/lib/mail/outbox';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Email', robots: { index: false, follow: false } };
@@ -29,7 +30,7 @@ export default async function MailboxEmailPage({ params }: { params: Promise<{ i
         ))}
         <div>
           <dt>Idempotency-Key</dt>
-          <dd>{email.idempotencyKey ?? `outbox/${email.id}`}</dd>
+          <dd>{idempotencyKeyOf(email)}</dd>
         </div>
         <div>
           <dt>Status</dt>
