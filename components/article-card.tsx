@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ArticleSummary } from '@/lib/articles/queries';
-import { articlePath, authorPath, sectionPath } from '@/lib/site/urls';
+import { articlePath, authorPath, commentsPagePath, sectionPath } from '@/lib/site/urls';
 import { DateTime } from './date-time';
 
 export function ArticleCard({
@@ -38,7 +38,7 @@ export function ArticleCard({
           <>
             {' '}
             ·{' '}
-            <Link href={`${articlePath(article.slug)}#comments`}>
+            <Link href={commentsPagePath(article.slug, 1)}>
               {article.commentCount === 1 ? '1 comment' : `${article.commentCount} comments`}
             </Link>
           </>

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { SiteDb } from './site-db';
+import { COMMENT_SPEC_ARTICLES, commentableArticles } from './comments';
 
 // Rows the dashboard specs put straight into the site's database: staff members, their sessions,
 // comments waiting for a moderator, subscribers and failed emails. Each test tags what it creates
@@ -55,20 +56,15 @@ export interface OpenArticle {
 }
 
 /**
- * A published article with comments open. `pick` spreads tests over different articles; the
- * newest three and the oldest are left alone, since the reading and caching specs look at them.
+ * A published article with comments open for the staff specs. `pick` spreads tests over the
+ * articles the comment specs leave alone (past COMMENT_SPEC_ARTICLES in commentableArticles), so
+ * moderating here never touches a page a comment spec expects to stay cached.
  */
 export function openArticle(db: SiteDb, pick = 0): OpenArticle {
-  const open = db
-    .prepare<[number], OpenArticle>(
-      `SELECT id, slug, title FROM articles
-       WHERE status = 'published' AND published_at <= ? AND comments_open = 1
-       ORDER BY published_at DESC, id DESC`,
-    )
-    .all(Date.now())
-    .slice(3, -1);
-  if (open.length === 0) throw new Error('No published article with comments open');
-  return open[pick % open.length]!;
+  const spare = commentableArticles(db).slice(COMMENT_SPEC_ARTICLES);
+  if (spare.length === 0) throw new Error('No published article with comments open is left for the staff specs');
+  const { id, slug, title } = spare[pick % spare.length]!;
+  return { id, slug, title };
 }
 
 export interface NewComment {

@@ -31,11 +31,22 @@ export function uniqueIp(testInfo: TestInfo): string {
   return `${range}.${ipCounter + 1}`;
 }
 
+/** The comment specs take articles 0 to 13 of commentableArticles(); openArticle hands out the rest. */
+export const COMMENT_SPEC_ARTICLES = 14;
+
 /**
  * The n-th published article with comments open, leaving out the ones other specs read or change
  * (the three newest and the oldest). Give each test its own n, so no two tests share an article.
  */
-export function commentableArticle(db: SiteDb, n: number): { slug: string; title: string } {
+export function commentableArticle(db: SiteDb, n: number): { id: number; slug: string; title: string } {
+  const usable = commentableArticles(db);
+  const article = usable[n];
+  if (!article) throw new Error(`Only ${usable.length} articles take comments; asked for number ${n}`);
+  return { id: article.id, slug: article.slug, title: article.title };
+}
+
+/** Published articles with comments open, newest first, without the three newest and the oldest. */
+export function commentableArticles(db: SiteDb) {
   const published = listPublished(db);
   const reserved = new Set([...published.slice(0, 3), published.at(-1)].map((a) => a?.slug));
   const open = new Set(
@@ -44,10 +55,7 @@ export function commentableArticle(db: SiteDb, n: number): { slug: string; title
       .all()
       .map((r) => r.slug),
   );
-  const usable = published.filter((a) => open.has(a.slug) && !reserved.has(a.slug));
-  const article = usable[n];
-  if (!article) throw new Error(`Only ${usable.length} articles take comments; asked for number ${n}`);
-  return { slug: article.slug, title: article.title };
+  return published.filter((a) => open.has(a.slug) && !reserved.has(a.slug));
 }
 
 export function closedArticle(db: SiteDb): { slug: string; title: string } {

@@ -45,8 +45,8 @@ export interface Page<T> extends Pagination {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** Published and not in the future. */
-function isLive() {
+/** Published and not in the future: the one rule for what readers may see. */
+export function isLive() {
   return and(eq(articles.status, 'published'), lte(articles.publishedAt, new Date()));
 }
 

@@ -94,11 +94,11 @@ function isInvalidated(entry, ctx) {
  * since it was stored. Read by lib/cache/page-cache.mjs (same process) before it answers a request
  * from its copy of a page, so that copy never outlives the entry it was made from.
  */
-function peek(key) {
+function peek(key, ctx) {
   const entry = state.entries.get(key);
   if (!entry) return null;
   sync();
-  if (isInvalidated(entry)) {
+  if (isInvalidated(entry, ctx)) {
     state.entries.delete(key);
     return null;
   }
@@ -106,10 +106,9 @@ function peek(key) {
 }
 state.peek = peek;
 
-/** The key of the page stored for a request path, if one is (the front page is /page/1 or /index). */
+/** The key of the page stored for a request path, if one is (`/` is rewritten to /page/1 in next.config.ts). */
 function pageKeyOf(path) {
-  if (path === '/') return state.pageKeys.get('/page/1') ?? state.pageKeys.get('/index') ?? null;
-  return state.pageKeys.get(path) ?? null;
+  return state.pageKeys.get(path === '/' ? '/page/1' : path) ?? null;
 }
 state.pageKeyOf = pageKeyOf;
 
@@ -119,13 +118,8 @@ export default class LedgerCacheHandler {
   }
 
   async get(key, ctx) {
-    const entry = state.entries.get(key);
+    const entry = peek(key, ctx);
     if (!entry) return null;
-    sync();
-    if (isInvalidated(entry, ctx)) {
-      state.entries.delete(key);
-      return null;
-    }
     // Keep recently used entries at the end of the map (least recently used are evicted first).
     state.entries.delete(key);
     state.entries.set(key, entry);

@@ -15,7 +15,7 @@
 //   (same version, none of its tags invalidated in any process, not past its revalidate time);
 //   otherwise the request goes to Next, which renders or revalidates as usual, and the next HIT
 //   makes a new copy. Approving a comment therefore shows as fast as it does without this module.
-// - only paths made of plain URL characters, outside /admin, /api and /_next, are eligible; the
+// - only paths made of plain URL characters, outside /admin, /api, /_next and /dev, are eligible; the
 //   proxy (proxy.ts) only acts on /admin and on malformed escapes, so it is never skipped.
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';

@@ -16,11 +16,18 @@ export function createFormStamp(secret: string, now = Date.now()): string {
 
 export type StampCheck = { ok: true } | { ok: false; verdict: 'spam'; reason: string } | { ok: false; verdict: 'expired' };
 
-export function checkFormStamp(secret: string, stamp: string | null | undefined, now = Date.now()): StampCheck {
+/** How long ago a genuine stamp was issued, in ms; null for a missing or forged one. */
+function stampAge(secret: string, stamp: string | null | undefined, now: number): number | null {
   const value = unseal(secret, STAMP_PURPOSE, stamp);
-  if (value === null || !/^\d{10,16}$/.test(value)) return { ok: false, verdict: 'spam', reason: 'missing or forged form stamp' };
-  const age = now - Number(value);
-  if (age < -60_000) return { ok: false, verdict: 'spam', reason: 'form stamp from the future' };
+  return value === null || !/^\d{10,16}$/.test(value) ? null : now - Number(value);
+}
+
+const FUTURE_TOLERANCE_MS = 60_000;
+
+export function checkFormStamp(secret: string, stamp: string | null | undefined, now = Date.now()): StampCheck {
+  const age = stampAge(secret, stamp, now);
+  if (age === null) return { ok: false, verdict: 'spam', reason: 'missing or forged form stamp' };
+  if (age < -FUTURE_TOLERANCE_MS) return { ok: false, verdict: 'spam', reason: 'form stamp from the future' };
   if (age < MIN_FILL_MS) return { ok: false, verdict: 'spam', reason: `posted ${Math.max(0, age)} ms after the form was shown` };
   if (age > MAX_FORM_AGE_MS) return { ok: false, verdict: 'expired' };
   return { ok: true };
@@ -32,9 +39,9 @@ export function checkFormStamp(secret: string, stamp: string | null | undefined,
  * under 3 s". A forged, future or expired stamp gets a fresh one instead.
  */
 export function stampForRetry(secret: string, submitted: string | null | undefined, now = Date.now()): string {
-  const check = checkFormStamp(secret, submitted, now);
-  const tooFast = !check.ok && check.verdict === 'spam' && check.reason.startsWith('posted ');
-  return submitted && (check.ok || tooFast) ? submitted : createFormStamp(secret, now);
+  const age = stampAge(secret, submitted, now);
+  const current = age !== null && age >= -FUTURE_TOLERANCE_MS && age <= MAX_FORM_AGE_MS;
+  return submitted && current ? submitted : createFormStamp(secret, now);
 }
 
 const LINK_PATTERN = /\bhttps?:\/\/|\bwww\.[a-z0-9-]+\.|<a\s/gi;

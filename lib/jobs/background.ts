@@ -9,17 +9,28 @@ import { listStaffEmails } from '@/lib/staff/queries';
 type State = { timer?: NodeJS.Timeout; running?: boolean };
 const state = ((globalThis as { __ledgerJobs?: State }).__ledgerJobs ??= {});
 
-/** One pass of the periodic work: the moderators' digest, pruning, and delivery of due email. */
+const JOBS: [name: string, run: () => unknown][] = [
+  ['digest', () => sendCommentsDigestIfDue({ recipients: listStaffEmails() })],
+  ['newsletter queuing', () => tendSendingIssues()],
+  ['pruning', () => pruneRateLimitHits()],
+  ['mail delivery', () => deliverDueEmails()],
+];
+
+/**
+ * One pass of the periodic work: the moderators' digest, queuing newsletter issues, pruning, and
+ * delivery of due email. Each job on its own: one failing does not hold up the others.
+ */
 export async function runBackgroundJobs(): Promise<void> {
   if (state.running) return;
   state.running = true;
   try {
-    await sendCommentsDigestIfDue({ recipients: listStaffEmails() });
-    await tendSendingIssues();
-    pruneRateLimitHits();
-    await deliverDueEmails();
-  } catch (error) {
-    console.error('[jobs] background pass failed', error);
+    for (const [name, run] of JOBS) {
+      try {
+        await run();
+      } catch (error) {
+        console.error(`[jobs] ${name} failed`, error);
+      }
+    }
   } finally {
     state.running = false;
   }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash, randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
-import { after } from 'next/server';
+import { runAfterResponse } from '@/lib/jobs/after-response';
 import { getDb } from '@/db';
 import { emailOutbox, mailRate, type OutboxEmail } from '@/db/schema';
 import { env } from '@/lib/env';
@@ -302,16 +302,5 @@ export function deliverDueEmails(): Promise<DeliveryReport> {
 
 /** Starts delivery once the current response has been sent (or at once outside a request). */
 export function kickMailDelivery(): void {
-  // A failed pass (say, the database busy for longer than busy_timeout) is logged, never left as an
-  // unhandled rejection: the sweep picks the email up on its next pass.
-  const deliver = () =>
-    deliverDueEmails().then(
-      () => undefined,
-      (error: unknown) => console.error('[mail] delivery pass failed', error),
-    );
-  try {
-    after(deliver);
-  } catch {
-    void deliver();
-  }
+  runAfterResponse('mail delivery pass', () => deliverDueEmails());
 }

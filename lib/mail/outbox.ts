@@ -118,11 +118,6 @@ export function prepareTemplateEnqueue(tx: DbOrTx): (input: EnqueueFromTemplateI
   };
 }
 
-/** Queues one recipient's copy of a shared template (see prepareTemplateEnqueue for many). */
-export function enqueueFromTemplate(tx: DbOrTx, input: EnqueueFromTemplateInput): boolean {
-  return prepareTemplateEnqueue(tx)(input);
-}
-
 /** Cancels queued (not yet sending) emails about `ref`, e.g. when a subscriber is deleted. */
 export function cancelQueuedEmails(tx: DbOrTx, ref: string): number {
   return tx

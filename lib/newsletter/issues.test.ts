@@ -478,6 +478,17 @@ describe('archive', () => {
     expect(getSentIssue(id)!.articles.map((a) => a.slug)).toEqual(getIssue(id)!.articles.map((a) => a.slug));
   });
 
+  it('the composer offers the articles a draft already holds, even older than the newest it lists', () => {
+    const newest = listArticlesForComposer({ limit: 3 }).map((a) => a.id);
+    const older = listArticlesForComposer()
+      .map((a) => a.id)
+      .at(-1)!;
+    expect(newest).toHaveLength(3);
+    expect(newest).not.toContain(older);
+    const offered = listArticlesForComposer({ limit: 3, include: [newest[0]!, older] }).map((a) => a.id);
+    expect(offered).toEqual([...newest, older]);
+  });
+
   it('the web version leaves out an article taken down after the issue went out', () => {
     const live = listArticlesForComposer();
     const [kept, withdrawn] = [live[5]!, live[6]!];

@@ -1,16 +1,17 @@
 import 'server-only';
 import { createElement } from 'react';
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, lte } from 'drizzle-orm';
-import { after } from 'next/server';
+import { runAfterResponse } from '@/lib/jobs/after-response';
 import { getDb } from '@/db';
 import { articles, authors, categories, emailOutbox, newsletterIssueArticles, newsletterIssues, subscribers } from '@/db/schema';
 import NewsletterIssue from '@/emails/newsletter-issue';
 import { renderMarkdown } from '@/lib/articles/markdown';
+import { isLive } from '@/lib/articles/queries';
 import { invalidateCacheTags } from '@/lib/cache/invalidate';
 import { brand, enqueueEmail, kickMailDelivery, renderEmail } from '@/lib/mail';
 import { prepareTemplateEnqueue } from '@/lib/mail/outbox';
 import { createEmailTemplate } from '@/lib/mail/templates';
-import { absoluteUrl, articlePath } from '@/lib/site/urls';
+import { absoluteUrl, articlePath, issueArchivePath } from '@/lib/site/urls';
 import { newsletterHeaders, unsubscribePageUrl } from './links';
 import { subscriberRef } from './subscriptions';
 
@@ -23,14 +24,12 @@ const QUEUE_CHUNK = 500;
 
 export const issueGroupKey = (id: number) => `issue:${id}`;
 export const issueRecipientKey = (issueId: number, subscriberId: number) => `issue/${issueId}/subscriber/${subscriberId}`;
-export const issueArchivePath = (id: number) => `/newsletter/archive/${id}`;
 
-function isLive() {
-  return and(eq(articles.status, 'published'), lte(articles.publishedAt, new Date()));
-}
-
-/** Live articles for the composer: the newest 40, and which were published since the last issue. */
-export function listArticlesForComposer() {
+/**
+ * Live articles for the composer: the newest 40, plus any older ones a draft already holds (or
+ * saving it again would drop them), and which were published since the last issue.
+ */
+export function listArticlesForComposer({ include = [], limit = 40 }: { include?: number[]; limit?: number } = {}) {
   const db = getDb();
   const lastSent = db
     .select({ at: newsletterIssues.sendStartedAt })
@@ -39,15 +38,25 @@ export function listArticlesForComposer() {
     .orderBy(desc(newsletterIssues.sendStartedAt))
     .get()?.at;
   const since = lastSent ?? new Date(Date.now() - 7 * 86_400_000);
-  const rows = db
-    .select({ id: articles.id, title: articles.title, publishedAt: articles.publishedAt, section: categories.name })
-    .from(articles)
-    .innerJoin(categories, eq(categories.id, articles.categoryId))
-    .where(isLive())
-    .orderBy(desc(articles.publishedAt))
-    .limit(40)
-    .all();
-  return rows.map((r) => ({ ...r, sinceLastIssue: (r.publishedAt?.getTime() ?? 0) > since.getTime() }));
+  const query = () =>
+    db
+      .select({ id: articles.id, title: articles.title, publishedAt: articles.publishedAt, section: categories.name })
+      .from(articles)
+      .innerJoin(categories, eq(categories.id, articles.categoryId))
+      .orderBy(desc(articles.publishedAt));
+  const newest = query().where(isLive()).limit(limit).all();
+  const shown = new Set(newest.map((r) => r.id));
+  const older = include.some((id) => !shown.has(id))
+    ? query()
+        .where(and(isLive(), inArray(articles.id, include)))
+        .all()
+        .filter((r) => !shown.has(r.id))
+    : [];
+  return [...newest, ...older].map((r) => ({
+    ...r,
+    publishedAt: (r.publishedAt ?? new Date(0)).toISOString(),
+    sinceLastIssue: (r.publishedAt?.getTime() ?? 0) > since.getTime(),
+  }));
 }
 
 export function listIssues() {
@@ -65,11 +74,9 @@ export function listIssues() {
     .all();
 }
 
-export function getIssue(id: number) {
-  const db = getDb();
-  const issue = db.select().from(newsletterIssues).where(eq(newsletterIssues.id, id)).get();
-  if (!issue) return null;
-  const items = db
+/** An issue's articles in the editor's order; `liveOnly` leaves out any taken down since. */
+function issueArticles(id: number, { liveOnly = false } = {}) {
+  return getDb()
     .select({
       id: articles.id,
       slug: articles.slug,
@@ -78,17 +85,20 @@ export function getIssue(id: number) {
       section: categories.name,
       author: authors.name,
       position: newsletterIssueArticles.position,
-      status: articles.status,
-      publishedAt: articles.publishedAt,
     })
     .from(newsletterIssueArticles)
     .innerJoin(articles, eq(articles.id, newsletterIssueArticles.articleId))
     .innerJoin(categories, eq(categories.id, articles.categoryId))
     .innerJoin(authors, eq(authors.id, articles.authorId))
-    .where(eq(newsletterIssueArticles.issueId, id))
+    .where(liveOnly ? and(eq(newsletterIssueArticles.issueId, id), isLive()) : eq(newsletterIssueArticles.issueId, id))
     .orderBy(asc(newsletterIssueArticles.position), asc(articles.id))
     .all();
-  return { ...issue, articles: items };
+}
+
+export function getIssue(id: number) {
+  const issue = getDb().select().from(newsletterIssues).where(eq(newsletterIssues.id, id)).get();
+  if (!issue) return null;
+  return { ...issue, articles: issueArticles(id) };
 }
 export type IssueWithArticles = NonNullable<ReturnType<typeof getIssue>>;
 
@@ -211,11 +221,7 @@ export async function startSendingIssue({ id, actor }: { id: number; actor: stri
   );
   if (!started) return false;
   invalidateCacheTags([ISSUES_TAG]);
-  try {
-    after(() => queueIssueRecipients(id));
-  } catch {
-    void queueIssueRecipients(id);
-  }
+  runAfterResponse(`queuing issue ${id}`, () => queueIssueRecipients(id));
   return true;
 }
 
@@ -341,13 +347,19 @@ export function listSentIssues() {
     .map((r) => ({ ...r, sentAt: (r.sentAt ?? new Date(0)).toISOString() }));
 }
 
-/** isLive() for a row already read. */
-const isLiveNow = (a: { status: string; publishedAt: Date | null }, now = new Date()) =>
-  a.status === 'published' && a.publishedAt !== null && a.publishedAt <= now;
-
-/** The web version of a sent issue (public columns only). */
+/** The web version of a sent issue: public columns only, and only articles still live. */
 export function getSentIssue(id: number) {
-  const issue = getIssue(id);
+  const issue = getDb()
+    .select({
+      id: newsletterIssues.id,
+      subject: newsletterIssues.subject,
+      intro: newsletterIssues.intro,
+      status: newsletterIssues.status,
+      sendStartedAt: newsletterIssues.sendStartedAt,
+    })
+    .from(newsletterIssues)
+    .where(eq(newsletterIssues.id, id))
+    .get();
   if (!issue || issue.status === 'draft') return null;
   return {
     id: issue.id,
@@ -355,8 +367,12 @@ export function getSentIssue(id: number) {
     introHtml: issue.intro ? renderMarkdown(issue.intro) : '',
     sentAt: (issue.sendStartedAt ?? new Date(0)).toISOString(),
     // An article taken down since the issue went out is left out, not linked to a missing page.
-    articles: issue.articles
-      .filter((a) => isLiveNow(a))
-      .map((a) => ({ slug: a.slug, title: a.title, dek: a.dek, section: a.section, author: a.author })),
+    articles: issueArticles(id, { liveOnly: true }).map((a) => ({
+      slug: a.slug,
+      title: a.title,
+      dek: a.dek,
+      section: a.section,
+      author: a.author,
+    })),
   };
 }

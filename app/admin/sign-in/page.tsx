@@ -1,12 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/admin/sign-in-form';
 import { requestSignInLink } from '@/lib/auth/actions';
 import { SIGN_IN_SENT } from '@/lib/auth/messages';
 import { safeCallbackPath } from '@/lib/auth/auth';
 import { currentStaff } from '@/lib/auth/session';
-import { env } from '@/lib/env';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Sign in' };
@@ -18,13 +16,7 @@ export default async function SignInPage({ searchParams }: Props) {
   if (await currentStaff()) redirect(safeCallbackPath(params.callbackUrl));
   const error = typeof params.error === 'string' ? params.error : undefined;
   return (
-    <main id="main" className="wrap admin-sign-in">
-      <p>
-        <Link className="masthead__name" href="/">
-          {env.SITE_NAME}
-        </Link>
-      </p>
-      <h1>Sign in to the dashboard</h1>
+    <>
       {params.signedOut && <p className="form-message">You have signed out.</p>}
       {error && (
         <p className="form-message form-message--error" role="alert">
@@ -43,6 +35,6 @@ export default async function SignInPage({ searchParams }: Props) {
           <SignInForm action={requestSignInLink} callbackUrl={safeCallbackPath(params.callbackUrl)} />
         </>
       )}
-    </main>
+    </>
   );
 }

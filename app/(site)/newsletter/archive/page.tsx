@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DateTime } from '@/components/date-time';
 import { listPublicIssues } from '@/lib/newsletter/archive';
+import { issueArchivePath } from '@/lib/site/urls';
 
 // Built per request from cached data: a page without params would otherwise be prerendered at
 // build time, when there is no database.
@@ -23,7 +24,7 @@ export default async function ArchivePage() {
         <ul className="compact-list">
           {issues.map((i) => (
             <li key={i.id}>
-              <Link href={`/newsletter/archive/${i.id}`}>{i.subject}</Link>
+              <Link href={issueArchivePath(i.id)}>{i.subject}</Link>
               <br />
               <span className="byline">
                 <DateTime iso={i.sentAt} />

@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'Newsletters' };
 export default async function NewslettersPage() {
   await requireStaff();
   const issues = listIssues();
-  const articles = listArticlesForComposer().map((a) => ({ ...a, publishedAt: (a.publishedAt ?? new Date(0)).toISOString() }));
+  const articles = listArticlesForComposer();
   return (
     <>
       <h1>Newsletters</h1>

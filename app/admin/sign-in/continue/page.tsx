@@ -16,13 +16,7 @@ export default async function ContinueSignInPage({ searchParams }: Props) {
   const email = typeof params.email === 'string' && params.email.length <= 254 ? params.email : null;
   const callbackUrl = new URL(safeCallbackPath(params.callbackUrl), env.SITE_URL).toString();
   return (
-    <main id="main" className="wrap admin-sign-in">
-      <p>
-        <Link className="masthead__name" href="/">
-          {env.SITE_NAME}
-        </Link>
-      </p>
-      <h1>Sign in to the dashboard</h1>
+    <>
       {token && email ? (
         <form method="get" action="/api/auth/callback/email">
           <input type="hidden" name="callbackUrl" value={callbackUrl} />
@@ -38,6 +32,6 @@ export default async function ContinueSignInPage({ searchParams }: Props) {
           This sign-in link is incomplete. <Link href="/admin/sign-in">Ask for a new one</Link>.
         </p>
       )}
-    </main>
+    </>
   );
 }

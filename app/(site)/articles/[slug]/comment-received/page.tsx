@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getArticleBySlug } from '@/lib/articles/queries';
 import { COMMENT_RECEIVED } from '@/lib/comments/submit';
-import { articlePath, isValidSlug } from '@/lib/site/urls';
+import { commentsPagePath, isValidSlug } from '@/lib/site/urls';
 
 // Where the comment form sends a browser without JavaScript after a successful post
 // (post/redirect/get: a reload does not post again). The same page for everyone, so it is cached
@@ -19,7 +19,6 @@ export default async function CommentReceivedPage({ params }: { params: Promise<
   if (!isValidSlug(slug)) notFound();
   const article = await getArticleBySlug({ slug });
   if (!article) notFound();
-  const path = articlePath(article.slug);
   return (
     <div className="article">
       <p className="kicker">Comments</p>
@@ -27,7 +26,7 @@ export default async function CommentReceivedPage({ params }: { params: Promise<
       <p className="form-message">{COMMENT_RECEIVED}</p>
       <p>A moderator reads every comment before it is published under the article. Your email address is never shown.</p>
       <p>
-        <Link href={`${path}#comments`}>← Back to “{article.title}”</Link>
+        <Link href={commentsPagePath(article.slug, 1)}>← Back to “{article.title}”</Link>
       </p>
     </div>
   );

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DateTime } from '@/components/date-time';
 import { getPublicIssue } from '@/lib/newsletter/archive';
-import { articlePath } from '@/lib/site/urls';
+import { articlePath, issueArchivePath } from '@/lib/site/urls';
 
 export function generateStaticParams() {
   return [];
@@ -19,7 +19,7 @@ async function load(params: Props['params']) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const issue = await load(params);
-  return issue ? { title: issue.subject, alternates: { canonical: `/newsletter/archive/${issue.id}` } } : { title: 'Page not found' };
+  return issue ? { title: issue.subject, alternates: { canonical: issueArchivePath(issue.id) } } : { title: 'Page not found' };
 }
 
 export default async function IssueWebVersion({ params }: Props) {

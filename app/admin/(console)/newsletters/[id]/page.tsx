@@ -6,7 +6,8 @@ import { IssueForm } from '@/components/admin/issue-form';
 import { IssueProgress } from '@/components/admin/issue-progress';
 import { requireStaff } from '@/lib/auth/session';
 import { saveIssueAction, sendIssueAction, sendTestIssueAction } from '@/lib/newsletter/admin-actions';
-import { countConfirmedSubscribers, getIssue, getIssueProgress, issueArchivePath, listArticlesForComposer, renderIssueEmail } from '@/lib/newsletter/issues';
+import { countConfirmedSubscribers, getIssue, getIssueProgress, listArticlesForComposer, renderIssueEmail } from '@/lib/newsletter/issues';
+import { issueArchivePath } from '@/lib/site/urls';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Newsletter issue' };
@@ -23,7 +24,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
   const preview = await renderIssueEmail(issue, 'preview-token');
   const recipients = countConfirmedSubscribers();
   const progress = issue.status === 'draft' ? null : getIssueProgress(issue.id);
-  const articles = listArticlesForComposer().map((a) => ({ ...a, publishedAt: (a.publishedAt ?? new Date(0)).toISOString() }));
+  const articles = listArticlesForComposer({ include: issue.articles.map((a) => a.id) });
 
   return (
     <>

@@ -7,7 +7,7 @@ import { getArticleBySlug } from '@/lib/articles/queries';
 import { submitComment } from '@/lib/comments/actions';
 import { getApprovedComment } from '@/lib/comments/queries';
 import { newCommentFormStamp } from '@/lib/comments/session';
-import { articlePath, isValidSlug } from '@/lib/site/urls';
+import { articlePath, commentsPagePath, isValidSlug } from '@/lib/site/urls';
 
 // The reply form for readers without JavaScript (with it, Reply opens the form on the article).
 export const dynamic = 'force-dynamic';
@@ -24,7 +24,7 @@ export default async function ReplyPage({ params }: { params: Promise<{ slug: st
   return (
     <div className="article">
       <p>
-        <Link href={`${path}#comments`}>← Back to “{article.title}”</Link>
+        <Link href={commentsPagePath(article.slug, 1)}>← Back to “{article.title}”</Link>
       </p>
       <h1 className="article__title">Reply to {parent.authorName}</h1>
       <CommentView comment={parent} permalinkBase={path} />
