@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, gte, like, ne, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { articles, blocklist, comments, moderationLog, type BlocklistKind, type CommentStatus } from '@/db/schema';
+import { logStaffAction } from '@/lib/staff/log';
 import { articleTag, COMMENT_COUNTS_TAG } from '@/lib/articles/cache-tags';
 import { invalidateCacheTags } from '@/lib/cache/invalidate';
 
@@ -97,7 +98,7 @@ export function editCommentBody({ id, body, actor }: { id: number; body: string;
         .get();
       if (!found) return null;
       tx.update(comments).set({ body, editedAt: now, updatedAt: now, moderatedBy: actor, moderatedAt: now }).where(eq(comments.id, id)).run();
-      tx.insert(moderationLog).values({ actor, action: 'edit', commentIds: [id], createdAt: now }).run();
+      logStaffAction(tx, { actor, action: 'edit', commentIds: [id], at: now });
       return found;
     },
     { behavior: 'immediate' },
@@ -137,7 +138,7 @@ export function replyAsStaff({ parentId, body, actor, name }: { parentId: number
         })
         .returning({ id: comments.id })
         .get();
-      tx.insert(moderationLog).values({ actor, action: 'reply', commentIds: [row.id], detail: `in reply to #${parentId}`, createdAt: now }).run();
+      logStaffAction(tx, { actor, action: 'reply', commentIds: [row.id], detail: `in reply to #${parentId}`, at: now });
       return { id: row.id, slug: parent.slug };
     },
     { behavior: 'immediate' },
@@ -157,7 +158,7 @@ export function addBlock({ kind, value, actor, note }: { kind: BlocklistKind; va
   getDb().transaction(
     (tx) => {
       tx.insert(blocklist).values({ kind, value: normalised, note: note ?? null, createdBy: actor, createdAt: now }).onConflictDoNothing().run();
-      tx.insert(moderationLog).values({ actor, action: `block-${kind}`, commentIds: [], detail: kind === 'ip' ? 'an IP hash' : normalised, createdAt: now }).run();
+      logStaffAction(tx, { actor, action: `block-${kind}`, detail: kind === 'ip' ? 'an IP hash' : normalised, at: now });
     },
     { behavior: 'immediate' },
   );
@@ -169,7 +170,7 @@ export function removeBlock({ id, actor }: { id: number; actor: string }) {
   return getDb().transaction(
     (tx) => {
       const row = tx.delete(blocklist).where(eq(blocklist.id, id)).returning().get();
-      if (row) tx.insert(moderationLog).values({ actor, action: `unblock-${row.kind}`, commentIds: [], detail: row.kind === 'ip' ? 'an IP hash' : row.value, createdAt: now }).run();
+      if (row) logStaffAction(tx, { actor, action: `unblock-${row.kind}`, detail: row.kind === 'ip' ? 'an IP hash' : row.value, at: now });
       return Boolean(row);
     },
     { behavior: 'immediate' },

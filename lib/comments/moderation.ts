@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { articles, comments, moderationLog, type CommentStatus } from '@/db/schema';
+import { articles, comments, type CommentStatus } from '@/db/schema';
+import { logStaffAction } from '@/lib/staff/log';
 import { articleTag, COMMENT_COUNTS_TAG } from '@/lib/articles/cache-tags';
 import { invalidateCacheTags } from '@/lib/cache/invalidate';
 
@@ -60,7 +61,7 @@ export function moderateComments({ ids, action, actor }: { ids: number[]; action
             .where(inArray(comments.id, changed))
             .run();
         }
-        tx.insert(moderationLog).values({ actor, action, commentIds: changed, createdAt: now }).run();
+        logStaffAction(tx, { actor, action, commentIds: changed, at: now });
       }
       // Only articles whose public comments changed need their pages rebuilt.
       const touched = new Set(

@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { emailOutbox, moderationLog, OUTBOX_STATUSES, type OutboxStatus } from '@/db/schema';
+import { emailOutbox, OUTBOX_STATUSES, type OutboxStatus } from '@/db/schema';
+import { logStaffAction } from '@/lib/staff/log';
 
 // Staff-only view of the outbox: what is waiting, what failed, and a way to try again.
 
@@ -40,7 +41,7 @@ export function retryFailedEmail(id: number, actor: string): boolean {
           .set({ status: 'queued', attempts: 0, nextAttemptAt: new Date(), updatedAt: new Date() })
           .where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, 'failed')))
           .run().changes > 0;
-      if (retried) tx.insert(moderationLog).values({ actor, action: 'email-retry', commentIds: [], detail: `outbox #${id}` }).run();
+      if (retried) logStaffAction(tx, { actor, action: 'email-retry', detail: `outbox #${id}` });
       return retried;
     },
     { behavior: 'immediate' },

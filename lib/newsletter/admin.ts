@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, count, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { moderationLog, subscribers, SUBSCRIBER_STATUSES, type SubscriberStatus } from '@/db/schema';
+import { subscribers, SUBSCRIBER_STATUSES, type SubscriberStatus } from '@/db/schema';
+import { logStaffAction } from '@/lib/staff/log';
 import { cancelQueuedEmails } from '@/lib/mail';
 import { resendConfirmationLink, subscriberRef } from './subscriptions';
 
@@ -101,10 +102,7 @@ export function deleteSubscriber(id: number, actor: string): boolean {
     (tx) => {
       cancelQueuedEmails(tx, subscriberRef(id));
       const deleted = tx.delete(subscribers).where(eq(subscribers.id, id)).run().changes > 0;
-      if (deleted)
-        tx.insert(moderationLog)
-          .values({ actor, action: 'subscriber-delete', commentIds: [], detail: `subscriber #${id}` })
-          .run();
+      if (deleted) logStaffAction(tx, { actor, action: 'subscriber-delete', detail: `subscriber #${id}` });
       return deleted;
     },
     { behavior: 'immediate' },
@@ -119,10 +117,7 @@ export function deleteSubscriber(id: number, actor: string): boolean {
 export async function resendConfirmation(id: number, actor: string) {
   const outcome = await resendConfirmationLink(id);
   if (outcome.ok) {
-    getDb()
-      .insert(moderationLog)
-      .values({ actor, action: 'subscriber-resend', commentIds: [], detail: `subscriber #${id}` })
-      .run();
+    logStaffAction(getDb(), { actor, action: 'subscriber-resend', detail: `subscriber #${id}` });
     return { ok: true as const };
   }
   return {

@@ -1,7 +1,8 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { moderationLog, sessions, users, type StaffRole } from '@/db/schema';
+import { sessions, users, type StaffRole } from '@/db/schema';
+import { logStaffAction } from '@/lib/staff/log';
 import { normaliseEmail } from '@/lib/newsletter/email';
 
 // Adding and removing staff. Used by `npm run staff`, by ADMIN_EMAILS at start, and by the
@@ -15,7 +16,7 @@ export function addStaff({ email, role, actor }: { email: string; role: StaffRol
   getDb().transaction(
     (tx) => {
       tx.insert(users).values({ email: address, role }).onConflictDoUpdate({ target: users.email, set: { role } }).run();
-      if (actor) tx.insert(moderationLog).values({ actor, action: 'staff-add', commentIds: [], detail: `${address} as ${role}` }).run();
+      if (actor) logStaffAction(tx, { actor, action: 'staff-add', detail: `${address} as ${role}` });
     },
     { behavior: 'immediate' },
   );
@@ -31,7 +32,7 @@ export function removeStaff({ email, actor }: { email: string; actor?: string })
       if (!user) return false;
       tx.update(users).set({ role: null }).where(eq(users.id, user.id)).run();
       tx.delete(sessions).where(eq(sessions.userId, user.id)).run();
-      if (actor) tx.insert(moderationLog).values({ actor, action: 'staff-remove', commentIds: [], detail: address }).run();
+      if (actor) logStaffAction(tx, { actor, action: 'staff-remove', detail: address });
       return true;
     },
     { behavior: 'immediate' },
