@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { getDb } from '@/db';
 import type { ActionState } from '@/lib/forms/action-state';
 import { requestFingerprint } from '@/lib/security/client';
-import { takeRateLimit } from '@/lib/security/rate-limit';
+import { addressLimitKey, clientLimits, takeRateLimits } from '@/lib/security/rate-limit';
 import { safeCallbackPath, signIn, signOut } from './auth';
 import { SIGN_IN_SENT } from './messages';
 
@@ -19,11 +19,13 @@ export async function requestSignInLink(_previous: SignInState, formData: FormDa
   if (!parsed.success) {
     return { status: 'error', message: 'Enter a valid email address.', fieldErrors: { email: ['Enter a valid email address.'] }, values: { email: raw } };
   }
-  const { ipHash } = await requestFingerprint();
+  const client = await requestFingerprint();
   const allowed = getDb().transaction(
     (tx) =>
-      takeRateLimit(tx, { bucket: 'sign-in-ip', key: ipHash, limit: 20, windowMs: WINDOW }) &&
-      takeRateLimit(tx, { bucket: 'sign-in-email', key: parsed.data, limit: 5, windowMs: WINDOW }),
+      takeRateLimits(tx, [
+        ...clientLimits(client, { bucket: 'sign-in-ip', limit: 20, windowMs: WINDOW }),
+        { bucket: 'sign-in-email', key: addressLimitKey(parsed.data), limit: 5, windowMs: WINDOW },
+      ]),
     { behavior: 'immediate' },
   );
   if (!allowed) {

@@ -8,7 +8,7 @@ import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import SignInLink, { signInLinkSubject } from '@/emails/sign-in-link';
 import { env } from '@/lib/env';
 import { brand, enqueueEmail, kickMailDelivery, renderEmail } from '@/lib/mail';
-import { appSecret } from '@/lib/security/secret';
+import { keyFor } from '@/lib/security/secret';
 import { getStaffByEmail } from '@/lib/staff/queries';
 
 export const SIGN_IN_LINK_MINUTES = 10;
@@ -59,7 +59,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   // Database sessions: signing out, or being removed from staff, ends the session at once.
   session: { strategy: 'database', maxAge: 12 * 60 * 60, updateAge: 60 * 60 },
   providers: [emailProvider],
-  secret: appSecret(),
+  secret: keyFor('auth'),
   trustHost: true,
   pages: { signIn: '/admin/sign-in', verifyRequest: '/admin/sign-in?sent=1', error: '/admin/sign-in' },
   callbacks: {

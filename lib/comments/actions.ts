@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { formValues, type ActionState } from '@/lib/forms/action-state';
 import { requestFingerprint } from '@/lib/security/client';
-import { appSecret } from '@/lib/security/secret';
+import { keyFor } from '@/lib/security/secret';
 import { commentReceivedPath } from '@/lib/site/urls';
 import { readPendingIds, writePendingIds } from './pending-token';
 import { createFormStamp, stampForRetry } from './spam';
@@ -40,12 +40,12 @@ async function isPlainFormPost(): Promise<boolean> {
  * action makes Next render the whole page again in the answer, which costs more than the comment.
  */
 export async function submitComment(articleSlug: string, _previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
-  const secret = appSecret();
+  const stampKey = keyFor('form-stamps');
   const submittedStamp = typeof formData.get('stamp') === 'string' ? (formData.get('stamp') as string) : null;
   // After a success the next comment starts afresh; after an error the person is still on the
   // form they were shown, so its time still counts.
-  const stamp = createFormStamp(secret);
-  const retryStamp = stampForRetry(secret, submittedStamp);
+  const stamp = createFormStamp(stampKey);
+  const retryStamp = stampForRetry(stampKey, submittedStamp);
   const values = formValues(formData, COMMENT_FIELDS);
 
   // A filled honeypot is a bot: answer exactly as for a person, store nothing.
@@ -65,25 +65,17 @@ export async function submitComment(articleSlug: string, _previous: CommentFormS
     };
   }
 
-  let commentId: number;
+  let commentId: number | null;
   try {
-    const fingerprint = await requestFingerprint();
     const outcome = storeComment({
       articleSlug,
       input: parsed.data,
       stamp: submittedStamp,
-      ...fingerprint,
-      secret,
+      ...(await requestFingerprint()),
+      stampKey,
     });
     if (!outcome.ok) {
-      const message = COMMENT_MESSAGES[outcome.reason];
-      return {
-        status: 'error',
-        message,
-        fieldErrors: outcome.field ? { [outcome.field]: [message] } : undefined,
-        values,
-        extra: { stamp: retryStamp },
-      };
+      return { status: 'error', message: COMMENT_MESSAGES[outcome.reason], values, extra: { stamp: retryStamp } };
     }
     commentId = outcome.id;
   } catch (error) {
@@ -92,6 +84,8 @@ export async function submitComment(articleSlug: string, _previous: CommentFormS
   }
   // Outside the try: redirect() works by throwing.
   if (await isPlainFormPost()) redirect(commentReceivedPath(articleSlug));
-  const earlier = readPendingIds(secret, typeof formData.get('pending') === 'string' ? (formData.get('pending') as string) : undefined);
-  return { status: 'success', message: COMMENT_RECEIVED, extra: { stamp, commentId, pending: writePendingIds(secret, earlier, commentId) } };
+  if (commentId === null) return { status: 'success', message: COMMENT_RECEIVED, extra: { stamp } };
+  const credentialKey = keyFor('credentials');
+  const earlier = readPendingIds(credentialKey, typeof formData.get('pending') === 'string' ? (formData.get('pending') as string) : undefined);
+  return { status: 'success', message: COMMENT_RECEIVED, extra: { stamp, commentId, pending: writePendingIds(credentialKey, earlier, commentId) } };
 }

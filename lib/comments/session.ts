@@ -1,11 +1,11 @@
 import 'server-only';
-import { appSecret } from '@/lib/security/secret';
+import { keyFor } from '@/lib/security/secret';
 import { readPendingIds } from './pending-token';
 import { listOwnPendingComments } from './queries';
 import { createFormStamp } from './spam';
 
-export const newCommentFormStamp = () => createFormStamp(appSecret());
+export const newCommentFormStamp = () => createFormStamp(keyFor('form-stamps'));
 
 export function listMyPendingComments({ slug, token }: { slug: string; token: string | null }) {
-  return listOwnPendingComments({ slug, ids: readPendingIds(appSecret(), token) });
+  return listOwnPendingComments({ slug, ids: readPendingIds(keyFor('credentials'), token) });
 }

@@ -1,7 +1,9 @@
 import 'server-only';
-import { and, eq, gt, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db';
 import { articles, blocklist, comments, type CommentStatus } from '@/db/schema';
+import type { ClientKeys } from '@/lib/security/client';
+import { clientLimits, takeRateLimits } from '@/lib/security/rate-limit';
 import type { CommentInput } from './validation';
 import { checkFormStamp, countLinks, findBlockedWords, FLOOD_WINDOW_MS, MAX_LINKS } from './spam';
 
@@ -12,24 +14,30 @@ export const COMMENT_RECEIVED = 'Thank you. Your comment is awaiting moderation.
 
 export const COMMENT_MESSAGES = {
   flood: 'You are posting comments too quickly. Please wait a moment.',
-  duplicate: 'You have already posted this comment.',
   expired: 'This form was open for more than a day. Please post your comment again.',
   noArticle: 'This article cannot be found, so comments cannot be posted to it.',
   closed: 'Comments are closed on this article.',
   noParent: 'The comment you are replying to is no longer available.',
 } as const;
 
-export type SubmitOutcome =
-  | { ok: true; id: number; status: CommentStatus; articleSlug: string }
-  | { ok: false; reason: keyof typeof COMMENT_MESSAGES; field?: 'body' };
+/** Per client address (an IPv6 /64): one comment in FLOOD_WINDOW_MS, and at most HOURLY_LIMIT an hour. */
+export const HOURLY_LIMIT = 30;
 
-export interface SubmitRequest {
+/**
+ * `id` is null for a post this client address already made (the same text on the same article):
+ * it is answered as a success and stored once.
+ */
+export type SubmitOutcome =
+  | { ok: true; id: number | null; status: CommentStatus; articleSlug: string }
+  | { ok: false; reason: keyof typeof COMMENT_MESSAGES };
+
+export interface SubmitRequest extends ClientKeys {
   articleSlug: string;
   input: CommentInput;
   stamp: string | null;
-  ipHash: string;
   userAgent: string | null;
-  secret: string;
+  /** The key the form stamp was signed with. */
+  stampKey: string;
   now?: Date;
 }
 
@@ -53,15 +61,12 @@ function prepareStatements(db: Db) {
       .from(comments)
       .where(and(eq(comments.id, p('id')), eq(comments.articleId, p('articleId')), eq(comments.status, 'approved')))
       .prepare(),
+    // Decided by what this client address sent, never by the email typed: an answer that depended
+    // on whether an address had posted a text would tell anyone who wrote it.
     duplicate: db
       .select({ id: comments.id })
       .from(comments)
-      .where(and(eq(comments.articleId, p('articleId')), eq(comments.authorEmail, p('email')), eq(comments.body, p('body'))))
-      .prepare(),
-    recent: db
-      .select({ id: comments.id })
-      .from(comments)
-      .where(and(gt(comments.createdAt, p('since')), or(eq(comments.ipHash, p('ipHash')), eq(comments.authorEmail, p('email')))))
+      .where(and(eq(comments.articleId, p('articleId')), eq(comments.ipHash, p('ipHash')), eq(comments.body, p('body'))))
       .prepare(),
     blocks: db
       .select({ kind: blocklist.kind, value: blocklist.value })
@@ -106,20 +111,21 @@ function statementsFor(db: Db) {
 
 /**
  * Stores a reader's comment after every rule that needs the database. Runs in one IMMEDIATE
- * transaction, so the flood and duplicate checks see every earlier comment, even from another
- * server process. Every comment is pending unless a rule says spam.
+ * transaction, so the flood and duplicate checks see every earlier attempt, even from another
+ * server process. Every comment is pending unless a rule says spam. Every post that reaches the
+ * limits counts towards them, duplicates included.
  */
 export function storeComment(req: SubmitRequest): SubmitOutcome {
   const now = req.now ?? new Date();
   const { input } = req;
-  const stamp = checkFormStamp(req.secret, req.stamp, now.getTime());
+  const stamp = checkFormStamp(req.stampKey, req.stamp, now.getTime());
   if (!stamp.ok && stamp.verdict === 'expired') return { ok: false, reason: 'expired' };
 
   const db = getDb();
   const q = statementsFor(db);
   // The prepared statements run on the connection, which is the transaction's connection too.
   return db.transaction(
-    (): SubmitOutcome => {
+    (tx): SubmitOutcome => {
       const article = q.article.get({ slug: req.articleSlug, now: now.getTime() });
       if (!article) return { ok: false, reason: 'noArticle' };
       if (!article.commentsOpen) return { ok: false, reason: 'closed' };
@@ -139,12 +145,16 @@ export function storeComment(req: SubmitRequest): SubmitOutcome {
         }
       }
 
-      if (q.duplicate.get({ articleId: article.id, email: input.email, body: input.body })) {
-        return { ok: false, reason: 'duplicate', field: 'body' };
+      const limits = [
+        ...clientLimits(req, { bucket: 'comment-ip', limit: 1, windowMs: FLOOD_WINDOW_MS }),
+        ...clientLimits(req, { bucket: 'comment-ip-hour', limit: HOURLY_LIMIT, windowMs: 60 * 60 * 1000 }),
+      ];
+      // A second click or a reload that posts again: the same answer as the first time, stored once.
+      if (q.duplicate.get({ articleId: article.id, ipHash: req.ipHash, body: input.body })) {
+        takeRateLimits(tx, limits, now.getTime());
+        return { ok: true, id: null, status: 'pending', articleSlug: article.slug };
       }
-      if (q.recent.get({ since: now.getTime() - FLOOD_WINDOW_MS, ipHash: req.ipHash, email: input.email })) {
-        return { ok: false, reason: 'flood' };
-      }
+      if (!takeRateLimits(tx, limits, now.getTime())) return { ok: false, reason: 'flood' };
 
       const blocks = q.blocks.all({ email: input.email, ipHash: req.ipHash });
       let status: CommentStatus = 'pending';

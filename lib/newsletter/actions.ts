@@ -15,11 +15,10 @@ export async function subscribeToNewsletter(_previous: NewsletterFormState, form
   // A filled honeypot is a bot: answer as for a person, do nothing.
   if (nickname !== '') return { status: 'success', message: NEWSLETTER_MESSAGES.success };
   try {
-    const { ipHash } = await requestFingerprint();
     const outcome = await requestSubscription({
       rawEmail: email,
       source: /^\/[^\s]{0,199}$/.test(source) ? source : null,
-      ipHash,
+      client: await requestFingerprint(),
     });
     if (outcome.ok) {
       kickMailDelivery();

@@ -34,7 +34,7 @@ describe('resendConfirmation (a moderator, from the subscribers page)', () => {
       expect(confirmationsTo(email)).toBe(1);
     }
     // …and has not used up the visitors' allowance from that address either.
-    expect((await requestSubscription({ rawEmail: 'visitor@example.com', source: '/', ipHash: newsroom })).ok).toBe(true);
+    expect((await requestSubscription({ rawEmail: 'visitor@example.com', source: '/', client: { ipHash: newsroom, ipRangeHash: null } })).ok).toBe(true);
   });
 
   it('still stops at three confirmation emails a day for one address, and says so', async () => {
@@ -47,7 +47,7 @@ describe('resendConfirmation (a moderator, from the subscribers page)', () => {
   });
 
   it("keeps the record of the person's own consent: when, from where, from which address", async () => {
-    expect((await requestSubscription({ rawEmail: 'consent-kept@example.com', source: '/articles/x', ipHash: 'their-ip' })).ok).toBe(true);
+    expect((await requestSubscription({ rawEmail: 'consent-kept@example.com', source: '/articles/x', client: { ipHash: 'their-ip', ipRangeHash: null } })).ok).toBe(true);
     const consent = () =>
       client()
         .prepare<[string], { id: number; consent_source: string; consent_at: number; ip_hash: string }>(

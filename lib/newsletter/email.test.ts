@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseEmail } from './email';
+import { mailboxOf, normaliseEmail } from './email';
 
 const ok = (email: string) => ({ ok: true, email });
 const INVALID = 'Please enter a valid email address, like name@example.com.';
@@ -10,8 +10,9 @@ describe('normaliseEmail', () => {
     expect(normaliseEmail('  ana@example.com \t')).toEqual(ok('ana@example.com'));
   });
 
-  it('lower-cases the domain and keeps the local part as typed', () => {
-    expect(normaliseEmail('Ana.Smith@Example.ORG')).toEqual(ok('Ana.Smith@example.org'));
+  it('lower-cases the whole address, so Ann@x and ann@x are one subscriber', () => {
+    expect(normaliseEmail('Ana.Smith@Example.ORG')).toEqual(ok('ana.smith@example.org'));
+    expect(normaliseEmail('ANN@X.EXAMPLE')).toEqual(normaliseEmail('ann@x.example'));
   });
 
   it('stores an IDN domain as punycode, so both spellings are one subscriber', () => {
@@ -88,5 +89,17 @@ describe('normaliseEmail', () => {
     ['non-ASCII in the local part', 'jörg@example.com'],
   ])('refuses %s', (_what, raw) => {
     expect(normaliseEmail(raw)).toEqual({ ok: false, message: INVALID });
+  });
+});
+
+describe('mailboxOf', () => {
+  it('drops a +tag and the case, so tags and spellings share one per-address limit', () => {
+    expect(mailboxOf('ann+news@x.example')).toBe('ann@x.example');
+    expect(mailboxOf('Ann+a+b@X.example')).toBe('ann@x.example');
+    expect(mailboxOf('ann@x.example')).toBe('ann@x.example');
+  });
+
+  it('keeps a local part that starts with +', () => {
+    expect(mailboxOf('+tag@x.example')).toBe('+tag@x.example');
   });
 });

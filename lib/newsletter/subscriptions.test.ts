@@ -52,7 +52,7 @@ function confirmToken(to: string): string {
 }
 
 const subscribe = (email: string, over: { ipHash?: string; now?: Date; source?: string | null } = {}) =>
-  requestSubscription({ rawEmail: email, source: over.source ?? '/articles/some-story', ipHash: over.ipHash ?? newIp(), now: over.now });
+  requestSubscription({ rawEmail: email, source: over.source ?? '/articles/some-story', client: { ipHash: over.ipHash ?? newIp(), ipRangeHash: null }, now: over.now });
 
 /** A confirmed subscriber, by the real flow. */
 async function confirmed(email = newAddress()) {
@@ -85,7 +85,7 @@ describe('requestSubscription', () => {
   it('normalises the address before storing it', async () => {
     const local = `Nl-${Date.now().toString(36)}`;
     expect(await subscribe(`  ${local}@Bücher.Example `)).toEqual({ ok: true });
-    expect(subscriber(`${local}@xn--bcher-kva.example`)?.status).toBe('pending');
+    expect(subscriber(`${local.toLowerCase()}@xn--bcher-kva.example`)?.status).toBe('pending');
   });
 
   it('answers the same for a new, pending, confirmed and unsubscribed address, and sends the right email', async () => {
@@ -166,6 +166,31 @@ describe('requestSubscription', () => {
     expect(await subscribe(email)).toEqual({ ok: true });
     expect(await subscribe(email)).toEqual({ ok: false, reason: 'address-limit' });
     expect(kinds(email)).toEqual(['newsletter_confirm', 'newsletter_welcome', 'newsletter_already_subscribed', 'newsletter_already_subscribed']);
+  });
+
+  it('treats spellings of one address as one subscriber, and +tags as one mailbox for the limit', async () => {
+    const local = `case-${Date.now().toString(36)}`;
+    const email = `${local}@example.net`;
+    expect(await subscribe(`${local.toUpperCase()}@Example.NET`)).toEqual({ ok: true });
+    expect(await subscribe(email)).toEqual({ ok: true });
+    expect(sql().prepare('SELECT count(*) AS n FROM subscribers WHERE lower(email) = ?').get(email)).toEqual({ n: 1 });
+    // A third spelling with a tag is another subscriber, but the same inbox: its limit is spent.
+    expect(await subscribe(`${local}+news@example.net`)).toEqual({ ok: true });
+    expect(await subscribe(`${local}+other@example.net`)).toEqual({ ok: false, reason: 'address-limit' });
+    expect(outbox(`${local}+other@example.net`)).toEqual([]);
+  });
+
+  it('answers a bounced or complained address exactly as any other, limit included', async () => {
+    for (const status of ['bounced', 'complained']) {
+      const suppressed = newAddress();
+      const ordinary = newAddress();
+      await subscribe(suppressed);
+      await subscribe(ordinary);
+      sql().prepare('UPDATE subscribers SET status = ? WHERE email = ?').run(status, suppressed);
+      const answers = async (email: string) => [await subscribe(email), await subscribe(email), await subscribe(email)];
+      expect(await answers(suppressed)).toEqual(await answers(ordinary));
+      expect(await subscribe(suppressed)).toEqual({ ok: false, reason: 'address-limit' });
+    }
   });
 });
 

@@ -1,13 +1,14 @@
 import 'server-only';
 import { createElement } from 'react';
-import { and, count, eq, gte, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db';
-import { emailOutbox, subscribers } from '@/db/schema';
+import { subscribers } from '@/db/schema';
 import AlreadySubscribed, { alreadySubscribedSubject } from '@/emails/already-subscribed';
 import ConfirmSubscription, { confirmSubscriptionSubject } from '@/emails/confirm-subscription';
 import Welcome, { welcomeSubject } from '@/emails/welcome';
 import { brand, cancelQueuedEmails, enqueueEmail, renderEmail } from '@/lib/mail';
-import { takeRateLimit } from '@/lib/security/rate-limit';
+import type { ClientKeys } from '@/lib/security/client';
+import { addressLimitKey, clientLimits, takeRateLimit, takeRateLimits } from '@/lib/security/rate-limit';
 import { normaliseEmail } from './email';
 import { confirmUrl, newsletterHeaders, unsubscribePageUrl } from './links';
 import { CONFIRM_TOKEN_TTL_MS, hashToken, isWellFormedToken, newToken } from './tokens';
@@ -17,7 +18,6 @@ import { CONFIRM_TOKEN_TTL_MS, hashToken, isWellFormedToken, newToken } from './
 
 export const IP_LIMIT = { limit: 10, windowMs: 60 * 60 * 1000 };
 export const ADDRESS_LIMIT = { limit: 3, windowMs: 24 * 60 * 60 * 1000 };
-const CONFIRMATION_KINDS = ['newsletter_confirm', 'newsletter_already_subscribed'];
 
 export const subscriberRef = (id: number) => `subscriber:${id}`;
 
@@ -30,21 +30,14 @@ const renderConfirmation = (token: string) =>
     createElement(ConfirmSubscription, { brand: brand(), confirmUrl: confirmUrl(token) }),
   );
 
-/** Whether an address has had its three confirmation emails of the day (the limit that protects its owner). */
-function addressLimitReached(tx: DbOrTx, email: string, now: Date): boolean {
-  const recent =
-    tx
-      .select({ n: count() })
-      .from(emailOutbox)
-      .where(
-        and(
-          eq(emailOutbox.recipient, email),
-          inArray(emailOutbox.kind, CONFIRMATION_KINDS),
-          gte(emailOutbox.createdAt, new Date(now.getTime() - ADDRESS_LIMIT.windowMs)),
-        ),
-      )
-      .get()?.n ?? 0;
-  return recent >= ADDRESS_LIMIT.limit;
+/**
+ * Takes one of the address's three confirmation emails of the day (the limit that protects its
+ * owner). Taken on every request, whatever state the address is in, and counted per mailbox
+ * (case and `+tag` aside), so the answers tell nobody whether an address is subscribed, bounced
+ * or unknown.
+ */
+function takeAddressLimit(tx: DbOrTx, email: string, now: Date): boolean {
+  return takeRateLimit(tx, { bucket: 'newsletter-address', key: addressLimitKey(email), ...ADDRESS_LIMIT, now: now.getTime() });
 }
 
 /** The columns that make `token` the subscriber's one live confirmation token. */
@@ -62,12 +55,12 @@ const freshConfirmToken = (token: string, now: Date) => ({
 export async function requestSubscription({
   rawEmail,
   source,
-  ipHash,
+  client,
   now = new Date(),
 }: {
   rawEmail: string;
   source: string | null;
-  ipHash: string;
+  client: ClientKeys;
   now?: Date;
 }): Promise<SubscribeOutcome> {
   const normalised = normaliseEmail(rawEmail);
@@ -89,10 +82,10 @@ export async function requestSubscription({
 
   return db.transaction(
     (tx): SubscribeOutcome => {
-      if (!takeRateLimit(tx, { bucket: 'newsletter-ip', key: ipHash, ...IP_LIMIT, now: now.getTime() })) {
+      if (!takeRateLimits(tx, clientLimits(client, { bucket: 'newsletter-ip', ...IP_LIMIT }), now.getTime())) {
         return { ok: false, reason: 'ip-limit' };
       }
-      if (addressLimitReached(tx, email, now)) return { ok: false, reason: 'address-limit' };
+      if (!takeAddressLimit(tx, email, now)) return { ok: false, reason: 'address-limit' };
 
       const row = tx.select().from(subscribers).where(eq(subscribers.email, email)).get();
       const confirmationFields = {
@@ -100,7 +93,7 @@ export async function requestSubscription({
         status: 'pending' as const,
         consentSource: source,
         consentAt: now,
-        ipHash,
+        ipHash: client.ipHash,
       };
       if (!row) {
         const created = tx
@@ -138,7 +131,7 @@ export async function resendConfirmationLink(
     (tx) => {
       const row = tx.select({ email: subscribers.email, status: subscribers.status }).from(subscribers).where(eq(subscribers.id, id)).get();
       if (!row || row.status !== 'pending') return { ok: false as const, reason: 'not-pending' as const };
-      if (addressLimitReached(tx, row.email, now)) return { ok: false as const, reason: 'address-limit' as const };
+      if (!takeAddressLimit(tx, row.email, now)) return { ok: false as const, reason: 'address-limit' as const };
       tx.update(subscribers).set(freshConfirmToken(token, now)).where(eq(subscribers.id, id)).run();
       enqueueEmail(tx, { kind: 'newsletter_confirm', to: row.email, ...confirmation, ref: subscriberRef(id) });
       return { ok: true as const };
@@ -235,9 +228,9 @@ export function unsubscribe(token: unknown, now = new Date()): 'unsubscribed' | 
 }
 
 /** "Resubscribe" from the unsubscribe page: the same double opt-in as a new sign-up. */
-export async function resubscribeByToken(token: unknown, ipHash: string): Promise<'resubscribed' | 'limited' | 'invalid'> {
+export async function resubscribeByToken(token: unknown, client: ClientKeys): Promise<'resubscribed' | 'limited' | 'invalid'> {
   const subscriber = findSubscriberByUnsubscribeToken(token);
   if (!subscriber) return 'invalid';
-  const outcome = await requestSubscription({ rawEmail: subscriber.email, source: '/newsletter/unsubscribe', ipHash });
+  const outcome = await requestSubscription({ rawEmail: subscriber.email, source: '/newsletter/unsubscribe', client });
   return outcome.ok ? 'resubscribed' : 'limited';
 }

@@ -6,7 +6,7 @@ import { absoluteUrl } from '@/lib/site/urls';
 /** "Resubscribe" on the unsubscribe page: the same double opt-in as a new sign-up. */
 export async function POST(request: Request) {
   const token = new URL(request.url).searchParams.get('token');
-  const result = await resubscribeByToken(token, (await requestFingerprint()).ipHash);
+  const result = await resubscribeByToken(token, await requestFingerprint());
   if (result === 'resubscribed') kickMailDelivery();
   return new Response(null, {
     status: 303,
