@@ -2,13 +2,10 @@ import path from 'node:path';
 import type { NextConfig } from 'next';
 // Importing the env module validates the configuration at build and at start.
 import './lib/env';
+import { fixedSecurityHeaders } from './lib/security/http-headers.mjs';
 
-const securityHeaders = [
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  { key: 'X-Frame-Options', value: 'DENY' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
-];
+// HSTS depends on SITE_URL, so scripts/server.mjs adds it at run time.
+const securityHeaders = fixedSecurityHeaders({ dev: process.env.NODE_ENV === 'development' });
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,

@@ -60,3 +60,24 @@ describe('mail configuration', () => {
     await expect(loadEnvWith({ RESEND_BASE_URL: 'not a url' })).rejects.toThrow(/RESEND_BASE_URL must be a URL/);
   });
 });
+
+describe('security settings', () => {
+  const publicSite = { SITE_URL: 'https://news.example.org', RESEND_API_KEY: 're_live_key' };
+
+  it('refuses a public site whose AUTH_SECRET is shorter than 32 bytes, naming the variable', async () => {
+    await expect(loadEnvWith({ ...publicSite, AUTH_SECRET: 'x'.repeat(31) })).rejects.toThrow(/AUTH_SECRET: AUTH_SECRET must be at least 32 bytes/);
+    await expect(loadEnvWith({ ...publicSite, AUTH_SECRET: undefined })).rejects.toThrow(/AUTH_SECRET: AUTH_SECRET is required/);
+    expect((await loadEnvWith({ ...publicSite, AUTH_SECRET: 'x'.repeat(32) })).isLocalSite).toBe(false);
+  });
+
+  it('reads TRUSTED_PROXIES (loopback by default) and names a bad entry', async () => {
+    expect((await loadEnvWith({ TRUSTED_PROXIES: undefined })).TRUSTED_PROXIES).toBe('loopback');
+    expect((await loadEnvWith({ TRUSTED_PROXIES: '10.0.0.0/8, ::1' })).TRUSTED_PROXIES).toBe('10.0.0.0/8, ::1');
+    await expect(loadEnvWith({ TRUSTED_PROXIES: '10.0.0.0/8, nginx' })).rejects.toThrow(/TRUSTED_PROXIES: "nginx" is not an IP address or CIDR range/);
+  });
+
+  it('keeps sent bodies 7 days and seeds no demo on request by default', async () => {
+    expect(await loadEnvWith({ MAIL_KEEP_DAYS: undefined, SEED_DEMO: undefined })).toMatchObject({ MAIL_KEEP_DAYS: 7, SEED_DEMO: false });
+    expect(await loadEnvWith({ MAIL_KEEP_DAYS: '30', SEED_DEMO: '1' })).toMatchObject({ MAIL_KEEP_DAYS: 30, SEED_DEMO: true });
+  });
+});

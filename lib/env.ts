@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isLoopbackHost, parseRanges } from './security/ip.mjs';
 
 // One validated view of the environment. next.config.ts imports this module, so a bad value stops
 // `next build` and `next start` with a message that names the variable.
@@ -13,6 +14,11 @@ const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    /**
+     * The interface `npm start` listens on. Unset: loopback only while SITE_URL is a localhost URL
+     * (the local mailbox shows sign-in links), every interface otherwise.
+     */
+    HOST: optional,
     SITE_URL: optional.pipe(z.url({ protocol: /^https?$/, error: 'SITE_URL must be an http(s) URL such as https://news.example.org' }).optional()),
     SITE_NAME: z.string().trim().min(1).max(80).default('The Ledger'),
     DATABASE_PATH: z.string().trim().min(1).default('./data/site.db'),
@@ -40,6 +46,21 @@ const schema = z
      * header with the connection's own address, so a client cannot choose its IP.
      */
     TRUST_PROXY: z.enum(['0', '1', 'false', 'true', '']).default('0').transform((v) => v === '1' || v === 'true'),
+    /** The proxies whose X-Forwarded-For is believed (with TRUST_PROXY=1): addresses and CIDR ranges. */
+    TRUSTED_PROXIES: z
+      .string()
+      .trim()
+      .default('loopback')
+      .superRefine((v, ctx) => {
+        const parsed = parseRanges(v);
+        if (!parsed.ok) {
+          ctx.addIssue({ code: 'custom', message: `"${parsed.entry}" is not an IP address or CIDR range (e.g. 10.0.0.0/8, ::1, loopback)` });
+        }
+      }),
+    /** Days a sent email's body (with any link in it) is kept before only who, what and when remain. */
+    MAIL_KEEP_DAYS: z.coerce.number().int().min(0).max(3650).default(7),
+    /** "1" seeds the demo publication into an empty database on a public SITE_URL too. */
+    SEED_DEMO: z.enum(['0', '1', 'false', 'true', '']).default('0').transform((v) => v === '1' || v === 'true'),
     POSTAL_ADDRESS: z.string().trim().default('The Ledger, 1 Example Street, London EC1A 1AA'),
     ADMIN_EMAILS: z
       .string()
@@ -54,8 +75,7 @@ const schema = z
   })
   .transform((env) => {
     const siteUrl = (env.SITE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
-    const host = new URL(siteUrl).hostname;
-    const isLocalSite = host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
+    const isLocalSite = isLoopbackHost(new URL(siteUrl).hostname);
     return { ...env, SITE_URL: siteUrl, isLocalSite };
   })
   .superRefine((env, ctx) => {
@@ -66,11 +86,11 @@ const schema = z
         message: `MAIL_SENDING_LEASE_MS (${env.MAIL_SENDING_LEASE_MS}) must be longer than MAIL_SEND_TIMEOUT_MS (${env.MAIL_SEND_TIMEOUT_MS}), or a slow send could be claimed and sent twice`,
       });
     }
-    if (!env.isLocalSite && !env.AUTH_SECRET) {
+    if (!env.isLocalSite && Buffer.byteLength(env.AUTH_SECRET ?? '') < 32) {
       ctx.addIssue({
         code: 'custom',
         path: ['AUTH_SECRET'],
-        message: 'AUTH_SECRET is required on a public site (generate one with `openssl rand -base64 32`)',
+        message: `AUTH_SECRET ${env.AUTH_SECRET ? 'must be at least 32 bytes' : 'is required'} on a public site (generate one with \`openssl rand -base64 32\`)`,
       });
     }
     if (!env.isLocalSite && !env.RESEND_API_KEY) {

@@ -10,6 +10,8 @@ process.env.NODE_ENV = 'production';
 process.title = 'next-server (the ledger)';
 const { default: next } = await import('next');
 const { remember, serveFromCopy } = await import('../lib/cache/page-cache.mjs');
+const { clientAddress, isLoopbackHost, parseRanges } = await import('../lib/security/ip.mjs');
+const { siteSecurityHeaders } = await import('../lib/security/http-headers.mjs');
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -19,17 +21,27 @@ const option = (names) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const port = Number(option(['-p', '--port']) ?? process.env.PORT ?? 3000);
-// Like `next start`: every interface unless a host name is given.
-const hostname = option(['-H', '--hostname']);
+// On a localhost site the local mailbox shows sign-in links, so by default only this machine can
+// connect (127.0.0.1 and ::1); a public site listens on every interface. -H or HOST decide otherwise.
+const siteUrl = process.env.SITE_URL || `http://localhost:${port}`;
+const hostname = option(['-H', '--hostname']) ?? (process.env.HOST || undefined);
+const listenOn = hostname ? [hostname] : isLoopbackHost(new URL(siteUrl).hostname) ? ['127.0.0.1', '::1'] : [undefined];
 
-// Per-IP limits (comment flood, sign-ups, sign-in) hash the last X-Forwarded-For entry
-// (lib/security/client.ts). Behind a reverse proxy that appends the client's address, that entry
-// is the proxy's word: TRUST_PROXY=1 keeps the header. Without one, a client could write the header
-// itself, so it is replaced by the address of the connection. (lib/env.ts validates the value.)
+// Per-IP limits (comment flood, sign-ups, sign-in) and the local mailbox's loopback rule read the
+// last X-Forwarded-For entry (lib/security/client.ts). The server puts exactly one address there:
+// the connection's, or, when TRUST_PROXY=1 and the connection comes from TRUSTED_PROXIES, the
+// client address that proxy's header names. A client reaching the port directly cannot choose it.
+// (lib/env.ts validates both values before Next starts.)
 const trustProxy = ['1', 'true'].includes(process.env.TRUST_PROXY ?? '');
+const trusted = parseRanges(process.env.TRUSTED_PROXIES || 'loopback');
+const trustedRanges = trusted.ok ? trusted.ranges : [];
 function setClientAddress(req) {
-  if (trustProxy) return;
-  req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
+  req.headers['x-forwarded-for'] = clientAddress({
+    remoteAddress: req.socket.remoteAddress,
+    forwardedFor: req.headers['x-forwarded-for'],
+    trustProxy,
+    trustedRanges,
+  });
   delete req.headers['x-real-ip'];
 }
 
@@ -37,7 +49,10 @@ const app = next({ dev: false, dir: root, port, hostname: hostname ?? 'localhost
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = http.createServer((req, res) => {
+const siteHeaders = Object.entries(siteSecurityHeaders(siteUrl));
+
+function answer(req, res) {
+  for (const [name, value] of siteHeaders) res.setHeader(name, value);
   if (serveFromCopy(req, res)) return;
   setClientAddress(req);
   remember(req, res);
@@ -47,15 +62,28 @@ const server = http.createServer((req, res) => {
     if (!res.headersSent) res.statusCode = 500;
     res.end();
   });
-});
-server.keepAliveTimeout = 5000;
-server.listen(port, hostname, () => {
-  console.log(`▲ The Ledger on http://${hostname ?? 'localhost'}:${port}`);
-});
+}
+
+const servers = [];
+for (const [i, host] of listenOn.entries()) {
+  const server = http.createServer(answer);
+  server.keepAliveTimeout = 5000;
+  const listening = await new Promise((resolve, reject) => {
+    server.once('error', (error) => {
+      // A machine without IPv6 has no ::1; 127.0.0.1 alone serves `localhost` there.
+      if (i > 0 && error.code === 'EADDRNOTAVAIL') resolve(false);
+      else reject(error);
+    });
+    server.listen(port, host, () => resolve(true));
+  });
+  if (listening) servers.push(server);
+}
+const where = listenOn[0] === undefined ? 'every interface' : listenOn.slice(0, servers.length).join(' and ');
+console.log(`▲ The Ledger on ${siteUrl} (listening on ${where}, port ${port})`);
 
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
   process.on(signal, () => {
-    server.close();
+    for (const server of servers) server.close();
     process.exit(code);
   });
 }

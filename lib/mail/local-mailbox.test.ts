@@ -12,7 +12,7 @@ import { getDb } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { deliverDueEmails } from './deliver';
 import { enqueueEmail, prepareTemplateEnqueue } from './outbox';
-import { getMailboxEmail, isDevMailboxEnabled, listMailbox } from './queries';
+import { getMailboxEmail, listMailbox, localMailboxOpenTo } from './queries';
 import { createEmailTemplate } from './templates';
 import { getTransport, isLocalMailbox } from './transport';
 
@@ -22,7 +22,16 @@ describe('the local mailbox', () => {
   it('is the transport when no API key is set, and /dev/mail is open on a localhost site', () => {
     expect(isLocalMailbox()).toBe(true);
     expect(getTransport().name).toBe('local');
-    expect(isDevMailboxEnabled()).toBe(true);
+    expect(localMailboxOpenTo('127.0.0.1')).toBe(true);
+  });
+
+  it('is shown only to a client on this machine', () => {
+    for (const ip of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1']) expect(localMailboxOpenTo(ip), ip).toBe(true);
+    for (const ip of ['192.168.1.20', '10.0.0.1', '203.0.113.9', '::ffff:192.168.1.20', '2001:db8::1', 'fe80::1', '0.0.0.0', 'unknown', ''])
+      expect(localMailboxOpenTo(ip), ip).toBe(false);
+    // Never with a real provider, nor on a public site, even from loopback.
+    expect(localMailboxOpenTo('127.0.0.1', { localTransport: false, localSite: true })).toBe(false);
+    expect(localMailboxOpenTo('127.0.0.1', { localTransport: true, localSite: false })).toBe(false);
   });
 
   it('keeps each email as delivered, with its HTML, plain text and headers', async () => {

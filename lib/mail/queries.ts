@@ -1,13 +1,30 @@
 import 'server-only';
 import { count, eq } from 'drizzle-orm';
+import { headers } from 'next/headers';
 import { getDb } from '@/db';
 import { emailOutbox } from '@/db/schema';
 import { env } from '@/lib/env';
+import { clientIpFrom } from '@/lib/security/client';
+import { isLoopback } from '@/lib/security/ip.mjs';
 import { materialize } from './templates';
 import { isLocalMailbox } from './transport';
 
-/** /dev/mail exists only while mail stays on this machine and the site is a localhost site. */
-export const isDevMailboxEnabled = () => isLocalMailbox() && env.isLocalSite;
+/**
+ * /dev/mail exists only while mail stays on this machine and the site is a localhost site, and it
+ * is shown only to a client on this machine: it holds sign-in links, so anyone who could read it
+ * from elsewhere could sign in as staff.
+ */
+export function localMailboxOpenTo(
+  clientIp: string,
+  site: { localTransport: boolean; localSite: boolean } = { localTransport: isLocalMailbox(), localSite: env.isLocalSite },
+): boolean {
+  return site.localTransport && site.localSite && isLoopback(clientIp);
+}
+
+/** Whether the client of the request being answered may read the local mailbox. */
+export async function mayReadLocalMailbox(): Promise<boolean> {
+  return localMailboxOpenTo(clientIpFrom(await headers()));
+}
 
 /** One email as it was (or will be) sent: a newsletter copy is filled in from its shared template. */
 export function getMailboxEmail({ id }: { id: number }) {

@@ -12,8 +12,9 @@ import { saveIssueDraft, sendTestIssue, startSendingIssue } from './issues';
 export type SubscriberActionState = ActionState<Record<string, string>>;
 const idSchema = z.coerce.number().int().positive();
 
+// Deleting a subscriber, like exporting the list, is for admins: moderators look after comments.
 export async function deleteSubscriberAction(_previous: SubscriberActionState, formData: FormData): Promise<SubscriberActionState> {
-  const staff = await requireStaff();
+  const staff = await requireAdmin();
   const id = idSchema.safeParse(formData.get('id'));
   if (!id.success || !deleteSubscriber(id.data, staff.email)) return { status: 'error', message: 'That subscriber no longer exists.' };
   revalidatePath('/admin', 'layout');
@@ -92,8 +93,13 @@ export async function sendTestIssueAction(_previous: IssueFormState, formData: F
 export async function sendIssueAction(_previous: IssueFormState, formData: FormData): Promise<IssueFormState> {
   const staff = await requireAdmin();
   const issueId = issueIdOf(formData);
-  const started = issueId !== null && (await startSendingIssue({ id: issueId, actor: staff.email }));
-  if (!started) return { status: 'error', message: 'This issue is already being sent, or has been sent.' };
+  const version = String(formData.get('version') ?? '');
+  const started = issueId === null ? 'not-draft' : await startSendingIssue({ id: issueId, actor: staff.email, version });
+  if (started === 'changed') {
+    revalidatePath('/admin/newsletters', 'layout');
+    return { status: 'error', message: 'This issue was changed after you previewed it, so it was not sent. Check the preview again, then send.' };
+  }
+  if (started !== 'started') return { status: 'error', message: 'This issue is already being sent, or has been sent.' };
   // The issue page re-renders with the progress bar in place of the Send button.
   revalidatePath('/admin/newsletters', 'layout');
   return { status: 'success', message: 'Sending has started.' };

@@ -47,6 +47,7 @@ const {
   getIssueProgress,
   getSentIssue,
   issueRecipientKey,
+  issueVersion,
   listArticlesForComposer,
   listSentIssues,
   queueIssueRecipients,
@@ -125,9 +126,12 @@ function draft(subject = `Issue ${++seq}`) {
   return getIssue(id!)!;
 }
 
+/** Starts sending the draft as it is now (as its sender previewed it). */
+const send = (id: number, actor = 'admin@ledger.example') => startSendingIssue({ id, actor, version: issueVersion(getIssue(id) ?? { subject: '', intro: '', articles: [] }) });
+
 /** Starts a send and waits until every recipient has a queued row. */
 async function startAndQueue(id: number) {
-  expect(await startSendingIssue({ id, actor: 'admin@ledger.example' })).toBe(true);
+  expect(await send(id, 'admin@ledger.example')).toBe('started');
   await queueIssueRecipients(id);
   expect(getIssue(id)!.queuedAt).not.toBeNull();
 }
@@ -159,7 +163,7 @@ describe('who gets an issue', () => {
     );
     const issue = draft();
 
-    expect(await startSendingIssue({ id: issue.id, actor: 'admin@ledger.example' })).toBe(true);
+    expect(await send(issue.id, 'admin@ledger.example')).toBe('started');
     // Confirmed after the send started (queuing is still going on): not a recipient of this issue.
     await new Promise((r) => setTimeout(r, 5));
     const late = addSubscribers(1, { confirmedAt: new Date(), label: 'late' });
@@ -178,12 +182,26 @@ describe('who gets an issue', () => {
     for (const s of [...others, ...late]) expect(emailsTo(s.email)).toHaveLength(0);
   });
 
+  it('sends only the version that was previewed: a draft changed since is refused, and sent once reviewed', async () => {
+    addSubscribers(1);
+    const issue = draft();
+    const previewed = issueVersion(issue);
+    // A moderator edits the draft between the admin's preview and the admin's click.
+    saveIssueDraft({ id: issue.id, subject: 'Changed behind your back', intro: issue.intro, articleIds: issue.articles.map((a) => a.id), actor: 'moderator@ledger.example' });
+    expect(await startSendingIssue({ id: issue.id, actor: 'admin@ledger.example', version: previewed })).toBe('changed');
+    expect(getIssue(issue.id)).toMatchObject({ status: 'draft', templateId: null });
+    expect(rowsOf(issue.id)).toEqual([]);
+    // Seen again, it goes out.
+    expect(await send(issue.id)).toBe('started');
+    expect(getIssue(issue.id)!.status).toBe('sending');
+  });
+
   it('a send can only start once, and only from a draft', async () => {
     addSubscribers(2);
     const issue = draft();
-    expect(await startSendingIssue({ id: issue.id, actor: 'a@ledger.example' })).toBe(true);
-    expect(await startSendingIssue({ id: issue.id, actor: 'a@ledger.example' })).toBe(false);
-    expect(await startSendingIssue({ id: 999_999, actor: 'a@ledger.example' })).toBe(false);
+    expect(await send(issue.id, 'a@ledger.example')).toBe('started');
+    expect(await send(issue.id, 'a@ledger.example')).toBe('not-draft');
+    expect(await send(999_999, 'a@ledger.example')).toBe('not-draft');
     // A sent issue can no longer be edited.
     expect(
       saveIssueDraft({ id: issue.id, subject: 'Changed', intro: '', articleIds: [issue.articles[0]!.id], actor: 'a@ledger.example' }),
@@ -422,7 +440,7 @@ describe('progress', () => {
     // Queuing goes 500 subscribers a transaction; this one is in the second chunk.
     const subs = addSubscribers(520);
     const issue = draft();
-    expect(await startSendingIssue({ id: issue.id, actor: 'admin@ledger.example' })).toBe(true);
+    expect(await send(issue.id, 'admin@ledger.example')).toBe('started');
     const leaver = subs[510]!;
     expect(rowsOf(issue.id).some((r) => r.recipient === leaver.email)).toBe(false);
     expect(unsubscribe(leaver.unsubscribeToken)).toBe('unsubscribed');

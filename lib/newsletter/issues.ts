@@ -1,4 +1,5 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { createElement } from 'react';
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, lte } from 'drizzle-orm';
 import { runAfterResponse } from '@/lib/jobs/after-response';
@@ -102,6 +103,15 @@ export function getIssue(id: number) {
 }
 export type IssueWithArticles = NonNullable<ReturnType<typeof getIssue>>;
 
+/**
+ * A fingerprint of what a draft says (subject, introduction, articles in order). The send form
+ * carries the one its preview showed, so a draft changed after that preview is never sent unseen.
+ */
+export function issueVersion(issue: Pick<IssueWithArticles, 'subject' | 'intro' | 'articles'>): string {
+  const content = JSON.stringify([issue.subject, issue.intro, issue.articles.map((a) => a.id)]);
+  return createHash('sha256').update(content).digest('base64url').slice(0, 22);
+}
+
 /** Creates a draft, or replaces a draft's subject, introduction and ordered articles. */
 export function saveIssueDraft({
   id,
@@ -195,34 +205,40 @@ export function countConfirmedSubscribers(): number {
   return getDb().select({ n: count() }).from(subscribers).where(recipientsAt(new Date())).get()?.n ?? 0;
 }
 
+export type SendStart = 'started' | 'not-draft' | 'changed';
+
 /**
- * Starts sending: fixes the recipients (everyone confirmed now), stores the rendered template once,
- * then queues one row per recipient in the background. Returns false if it was not a draft.
+ * Starts sending the draft as it was at `version` (what the sender previewed): fixes the recipients
+ * (everyone confirmed now), stores the rendered template once, then queues one row per recipient
+ * in the background. Refuses a draft changed since, and anything that is no longer a draft.
  */
-export async function startSendingIssue({ id, actor }: { id: number; actor: string }): Promise<boolean> {
+export async function startSendingIssue({ id, actor, version }: { id: number; actor: string; version: string }): Promise<SendStart> {
   const issue = getIssue(id);
-  if (!issue || issue.status !== 'draft') return false;
+  if (!issue || issue.status !== 'draft') return 'not-draft';
+  if (issueVersion(issue) !== version) return 'changed';
   const email = await renderIssueEmail(issue, UNSUB);
   const now = new Date();
   const started = getDb().transaction(
-    (tx) => {
+    (tx): SendStart => {
+      // Rendering took a moment: check again, in the transaction, that nobody saved the draft since.
+      const current = getIssue(id);
+      if (!current || current.status !== 'draft') return 'not-draft';
+      if (issueVersion(current) !== version) return 'changed';
       const templateId = createEmailTemplate(tx, email);
       // An estimate for the progress bar until queuing finishes and counts the rows it made.
       const recipients = tx.select({ n: count() }).from(subscribers).where(recipientsAt(now)).get()?.n ?? 0;
-      return (
-        tx
-          .update(newsletterIssues)
-          .set({ status: 'sending', sendStartedAt: now, sentBy: actor, recipientCount: recipients, templateId, updatedAt: now })
-          .where(and(eq(newsletterIssues.id, id), eq(newsletterIssues.status, 'draft')))
-          .run().changes > 0
-      );
+      tx.update(newsletterIssues)
+        .set({ status: 'sending', sendStartedAt: now, sentBy: actor, recipientCount: recipients, templateId, updatedAt: now })
+        .where(and(eq(newsletterIssues.id, id), eq(newsletterIssues.status, 'draft')))
+        .run();
+      return 'started';
     },
     { behavior: 'immediate' },
   );
-  if (!started) return false;
+  if (started !== 'started') return started;
   invalidateCacheTags([ISSUES_TAG]);
   runAfterResponse(`queuing issue ${id}`, () => queueIssueRecipients(id));
-  return true;
+  return 'started';
 }
 
 /**

@@ -8,6 +8,7 @@ export interface IpRange extends ParsedIp {
 export function parseIp(raw: string): ParsedIp | null;
 export function formatIp(ip: ParsedIp): string;
 export function isLoopback(raw: string): boolean;
+export function isLoopbackHost(hostname: string): boolean;
 export const LOOPBACK_RANGES: 'loopback';
 export function parseRanges(text: string | undefined): { ok: true; ranges: IpRange[] } | { ok: false; entry: string };
 export function inRanges(raw: string, ranges: IpRange[]): boolean;

@@ -53,6 +53,11 @@ export function isLoopback(raw) {
   return ip.bytes.slice(0, 15).every((b) => b === 0) && ip.bytes[15] === 1;
 }
 
+/** A URL host name that only reaches this machine: `localhost` or a loopback address. */
+export function isLoopbackHost(hostname) {
+  return hostname === 'localhost' || isLoopback(hostname);
+}
+
 export const LOOPBACK_RANGES = 'loopback';
 
 /**

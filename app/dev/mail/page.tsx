@@ -2,13 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DateTime } from '@/components/date-time';
-import { isDevMailboxEnabled, listMailbox } from '@/lib/mail/queries';
+import { mayReadLocalMailbox, listMailbox } from '@/lib/mail/queries';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Local mailbox', robots: { index: false, follow: false } };
 
-export default function MailboxPage() {
-  if (!isDevMailboxEnabled()) notFound();
+export default async function MailboxPage() {
+  if (!(await mayReadLocalMailbox())) notFound();
   const emails = listMailbox();
   return (
     <main id="main" className="wrap">
@@ -17,7 +17,8 @@ export default function MailboxPage() {
         <h1>Local mailbox</h1>
         <p>
           No RESEND_API_KEY is set, so email stays on this machine. Every email the site has sent is listed here, newest
-          first.
+          first. Because it holds sign-in links, this page is shown only to a browser on this machine (a loopback
+          address); from anywhere else it does not exist.
         </p>
       </header>
       {emails.length === 0 ? (

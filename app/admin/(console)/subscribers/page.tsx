@@ -15,7 +15,8 @@ export const metadata: Metadata = { title: 'Subscribers' };
 type Props = { searchParams: Promise<{ status?: string; q?: string; page?: string }> };
 
 export default async function SubscribersPage({ searchParams }: Props) {
-  await requireStaff();
+  const staff = await requireStaff();
+  const isAdmin = staff.role === 'admin';
   const params = await searchParams;
   const status = SUBSCRIBER_STATUSES.includes(params.status as SubscriberStatus) ? (params.status as SubscriberStatus) : undefined;
   const q = (params.q ?? '').trim().slice(0, 254);
@@ -49,10 +50,13 @@ export default async function SubscribersPage({ searchParams }: Props) {
           <input id="subscriber-q" name="q" type="search" defaultValue={q} />
         </div>
         <button type="submit">Search</button>
-        <a className="button button--quiet" href={`/admin/subscribers/export?${query({})}`} download>
-          Export CSV
-        </a>
+        {isAdmin && (
+          <a className="button button--quiet" href={`/admin/subscribers/export?${query({})}`} download>
+            Export CSV
+          </a>
+        )}
       </form>
+      {!isAdmin && <p className="hint">Only an admin can export the list or delete a subscriber.</p>}
       <p>
         {list.total} {list.total === 1 ? 'subscriber' : 'subscribers'}
         {q && <> matching “{q}”</>}
@@ -85,10 +89,12 @@ export default async function SubscribersPage({ searchParams }: Props) {
                     <SubmitButton className="button--quiet">Resend confirmation</SubmitButton>
                   </ActionForm>
                 )}
-                <ActionForm action={deleteSubscriberAction} label={`Delete ${s.email}`} flash>
-                  <input type="hidden" name="id" value={s.id} />
-                  <SubmitButton className="button--quiet">Delete</SubmitButton>
-                </ActionForm>
+                {isAdmin && (
+                  <ActionForm action={deleteSubscriberAction} label={`Delete ${s.email}`} flash>
+                    <input type="hidden" name="id" value={s.id} />
+                    <SubmitButton className="button--quiet">Delete</SubmitButton>
+                  </ActionForm>
+                )}
               </td>
             </tr>
           ))}

@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getMailboxEmail, isDevMailboxEnabled } from '@/lib/mail/queries';
+import { getMailboxEmail, mayReadLocalMailbox } from '@/lib/mail/queries';
 import { idempotencyKeyOf } from '@/lib/mail/outbox';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Email', robots: { index: false, follow: false } };
 
 export default async function MailboxEmailPage({ params }: { params: Promise<{ id: string }> }) {
-  if (!isDevMailboxEnabled()) notFound();
+  if (!(await mayReadLocalMailbox())) notFound();
   const { id } = await params;
   if (!/^[1-9][0-9]{0,9}$/.test(id)) notFound();
   const email = getMailboxEmail({ id: Number(id) });

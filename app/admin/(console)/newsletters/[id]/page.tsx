@@ -6,7 +6,7 @@ import { IssueForm } from '@/components/admin/issue-form';
 import { IssueProgress } from '@/components/admin/issue-progress';
 import { requireStaff } from '@/lib/auth/session';
 import { saveIssueAction, sendIssueAction, sendTestIssueAction } from '@/lib/newsletter/admin-actions';
-import { countConfirmedSubscribers, getIssue, getIssueProgress, listArticlesForComposer, renderIssueEmail } from '@/lib/newsletter/issues';
+import { countConfirmedSubscribers, getIssue, getIssueProgress, issueVersion, listArticlesForComposer, renderIssueEmail } from '@/lib/newsletter/issues';
 import { issueArchivePath } from '@/lib/site/urls';
 
 export const dynamic = 'force-dynamic';
@@ -53,6 +53,8 @@ export default async function IssuePage({ params, searchParams }: Props) {
           ) : confirming ? (
             <ActionForm action={sendIssueAction} label="Confirm sending" className="confirm-send">
               <input type="hidden" name="id" value={issue.id} />
+              {/* The draft as previewed on this page: a version saved since is refused, not sent unseen. */}
+              <input type="hidden" name="version" value={issueVersion(issue)} />
               <p>
                 <strong>
                   Send “{issue.subject}” to {recipients} confirmed {recipients === 1 ? 'subscriber' : 'subscribers'}?

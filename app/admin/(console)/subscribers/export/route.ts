@@ -4,9 +4,9 @@ import { subscribersCsvStream } from '@/lib/newsletter/admin';
 
 export const dynamic = 'force-dynamic';
 
-/** Streams the (filtered) subscriber list as CSV, a page of rows at a time. */
+/** Streams the (filtered) subscriber list as CSV, a page of rows at a time. Admins only. */
 export async function GET(request: Request) {
-  const staff = await staffOrResponse();
+  const staff = await staffOrResponse('admin');
   if (staff instanceof Response) return staff;
   const url = new URL(request.url);
   const status = SUBSCRIBER_STATUSES.find((s) => s === url.searchParams.get('status')) as SubscriberStatus | undefined;
