@@ -166,6 +166,11 @@ export const emailOutbox = sqliteTable(
     providerId: text('provider_id'),
     lastError: text('last_error'),
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+    /**
+     * When the body (html, text, headers, vars) was blanked, MAIL_KEEP_DAYS after sending: the
+     * links in it (confirm, sign in, unsubscribe) are not kept at rest; who, what and when are.
+     */
+    bodyRemovedAt: integer('body_removed_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
       .notNull()
@@ -173,6 +178,7 @@ export const emailOutbox = sqliteTable(
   },
   (t) => [
     uniqueIndex('email_outbox_idempotency_key_unique').on(t.idempotencyKey),
+    index('email_outbox_sent_at_idx').on(t.sentAt),
     index('email_outbox_due_idx').on(t.status, t.nextAttemptAt),
     index('email_outbox_recipient_idx').on(t.recipient),
     index('email_outbox_ref_idx').on(t.ref),

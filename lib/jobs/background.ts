@@ -1,7 +1,9 @@
 import 'server-only';
 import { sendCommentsDigestIfDue } from '@/lib/comments/digest';
 import { env } from '@/lib/env';
+import { getDb } from '@/db';
 import { deliverDueEmails } from '@/lib/mail/deliver';
+import { removeOldEmailBodies } from '@/lib/mail/outbox';
 import { tendSendingIssues } from '@/lib/newsletter/issues';
 import { pruneRateLimitHits } from '@/lib/security/rate-limit';
 import { listStaffEmails } from '@/lib/staff/queries';
@@ -13,12 +15,13 @@ const JOBS: [name: string, run: () => unknown][] = [
   ['digest', () => sendCommentsDigestIfDue({ recipients: listStaffEmails() })],
   ['newsletter queuing', () => tendSendingIssues()],
   ['pruning', () => pruneRateLimitHits()],
+  ['removing old email bodies', () => removeOldEmailBodies(getDb(), { keepDays: env.MAIL_KEEP_DAYS })],
   ['mail delivery', () => deliverDueEmails()],
 ];
 
 /**
- * One pass of the periodic work: the moderators' digest, queuing newsletter issues, pruning, and
- * delivery of due email. Each job on its own: one failing does not hold up the others.
+ * One pass of the periodic work: the moderators' digest, queuing newsletter issues, pruning,
+ * blanking old email bodies, and delivery of due email. Each job on its own: one failing does not hold up the others.
  */
 export async function runBackgroundJobs(): Promise<void> {
   if (state.running) return;

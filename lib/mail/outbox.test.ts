@@ -1,8 +1,9 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
+import { eq } from 'drizzle-orm';
 import { emailOutbox } from '@/db/schema';
-import { cancelQueuedEmails, enqueueEmail, idempotencyKeyOf, InvalidEmailError, type EnqueueInput } from './outbox';
+import { cancelQueuedEmails, enqueueEmail, idempotencyKeyOf, InvalidEmailError, removeOldEmailBodies, type EnqueueInput } from './outbox';
 
 const email = (over: Partial<EnqueueInput> = {}): EnqueueInput => ({
   kind: 'test',
@@ -135,5 +136,42 @@ describe('cancelQueuedEmails', () => {
       ['subscriber:7', 'sent'],
       ['subscriber:8', 'queued'],
     ]);
+  });
+});
+
+describe('removeOldEmailBodies', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+
+  it('blanks the links of emails sent or cancelled more than the days kept, keeping who, what and when', () => {
+    const db = getDb();
+    const now = new Date();
+    const link = 'https://news.example.org/newsletter/confirm?token=secret-token-abc';
+    const make = (status: 'sent' | 'cancelled' | 'failed' | 'queued', daysAgo: number) => {
+      const { id } = db.transaction((tx) =>
+        enqueueEmail(tx, email({ kind: `k-${status}-${daysAgo}`, html: `<a href="${link}">Confirm</a>`, text: link, headers: { 'List-Unsubscribe': `<${link}>` } })),
+      );
+      const at = new Date(now.getTime() - daysAgo * DAY);
+      db.update(emailOutbox).set({ status, sentAt: status === 'sent' ? at : null, updatedAt: at }).where(eq(emailOutbox.id, id)).run();
+      return id;
+    };
+    const oldSent = make('sent', 8);
+    const oldCancelled = make('cancelled', 8);
+    const recentSent = make('sent', 6);
+    const oldFailed = make('failed', 8);
+    const queued = make('queued', 8);
+
+    expect(removeOldEmailBodies(db, { keepDays: 7, now })).toBe(2);
+    const byId = new Map(rows().map((r) => [r.id, r]));
+    for (const id of [oldSent, oldCancelled]) {
+      const row = byId.get(id)!;
+      expect(JSON.stringify(row)).not.toContain('secret-token-abc');
+      expect(row).toMatchObject({ html: '', text: '', headers: {}, vars: null, recipient: 'reader@example.com', subject: 'Hello', bodyRemovedAt: now });
+      expect(row.kind).toMatch(/^k-/);
+    }
+    expect(byId.get(oldSent)!.sentAt).toEqual(expect.any(Date));
+    // Still within the days kept; a failed email may be retried; a queued one is yet to go.
+    for (const id of [recentSent, oldFailed, queued]) expect(byId.get(id)!.text).toBe(link);
+    // Done once.
+    expect(removeOldEmailBodies(db, { keepDays: 7, now })).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { emailOutbox } from '@/db/schema';
 import { checkHeaders, checkRecipient, checkSubject } from './address';
@@ -128,3 +128,22 @@ export function cancelQueuedEmails(tx: DbOrTx, ref: string): number {
 }
 
 export const idempotencyKeyOf = (row: { id: number; idempotencyKey: string | null }) => row.idempotencyKey ?? `outbox/${row.id}`;
+
+/**
+ * Blanks the bodies of emails sent or cancelled more than `keepDays` ago: confirmation, sign-in
+ * and unsubscribe links must not lie in the database for ever. Who, what (kind and subject), when
+ * and the provider's word on delivery stay. Failed emails keep theirs, for the outbox's retry.
+ */
+export function removeOldEmailBodies(tx: DbOrTx, { keepDays, now = new Date() }: { keepDays: number; now?: Date }): number {
+  const cutoff = new Date(now.getTime() - keepDays * 24 * 60 * 60 * 1000);
+  return tx
+    .update(emailOutbox)
+    .set({ html: '', text: '', headers: {}, vars: null, templateId: null, bodyRemovedAt: now })
+    .where(
+      and(
+        isNull(emailOutbox.bodyRemovedAt),
+        or(and(eq(emailOutbox.status, 'sent'), lt(emailOutbox.sentAt, cutoff)), and(eq(emailOutbox.status, 'cancelled'), lt(emailOutbox.updatedAt, cutoff))),
+      ),
+    )
+    .run().changes;
+}

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { DateTime } from '@/components/date-time';
 import { getMailboxEmail, mayReadLocalMailbox } from '@/lib/mail/queries';
 import { idempotencyKeyOf } from '@/lib/mail/outbox';
 
@@ -37,11 +38,20 @@ export default async function MailboxEmailPage({ params }: { params: Promise<{ i
           <dd>{email.status}</dd>
         </div>
       </dl>
-      <h2>HTML</h2>
-      {/* The email's own HTML, isolated: no scripts, no access to this page. */}
-      <iframe title="HTML version of the email" sandbox="" srcDoc={email.html} className="mail-frame" />
-      <h2>Plain text</h2>
-      <pre className="mail-text">{email.text}</pre>
+      {email.bodyRemovedAt ? (
+        <p>
+          Its body, with any link in it, was removed on <DateTime iso={email.bodyRemovedAt.toISOString()} showTime />, as every
+          sent email&apos;s is after MAIL_KEEP_DAYS.
+        </p>
+      ) : (
+        <>
+          <h2>HTML</h2>
+          {/* The email's own HTML, isolated: no scripts, no access to this page. */}
+          <iframe title="HTML version of the email" sandbox="" srcDoc={email.html} className="mail-frame" />
+          <h2>Plain text</h2>
+          <pre className="mail-text">{email.text}</pre>
+        </>
+      )}
     </main>
   );
 }
