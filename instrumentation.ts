@@ -4,8 +4,13 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { prepareDatabase } = await import('./db/prepare');
     prepareDatabase();
-    const [{ env }, { ensureAdmins }] = await Promise.all([import('./lib/env'), import('./lib/staff/manage')]);
+    const [{ env }, { ensureAdmins, FIRST_STAFF_HINT }, { listStaff }] = await Promise.all([
+      import('./lib/env'),
+      import('./lib/staff/manage'),
+      import('./lib/staff/queries'),
+    ]);
     ensureAdmins(env.ADMIN_EMAILS);
+    if (listStaff().length === 0) console.log(`[staff] No one can sign in yet. ${FIRST_STAFF_HINT}`);
     const { startBackgroundJobs } = await import('./lib/jobs/background');
     startBackgroundJobs();
   }

@@ -11,6 +11,7 @@ import {
   uniqueTag,
 } from './support/admin-data';
 import { allAdminActions, builtActions, consoleFiles, PUBLIC_ACTION_MODULES, routeMethods, type ManifestAction } from './support/admin-surface';
+import { issueVersion } from '../lib/newsletter/issue-version';
 import { expect, test } from './support/fixtures';
 import { callServerAction, type ActionAnswer, type FormFields } from './support/server-actions';
 import type { SiteDb } from './support/site-db';
@@ -102,7 +103,8 @@ const PAYLOADS: Record<string, (fx: Fixtures) => FormFields> = {
   removeStaffAction: (fx) => ({ email: fx.staffEmail }),
   saveIssueAction: (fx) => ({ id: String(fx.issueId), subject: `Edited issue ${fx.tag}`, intro: 'Changed', articles: [String(fx.articleId)] }),
   sendTestIssueAction: (fx) => ({ id: String(fx.issueId) }),
-  sendIssueAction: (fx) => ({ id: String(fx.issueId) }),
+  // The version the admin previewed: the draft as insertDraftIssue made it.
+  sendIssueAction: (fx) => ({ id: String(fx.issueId), version: issueVersion({ subject: `Issue ${fx.tag}`, intro: '', articles: [{ id: fx.articleId }] }) }),
 };
 
 /** For an action nobody has written a payload for yet: every field the others use. */

@@ -5,7 +5,7 @@
 import { closeDb } from '../db';
 import { prepareDatabase } from '../db/prepare';
 import { STAFF_ROLES, type StaffRole } from '../db/schema';
-import { addStaff, removeStaff } from '../lib/staff/manage';
+import { addStaff, comesBackAtStart, FIRST_STAFF_HINT, isInAdminEmails, removeStaff } from '../lib/staff/manage';
 import { listStaff } from '../lib/staff/queries';
 
 function usage(): never {
@@ -24,10 +24,11 @@ if (command === 'add' && email) {
   const added = addStaff({ email, role, actor: CLI_ACTOR });
   console.log(`${added.email} is now ${added.role === 'admin' ? 'an admin' : 'a moderator'}. They sign in at /admin with a link sent by email.`);
 } else if (command === 'remove' && email) {
-  console.log(removeStaff({ email, actor: CLI_ACTOR }) ? `${email} removed; their sessions have ended.` : `No staff member has the address ${email}.`);
+  if (!removeStaff({ email, actor: CLI_ACTOR })) console.log(`No staff member has the address ${email}.`);
+  else console.log(`${email} removed; their sessions have ended.${isInAdminEmails(email) ? ` ${comesBackAtStart(email)}` : ''}`);
 } else if (command === 'list') {
   const staff = listStaff();
-  if (staff.length === 0) console.log('No staff yet. Add one with: npm run staff -- add you@example.org --role admin');
+  if (staff.length === 0) console.log(`No staff yet. ${FIRST_STAFF_HINT}`);
   for (const s of staff) console.log(`${s.role.padEnd(9)} ${s.email}`);
 } else usage();
 closeDb();

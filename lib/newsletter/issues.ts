@@ -1,5 +1,4 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { createElement } from 'react';
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, lte } from 'drizzle-orm';
 import { runAfterResponse } from '@/lib/jobs/after-response';
@@ -13,6 +12,7 @@ import { brand, enqueueEmail, kickMailDelivery, renderEmail } from '@/lib/mail';
 import { prepareTemplateEnqueue } from '@/lib/mail/outbox';
 import { createEmailTemplate } from '@/lib/mail/templates';
 import { absoluteUrl, articlePath, issueArchivePath } from '@/lib/site/urls';
+import { issueVersion } from './issue-version';
 import { newsletterHeaders, unsubscribePageUrl } from './links';
 import { subscriberRef } from './subscriptions';
 
@@ -102,15 +102,6 @@ export function getIssue(id: number) {
   return { ...issue, articles: issueArticles(id) };
 }
 export type IssueWithArticles = NonNullable<ReturnType<typeof getIssue>>;
-
-/**
- * A fingerprint of what a draft says (subject, introduction, articles in order). The send form
- * carries the one its preview showed, so a draft changed after that preview is never sent unseen.
- */
-export function issueVersion(issue: Pick<IssueWithArticles, 'subject' | 'intro' | 'articles'>): string {
-  const content = JSON.stringify([issue.subject, issue.intro, issue.articles.map((a) => a.id)]);
-  return createHash('sha256').update(content).digest('base64url').slice(0, 22);
-}
 
 /** Creates a draft, or replaces a draft's subject, introduction and ordered articles. */
 export function saveIssueDraft({
@@ -204,6 +195,8 @@ const recipientsAt = (at: Date) => and(eq(subscribers.status, 'confirmed'), lte(
 export function countConfirmedSubscribers(): number {
   return getDb().select({ n: count() }).from(subscribers).where(recipientsAt(new Date())).get()?.n ?? 0;
 }
+
+export { issueVersion };
 
 export type SendStart = 'started' | 'not-draft' | 'changed';
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { STAFF_ROLES } from '@/db/schema';
 import { requireAdmin } from '@/lib/auth/session';
 import type { ActionState } from '@/lib/forms/action-state';
-import { addStaff, removeStaff } from './manage';
+import { addStaff, comesBackAtStart, isInAdminEmails, removeStaff } from './manage';
 
 export type StaffActionState = ActionState<{ email: string; role: string }>;
 
@@ -32,5 +32,6 @@ export async function removeStaffAction(_previous: StaffActionState, formData: F
   if (email === admin.email) return { status: 'error', message: 'You cannot remove yourself.' };
   if (!removeStaff({ email, actor: admin.email })) return { status: 'error', message: 'No staff member has that address.' };
   revalidatePath('/admin', 'layout');
-  return { status: 'success', message: `${email} can no longer sign in, and their sessions have ended.` };
+  const removed = `${email} can no longer sign in, and their sessions have ended.`;
+  return { status: 'success', message: isInAdminEmails(email) ? `${removed} ${comesBackAtStart(email)}` : removed };
 }

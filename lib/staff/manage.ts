@@ -2,6 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { sessions, users, type StaffRole } from '@/db/schema';
+import { env } from '@/lib/env';
 import { logStaffAction } from '@/lib/staff/log';
 import { normaliseEmail } from '@/lib/newsletter/email';
 
@@ -38,6 +39,17 @@ export function removeStaff({ email, actor }: { email: string; actor?: string })
     { behavior: 'immediate' },
   );
 }
+
+/** How a new site gets its first staff member, said where someone setting it up will look. */
+export const FIRST_STAFF_HINT =
+  'Add the first admin on the server with `npm run staff -- add you@example.org --role admin` (or list the address in ADMIN_EMAILS), then sign in at /admin.';
+
+/** Whether ADMIN_EMAILS names the address: removing it from staff then lasts only until the next start. */
+export const isInAdminEmails = (email: string) => env.ADMIN_EMAILS.includes(email.trim().toLowerCase());
+
+/** Said wherever such an address is removed, so the removal is not silently undone at the next start. */
+export const comesBackAtStart = (email: string) =>
+  `${email} is listed in ADMIN_EMAILS, so they will be an admin again at the next start: remove the address from ADMIN_EMAILS too.`;
 
 /** ADMIN_EMAILS become admins at every start. */
 export function ensureAdmins(emails: string[]): void {

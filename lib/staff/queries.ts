@@ -42,3 +42,8 @@ export function getStaffById(id: string): StaffMember | null {
     .get();
   return row?.role ? { ...row, role: row.role } : null;
 }
+
+/** Whether anyone at all can sign in (a new site has no one until the first admin is added). */
+export function hasStaff(): boolean {
+  return Boolean(getDb().select({ id: users.id }).from(users).where(isNotNull(users.role)).limit(1).get());
+}

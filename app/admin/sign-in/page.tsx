@@ -5,6 +5,8 @@ import { requestSignInLink } from '@/lib/auth/actions';
 import { SIGN_IN_SENT } from '@/lib/auth/messages';
 import { safeCallbackPath } from '@/lib/auth/auth';
 import { currentStaff } from '@/lib/auth/session';
+import { FIRST_STAFF_HINT } from '@/lib/staff/manage';
+import { hasStaff } from '@/lib/staff/queries';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Sign in' };
@@ -32,6 +34,7 @@ export default async function SignInPage({ searchParams }: Props) {
       ) : (
         <>
           <p className="hint">Staff only. We will email you a link that signs you in; it works once, for 10 minutes.</p>
+          {!hasStaff() && <p className="form-message">This site has no staff yet. {FIRST_STAFF_HINT}</p>}
           <SignInForm action={requestSignInLink} callbackUrl={safeCallbackPath(params.callbackUrl)} />
         </>
       )}

@@ -43,6 +43,15 @@ export default async function FrontPage({ params }: Props) {
     );
   }
 
+  if (front.latest.total === 0) {
+    return (
+      <header className="page-header">
+        <h1>Nothing published yet</h1>
+        <p>The first stories will appear here as soon as the newsroom publishes them.</p>
+      </header>
+    );
+  }
+
   const rest = front.latest.items.slice(1);
   const secondary = rest.slice(0, 2);
   return (

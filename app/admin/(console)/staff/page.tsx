@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { ActionForm, SubmitButton } from '@/components/admin/action-form';
 import { requireAdmin } from '@/lib/auth/session';
 import { addStaffAction, removeStaffAction } from '@/lib/staff/actions';
+import { isInAdminEmails } from '@/lib/staff/manage';
 import { listStaff } from '@/lib/staff/queries';
 
 export const dynamic = 'force-dynamic';
@@ -42,7 +43,10 @@ export default async function StaffPage() {
           {staff.map((s) => (
             <tr key={s.id}>
               <td>{s.email}</td>
-              <td>{s.role}</td>
+              <td>
+                {s.role}
+                {isInAdminEmails(s.email) && <span className="hint"> (ADMIN_EMAILS: comes back at every start)</span>}
+              </td>
               <td>
                 {s.email !== me.email && (
                   <ActionForm action={removeStaffAction} label={`Remove ${s.email}`} flash>
