@@ -460,7 +460,7 @@ test('the XSS corpus is shown as literal text, and no script ever runs', async (
   await anonymous.close();
 });
 
-test('a second comment within 15 s is refused as too quick, and the same comment again as a duplicate', async ({ browser, siteDb }, testInfo) => {
+test('a second comment within 15 s is refused as too quick; the same comment sent again is stored once', async ({ browser, siteDb }, testInfo) => {
   const article = commentableArticle(siteDb, 6);
   const firstEmail = uniqueEmail('flood-a');
   const secondEmail = uniqueEmail('flood-b');
@@ -480,12 +480,10 @@ test('a second comment within 15 s is refused as too quick, and the same comment
   await expect(form.email).toHaveValue(secondEmail);
   expect(commentsBy(siteDb, secondEmail)).toEqual([]);
 
-  // From another address, the first comment again.
-  await page.setExtraHTTPHeaders({ 'X-Forwarded-For': uniqueIp(testInfo) });
+  // The first comment again from the same reader (a second click, a reload): the usual answer,
+  // stored once. (Duplicates are told by what this reader sent, never by the email typed.)
   await form.send({ name: 'Quick Reader', email: firstEmail, body });
-  await expect(form.status).toHaveText('You have already posted this comment.');
-  await form.expectFieldError(form.body, 'You have already posted this comment.');
-  await expect(form.body).toHaveValue(body);
+  await expect(form.status).toHaveText(SUCCESS_MESSAGE);
   expect(commentsBy(siteDb, firstEmail)).toHaveLength(1);
   await context.close();
 });
