@@ -6,8 +6,8 @@
  * The Content-Security-Policy. Everything comes from this site; no third-party origin is allowed
  * anywhere. The one allowance is inline script: Next streams each page's React data in inline
  * <script> tags, and a cached page is the same bytes for every reader, so there is no per-request
- * nonce to allow them by (DESIGN.md, "Headers"). Inline style is allowed for the same reason
- * (React's style attributes). In development React also needs eval, and the reload socket.
+ * nonce to allow them by (README, "Security"). Inline style is allowed too, for React's style
+ * attributes. In development React also needs eval, and the reload socket.
  */
 export function contentSecurityPolicy({ dev = false } = {}) {
   return [
