@@ -1,7 +1,12 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+
+vi.hoisted(() => {
+  process.env.ADMIN_EMAILS = 'chief@ledger.example';
+});
+
 import { getDb } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
-import { addStaff, ensureAdmins, removeStaff } from './manage';
+import { addStaff, comesBackAtStart, ensureAdmins, isInAdminEmails, removeStaff } from './manage';
 import { getStaffByEmail } from './queries';
 
 const client = () => getDb().$client;
@@ -39,5 +44,15 @@ describe('staff management', () => {
     ensureAdmins(['chief@ledger.example']);
     expect(getStaffByEmail('chief@ledger.example')?.role).toBe('admin');
     expect(logRows()).toHaveLength(before);
+  });
+});
+
+describe('ADMIN_EMAILS', () => {
+  it('are known, whatever their case, so removing one can say it comes back at the next start', () => {
+    expect(isInAdminEmails(' Chief@Ledger.example')).toBe(true);
+    expect(isInAdminEmails('mod@ledger.example')).toBe(false);
+    expect(comesBackAtStart('chief@ledger.example')).toBe(
+      'chief@ledger.example is listed in ADMIN_EMAILS, so they will be an admin again at the next start: remove the address from ADMIN_EMAILS too.',
+    );
   });
 });
