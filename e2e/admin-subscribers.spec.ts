@@ -34,7 +34,7 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-test('search subscribers by email, then export what was found as CSV', async ({ staffPage: page, siteDb }) => {
+test('search subscribers by email, then export what was found as CSV', async ({ adminPage: page, siteDb }) => {
   const tag = uniqueTag('csv');
   // Fields a spreadsheet would misread: a formula, a comma, quotes.
   const tricky = '=HYPERLINK("https://evil.example","click"), then more';
@@ -87,7 +87,17 @@ test('the CSV export answers 401 without a staff session', async ({ request }) =
   expect(await response.text()).not.toContain('@');
 });
 
-test('deleting a subscriber erases the row and cancels their queued email', async ({ staffPage: page, siteDb }) => {
+test('a moderator can search subscribers but not export or delete them', async ({ staffPage: page, siteDb }) => {
+  const email = `${uniqueTag('mod-view')}@example.com`;
+  insertSubscriber(siteDb, { email, status: 'pending' });
+  await page.goto(`/admin/subscribers?q=${encodeURIComponent(email)}`);
+  await expect(page.getByRole('table').getByRole('row').filter({ hasText: email })).toHaveCount(1);
+  await expect(page.getByRole('link', { name: 'Export CSV' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Delete' })).toHaveCount(0);
+  await expect(page.getByText('Only an admin can export the list or delete a subscriber.')).toBeVisible();
+});
+
+test('deleting a subscriber erases the row and cancels their queued email', async ({ adminPage: page, siteDb }) => {
   const email = `${uniqueTag('erase')}@example.com`;
   const id = insertSubscriber(siteDb, { email, status: 'pending' });
   siteDb
