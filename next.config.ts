@@ -27,6 +27,10 @@ const nextConfig: NextConfig = {
       { source: '/api/newsletter/:path*', headers: noReferrer },
     ];
   },
+  async redirects() {
+    // Sections lived under /category/ until the word "section" was used everywhere.
+    return [{ source: '/category/:path*', destination: '/section/:path*', permanent: true }];
+  },
   async rewrites() {
     // The front page is page 1 of the paginated front, so it is cached like the other pages
     // (rendered on first request, kept until a tag is invalidated) instead of prerendered at

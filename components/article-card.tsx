@@ -30,7 +30,7 @@ export function ArticleCard({
       <Heading className="card__title">
         <Link href={articlePath(article.slug)}>{article.title}</Link>
       </Heading>
-      {article.dek && <p className="card__dek">{article.dek}</p>}
+      {article.summary && <p className="card__summary">{article.summary}</p>}
       {children}
       <p className="byline">
         By <Link href={authorPath(article.author.slug)}>{article.author.name}</Link> · <DateTime iso={article.publishedAt} />

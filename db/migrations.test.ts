@@ -65,3 +65,38 @@ describe('0010: one subscriber per address, in lower case', () => {
     client.close();
   });
 });
+
+describe('0011: one word per concept', () => {
+  it('renames categories to sections, dek to summary and email templates to shared emails, keeping every row and the search index', () => {
+    const client = new Database(path.join(dir, 'nouns.db'));
+    client.pragma('foreign_keys = ON');
+    const db = drizzle({ client, schema });
+    migrate(db, { migrationsFolder: migrationsUpTo(11) });
+    // The shape before 0011, written as it was.
+    client.exec(`
+      INSERT INTO authors (slug, name) VALUES ('ann', 'Ann');
+      INSERT INTO categories (slug, name) VALUES ('data', 'Data');
+      INSERT INTO articles (slug, title, dek, body, status, author_id, category_id, published_at)
+        VALUES ('mainframe', 'Old mainframe', 'A standfirst about pensions', 'Body text.', 'published', 1, 1, 1);
+      INSERT INTO email_templates (subject, html, text) VALUES ('Issue', '<p>x</p>', 'x');
+      INSERT INTO email_outbox (kind, recipient, subject, html, text, template_id) VALUES ('newsletter_issue', 'a@x.example', 'Issue', '', '', 1);
+    `);
+
+    migrate(db, { migrationsFolder });
+
+    expect(db.select({ slug: schema.sections.slug }).from(schema.sections).all()).toEqual([{ slug: 'data' }]);
+    expect(db.select({ summary: schema.articles.summary, sectionId: schema.articles.sectionId }).from(schema.articles).all()).toEqual([
+      { summary: 'A standfirst about pensions', sectionId: 1 },
+    ]);
+    expect(db.select({ sharedEmailId: schema.emailOutbox.sharedEmailId }).from(schema.emailOutbox).all()).toEqual([{ sharedEmailId: 1 }]);
+    // The search index finds words of the summary, and follows later edits.
+    const search = (word: string) => client.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?').all(word);
+    expect(search('pensions')).toEqual([{ rowid: 1 }]);
+    client.prepare(`UPDATE articles SET summary = 'Now about payroll' WHERE id = 1`).run();
+    expect(search('pensions')).toEqual([]);
+    expect(search('summary:payroll')).toEqual([{ rowid: 1 }]);
+    // The foreign keys follow the renamed table.
+    expect(() => client.prepare('DELETE FROM sections WHERE id = 1').run()).toThrow(/FOREIGN KEY/);
+    client.close();
+  });
+});

@@ -20,8 +20,8 @@ export const authors = sqliteTable(
   (t) => [uniqueIndex('authors_slug_unique').on(t.slug)],
 );
 
-export const categories = sqliteTable(
-  'categories',
+export const sections = sqliteTable(
+  'sections',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     slug: text('slug').notNull(),
@@ -30,7 +30,7 @@ export const categories = sqliteTable(
     position: integer('position').notNull().default(0),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('categories_slug_unique').on(t.slug)],
+  (t) => [uniqueIndex('sections_slug_unique').on(t.slug)],
 );
 
 export const tags = sqliteTable(
@@ -53,16 +53,16 @@ export const articles = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     slug: text('slug').notNull(),
     title: text('title').notNull(),
-    dek: text('dek').notNull().default(''),
+    summary: text('summary').notNull().default(''),
     /** Markdown; rendered to sanitised HTML by lib/articles/markdown.ts. */
     body: text('body').notNull(),
     status: text('status', { enum: ARTICLE_STATUSES }).notNull().default('draft'),
     authorId: integer('author_id')
       .notNull()
       .references(() => authors.id, { onDelete: 'restrict' }),
-    categoryId: integer('category_id')
+    sectionId: integer('section_id')
       .notNull()
-      .references(() => categories.id, { onDelete: 'restrict' }),
+      .references(() => sections.id, { onDelete: 'restrict' }),
     commentsOpen: integer('comments_open', { mode: 'boolean' }).notNull().default(true),
     /** Null until published; a future time with status 'scheduled' is the planned release. */
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
@@ -76,7 +76,7 @@ export const articles = sqliteTable(
   (t) => [
     uniqueIndex('articles_slug_unique').on(t.slug),
     index('articles_status_published_idx').on(t.status, t.publishedAt),
-    index('articles_category_published_idx').on(t.categoryId, t.status, t.publishedAt),
+    index('articles_section_published_idx').on(t.sectionId, t.status, t.publishedAt),
     index('articles_author_published_idx').on(t.authorId, t.status, t.publishedAt),
   ],
 );
@@ -96,8 +96,8 @@ export const articleTags = sqliteTable(
 
 export type Author = typeof authors.$inferSelect;
 export type NewAuthor = typeof authors.$inferInsert;
-export type Category = typeof categories.$inferSelect;
-export type NewCategory = typeof categories.$inferInsert;
+export type SectionRow = typeof sections.$inferSelect;
+export type NewSection = typeof sections.$inferInsert;
 export type Tag = typeof tags.$inferSelect;
 export type NewTag = typeof tags.$inferInsert;
 export type Article = typeof articles.$inferSelect;
@@ -147,10 +147,10 @@ export const emailOutbox = sqliteTable(
      */
     batchKey: text('batch_key'),
     /**
-     * For mass mail: the shared rendered email (email_templates) and this recipient's values for its
+     * For mass mail: the shared rendered email (shared_emails) and this recipient's values for its
      * placeholders; `html` and `text` are then empty, so 50,000 copies of an issue are not stored.
      */
-    templateId: integer('template_id').references((): AnySQLiteColumn => emailTemplates.id, { onDelete: 'restrict' }),
+    sharedEmailId: integer('shared_email_id').references((): AnySQLiteColumn => sharedEmails.id, { onDelete: 'restrict' }),
     vars: text('vars', { mode: 'json' }).$type<Record<string, string>>(),
     /** The provider's latest word on the email (delivered, bounced, …) from its webhooks. */
     providerStatus: text('provider_status'),
@@ -190,7 +190,7 @@ export const emailOutbox = sqliteTable(
 );
 
 /** A rendered email shared by many outbox rows; placeholders are filled in per recipient at send time. */
-export const emailTemplates = sqliteTable('email_templates', {
+export const sharedEmails = sqliteTable('shared_emails', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   subject: text('subject').notNull(),
   html: text('html').notNull(),
@@ -425,7 +425,7 @@ export const newsletterIssues = sqliteTable(
     sendStartedAt: integer('send_started_at', { mode: 'timestamp_ms' }),
     sentBy: text('sent_by'),
     recipientCount: integer('recipient_count'),
-    templateId: integer('template_id').references(() => emailTemplates.id, { onDelete: 'restrict' }),
+    sharedEmailId: integer('shared_email_id').references(() => sharedEmails.id, { onDelete: 'restrict' }),
     /** The last subscriber id whose email was queued: queuing resumes from here after a restart. */
     queuedThroughSubscriberId: integer('queued_through_subscriber_id').notNull().default(0),
     queuedAt: integer('queued_at', { mode: 'timestamp_ms' }),

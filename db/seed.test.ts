@@ -14,7 +14,7 @@ const DRAFT_SLUG = 'embargoed-framework-award-draft';
 interface ArticleRow {
   slug: string;
   title: string;
-  dek: string;
+  summary: string;
   body: string;
   status: string;
   commentsOpen: number;
@@ -26,19 +26,19 @@ interface ArticleRow {
 }
 
 const ARTICLES_SQL = `
-  SELECT a.slug, a.title, a.dek, a.body, a.status, a.comments_open AS commentsOpen,
+  SELECT a.slug, a.title, a.summary, a.body, a.status, a.comments_open AS commentsOpen,
          a.published_at AS publishedAt, a.revised_at AS revisedAt,
          c.slug AS section, au.slug AS author,
          (SELECT group_concat(t.slug, ',') FROM (
             SELECT t.slug FROM article_tags at JOIN tags t ON t.id = at.tag_id
             WHERE at.article_id = a.id ORDER BY t.slug) t) AS tags
-  FROM articles a JOIN categories c ON c.id = a.category_id JOIN authors au ON au.id = a.author_id
+  FROM articles a JOIN sections c ON c.id = a.section_id JOIN authors au ON au.id = a.author_id
   ORDER BY a.slug`;
 
 /** Everything the seed wrote, by slug rather than by id, so two databases can be compared. */
 function snapshot(client: ReturnType<typeof getDb>['$client']) {
   return {
-    sections: client.prepare('SELECT slug, name, description, position FROM categories ORDER BY slug').all(),
+    sections: client.prepare('SELECT slug, name, description, position FROM sections ORDER BY slug').all(),
     authors: client.prepare('SELECT slug, name, role, bio FROM authors ORDER BY slug').all(),
     tags: client.prepare('SELECT slug, name FROM tags ORDER BY slug').all(),
     articles: client.prepare(ARTICLES_SQL).all() as ArticleRow[],
@@ -115,7 +115,7 @@ describe('seedDatabaseIfEmpty on a fresh database', () => {
   it('gives every article a headline, a standfirst and at least one tag', () => {
     for (const a of data.articles) {
       expect(a.title.length, a.slug).toBeGreaterThan(10);
-      expect(a.dek.length, a.slug).toBeGreaterThan(20);
+      expect(a.summary.length, a.slug).toBeGreaterThan(20);
       expect(a.tags, a.slug).toBeTruthy();
     }
     expect(data.tags.length).toBeGreaterThan(5);
@@ -154,7 +154,7 @@ describe('seedDatabaseIfEmpty on a fresh database', () => {
   it('keeps the full-text index in step with the articles', () => {
     const client = getDb().$client;
     const n = client.prepare<[], { n: number }>(`SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH '"mainframe"'`).get()!.n;
-    const expected = data.articles.filter((a) => /mainframe/i.test(`${a.title} ${a.dek} ${a.body}`)).length;
+    const expected = data.articles.filter((a) => /mainframe/i.test(`${a.title} ${a.summary} ${a.body}`)).length;
     expect(n).toBe(expected);
     expect(n).toBeGreaterThan(0);
   });

@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm';
 import { getDb } from './index';
-import { articles, articleTags, authors, categories, comments, tags } from './schema';
+import { articles, articleTags, authors, sections, comments, tags } from './schema';
 import { seedArticles, seedAuthors, seedSections } from './seed-content';
 import { seedComments } from './seed-content/comments';
 
@@ -32,17 +32,17 @@ export function seedDatabaseIfEmpty(anchor: Date = new Date()): { seeded: boolea
   const anchorMs = Math.floor(anchor.getTime() / MINUTE) * MINUTE;
   return db.transaction(
     (tx) => {
-      const existing = tx.select({ n: count() }).from(categories).get();
+      const existing = tx.select({ n: count() }).from(sections).get();
       if ((existing?.n ?? 0) > 0) return { seeded: false, articles: 0 };
 
-      const categoryIds = new Map<string, number>();
+      const sectionIds = new Map<string, number>();
       seedSections.forEach((s, position) => {
         const row = tx
-          .insert(categories)
+          .insert(sections)
           .values({ slug: s.slug, name: s.name, description: s.description, position })
-          .returning({ id: categories.id })
+          .returning({ id: sections.id })
           .get();
-        categoryIds.set(s.slug, row.id);
+        sectionIds.set(s.slug, row.id);
       });
 
       const authorIds = new Map<string, number>();
@@ -77,11 +77,11 @@ export function seedDatabaseIfEmpty(anchor: Date = new Date()): { seeded: boolea
           .values({
             slug: a.slug,
             title: a.title,
-            dek: a.dek,
+            summary: a.summary,
             body: a.body.trim(),
             status: isDraft ? 'draft' : 'published',
             authorId: authorIds.get(a.author)!,
-            categoryId: categoryIds.get(a.section)!,
+            sectionId: sectionIds.get(a.section)!,
             commentsOpen: a.commentsOpen ?? true,
             publishedAt: isDraft ? null : publishedAt,
             revisedAt: isDraft ? null : revisedAt,

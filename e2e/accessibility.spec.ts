@@ -9,7 +9,7 @@ import { listPublished, type SiteDb } from './support/site-db';
 const PAGES: { name: string; path: (db: SiteDb) => string }[] = [
   { name: 'front page', path: () => '/' },
   { name: 'article', path: (db) => `/articles/${listPublished(db)[0]!.slug}` },
-  { name: 'section archive', path: (db) => `/category/${listPublished(db)[0]!.sectionSlug}` },
+  { name: 'section archive', path: (db) => `/section/${listPublished(db)[0]!.sectionSlug}` },
   { name: 'search results', path: () => '/search?q=mainframe' },
 ];
 

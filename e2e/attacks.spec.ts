@@ -140,7 +140,7 @@ test('8. headers: every kind of route sends the security headers, and no HSTS on
   const article = commentableArticle(siteDb, 0);
   const row = siteDb
     .prepare<[string], { section: string; author: string }>(
-      'SELECT c.slug AS section, au.slug AS author FROM articles a JOIN categories c ON c.id = a.category_id JOIN authors au ON au.id = a.author_id WHERE a.slug = ?',
+      'SELECT c.slug AS section, au.slug AS author FROM articles a JOIN sections c ON c.id = a.section_id JOIN authors au ON au.id = a.author_id WHERE a.slug = ?',
     )
     .get(article.slug)!;
   const tag = siteDb.prepare<[], { slug: string }>('SELECT slug FROM tags LIMIT 1').get()!.slug;
@@ -150,7 +150,7 @@ test('8. headers: every kind of route sends the security headers, and no HSTS on
   const paths = [
     '/',
     `/articles/${article.slug}`,
-    `/category/${row.section}`,
+    `/section/${row.section}`,
     `/tag/${tag}`,
     `/author/${row.author}`,
     '/search?q=council',

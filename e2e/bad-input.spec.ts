@@ -16,20 +16,20 @@ const NOT_FOUND_PAGES = [
   '/page/1e3',
   '/page/01',
   '/page/99999',
-  '/category/data/page/0',
-  '/category/data/page/-1',
-  '/category/data/page/99999',
-  '/category/no-such-section',
+  '/section/data/page/0',
+  '/section/data/page/-1',
+  '/section/data/page/99999',
+  '/section/no-such-section',
   '/tag/no-such-tag',
   '/author/no-such-author',
   '/author/maya-okafor/page/abc',
   '/articles/%00',
   '/articles/foo%00bar',
-  '/category/%00',
+  '/section/%00',
   '/tag/%00',
   '/articles/..%2F..%2Fetc%2Fpasswd',
   '/articles/..%2f..%2fdata%2fsite.db',
-  '/category/data%2F..%2F..%2Fpage',
+  '/section/data%2F..%2F..%2Fpage',
   `${search('mainframe')}&page=99999`,
 ];
 
@@ -68,7 +68,7 @@ test('unknown, unpublished and malformed addresses answer 404 with the site’s 
 });
 
 test('a malformed percent-escape in the path is a 404, not a 500', async ({ request }) => {
-  for (const path of ['/articles/%', '/articles/%E0%A4%A', '/category/%ZZ', '/tag/100%', '/author/%C0', '/page/%']) {
+  for (const path of ['/articles/%', '/articles/%E0%A4%A', '/section/%ZZ', '/tag/100%', '/author/%C0', '/page/%']) {
     const response = await request.get(path);
     const body = await response.text();
     expect(response.status(), path).toBe(404);
@@ -79,7 +79,7 @@ test('a malformed percent-escape in the path is a 404, not a 500', async ({ requ
 
 test('path traversal never escapes the routes', async ({ request }) => {
   // The client normalises `..` before sending, as browsers do; the server must still answer sanely.
-  for (const path of ['/articles/../../etc/passwd', '/category/../../../db/seed.ts', '/articles/./../data/site.db']) {
+  for (const path of ['/articles/../../etc/passwd', '/section/../../../db/seed.ts', '/articles/./../data/site.db']) {
     const response = await request.get(path);
     expect(response.status(), path).toBe(404);
     expectNoInternals(await response.text(), path);
@@ -133,7 +133,7 @@ test('a reader typing FTS syntax into the search box sees results, not an error'
 });
 
 test('feeds answer 404 for an unknown section, not an error', async ({ request }) => {
-  for (const path of ['/category/no-such-section/feed.xml', '/category/%00/feed.xml', '/category/..%2F..%2Fetc/feed.xml']) {
+  for (const path of ['/section/no-such-section/feed.xml', '/section/%00/feed.xml', '/section/..%2F..%2Fetc/feed.xml']) {
     const response = await request.get(path);
     expect(response.status(), path).toBe(404);
     expectNoInternals(await response.text(), path);

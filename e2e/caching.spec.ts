@@ -7,7 +7,7 @@ import { getPublished, invalidateTags, listPublished } from './support/site-db';
 
 test('two readers get the same bytes from the cache, and no cookie', async ({ playwright, browser, settings, siteDb }) => {
   const article = listPublished(siteDb)[2]!;
-  for (const path of ['/', `/articles/${article.slug}`, `/category/${article.sectionSlug}`]) {
+  for (const path of ['/', `/articles/${article.slug}`, `/section/${article.sectionSlug}`]) {
     // Retried: the comment specs approve comments meanwhile, and an approval rightly drops the
     // listings' cached comment counts between the two requests.
     await expect(async () => {
@@ -73,7 +73,7 @@ test('a changed article shows once its tags are invalidated, and not before', as
   // The oldest article: not the lead story or a page another spec reads headlines from.
   const article = listPublished(siteDb).at(-1)!;
   const path = `/articles/${article.slug}`;
-  const sectionPath = `/category/${article.sectionSlug}`;
+  const sectionPath = `/section/${article.sectionSlug}`;
   const newTitle = `${article.title} (corrected ${Date.now()})`;
   const setTitle = siteDb.prepare('UPDATE articles SET title = ? WHERE slug = ?');
   const headline = page.getByRole('heading', { level: 1 });

@@ -193,8 +193,8 @@ test('no public response holds a commenter’s email or IP, and cached pages sta
   await scanner.page(request, '/page/2');
   for (const article of listPublished(siteDb)) await scanner.page(request, `/articles/${article.slug}`);
   for (const section of listSections(siteDb)) {
-    await scanner.page(request, `/category/${section.slug}`);
-    await scanner.get(request, `/category/${section.slug}/feed.xml`);
+    await scanner.page(request, `/section/${section.slug}`);
+    await scanner.get(request, `/section/${section.slug}/feed.xml`);
   }
   for (const { slug } of siteDb.prepare<[], { slug: string }>('SELECT slug FROM tags').all()) await scanner.page(request, `/tag/${slug}`);
   for (const { slug } of siteDb.prepare<[], { slug: string }>('SELECT slug FROM authors').all()) await scanner.page(request, `/author/${slug}`);

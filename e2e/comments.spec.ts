@@ -510,7 +510,7 @@ test('threads come 50 to a page, oldest first, with the count on the article and
   const article = commentableArticle(siteDb, 7);
   const url = `/articles/${article.slug}`;
   const section = siteDb
-    .prepare<[string], { slug: string }>('SELECT c.slug FROM categories c JOIN articles a ON a.category_id = c.id WHERE a.slug = ?')
+    .prepare<[string], { slug: string }>('SELECT c.slug FROM sections c JOIN articles a ON a.section_id = c.id WHERE a.slug = ?')
     .get(article.slug)!.slug;
   const topLevelBefore = siteDb
     .prepare<[string], { n: number }>(
@@ -551,7 +551,7 @@ test('threads come 50 to a page, oldest first, with the count on the article and
   expect((await page.request.get(`${url}/comments/3`)).status()).toBe(404);
 
   // The section's listing shows the count, linked to the comments.
-  await eventually(page, `/category/${section}`, async () => {
+  await eventually(page, `/section/${section}`, async () => {
     await expect(page.getByRole('main').getByRole('link', { name: `${total} comments` })).toHaveAttribute('href', `${url}#comments`, { timeout: 500 });
   });
 });

@@ -62,13 +62,13 @@ test('the RSS feed is well-formed XML with the latest articles first and absolut
 test('each section has its own feed with only that section', async ({ page, request, siteDb, settings }) => {
   const section = listSections(siteDb).find((s) => s.slug === 'data');
   if (!section) throw new Error('The seed has no Data section');
-  const response = await request.get(`/category/${section.slug}/feed.xml`);
+  const response = await request.get(`/section/${section.slug}/feed.xml`);
   expect(response.status()).toBe(200);
   const feed = await parseFeed(page, await response.text());
 
   expect(feed.error).toBeNull();
   expect(feed.title).toContain(section.name);
-  expect(feed.link).toBe(`${settings.siteUrl}/category/${section.slug}`);
+  expect(feed.link).toBe(`${settings.siteUrl}/section/${section.slug}`);
   const expected = listPublished(siteDb, { sectionSlug: section.slug });
   expect(expected.length).toBeGreaterThan(0);
   expect(feed.items.map((i) => i.link)).toEqual(expected.map((a) => `${settings.siteUrl}/articles/${a.slug}`));
@@ -84,7 +84,7 @@ test('the sitemap lists every published article and not the draft', async ({ pag
   expect(articleLocs.sort()).toEqual(listPublished(siteDb).map((a) => `${settings.siteUrl}/articles/${a.slug}`).sort());
   expect(sitemap.locs.filter((l) => l.includes(DRAFT_SLUG))).toEqual([]);
   expect(sitemap.locs).toContain(`${settings.siteUrl}/`);
-  for (const section of listSections(siteDb)) expect(sitemap.locs).toContain(`${settings.siteUrl}/category/${section.slug}`);
+  for (const section of listSections(siteDb)) expect(sitemap.locs).toContain(`${settings.siteUrl}/section/${section.slug}`);
 });
 
 test('robots.txt allows crawling, keeps search out and points at the sitemap', async ({ request, settings }) => {
@@ -126,7 +126,7 @@ test('an article has a canonical URL, OpenGraph and Twitter tags, an OG image an
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     headline: article.title,
-    description: article.dek,
+    description: article.summary,
     url,
     mainEntityOfPage: url,
     datePublished: new Date(article.publishedAt).toISOString(),

@@ -20,7 +20,7 @@ test('a reader goes from the front page to an article, its section, author and t
 
   await test.step('the article shows headline, standfirst, byline, dates, reading time, tags and related articles', async () => {
     await expect(main.getByRole('heading', { level: 1 })).toHaveText(lead.title);
-    await expect(main.getByText(lead.dek, { exact: true })).toBeVisible();
+    await expect(main.getByText(lead.summary, { exact: true })).toBeVisible();
     // The byline comes before the related articles, whose cards have bylines too.
     await expect(main.getByRole('link', { name: lead.authorName }).first()).toHaveAttribute('href', `/author/${lead.authorSlug}`);
     await expect(main.locator(`time[datetime="${new Date(lead.publishedAt).toISOString()}"]`).first()).toBeVisible();
@@ -41,7 +41,7 @@ test('a reader goes from the front page to an article, its section, author and t
 
   await test.step('the section link opens the section archive', async () => {
     await main.getByRole('link', { name: lead.sectionName, exact: true }).first().click();
-    await expect(page).toHaveURL(`/category/${lead.sectionSlug}`);
+    await expect(page).toHaveURL(`/section/${lead.sectionSlug}`);
     await expect(main.getByRole('heading', { level: 1 })).toHaveText(lead.sectionName);
     await expect(main.getByRole('link', { name: lead.title })).toBeVisible();
     await page.goBack();
@@ -102,4 +102,13 @@ test('the front page paginates by path', async ({ page, siteDb }) => {
   await pagination.getByRole('link', { name: /Newer/ }).click();
   await expect(page).toHaveURL('/');
   await expect(main.getByRole('article').first().getByRole('heading')).toHaveText(published[0]!.title);
+});
+
+test('old /category/ addresses redirect permanently to the section', async ({ request, siteDb }) => {
+  const [lead] = listPublished(siteDb);
+  for (const suffix of ['', '/feed.xml', '/page/1']) {
+    const response = await request.get(`/category/${lead!.sectionSlug}${suffix}`, { maxRedirects: 0 });
+    expect(response.status(), suffix).toBe(308);
+    expect(response.headers().location, suffix).toBe(`/section/${lead!.sectionSlug}${suffix}`);
+  }
 });

@@ -6,7 +6,7 @@ export interface NewsletterIssueProps {
   subject: string;
   /** Sanitised HTML from the issue's Markdown introduction (lib/articles/markdown.ts). */
   introHtml: string;
-  articles: { title: string; dek: string; url: string; section: string; byline: string }[];
+  articles: { title: string; summary: string; url: string; section: string; byline: string }[];
   webUrl: string;
   unsubscribeUrl: string;
 }
@@ -40,7 +40,7 @@ export default function NewsletterIssue({ brand, subject, introHtml, articles, w
               {a.title}
             </Link>
           </Heading>
-          <Text style={{ ...textStyle, margin: '0 0 4px' }}>{a.dek}</Text>
+          <Text style={{ ...textStyle, margin: '0 0 4px' }}>{a.summary}</Text>
           <Text style={metaStyle}>
             {a.byline} · <Link href={a.url}>Read the article</Link>
           </Text>
@@ -57,7 +57,7 @@ NewsletterIssue.PreviewProps = {
   articles: [
     {
       title: 'Ransomware attack forces Eastmoor council back onto paper',
-      dek: 'Benefits and housing systems remain offline.',
+      summary: 'Benefits and housing systems remain offline.',
       url: 'http://localhost:3000/articles/example',
       section: 'Cyber Security',
       byline: 'By Priya Raman',

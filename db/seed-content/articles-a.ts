@@ -4,7 +4,7 @@ export const articlesA: SeedArticle[] = [
   {
     slug: 'ransomware-attack-forces-eastmoor-council-onto-paper-systems',
     title: "Ransomware attack forces Eastmoor council back onto paper",
-    dek: "Benefits, planning and housing repairs systems remain offline as the district council works with national agencies to contain an attack discovered over the weekend.",
+    summary: "Benefits, planning and housing repairs systems remain offline as the district council works with national agencies to contain an attack discovered over the weekend.",
     section: 'cyber-security',
     author: 'priya-raman',
     tags: ['Ransomware', 'Legacy IT', 'Budgets'],
@@ -61,7 +61,7 @@ Comments are closed on this article because of the ongoing criminal investigatio
   {
     slug: 'govpass-identity-app-passes-five-million-users',
     title: "GovPass identity app passes five million users, but accessibility gaps persist",
-    dek: "The cross-government sign-in service is growing fast, yet an independent audit finds disabled and older users are still far more likely to drop out of identity checks.",
+    summary: "The cross-government sign-in service is growing fast, yet an independent audit finds disabled and older users are still far more likely to drop out of identity checks.",
     section: 'digital-government',
     author: 'maya-okafor',
     tags: ['Identity', 'Accessibility', 'Digital inclusion'],
@@ -111,7 +111,7 @@ ODS says no department will be required to switch off an existing route before a
   {
     slug: 'revenue-agency-cancels-erp-replacement-contract',
     title: "Revenue agency cancels £48m ERP replacement after two years of delays",
-    dek: "The National Revenue Agency has ended its contract with Corvane Systems and will extend support for its 2009-era finance platform while it rethinks the programme.",
+    summary: "The National Revenue Agency has ended its contract with Corvane Systems and will extend support for its 2009-era finance platform while it rethinks the programme.",
     section: 'procurement',
     author: 'tom-lindqvist',
     tags: ['Contracts', 'Legacy IT', 'Budgets'],
@@ -158,7 +158,7 @@ The case will add to scrutiny of central government ERP programmes, several of w
   {
     slug: 'national-address-register-released-as-open-data',
     title: "National address register to be released as open data from January",
-    dek: "After years of lobbying, the Land and Property Registry will publish core address and location data under an open licence, alongside an open source lookup tool.",
+    summary: "After years of lobbying, the Land and Property Registry will publish core address and location data under an open licence, alongside an open source lookup tool.",
     section: 'data',
     author: 'samuel-ortiz',
     tags: ['Open data', 'Open source', 'Interoperability', 'Standards'],
@@ -207,7 +207,7 @@ The registry will run a series of technical webinars for developers in November.
   {
     slug: 'fellside-shared-care-record-links-gp-hospital-and-social-care',
     title: "Fellside health region links GP, hospital and social care records",
-    dek: "A shared care record covering 2.1 million people is now live across the region, but clinicians say the hard part is getting data that is actually usable.",
+    summary: "A shared care record covering 2.1 million people is now live across the region, but clinicians say the hard part is getting data that is actually usable.",
     section: 'health-it',
     author: 'samuel-ortiz',
     tags: ['Interoperability', 'Standards', 'Privacy'],
@@ -242,7 +242,7 @@ The programme has set up a data quality group that reports monthly on issues suc
 
 ## Privacy and patient choice
 
-Privacy campaigners have focused on who can see what. Access is role-based: a receptionist sees less than a consultant, and social care staff see a restricted clinical summary. Sensitive categories, including sexual health and some mental health information, are excluded by default.
+Privacy campaigners have focused on who can see what. Access is role-based: a receptionist sees less than a consultant, and social care staff see a restricted clinical summary. Sensitive sections, including sexual health and some mental health information, are excluded by default.
 
 Patients can opt out of having their record shared, although the board says fewer than 0.5% have done so. Lena Marsh, a patient representative on the programme board, said communication had improved but that many people were still unaware the record existed.
 
@@ -262,7 +262,7 @@ The next phase will focus on allowing structured information, such as care plans
   {
     slug: 'ashcombe-county-council-moves-payroll-to-cloud',
     title: "Ashcombe County Council moves payroll for 19,000 staff to the cloud",
-    dek: "The switch from a 20-year-old on-premises system went live without a missed payment, but the council says the real savings depend on retraining its own team.",
+    summary: "The switch from a 20-year-old on-premises system went live without a missed payment, but the council says the real savings depend on retraining its own team.",
     section: 'local-councils',
     author: 'hannah-kerr',
     tags: ['Cloud', 'Legacy IT', 'Skills'],
@@ -313,7 +313,7 @@ Officers say the payroll project has also given them a template for future migra
   {
     slug: 'councils-urged-to-adopt-phishing-resistant-mfa',
     title: "Councils told to adopt phishing-resistant sign-in by 2026",
-    dek: "New guidance from the Local Digital Security Board sets a deadline for replacing text-message codes with hardware keys or device-bound passkeys.",
+    summary: "New guidance from the Local Digital Security Board sets a deadline for replacing text-message codes with hardware keys or device-bound passkeys.",
     section: 'cyber-security',
     author: 'priya-raman',
     tags: ['Identity', 'Standards', 'Skills'],
@@ -357,7 +357,7 @@ Security researchers have generally welcomed the move. However, several pointed 
   {
     slug: 'departments-to-publish-new-code-as-open-source-by-default',
     title: "Departments told to publish new code as open source by default",
-    dek: "An updated service standard makes open code the expectation for central government projects, with exemptions only for security-sensitive components.",
+    summary: "An updated service standard makes open code the expectation for central government projects, with exemptions only for security-sensitive components.",
     section: 'digital-government',
     author: 'maya-okafor',
     tags: ['Open source', 'Standards', 'Contracts'],
@@ -404,7 +404,7 @@ The standard applies directly to central government. Local authorities and devol
   {
     slug: 'new-purchasing-system-opens-cloud-and-ai-contracts-to-smaller-suppliers',
     title: "New purchasing system aims to open cloud and AI contracts to smaller suppliers",
-    dek: "The Crown Procurement Service's dynamic purchasing system lets suppliers join at any time, but early figures suggest most spend is still going to familiar names.",
+    summary: "The Crown Procurement Service's dynamic purchasing system lets suppliers join at any time, but early figures suggest most spend is still going to familiar names.",
     section: 'procurement',
     author: 'tom-lindqvist',
     tags: ['Contracts', 'Cloud', 'AI', 'Budgets'],
@@ -456,7 +456,7 @@ Suppliers can apply to join any lot through the CPS supplier portal; application
   {
     slug: 'library-device-lending-scheme-expands-to-twelve-councils',
     title: "Library laptop lending scheme expands to twelve councils",
-    dek: "A pilot that lent laptops and data-enabled tablets from public libraries will be rolled out regionally, after evaluators found it helped people apply for jobs and benefits.",
+    summary: "A pilot that lent laptops and data-enabled tablets from public libraries will be rolled out regionally, after evaluators found it helped people apply for jobs and benefits.",
     section: 'local-councils',
     author: 'hannah-kerr',
     tags: ['Digital inclusion', 'Accessibility', 'Budgets'],
@@ -505,7 +505,7 @@ The rollout will begin with four councils in the new year, with the remaining au
   {
     slug: 'councils-pool-housing-data-to-predict-damp-and-mould',
     title: "Three councils pool housing data to predict damp and mould risk",
-    dek: "A joint analytics project aims to find homes at risk before tenants complain, but residents' groups want clearer limits on how the data is used.",
+    summary: "A joint analytics project aims to find homes at risk before tenants complain, but residents' groups want clearer limits on how the data is used.",
     section: 'data',
     author: 'hannah-kerr',
     tags: ['AI', 'Privacy', 'Open data'],
@@ -550,7 +550,7 @@ The first risk scores are expected to be used for inspections this winter, when 
   {
     slug: 'hospital-trust-audit-finds-unsupported-software-on-medical-devices',
     title: "Hospital audit finds one in four connected devices on unsupported software",
-    dek: "An internal review at Greywater Hospitals Trust highlights the security risks of imaging machines and infusion pumps that cannot easily be patched.",
+    summary: "An internal review at Greywater Hospitals Trust highlights the security risks of imaging machines and infusion pumps that cannot easily be patched.",
     section: 'health-it',
     author: 'priya-raman',
     tags: ['Legacy IT', 'Ransomware', 'Skills'],
@@ -565,7 +565,7 @@ The review identified 4,300 connected devices across the trust's two main hospit
 
 Unlike office computers, many medical devices cannot simply be patched by the hospital's IT team. Updates often have to be approved and installed by the manufacturer, and changes can affect a device's regulatory certification. Some devices have working lives of 10 to 15 years, far longer than the software they were built on.
 
-The audit report, published with the board papers on the [trust's website](https://example.org/greywater-hospitals/board/september-papers), sets out the main categories of risk:
+The audit report, published with the board papers on the [trust's website](https://example.org/greywater-hospitals/board/september-papers), sets out the main sections of risk:
 
 - Imaging equipment running desktop operating systems that went out of support several years ago
 - Devices using default or shared passwords that cannot be changed without manufacturer involvement
@@ -601,7 +601,7 @@ The board will receive progress updates every six months, and the trust says it 
   {
     slug: 'embargoed-framework-award-draft',
     title: "DRAFT: Framework award under embargo",
-    dek: "Embargoed draft: not for publication until the framework award is formally announced.",
+    summary: "Embargoed draft: not for publication until the framework award is formally announced.",
     section: 'procurement',
     author: 'tom-lindqvist',
     tags: ['Contracts', 'Cloud'],

@@ -30,7 +30,7 @@ export interface SeedArticle {
   slug: string;
   title: string;
   /** One-sentence standfirst shown under the headline. */
-  dek: string;
+  summary: string;
   section: SectionSlug;
   author: AuthorSlug;
   /** Tag names, e.g. 'Open source'; the seed derives their slugs. */

@@ -17,7 +17,7 @@ export interface PublishedArticle {
   id: number;
   slug: string;
   title: string;
-  dek: string;
+  summary: string;
   body: string;
   publishedAt: number;
   revisedAt: number | null;
@@ -32,9 +32,9 @@ export interface PublishedArticle {
 export function listPublished(db: SiteDb, { sectionSlug }: { sectionSlug?: string } = {}): PublishedArticle[] {
   return db
     .prepare<{ now: number; section: string | null }, PublishedArticle>(
-      `SELECT a.id, a.slug, a.title, a.dek, a.body, a.published_at AS publishedAt, a.revised_at AS revisedAt,
+      `SELECT a.id, a.slug, a.title, a.summary, a.body, a.published_at AS publishedAt, a.revised_at AS revisedAt,
               c.slug AS sectionSlug, c.name AS sectionName, au.slug AS authorSlug, au.name AS authorName, au.bio AS authorBio
-       FROM articles a JOIN categories c ON c.id = a.category_id JOIN authors au ON au.id = a.author_id
+       FROM articles a JOIN sections c ON c.id = a.section_id JOIN authors au ON au.id = a.author_id
        WHERE a.status = 'published' AND a.published_at <= @now AND (@section IS NULL OR c.slug = @section)
        ORDER BY a.published_at DESC, a.id DESC`,
     )
@@ -56,7 +56,7 @@ export function tagsOf(db: SiteDb, articleId: number): { slug: string; name: str
 }
 
 export function listSections(db: SiteDb): { slug: string; name: string }[] {
-  return db.prepare<[], { slug: string; name: string }>('SELECT slug, name FROM categories ORDER BY position, name').all();
+  return db.prepare<[], { slug: string; name: string }>('SELECT slug, name FROM sections ORDER BY position, name').all();
 }
 
 /** What the newsroom tools do after a change: every server process re-renders pages with these tags. */

@@ -15,10 +15,10 @@ function xml(text: string): string {
 /** RSS 2.0 for the latest articles, or one section's. Links come from SITE_URL. */
 export async function buildRssFeed({ section }: { section?: { slug: string; name: string; description: string } } = {}) {
   const items = await listArticlesForFeed({ sectionSlug: section?.slug });
-  const selfPath = section ? `/category/${section.slug}/feed.xml` : '/feed.xml';
+  const selfPath = section ? `/section/${section.slug}/feed.xml` : '/feed.xml';
   const title = section ? `${env.SITE_NAME}: ${section.name}` : env.SITE_NAME;
   const description = section?.description ?? 'Public-sector technology news.';
-  const home = absoluteUrl(section ? `/category/${section.slug}` : '/');
+  const home = absoluteUrl(section ? `/section/${section.slug}` : '/');
   const entries = items
     .map((a) => {
       const link = absoluteUrl(articlePath(a.slug));
@@ -29,7 +29,7 @@ export async function buildRssFeed({ section }: { section?: { slug: string; name
       <pubDate>${new Date(a.publishedAt).toUTCString()}</pubDate>
       <dc:creator>${xml(a.author.name)}</dc:creator>
       <category>${xml(a.section.name)}</category>
-      <description>${xml(a.dek)}</description>
+      <description>${xml(a.summary)}</description>
       <content:encoded>${xml(a.html)}</content:encoded>
     </item>`;
     })

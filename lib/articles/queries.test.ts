@@ -28,8 +28,8 @@ const publishedSlugs = () =>
     .map((r) => r.slug);
 const draft = () =>
   client()
-    .prepare<[string], { id: number; title: string; categoryId: number; authorId: number; publishedAt: number | null }>(
-      'SELECT id, title, category_id AS categoryId, author_id AS authorId, published_at AS publishedAt FROM articles WHERE slug = ?',
+    .prepare<[string], { id: number; title: string; sectionId: number; authorId: number; publishedAt: number | null }>(
+      'SELECT id, title, section_id AS sectionId, author_id AS authorId, published_at AS publishedAt FROM articles WHERE slug = ?',
     )
     .get(DRAFT_SLUG)!;
 const slugsOf = (items: ArticleSummary[]) => items.map((a) => a.slug);
@@ -52,7 +52,7 @@ describe('searchArticles with hostile input', () => {
     'NEAR(',
     'NEAR(mainframe retirement, 5)',
     'title:mainframe',
-    '{title dek}: mainframe',
+    '{title summary}: mainframe',
     '-body:cloud',
     '^mainframe',
     "'; DROP TABLE articles; --",
@@ -122,8 +122,8 @@ describe('the draft is never visible', () => {
       if (!front) break;
       seen.push(...slugsOf(front.latest.items), ...front.sections.flatMap((s) => slugsOf(s.items)));
     }
-    const { categoryId, authorId, id } = draft();
-    const section = client().prepare<[number], { slug: string }>('SELECT slug FROM categories WHERE id = ?').get(categoryId)!;
+    const { sectionId, authorId, id } = draft();
+    const section = client().prepare<[number], { slug: string }>('SELECT slug FROM sections WHERE id = ?').get(sectionId)!;
     const author = client().prepare<[number], { slug: string }>('SELECT slug FROM authors WHERE id = ?').get(authorId)!;
     const tagSlugs = client()
       .prepare<[number], { slug: string }>('SELECT t.slug FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ?')

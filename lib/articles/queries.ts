@@ -2,7 +2,7 @@ import 'server-only';
 import { and, count, desc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
 import { unstable_cache } from 'next/cache';
 import { getDb } from '@/db';
-import { articles, articleTags, authors, categories, tags } from '@/db/schema';
+import { articles, articleTags, authors, sections, tags } from '@/db/schema';
 import { ARTICLES_TAG, articleTag, COMMENT_COUNTS_TAG } from './cache-tags';
 import { readingMinutes, renderMarkdown } from './markdown';
 import { paginate, PAGE_SIZE, type Pagination } from './pagination';
@@ -24,7 +24,7 @@ export interface ArticleSummary {
   id: number;
   slug: string;
   title: string;
-  dek: string;
+  summary: string;
   publishedAt: string;
   revisedAt: string | null;
   section: SectionRef;
@@ -54,11 +54,11 @@ const summaryColumns = {
   id: articles.id,
   slug: articles.slug,
   title: articles.title,
-  dek: articles.dek,
+  summary: articles.summary,
   publishedAt: articles.publishedAt,
   revisedAt: articles.revisedAt,
-  sectionSlug: categories.slug,
-  sectionName: categories.name,
+  sectionSlug: sections.slug,
+  sectionName: sections.name,
   authorSlug: authors.slug,
   authorName: authors.name,
   commentCount: sql<number>`(SELECT count(*) FROM comments c WHERE c.article_id = ${articles.id} AND c.status = 'approved')`,
@@ -68,7 +68,7 @@ type SummaryRow = {
   id: number;
   slug: string;
   title: string;
-  dek: string;
+  summary: string;
   publishedAt: Date | null;
   revisedAt: Date | null;
   sectionSlug: string;
@@ -83,7 +83,7 @@ function toSummary(r: SummaryRow): ArticleSummary {
     id: r.id,
     slug: r.slug,
     title: r.title,
-    dek: r.dek,
+    summary: r.summary,
     publishedAt: iso(r.publishedAt) ?? new Date(0).toISOString(),
     revisedAt: iso(r.revisedAt),
     section: { slug: r.sectionSlug, name: r.sectionName },
@@ -96,7 +96,7 @@ function summaries() {
   return getDb()
     .select(summaryColumns)
     .from(articles)
-    .innerJoin(categories, eq(categories.id, articles.categoryId))
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
     .innerJoin(authors, eq(authors.id, articles.authorId));
 }
 
@@ -120,9 +120,9 @@ function pageOf(where: ReturnType<typeof isLive>, page: number, limit = PAGE_SIZ
 export const listSections = unstable_cache(
   async (): Promise<(SectionRef & { description: string })[]> =>
     getDb()
-      .select({ slug: categories.slug, name: categories.name, description: categories.description })
-      .from(categories)
-      .orderBy(categories.position, categories.name)
+      .select({ slug: sections.slug, name: sections.name, description: sections.description })
+      .from(sections)
+      .orderBy(sections.position, sections.name)
       .all(),
   ['listSections'],
   { tags: [ARTICLES_TAG] },
@@ -140,17 +140,16 @@ export const getFrontPage = unstable_cache(
     const latest = pageOf(isLive(), page);
     if (!latest) return null;
     if (page > 1) return { lead: null, latest, sections: [] };
-    const sectionRows = await listSections();
-    const sections = sectionRows.map((section) => ({
+    const bySection = (await listSections()).map((section) => ({
       section: { slug: section.slug, name: section.name },
       items: summaries()
-        .where(and(isLive(), eq(categories.slug, section.slug)))
+        .where(and(isLive(), eq(sections.slug, section.slug)))
         .orderBy(desc(articles.publishedAt), desc(articles.id))
         .limit(4)
         .all()
         .map(toSummary),
     }));
-    return { lead: latest.items[0] ?? null, latest, sections };
+    return { lead: latest.items[0] ?? null, latest, sections: bySection };
   },
   ['getFrontPage'],
   { tags: [ARTICLES_TAG, COMMENT_COUNTS_TAG] },
@@ -168,7 +167,7 @@ export const getArticleBySlug = async ({ slug }: { slug: string }): Promise<Arti
           authorRole: authors.role,
         })
         .from(articles)
-        .innerJoin(categories, eq(categories.id, articles.categoryId))
+        .innerJoin(sections, eq(sections.id, articles.sectionId))
         .innerJoin(authors, eq(authors.id, articles.authorId))
         .where(and(eq(articles.slug, slug), isLive()))
         .get();
@@ -220,11 +219,11 @@ export const listRelatedArticles = unstable_cache(
       .all()
       .map(toSummary);
     if (byTags.length >= limit) return byTags;
-    const section = db.select({ id: articles.categoryId }).from(articles).where(eq(articles.id, articleId)).get();
+    const section = db.select({ id: articles.sectionId }).from(articles).where(eq(articles.id, articleId)).get();
     const seen = new Set([articleId, ...byTags.map((a) => a.id)]);
     const more = section
       ? summaries()
-          .where(and(isLive(), eq(articles.categoryId, section.id)))
+          .where(and(isLive(), eq(articles.sectionId, section.id)))
           .orderBy(desc(articles.publishedAt))
           .limit(limit + seen.size)
           .all()
@@ -240,12 +239,12 @@ export const listRelatedArticles = unstable_cache(
 export const getSectionPage = unstable_cache(
   async ({ slug, page }: { slug: string; page: number }) => {
     const section = getDb()
-      .select({ id: categories.id, slug: categories.slug, name: categories.name, description: categories.description })
-      .from(categories)
-      .where(eq(categories.slug, slug))
+      .select({ id: sections.id, slug: sections.slug, name: sections.name, description: sections.description })
+      .from(sections)
+      .where(eq(sections.slug, slug))
       .get();
     if (!section) return null;
-    const list = pageOf(and(isLive(), eq(articles.categoryId, section.id))!, page);
+    const list = pageOf(and(isLive(), eq(articles.sectionId, section.id))!, page);
     return list ? { section, list } : null;
   },
   ['getSectionPage'],
@@ -328,11 +327,11 @@ function runSearch(match: string, page: number): Page<SearchHit> | null {
 /** Latest live articles, newest first, for feeds; optionally one section. */
 export async function listArticlesForFeed({ sectionSlug, limit = 30 }: { sectionSlug?: string; limit?: number }) {
   const db = getDb();
-  const where = sectionSlug ? and(isLive(), eq(categories.slug, sectionSlug)) : isLive();
+  const where = sectionSlug ? and(isLive(), eq(sections.slug, sectionSlug)) : isLive();
   return db
     .select({ ...summaryColumns, body: articles.body })
     .from(articles)
-    .innerJoin(categories, eq(categories.id, articles.categoryId))
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
     .innerJoin(authors, eq(authors.id, articles.authorId))
     .where(where)
     .orderBy(desc(articles.publishedAt), desc(articles.id))
@@ -351,7 +350,7 @@ export async function listSitemapEntries() {
       .where(isLive())
       .orderBy(desc(articles.publishedAt))
       .all(),
-    sections: db.select({ slug: categories.slug }).from(categories).all(),
+    sections: db.select({ slug: sections.slug }).from(sections).all(),
     authors: db.select({ slug: authors.slug }).from(authors).all(),
     tags: db.select({ slug: tags.slug }).from(tags).all(),
   };
@@ -360,9 +359,9 @@ export async function listSitemapEntries() {
 export async function getSectionBySlug({ slug }: { slug: string }) {
   return (
     getDb()
-      .select({ slug: categories.slug, name: categories.name, description: categories.description })
-      .from(categories)
-      .where(eq(categories.slug, slug))
+      .select({ slug: sections.slug, name: sections.name, description: sections.description })
+      .from(sections)
+      .where(eq(sections.slug, slug))
       .get() ?? null
   );
 }

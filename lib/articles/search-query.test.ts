@@ -21,7 +21,7 @@ const HOSTILE_INPUTS: [string, string][] = [
   ['an open NEAR(', 'NEAR('],
   ['a NEAR group', 'NEAR(mainframe retirement, 5)'],
   ['a column filter', 'title:mainframe'],
-  ['a column set filter', '{title dek}: mainframe'],
+  ['a column set filter', '{title summary}: mainframe'],
   ['a minus column filter', '-body:cloud'],
   ['an initial-token caret', '^mainframe'],
   ['parentheses', '(mainframe'],

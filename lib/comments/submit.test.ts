@@ -118,8 +118,8 @@ beforeAll(() => {
   scheduledSlug = `scheduled-${unique()}`;
   client()
     .prepare(
-      `INSERT INTO articles (slug, title, body, status, author_id, category_id, comments_open, published_at)
-       SELECT ?, 'Not out yet', 'Embargoed.', 'published', author_id, category_id, 1, ? FROM articles LIMIT 1`,
+      `INSERT INTO articles (slug, title, body, status, author_id, section_id, comments_open, published_at)
+       SELECT ?, 'Not out yet', 'Embargoed.', 'published', author_id, section_id, 1, ? FROM articles LIMIT 1`,
     )
     .run(scheduledSlug, Date.now() + 365 * 24 * 60 * 60 * 1000);
   expect(openSlugs.length).toBeGreaterThan(10);

@@ -7,7 +7,7 @@ import { emailOutbox, mailRate, type OutboxEmail } from '@/db/schema';
 import { env } from '@/lib/env';
 import { idempotencyKeyOf } from './outbox';
 import { decideRetry, type SendFailure } from './retry';
-import { materialize } from './templates';
+import { materialize } from './shared-emails';
 import { getTransport } from './transport';
 
 const BATCH_SIZE = 200;

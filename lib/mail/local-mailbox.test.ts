@@ -11,9 +11,9 @@ vi.hoisted(() => {
 import { getDb } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { deliverDueEmails } from './deliver';
-import { enqueueEmail, prepareTemplateEnqueue } from './outbox';
+import { enqueueEmail, prepareSharedEmailEnqueue } from './outbox';
 import { getMailboxEmail, listMailbox, localMailboxOpenTo } from './queries';
-import { createEmailTemplate } from './templates';
+import { createSharedEmail } from './shared-emails';
 import { getTransport, isLocalMailbox } from './transport';
 
 beforeAll(() => migrateDatabase());
@@ -60,16 +60,16 @@ describe('the local mailbox', () => {
 
   it('shows a newsletter copy filled in from its shared template, as it was sent', async () => {
     getDb().transaction((tx) => {
-      const templateId = createEmailTemplate(tx, {
+      const sharedEmailId = createSharedEmail(tx, {
         subject: 'The week in public-sector technology',
         html: '<p>Issue</p><a href="https://x.example/u/__UNSUB_TOKEN__">Unsubscribe</a>',
         text: 'Issue. Unsubscribe: https://x.example/u/__UNSUB_TOKEN__',
         headers: { 'List-Unsubscribe': '<https://x.example/u/__UNSUB_TOKEN__>' },
       });
-      prepareTemplateEnqueue(tx)({
+      prepareSharedEmailEnqueue(tx)({
         kind: 'newsletter_issue',
         to: 'copy@example.com',
-        templateId,
+        sharedEmailId,
         vars: { __UNSUB_TOKEN__: 'tok123' },
         subject: 'The week in public-sector technology',
         idempotencyKey: 'issue/1/subscriber/1',

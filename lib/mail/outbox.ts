@@ -5,7 +5,7 @@ import { emailOutbox } from '@/db/schema';
 import { checkHeaders, checkRecipient, checkSubject } from './address';
 import { InvalidEmailError } from './errors';
 import type { RenderedEmail } from './render';
-import { isPlaceholder } from './templates';
+import { isPlaceholder } from './shared-emails';
 
 export { InvalidEmailError } from './errors';
 
@@ -23,13 +23,13 @@ export interface EnqueueInput extends RenderedEmail {
   groupKey?: string;
 }
 
-export interface EnqueueFromTemplateInput {
+export interface EnqueueSharedCopyInput {
   kind: string;
   to: string;
-  templateId: number;
-  /** This recipient's values for the template's placeholders. */
+  sharedEmailId: number;
+  /** This recipient's values for the shared email's placeholders. */
   vars: Record<string, string>;
-  /** Shown in the outbox; the subject sent is the template's. */
+  /** Shown in the outbox; the subject sent is the shared email's. */
   subject: string;
   idempotencyKey: string;
   ref?: string;
@@ -68,7 +68,7 @@ export function enqueueEmail(tx: DbOrTx, input: EnqueueInput): { id: number } {
     .get();
 }
 
-function checkTemplateInput(input: EnqueueFromTemplateInput): string {
+function checkTemplateInput(input: EnqueueSharedCopyInput): string {
   const recipient = checkRecipient(input.to);
   if (!recipient.ok) throw new InvalidEmailError(recipient.reason);
   for (const [key, value] of Object.entries(input.vars)) {
@@ -79,12 +79,12 @@ function checkTemplateInput(input: EnqueueFromTemplateInput): string {
 }
 
 /**
- * Prepares a queue of many recipients' copies of shared templates, for a mass send: one prepared
+ * Prepares a queue of many recipients' copies of shared emails, for a mass send: one prepared
  * statement for the whole chunk (an insert built per row costs about ten times as much). The
  * returned function queues one copy and returns false when an email with the same idempotency
  * key is already there, so re-running a half-finished send adds no copies.
  */
-export function prepareTemplateEnqueue(tx: DbOrTx): (input: EnqueueFromTemplateInput) => boolean {
+export function prepareSharedEmailEnqueue(tx: DbOrTx): (input: EnqueueSharedCopyInput) => boolean {
   const p = (name: string) => sql.placeholder(name);
   const statement = tx
     .insert(emailOutbox)
@@ -94,7 +94,7 @@ export function prepareTemplateEnqueue(tx: DbOrTx): (input: EnqueueFromTemplateI
       subject: p('subject'),
       html: '',
       text: '',
-      templateId: p('templateId'),
+      sharedEmailId: p('sharedEmailId'),
       vars: p('vars'),
       idempotencyKey: p('idempotencyKey'),
       ref: p('ref'),
@@ -108,7 +108,7 @@ export function prepareTemplateEnqueue(tx: DbOrTx): (input: EnqueueFromTemplateI
       kind: input.kind,
       recipient,
       subject: input.subject,
-      templateId: input.templateId,
+      sharedEmailId: input.sharedEmailId,
       vars: input.vars,
       idempotencyKey: input.idempotencyKey,
       ref: input.ref ?? null,
@@ -138,7 +138,7 @@ export function removeOldEmailBodies(tx: DbOrTx, { keepDays, now = new Date() }:
   const cutoff = new Date(now.getTime() - keepDays * 24 * 60 * 60 * 1000);
   return tx
     .update(emailOutbox)
-    .set({ html: '', text: '', headers: {}, vars: null, templateId: null, bodyRemovedAt: now })
+    .set({ html: '', text: '', headers: {}, vars: null, sharedEmailId: null, bodyRemovedAt: now })
     .where(
       and(
         isNull(emailOutbox.bodyRemovedAt),

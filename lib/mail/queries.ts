@@ -6,7 +6,7 @@ import { emailOutbox } from '@/db/schema';
 import { env } from '@/lib/env';
 import { clientIpFrom } from '@/lib/security/client';
 import { isLoopback } from '@/lib/security/ip.mjs';
-import { materialize } from './templates';
+import { materialize } from './shared-emails';
 import { isLocalMailbox } from './transport';
 
 /**
@@ -26,7 +26,7 @@ export async function mayReadLocalMailbox(): Promise<boolean> {
   return localMailboxOpenTo(clientIpFrom(await headers()));
 }
 
-/** One email as it was (or will be) sent: a newsletter copy is filled in from its shared template. */
+/** One email as it was (or will be) sent: a newsletter copy is filled in from its shared email. */
 export function getMailboxEmail({ id }: { id: number }) {
   const row = getDb().select().from(emailOutbox).where(eq(emailOutbox.id, id)).get();
   return row ? { ...row, ...materialize(row) } : null;

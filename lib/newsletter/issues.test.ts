@@ -189,7 +189,7 @@ describe('who gets an issue', () => {
     // A moderator edits the draft between the admin's preview and the admin's click.
     saveIssueDraft({ id: issue.id, subject: 'Changed behind your back', intro: issue.intro, articleIds: issue.articles.map((a) => a.id), actor: 'moderator@ledger.example' });
     expect(await startSendingIssue({ id: issue.id, actor: 'admin@ledger.example', version: previewed })).toBe('changed');
-    expect(getIssue(issue.id)).toMatchObject({ status: 'draft', templateId: null });
+    expect(getIssue(issue.id)).toMatchObject({ status: 'draft', sharedEmailId: null });
     expect(rowsOf(issue.id)).toEqual([]);
     // Seen again, it goes out.
     expect(await send(issue.id)).toBe('started');

@@ -3,21 +3,21 @@ import { createElement } from 'react';
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, lte } from 'drizzle-orm';
 import { runAfterResponse } from '@/lib/jobs/after-response';
 import { getDb } from '@/db';
-import { articles, authors, categories, emailOutbox, newsletterIssueArticles, newsletterIssues, subscribers } from '@/db/schema';
+import { articles, authors, sections, emailOutbox, newsletterIssueArticles, newsletterIssues, subscribers } from '@/db/schema';
 import NewsletterIssue from '@/emails/newsletter-issue';
 import { renderMarkdown } from '@/lib/articles/markdown';
 import { isLive } from '@/lib/articles/queries';
 import { invalidateCacheTags } from '@/lib/cache/invalidate';
 import { brand, enqueueEmail, kickMailDelivery, renderEmail } from '@/lib/mail';
-import { prepareTemplateEnqueue } from '@/lib/mail/outbox';
-import { createEmailTemplate } from '@/lib/mail/templates';
+import { prepareSharedEmailEnqueue } from '@/lib/mail/outbox';
+import { createSharedEmail } from '@/lib/mail/shared-emails';
 import { absoluteUrl, articlePath, issueArchivePath } from '@/lib/site/urls';
 import { issueVersion } from './issue-version';
 import { newsletterHeaders, unsubscribePageUrl } from './links';
 import { subscriberRef } from './subscriptions';
 
 // Newsletter issues: compose from articles, preview, test, send to every confirmed subscriber
-// through the outbox (one templated row each, batched 100 a request by the deliverer).
+// through the outbox (one row each, filled in from one shared email, batched 100 a request by the deliverer).
 
 export const ISSUES_TAG = 'newsletter-issues';
 const UNSUB = '__UNSUB_TOKEN__';
@@ -41,9 +41,9 @@ export function listArticlesForComposer({ include = [], limit = 40 }: { include?
   const since = lastSent ?? new Date(Date.now() - 7 * 86_400_000);
   const query = () =>
     db
-      .select({ id: articles.id, title: articles.title, publishedAt: articles.publishedAt, section: categories.name })
+      .select({ id: articles.id, title: articles.title, publishedAt: articles.publishedAt, section: sections.name })
       .from(articles)
-      .innerJoin(categories, eq(categories.id, articles.categoryId))
+      .innerJoin(sections, eq(sections.id, articles.sectionId))
       .orderBy(desc(articles.publishedAt));
   const newest = query().where(isLive()).limit(limit).all();
   const shown = new Set(newest.map((r) => r.id));
@@ -82,14 +82,14 @@ function issueArticles(id: number, { liveOnly = false } = {}) {
       id: articles.id,
       slug: articles.slug,
       title: articles.title,
-      dek: articles.dek,
-      section: categories.name,
+      summary: articles.summary,
+      section: sections.name,
       author: authors.name,
       position: newsletterIssueArticles.position,
     })
     .from(newsletterIssueArticles)
     .innerJoin(articles, eq(articles.id, newsletterIssueArticles.articleId))
-    .innerJoin(categories, eq(categories.id, articles.categoryId))
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
     .innerJoin(authors, eq(authors.id, articles.authorId))
     .where(liveOnly ? and(eq(newsletterIssueArticles.issueId, id), isLive()) : eq(newsletterIssueArticles.issueId, id))
     .orderBy(asc(newsletterIssueArticles.position), asc(articles.id))
@@ -165,7 +165,7 @@ export async function renderIssueEmail(issue: IssueWithArticles, unsubscribeToke
     introHtml: issue.intro ? renderMarkdown(issue.intro) : '',
     articles: issue.articles.map((a) => ({
       title: a.title,
-      dek: a.dek,
+      summary: a.summary,
       url: absoluteUrl(articlePath(a.slug)),
       section: a.section,
       byline: `By ${a.author}`,
@@ -202,7 +202,7 @@ export type SendStart = 'started' | 'not-draft' | 'changed';
 
 /**
  * Starts sending the draft as it was at `version` (what the sender previewed): fixes the recipients
- * (everyone confirmed now), stores the rendered template once, then queues one row per recipient
+ * (everyone confirmed now), stores the rendered email once, then queues one row per recipient
  * in the background. Refuses a draft changed since, and anything that is no longer a draft.
  */
 export async function startSendingIssue({ id, actor, version }: { id: number; actor: string; version: string }): Promise<SendStart> {
@@ -217,11 +217,11 @@ export async function startSendingIssue({ id, actor, version }: { id: number; ac
       const current = getIssue(id);
       if (!current || current.status !== 'draft') return 'not-draft';
       if (issueVersion(current) !== version) return 'changed';
-      const templateId = createEmailTemplate(tx, email);
+      const sharedEmailId = createSharedEmail(tx, email);
       // An estimate for the progress bar until queuing finishes and counts the rows it made.
       const recipients = tx.select({ n: count() }).from(subscribers).where(recipientsAt(now)).get()?.n ?? 0;
       tx.update(newsletterIssues)
-        .set({ status: 'sending', sendStartedAt: now, sentBy: actor, recipientCount: recipients, templateId, updatedAt: now })
+        .set({ status: 'sending', sendStartedAt: now, sentBy: actor, recipientCount: recipients, sharedEmailId, updatedAt: now })
         .where(and(eq(newsletterIssues.id, id), eq(newsletterIssues.status, 'draft')))
         .run();
       return 'started';
@@ -244,7 +244,7 @@ export async function queueIssueRecipients(id: number): Promise<void> {
     const done = db.transaction(
       (tx) => {
         const issue = tx.select().from(newsletterIssues).where(eq(newsletterIssues.id, id)).get();
-        if (!issue || issue.status !== 'sending' || issue.queuedAt || !issue.templateId || !issue.sendStartedAt) return true;
+        if (!issue || issue.status !== 'sending' || issue.queuedAt || !issue.sharedEmailId || !issue.sendStartedAt) return true;
         const batch = tx
           .select({ id: subscribers.id, email: subscribers.email, unsubscribeToken: subscribers.unsubscribeToken })
           .from(subscribers)
@@ -252,13 +252,13 @@ export async function queueIssueRecipients(id: number): Promise<void> {
           .orderBy(asc(subscribers.id))
           .limit(QUEUE_CHUNK)
           .all();
-        const enqueue = prepareTemplateEnqueue(tx);
+        const enqueue = prepareSharedEmailEnqueue(tx);
         for (const s of batch) {
           enqueue({
             kind: 'newsletter_issue',
             to: s.email,
             subject: issue.subject,
-            templateId: issue.templateId,
+            sharedEmailId: issue.sharedEmailId,
             vars: { [UNSUB]: s.unsubscribeToken },
             idempotencyKey: issueRecipientKey(id, s.id),
             ref: subscriberRef(s.id),
@@ -379,7 +379,7 @@ export function getSentIssue(id: number) {
     articles: issueArticles(id, { liveOnly: true }).map((a) => ({
       slug: a.slug,
       title: a.title,
-      dek: a.dek,
+      summary: a.summary,
       section: a.section,
       author: a.author,
     })),

@@ -18,7 +18,7 @@ export const commentsPagePath = (slug: string, n: number) =>
   n <= 1 ? `/articles/${slug}#comments` : `/articles/${slug}/comments/${n}`;
 /** The web version of a newsletter issue, linked from the email itself. */
 export const issueArchivePath = (id: number) => `/newsletter/archive/${id}`;
-export const sectionPath = (slug: string) => `/category/${slug}`;
+export const sectionPath = (slug: string) => `/section/${slug}`;
 export const tagPath = (slug: string) => `/tag/${slug}`;
 export const authorPath = (slug: string) => `/author/${slug}`;
 

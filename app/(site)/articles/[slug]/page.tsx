@@ -31,13 +31,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!article) return { title: 'Page not found' };
   return {
     title: article.title,
-    description: article.dek,
+    description: article.summary,
     authors: [{ name: article.author.name, url: authorPath(article.author.slug) }],
     alternates: { canonical: articlePath(article.slug) },
     openGraph: {
       type: 'article',
       title: article.title,
-      description: article.dek,
+      description: article.summary,
       url: articlePath(article.slug),
       publishedTime: article.publishedAt,
       modifiedTime: article.revisedAt ?? article.publishedAt,
@@ -45,7 +45,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       authors: [article.author.name],
       tags: article.tags.map((t) => t.name),
     },
-    twitter: { card: 'summary_large_image', title: article.title, description: article.dek },
+    twitter: { card: 'summary_large_image', title: article.title, description: article.summary },
   };
 }
 
@@ -61,7 +61,7 @@ export default async function ArticlePage({ params }: Props) {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     headline: article.title,
-    description: article.dek,
+    description: article.summary,
     mainEntityOfPage: url,
     url,
     datePublished: article.publishedAt,
@@ -83,7 +83,7 @@ export default async function ArticlePage({ params }: Props) {
         {article.section.name}
       </Link>
       <h1 className="article__title">{article.title}</h1>
-      {article.dek && <p className="article__dek">{article.dek}</p>}
+      {article.summary && <p className="article__summary">{article.summary}</p>}
       <div className="article__meta">
         By <Link href={authorPath(article.author.slug)}>{article.author.name}</Link>
         {article.author.role && <>, {article.author.role}</>}

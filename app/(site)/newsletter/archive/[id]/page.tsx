@@ -42,7 +42,7 @@ export default async function IssueWebVersion({ params }: Props) {
             <span className="kicker">{a.section}</span>
             <br />
             <Link href={articlePath(a.slug)}>{a.title}</Link>
-            <p className="card__dek">{a.dek}</p>
+            <p className="card__summary">{a.summary}</p>
             <span className="byline">By {a.author}</span>
           </li>
         ))}

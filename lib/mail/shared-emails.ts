@@ -1,36 +1,36 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db';
-import { emailTemplates, type OutboxEmail } from '@/db/schema';
+import { sharedEmails, type OutboxEmail } from '@/db/schema';
 import { checkHeaders, checkSubject } from './address';
 import { InvalidEmailError } from './errors';
 import type { RenderedEmail } from './render';
 
-// Mass mail is rendered once into email_templates with placeholders such as __UNSUB_TOKEN__, and
+// Mass mail is rendered once into shared_emails with placeholders such as __UNSUB_TOKEN__, and
 // each outbox row keeps only its recipient's values. The deliverer fills them in at send time.
 
 /** Placeholders are upper-case words between double underscores; they survive URL encoding. */
 export const isPlaceholder = (key: string) => /^__[A-Z][A-Z0-9_]*__$/.test(key);
 
-export function createEmailTemplate(tx: DbOrTx, email: RenderedEmail & { headers?: Record<string, string> }): number {
+export function createSharedEmail(tx: DbOrTx, email: RenderedEmail & { headers?: Record<string, string> }): number {
   const subjectProblem = checkSubject(email.subject);
   if (subjectProblem) throw new InvalidEmailError(subjectProblem);
   const headerProblem = checkHeaders(email.headers ?? {});
   if (headerProblem) throw new InvalidEmailError(headerProblem);
   return tx
-    .insert(emailTemplates)
+    .insert(sharedEmails)
     .values({ subject: email.subject, html: email.html, text: email.text, headers: email.headers ?? {} })
-    .returning({ id: emailTemplates.id })
+    .returning({ id: sharedEmails.id })
     .get().id;
 }
 
-// Templates never change once written, so each process keeps the ones it has used.
-const cache = new Map<number, typeof emailTemplates.$inferSelect>();
-function template(id: number) {
+// Shared emails never change once written, so each process keeps the ones it has used.
+const cache = new Map<number, typeof sharedEmails.$inferSelect>();
+function sharedEmail(id: number) {
   let found = cache.get(id);
   if (!found) {
-    found = getDb().select().from(emailTemplates).where(eq(emailTemplates.id, id)).get();
-    if (!found) throw new Error(`email template ${id} is missing`);
+    found = getDb().select().from(sharedEmails).where(eq(sharedEmails.id, id)).get();
+    if (!found) throw new Error(`shared email ${id} is missing`);
     if (cache.size > 100) cache.clear();
     cache.set(id, found);
   }
@@ -43,10 +43,10 @@ function fill(text: string, vars: Record<string, string>): string {
   return out;
 }
 
-/** The email exactly as it goes out: the row itself, or its template with the row's values. */
+/** The email exactly as it goes out: the row itself, or its shared email with the row's values. */
 export function materialize(row: OutboxEmail): { subject: string; html: string; text: string; headers: Record<string, string> } {
-  if (row.templateId === null) return { subject: row.subject, html: row.html, text: row.text, headers: row.headers };
-  const t = template(row.templateId);
+  if (row.sharedEmailId === null) return { subject: row.subject, html: row.html, text: row.text, headers: row.headers };
+  const t = sharedEmail(row.sharedEmailId);
   const vars = row.vars ?? {};
   return {
     subject: fill(t.subject, vars),
