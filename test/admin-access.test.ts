@@ -1,9 +1,29 @@
-import { describe, expect, it } from 'vitest';
-import { allAdminActions, consoleFiles, urlOfAppFile } from '../e2e/support/admin-surface';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { adminActionModules, consoleFiles, declaredRole, urlOfAppFile } from '../e2e/support/admin-surface';
 
-// Issue 6: every /admin page, admin action and admin route handler checks the session itself; the
-// proxy is only a fast redirect. This reads the source, so it fails the moment a new page, route
-// handler or action forgets; e2e/admin-access.spec.ts then calls them all against the server.
+// Every /admin page, admin action and admin route handler checks the session itself; the proxy is
+// only a fast redirect. The actions are imported and called: each module's exports are the actions
+// (a 'use server' module exports nothing else), so a new one is tested the day it is written.
+// e2e/admin-access.spec.ts then calls them all over HTTP against the production server.
+
+const caller = vi.hoisted(() => ({ staff: null as null | { id: string; email: string; name: string | null; role: 'admin' | 'moderator' } }));
+
+vi.mock('@/lib/auth/session', async () => {
+  const { redirect } = await import('next/navigation');
+  const requireStaff = async () => caller.staff ?? redirect('/admin/sign-in');
+  return {
+    currentStaff: async () => caller.staff,
+    requireStaff,
+    requireAdmin: async () => {
+      const staff = await requireStaff();
+      return staff.role === 'admin' ? staff : redirect('/admin/forbidden');
+    },
+  };
+});
+
+import { getDb } from '@/db';
+import { migrateDatabase } from '@/db/migrate';
+import { seedDatabaseIfEmpty } from '@/db/seed';
 
 const GUARD = /\b(requireStaff|requireAdmin|staffOrResponse)\(/;
 
@@ -28,25 +48,69 @@ describe('dashboard pages, layouts and route handlers', () => {
   });
 });
 
-describe('admin server actions', () => {
-  const actions = allAdminActions();
+type Action = ((previous: { status: 'idle' }, formData: FormData) => Promise<unknown>) & { staffRole?: string };
 
-  it('are found in every admin-actions module and the staff actions', () => {
-    expect(new Set(actions.map((a) => a.file))).toEqual(
-      new Set(['lib/comments/admin-actions.ts', 'lib/mail/admin-actions.ts', 'lib/newsletter/admin-actions.ts', 'lib/staff/actions.ts']),
-    );
-    expect(actions.map((a) => a.name)).toEqual(expect.arrayContaining(['moderateSelected', 'addStaffAction', 'retryEmailAction']));
+/** Everything the database holds, to show that a refused call changed nothing. */
+function everything(): Record<string, unknown[]> {
+  const client = getDb().$client;
+  const tables = client.prepare<[], { name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%'`).all();
+  return Object.fromEntries(tables.map(({ name }) => [name, client.prepare(`SELECT * FROM "${name}"`).all()]));
+}
+
+/** The redirect a call ended in (Next's redirect() throws), or null if it returned. */
+async function redirectOf(call: Promise<unknown>): Promise<string | null> {
+  try {
+    await call;
+    return null;
+  } catch (error) {
+    const digest = (error as { digest?: string }).digest ?? '';
+    if (!digest.startsWith('NEXT_REDIRECT;')) throw error;
+    return digest.split(';')[2]!;
+  }
+}
+
+describe('admin server actions', () => {
+  const modules: [string, Record<string, unknown>][] = [];
+
+  beforeAll(async () => {
+    migrateDatabase();
+    seedDatabaseIfEmpty();
+    for (const file of adminActionModules()) modules.push([file, await import(`../${file}`)]);
   });
 
-  for (const action of actions) {
-    it(`${action.file} ${action.name} checks the caller before anything else`, () => {
-      // The first statement of the function body awaits the check.
-      const firstStatement = action.body.slice(action.body.indexOf('{', action.body.indexOf(')')) + 1).trim().split('\n')[0];
-      expect(firstStatement).toMatch(/^(const \w+ = )?await (requireStaff|requireAdmin)\(\);$/);
-    });
-  }
+  const actions = () => modules.flatMap(([file, exports]) => Object.entries(exports).map(([name, value]) => ({ file, name, action: value as Action })));
+
+  it('are every export of every admin-actions module and the staff actions', () => {
+    expect(new Set(modules.map(([file]) => file))).toEqual(
+      new Set(['lib/comments/admin-actions.ts', 'lib/mail/admin-actions.ts', 'lib/newsletter/admin-actions.ts', 'lib/staff/actions.ts']),
+    );
+    expect(actions().map((a) => a.name)).toEqual(expect.arrayContaining(['moderateSelected', 'addStaffAction', 'retryEmailAction', 'sendIssueAction']));
+  });
+
+  it('are each made by staffAction, which checks the caller first, with the role its source declares', () => {
+    for (const { file, name, action } of actions()) {
+      expect(typeof action, `${file} ${name}`).toBe('function');
+      expect(['admin', 'moderator'], `${file} ${name} is not made with staffAction`).toContain(action.staffRole);
+      expect(declaredRole(file, name), `${file} ${name}`).toBe(action.staffRole);
+    }
+  });
+
+  it('refuse a caller without a staff session, and a moderator where an admin is needed; nothing changes', async () => {
+    const form = new FormData();
+    for (const [key, value] of Object.entries({ id: '1', ids: '1', action: 'approve', kind: 'word', value: 'x', body: 'Changed text', parentId: '1', email: 'a@b.example', role: 'admin', subject: 'Subject', articles: '1', version: 'v' }))
+      form.append(key, value);
+    const before = everything();
+    for (const { file, name, action } of actions()) {
+      caller.staff = null;
+      expect(await redirectOf(action({ status: 'idle' }, form)), `${file} ${name} without a session`).toBe('/admin/sign-in');
+      caller.staff = { id: 'm', email: 'moderator@ledger.example', name: null, role: 'moderator' };
+      if (action.staffRole === 'admin') expect(await redirectOf(action({ status: 'idle' }, form)), `${file} ${name} as a moderator`).toBe('/admin/forbidden');
+      expect(everything(), `${file} ${name} changed data`).toEqual(before);
+    }
+    caller.staff = null;
+  });
 
   it('staff management needs an admin', () => {
-    for (const a of actions.filter((x) => x.file === 'lib/staff/actions.ts')) expect(a.adminOnly, a.name).toBe(true);
+    for (const { file, name, action } of actions().filter((a) => a.file === 'lib/staff/actions.ts')) expect(action.staffRole, `${file} ${name}`).toBe('admin');
   });
 });

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-// The dashboard's attack surface, found from the source rather than listed by hand, so a new
-// admin action, page or route handler is covered by the access tests the day it is added:
-//   - server actions: every export of lib/**/admin-actions.ts and lib/staff/actions.ts;
+// The dashboard's attack surface, found rather than listed by hand, so a new admin action, page
+// or route handler is covered by the access tests the day it is added:
+//   - server actions: every export of lib/**/admin-actions.ts and lib/staff/actions.ts, as the
+//     build lists them (the unit test imports the modules and calls each export);
 //   - pages and route handlers: every page.tsx and route.ts under app/admin/(console).
 // Used by e2e/admin-access.spec.ts (against the running server) and test/admin-access.test.ts
 // (against the source). No Playwright imports here, so vitest can load it too.
@@ -30,39 +31,35 @@ export function adminActionModules(): string[] {
   return [...found, 'lib/staff/actions.ts'].sort();
 }
 
-export interface AdminActionSource {
+export interface AdminAction {
   /** e.g. lib/comments/admin-actions.ts */
   file: string;
   name: string;
-  /** How many arguments the action takes: 2 for useActionState's (state, formData), 1 for a plain form action. */
-  arity: number;
-  /** Calls requireAdmin(): a moderator must be refused. */
+  /** Only an admin may call it (staffAction's `role: 'admin'`); a moderator must be refused. */
   adminOnly: boolean;
-  /** The function's source, from `export` to the next top-level export. */
-  body: string;
 }
 
-/** Every exported function of one action module, read from its source. */
-export function exportedActions(file: string): AdminActionSource[] {
+/**
+ * The role an action declares to staffAction (lib/auth/staff-action.ts), read from its module.
+ * test/admin-access.test.ts imports every module and checks this against the role the action
+ * really enforces, so the two cannot drift apart.
+ */
+export function declaredRole(file: string, name: string): 'admin' | 'moderator' {
   const source = fs.readFileSync(path.join(ROOT, file), 'utf8');
-  if (!/^['"]use server['"];?\s*$/m.test(source.split('\n').find((l) => l.trim() !== '' && !l.trim().startsWith('//')) ?? '')) {
-    throw new Error(`${file} does not start with 'use server'`);
-  }
-  // Only `export async function name(...)` is understood; anything else must be taught here
-  // rather than slip past the access tests.
-  const other = source.match(/^export\s+(?!async function |type |interface )\S.*$/gm);
-  if (other) throw new Error(`${file}: teach e2e/support/admin-surface.ts to read this export: ${other[0]}`);
-  const starts = [...source.matchAll(/^export async function (\w+)\s*\(([^)]*)\)/gm)];
-  return starts.map((m, i) => {
-    const end = i + 1 < starts.length ? starts[i + 1]!.index : source.length;
-    const body = source.slice(m.index, end);
-    const params = m[2]!.split(',').filter((p) => p.trim() !== '');
-    return { file, name: m[1]!, arity: params.length, adminOnly: /\brequireAdmin\(/.test(body), body };
-  });
+  const start = source.indexOf(`export const ${name} = staffAction`);
+  if (start < 0) throw new Error(`${file}: ${name} is not made with staffAction`);
+  const options = source.slice(start, source.indexOf('}', start));
+  return /role: 'admin'/.test(options) ? 'admin' : 'moderator';
 }
 
-export function allAdminActions(): AdminActionSource[] {
-  return adminActionModules().flatMap(exportedActions);
+/** Every admin action the production build exports (read from its server-reference manifest). */
+export function allAdminActions(): AdminAction[] {
+  const modules = adminActionModules();
+  return builtActions()
+    .filter((a) => modules.includes(a.file))
+    .filter((a, i, all) => all.findIndex((b) => b.file === a.file && b.name === a.name) === i)
+    .map(({ file, name }) => ({ file, name, adminOnly: declaredRole(file, name) === 'admin' }))
+    .sort((a, b) => `${a.file}#${a.name}`.localeCompare(`${b.file}#${b.name}`));
 }
 
 /** app/admin/(console)/subscribers/export/route.ts → /admin/subscribers/export */

@@ -1,14 +1,12 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { requireStaff } from '@/lib/auth/session';
+import { staffAction } from '@/lib/auth/staff-action';
 import { retryFailedEmail } from './admin';
 import { kickMailDelivery } from './deliver';
 
-export async function retryEmailAction(formData: FormData): Promise<void> {
-  const staff = await requireStaff();
-  const id = z.coerce.number().int().positive().safeParse(formData.get('id'));
-  if (id.success && retryFailedEmail(id.data, staff.email)) kickMailDelivery();
-  revalidatePath('/admin', 'layout');
-}
+export const retryEmailAction = staffAction({ schema: z.object({ id: z.coerce.number().int().positive() }), invalid: 'That email no longer exists.' }, ({ id }, { staff }) => {
+  if (!retryFailedEmail(id, staff.email)) return { status: 'error', message: 'That email is no longer waiting for a retry.' };
+  kickMailDelivery();
+  return { status: 'success', message: 'Queued to be sent again.' };
+});

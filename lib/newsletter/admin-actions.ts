@@ -1,106 +1,92 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
 import { redirect } from 'next/navigation';
-import { requireAdmin, requireStaff } from '@/lib/auth/session';
+import { z } from 'zod';
+import { staffAction } from '@/lib/auth/staff-action';
 import type { ActionState } from '@/lib/forms/action-state';
 import { kickMailDelivery } from '@/lib/mail';
 import { deleteSubscriber, resendConfirmation } from './admin';
 import { saveIssueDraft, sendTestIssue, startSendingIssue } from './issues';
 
-export type SubscriberActionState = ActionState<Record<string, string>>;
-const idSchema = z.coerce.number().int().positive();
+// Subscribers and newsletter issues. Any staff member drafts issues, sends tests and resends a
+// confirmation; deleting a subscriber and sending an issue to every subscriber need an admin.
 
-// Deleting a subscriber, like exporting the list, is for admins: moderators look after comments.
-export async function deleteSubscriberAction(_previous: SubscriberActionState, formData: FormData): Promise<SubscriberActionState> {
-  const staff = await requireAdmin();
-  const id = idSchema.safeParse(formData.get('id'));
-  if (!id.success || !deleteSubscriber(id.data, staff.email)) return { status: 'error', message: 'That subscriber no longer exists.' };
-  revalidatePath('/admin', 'layout');
-  return { status: 'success', message: 'Subscriber deleted, with their tokens and any queued email.' };
-}
+const id = z.coerce.number().int().positive();
 
-export async function resendConfirmationAction(_previous: SubscriberActionState, formData: FormData): Promise<SubscriberActionState> {
-  const staff = await requireStaff();
-  const id = idSchema.safeParse(formData.get('id'));
-  if (!id.success) return { status: 'error', message: 'That subscriber no longer exists.' };
-  const result = await resendConfirmation(id.data, staff.email);
-  if (!result.ok) return { status: 'error', message: result.message };
-  kickMailDelivery();
-  revalidatePath('/admin', 'layout');
-  return { status: 'success', message: 'A new confirmation link is on its way.' };
-}
+export const deleteSubscriberAction = staffAction(
+  { role: 'admin', schema: z.object({ id }), invalid: 'That subscriber no longer exists.' },
+  ({ id }, { staff }) =>
+    deleteSubscriber(id, staff.email)
+      ? { status: 'success', message: 'Subscriber deleted, with their tokens and any queued email.' }
+      : { status: 'error', message: 'That subscriber no longer exists.' },
+);
 
-// Newsletter issue actions. Drafting and test sends need staff; sending to every subscriber needs an admin.
+export const resendConfirmationAction = staffAction(
+  { schema: z.object({ id }), invalid: 'That subscriber no longer exists.' },
+  async ({ id }, { staff }) => {
+    const result = await resendConfirmation(id, staff.email);
+    if (!result.ok) return { status: 'error', message: result.message };
+    kickMailDelivery();
+    return { status: 'success', message: 'A new confirmation link is on its way.' };
+  },
+);
 
 export type IssueFormState = ActionState<{ subject: string; intro: string }>;
 
+/** The issue a form is about: its `id` field; none (or empty) for a new issue. */
+const issueId = z
+  .union([z.literal(''), id])
+  .optional()
+  .transform((v) => (v === '' || v === undefined ? null : v));
+
 const draftSchema = z.object({
+  id: issueId,
   subject: z
     .string()
     .trim()
     .min(3, { error: 'Write a subject of at least 3 characters.' })
     .max(150, { error: 'Keep the subject under 150 characters.' })
     .regex(/^[^\r\n]*$/, { error: 'The subject must be one line.' }),
-  intro: z.string().trim().max(10_000, { error: 'Keep the introduction under 10,000 characters.' }),
+  intro: z.string().trim().max(10_000, { error: 'Keep the introduction under 10,000 characters.' }).default(''),
+  articles: z.array(z.coerce.number().int().positive()).min(1, { error: 'Choose at least one article.' }),
 });
 
-/** Reads the article picker: checked articles, ordered by their position fields. */
-function pickedArticles(formData: FormData): number[] {
-  const picked = formData
-    .getAll('articles')
-    .map(Number)
-    .filter((n) => Number.isSafeInteger(n) && n > 0);
-  const position = (id: number) => {
-    const n = Number(formData.get(`position-${id}`));
+/** The article picker's order: each checked article's position field, lowest first. */
+function inPickedOrder(ids: number[], formData: FormData): number[] {
+  const position = (articleId: number) => {
+    const n = Number(formData.get(`position-${articleId}`));
     return Number.isFinite(n) ? n : 1000;
   };
-  return [...new Set(picked)].sort((a, b) => position(a) - position(b));
+  return [...new Set(ids)].sort((a, b) => position(a) - position(b));
 }
 
-/** The issue a form is about: its `id` field; none (or empty) for a new issue. */
-function issueIdOf(formData: FormData): number | null {
-  const id = z.coerce.number().int().positive().safeParse(formData.get('id'));
-  return id.success ? id.data : null;
-}
+export const saveIssueAction = staffAction<typeof draftSchema, { subject: string; intro: string }>(
+  { schema: draftSchema, arrays: ['articles'] },
+  ({ id, subject, intro, articles }, { staff, formData }) => {
+    const values = { subject, intro };
+    const saved = saveIssueDraft({ id: id ?? undefined, subject, intro, articleIds: inPickedOrder(articles, formData), actor: staff.email });
+    if (saved === null) return { status: 'error', message: 'This issue has already been sent and can no longer be changed.', values };
+    if (id === null) redirect(`/admin/newsletters/${saved}`);
+    return { status: 'success', message: 'Draft saved.', values };
+  },
+);
 
-export async function saveIssueAction(_previous: IssueFormState, formData: FormData): Promise<IssueFormState> {
-  const staff = await requireStaff();
-  const issueId = issueIdOf(formData);
-  const values = { subject: String(formData.get('subject') ?? ''), intro: String(formData.get('intro') ?? '') };
-  const parsed = draftSchema.safeParse(values);
-  if (!parsed.success)
-    return { status: 'error', message: 'Check the fields below.', fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
-  const articleIds = pickedArticles(formData);
-  if (articleIds.length === 0) return { status: 'error', message: 'Choose at least one article.', values };
-  const id = saveIssueDraft({ id: issueId ?? undefined, ...parsed.data, articleIds, actor: staff.email });
-  if (id === null) return { status: 'error', message: 'This issue has already been sent and can no longer be changed.', values };
-  revalidatePath('/admin/newsletters', 'layout');
-  if (issueId === null) redirect(`/admin/newsletters/${id}`);
-  return { status: 'success', message: 'Draft saved.', values };
-}
-
-export async function sendTestIssueAction(_previous: IssueFormState, formData: FormData): Promise<IssueFormState> {
-  const staff = await requireStaff();
-  const issueId = issueIdOf(formData);
-  const ok = issueId !== null && (await sendTestIssue({ id: issueId, to: staff.email }));
-  return ok
+export const sendTestIssueAction = staffAction({ schema: z.object({ id }), invalid: 'That issue no longer exists.' }, async ({ id }, { staff }) =>
+  (await sendTestIssue({ id, to: staff.email }))
     ? { status: 'success', message: `A test copy is on its way to ${staff.email}.` }
-    : { status: 'error', message: 'That issue no longer exists.' };
-}
+    : { status: 'error', message: 'That issue no longer exists.' },
+);
 
-export async function sendIssueAction(_previous: IssueFormState, formData: FormData): Promise<IssueFormState> {
-  const staff = await requireAdmin();
-  const issueId = issueIdOf(formData);
-  const version = String(formData.get('version') ?? '');
-  const started = issueId === null ? 'not-draft' : await startSendingIssue({ id: issueId, actor: staff.email, version });
-  if (started === 'changed') {
-    revalidatePath('/admin/newsletters', 'layout');
-    return { status: 'error', message: 'This issue was changed after you previewed it, so it was not sent. Check the preview again, then send.' };
-  }
-  if (started !== 'started') return { status: 'error', message: 'This issue is already being sent, or has been sent.' };
-  // The issue page re-renders with the progress bar in place of the Send button.
-  revalidatePath('/admin/newsletters', 'layout');
-  return { status: 'success', message: 'Sending has started.' };
-}
+/** Sends the issue to every confirmed subscriber, as it was when the admin previewed it (`version`). */
+export const sendIssueAction = staffAction(
+  { role: 'admin', schema: z.object({ id, version: z.string().default('') }), invalid: 'That issue no longer exists.' },
+  async ({ id, version }, { staff }) => {
+    const started = await startSendingIssue({ id, actor: staff.email, version });
+    if (started === 'changed') {
+      return { status: 'error', message: 'This issue was changed after you previewed it, so it was not sent. Check the preview again, then send.' };
+    }
+    if (started !== 'started') return { status: 'error', message: 'This issue is already being sent, or has been sent.' };
+    // The issue page renders again with the progress bar in place of the Send button.
+    return { status: 'success', message: 'Sending has started.' };
+  },
+);

@@ -48,12 +48,10 @@ export default async function BlocklistPage() {
               <td>{e.kind === 'ip' ? `IP hash ${e.value.slice(0, 10)}…` : e.value}</td>
               <td>{e.createdBy}</td>
               <td>
-                <form action={unblockEntry}>
+                <ActionForm action={unblockEntry} label={`Unblock ${e.kind} ${e.id}`} flash>
                   <input type="hidden" name="id" value={e.id} />
-                  <button type="submit" className="button--quiet">
-                    Remove
-                  </button>
-                </form>
+                  <SubmitButton className="button--quiet">Remove</SubmitButton>
+                </ActionForm>
               </td>
             </tr>
           ))}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ActionForm, SubmitButton } from '@/components/admin/action-form';
 import { DateTime } from '@/components/date-time';
 import { requireStaff } from '@/lib/auth/session';
 import { listOutbox } from '@/lib/mail/admin';
@@ -56,12 +57,10 @@ export default async function OutboxPage() {
                 <td>{r.lastError}</td>
                 <td>
                   {r.status === 'failed' && (
-                    <form action={retryEmailAction}>
+                    <ActionForm action={retryEmailAction} label={`Retry email ${r.id}`} flash>
                       <input type="hidden" name="id" value={r.id} />
-                      <button type="submit" className="button--quiet">
-                        Retry
-                      </button>
-                    </form>
+                      <SubmitButton className="button--quiet">Retry</SubmitButton>
+                    </ActionForm>
                   )}
                 </td>
               </tr>
