@@ -5,7 +5,7 @@ import { closeDb } from '../db';
 import { prepareDatabase } from '../db/prepare';
 import type { CommentStatus } from '../db/schema';
 import { COMMENT_STATUSES } from '../db/schema';
-import { listModerationQueue } from '../lib/comments/admin';
+import { listModerationQueue } from '../lib/comments/moderation';
 import { MODERATION_ACTIONS, moderateComments, type ModerationAction } from '../lib/comments/moderation';
 
 function usage(): never {

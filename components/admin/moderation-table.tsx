@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { DateTime } from '@/components/date-time';
 import { blockEntry, editComment, moderateSelected, replyToComment } from '@/lib/comments/admin-actions';
-import type { ModerationRow } from '@/lib/comments/admin';
+import type { ModerationRow } from '@/lib/comments/moderation';
 import type { CommentStatus } from '@/db/schema';
 import { ActionForm, SubmitButton } from './action-form';
 import { SelectAll } from './select-all';

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { submitComment } from '@/lib/comments/actions';
 import type { CommentThreadPage } from '@/lib/comments/queries';
-import { newCommentFormStamp } from '@/lib/comments/session';
+import { newCommentFormStamp } from '@/lib/comments/queries';
 import { toThreadEntry } from '@/lib/comments/thread-data';
 import { formatDateTime } from '../date-time';
 import { CommentForm } from './comment-form';

@@ -4,8 +4,8 @@ import { getDb } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDatabaseIfEmpty } from '@/db/seed';
 import { keyFor } from '@/lib/security/secret';
-import { readPendingIds } from './pending-token';
-import { createFormStamp } from './spam';
+import { readPendingIds } from './pending-list';
+import { createFormStamp } from './rules';
 
 // The comment form's server action, end to end through the real database. Only Next's request
 // APIs are stood in for: the incoming headers and the cookie jar.

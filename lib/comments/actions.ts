@@ -3,14 +3,13 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { formValues, type ActionState } from '@/lib/forms/action-state';
+import { type ActionState, formValues } from '@/lib/forms/action-state';
 import { requestFingerprint } from '@/lib/security/client';
 import { keyFor } from '@/lib/security/secret';
 import { commentReceivedPath } from '@/lib/site/urls';
-import { readPendingIds, writePendingIds } from './pending-token';
-import { createFormStamp, stampForRetry } from './spam';
-import { COMMENT_MESSAGES, COMMENT_RECEIVED, storeComment } from './submit';
-import { COMMENT_FIELDS, commentInputSchema, type CommentField } from './validation';
+import { readPendingIds, writePendingIds } from './pending-list';
+import { COMMENT_FIELDS, type CommentField, commentInputSchema, createFormStamp, stampForRetry } from './rules';
+import { COMMENT_MESSAGES, COMMENT_RECEIVED, storeComment } from './store';
 
 export type CommentFormState = ActionState<
   Record<CommentField, string>,

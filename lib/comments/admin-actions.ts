@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { BLOCKLIST_KINDS } from '@/db/schema';
 import { staffAction } from '@/lib/auth/staff-action';
-import { addBlock, editCommentBody, getModerationRow, removeBlock, replyAsStaff } from './admin';
+import { addBlock, editCommentBody, getModerationRow, removeBlock, replyAsStaff } from './moderation';
 import { MODERATION_ACTIONS, moderateComments } from './moderation';
 
 // Moderators' server actions (lib/auth/staff-action.ts checks the caller first).

@@ -3,8 +3,7 @@ import { getDb } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDatabaseIfEmpty } from '@/db/seed';
 import type { CommentStatus } from '@/db/schema';
-import { listModerationQueue } from './admin';
-import { countCommentsByStatus, getCommentStatus, moderateComments, type ModerationAction } from './moderation';
+import { countCommentsByStatus, getCommentStatus, listModerationQueue, moderateComments, type ModerationAction } from './moderation';
 
 // The moderators' operations (shared by the CLI and the dashboard) on a real SQLite file: which
 // statuses each action moves, the log it writes, and which cache tags it invalidates.

@@ -1,14 +1,205 @@
 import 'server-only';
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, like, ne, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { articles, comments, type CommentStatus } from '@/db/schema';
-import { logStaffAction } from '@/lib/staff/log';
+import { articles, blocklist, comments, moderationLog, type BlocklistKind, type CommentStatus } from '@/db/schema';
 import { articleTag, COMMENT_COUNTS_TAG } from '@/lib/articles/cache-tags';
 import { invalidateCacheTags } from '@/lib/cache/invalidate';
+import { logStaffAction } from '@/lib/staff/log';
+import { replyPlacement } from './rules';
 
-// Moderators' operations on comments. The command line (scripts/comments.ts) and the dashboard
-// call these same functions: each writes moderation_log and invalidates exactly the articles whose
-// public comments changed. Callers check who is acting before calling (requireStaff in the app).
+// The moderation console's reads and writes. The reads return private fields (email, IP hash);
+// only admin pages and actions, after requireStaff(), may call them. The command line
+// (scripts/comments.ts) and the dashboard call the same writes: each writes moderation_log and
+// invalidates exactly the articles whose public comments changed. Callers check who is acting.
+
+export const ADMIN_PAGE_SIZE = 50;
+
+export interface ModerationRow {
+  id: number;
+  status: CommentStatus;
+  articleSlug: string;
+  articleTitle: string;
+  authorName: string;
+  authorEmail: string;
+  authorUrl: string | null;
+  body: string;
+  heldReasons: string[];
+  ipHash: string | null;
+  sameIpCount: number;
+  isStaff: boolean;
+  createdAt: Date;
+  editedAt: Date | null;
+  parentId: number | null;
+}
+
+const rowColumns = {
+  id: comments.id,
+  status: comments.status,
+  articleSlug: articles.slug,
+  articleTitle: articles.title,
+  authorName: comments.authorName,
+  authorEmail: comments.authorEmail,
+  authorUrl: comments.authorUrl,
+  body: comments.body,
+  heldReasons: comments.heldReasons,
+  ipHash: comments.ipHash,
+  // Other comments from the same IP hash: a quick sign of a sock puppet or a shared office.
+  sameIpCount: sql<number>`(SELECT count(*) FROM comments o WHERE o.ip_hash = ${comments.ipHash} AND o.id != ${comments.id})`,
+  isStaff: comments.isStaff,
+  createdAt: comments.createdAt,
+  editedAt: comments.editedAt,
+  parentId: comments.parentId,
+};
+
+/** One tab of the console, newest first. */
+export function listModerationQueue({ status, page = 1, email }: { status: CommentStatus; page?: number; email?: string }) {
+  const db = getDb();
+  const where: SQL | undefined = and(eq(comments.status, status), email ? eq(comments.authorEmail, email) : undefined);
+  const total = db.select({ n: count() }).from(comments).where(where).get()?.n ?? 0;
+  const rows: ModerationRow[] = db
+    .select(rowColumns)
+    .from(comments)
+    .innerJoin(articles, eq(articles.id, comments.articleId))
+    .where(where)
+    .orderBy(desc(comments.createdAt), desc(comments.id))
+    .limit(ADMIN_PAGE_SIZE)
+    .offset((page - 1) * ADMIN_PAGE_SIZE)
+    .all();
+  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / ADMIN_PAGE_SIZE)) };
+}
+
+/** Every comment by one email address, any status: the commenter's history. */
+export function listCommentsByEmail({ email }: { email: string }): ModerationRow[] {
+  return getDb()
+    .select(rowColumns)
+    .from(comments)
+    .innerJoin(articles, eq(articles.id, comments.articleId))
+    .where(eq(comments.authorEmail, email.trim().toLowerCase()))
+    .orderBy(desc(comments.createdAt))
+    .limit(500)
+    .all();
+}
+
+export function getModerationRow(id: number): ModerationRow | null {
+  return getDb().select(rowColumns).from(comments).innerJoin(articles, eq(articles.id, comments.articleId)).where(eq(comments.id, id)).get() ?? null;
+}
+
+function touch(slug: string, wasOrIsApproved: boolean) {
+  if (wasOrIsApproved) invalidateCacheTags([articleTag(slug), COMMENT_COUNTS_TAG]);
+}
+
+/** Replaces a comment's text (staff edit), logged. */
+export function editCommentBody({ id, body, actor }: { id: number; body: string; actor: string }): boolean {
+  const now = new Date();
+  const row = getDb().transaction(
+    (tx) => {
+      const found = tx
+        .select({ status: comments.status, slug: articles.slug })
+        .from(comments)
+        .innerJoin(articles, eq(articles.id, comments.articleId))
+        .where(eq(comments.id, id))
+        .get();
+      if (!found) return null;
+      tx.update(comments).set({ body, editedAt: now, updatedAt: now, moderatedBy: actor, moderatedAt: now }).where(eq(comments.id, id)).run();
+      logStaffAction(tx, { actor, action: 'edit', commentIds: [id], at: now });
+      return found;
+    },
+    { behavior: 'immediate' },
+  );
+  if (row) touch(row.slug, row.status === 'approved');
+  return row !== null;
+}
+
+/** A staff reply, published at once with a Staff badge. */
+export function replyAsStaff({ parentId, body, actor, name }: { parentId: number; body: string; actor: string; name: string }): number | null {
+  const now = new Date();
+  const result = getDb().transaction(
+    (tx) => {
+      const parent = tx
+        .select({ id: comments.id, articleId: comments.articleId, depth: comments.depth, parentId: comments.parentId, slug: articles.slug })
+        .from(comments)
+        .innerJoin(articles, eq(articles.id, comments.articleId))
+        .where(eq(comments.id, parentId))
+        .get();
+      if (!parent) return null;
+      const row = tx
+        .insert(comments)
+        .values({
+          articleId: parent.articleId,
+          ...replyPlacement(parent),
+          authorName: name,
+          authorEmail: actor,
+          body,
+          status: 'approved',
+          isStaff: true,
+          createdAt: now,
+          updatedAt: now,
+          moderatedAt: now,
+          moderatedBy: actor,
+        })
+        .returning({ id: comments.id })
+        .get();
+      logStaffAction(tx, { actor, action: 'reply', commentIds: [row.id], detail: `in reply to #${parentId}`, at: now });
+      return { id: row.id, slug: parent.slug };
+    },
+    { behavior: 'immediate' },
+  );
+  if (result) touch(result.slug, true);
+  return result?.id ?? null;
+}
+
+export function listBlocklist() {
+  return getDb().select().from(blocklist).orderBy(asc(blocklist.kind), asc(blocklist.value)).all();
+}
+
+export function addBlock({ kind, value, actor, note }: { kind: BlocklistKind; value: string; actor: string; note?: string }) {
+  const normalised = kind === 'ip' ? value.trim() : value.trim().toLowerCase();
+  if (!normalised) return false;
+  const now = new Date();
+  getDb().transaction(
+    (tx) => {
+      tx.insert(blocklist).values({ kind, value: normalised, note: note ?? null, createdBy: actor, createdAt: now }).onConflictDoNothing().run();
+      logStaffAction(tx, { actor, action: `block-${kind}`, detail: kind === 'ip' ? 'an IP hash' : normalised, at: now });
+    },
+    { behavior: 'immediate' },
+  );
+  return true;
+}
+
+export function removeBlock({ id, actor }: { id: number; actor: string }) {
+  const now = new Date();
+  return getDb().transaction(
+    (tx) => {
+      const row = tx.delete(blocklist).where(eq(blocklist.id, id)).returning().get();
+      if (row) logStaffAction(tx, { actor, action: `unblock-${row.kind}`, detail: row.kind === 'ip' ? 'an IP hash' : row.value, at: now });
+      return Boolean(row);
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export function listModerationLog({ actor, action, page = 1 }: { actor?: string; action?: string; page?: number }) {
+  const db = getDb();
+  const where = and(actor ? like(moderationLog.actor, `%${actor}%`) : undefined, action ? eq(moderationLog.action, action) : undefined);
+  const total = db.select({ n: count() }).from(moderationLog).where(where).get()?.n ?? 0;
+  const rows = db
+    .select()
+    .from(moderationLog)
+    .where(where)
+    .orderBy(desc(moderationLog.createdAt), desc(moderationLog.id))
+    .limit(ADMIN_PAGE_SIZE)
+    .offset((page - 1) * ADMIN_PAGE_SIZE)
+    .all();
+  const actions = db.selectDistinct({ action: moderationLog.action }).from(moderationLog).orderBy(moderationLog.action).all().map((r) => r.action);
+  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / ADMIN_PAGE_SIZE)), actions };
+}
+
+/** Comments received in the last seven days, spam aside. */
+export function countCommentsThisWeek(now = Date.now()): number {
+  const since = new Date(now - 7 * 86_400_000);
+  return getDb().select({ n: count() }).from(comments).where(and(gte(comments.createdAt, since), ne(comments.status, 'spam'))).get()?.n ?? 0;
+}
+
 
 export const MODERATION_ACTIONS = ['approve', 'unapprove', 'spam', 'not-spam', 'trash', 'restore', 'delete'] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];

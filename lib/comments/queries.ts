@@ -4,6 +4,9 @@ import { unstable_cache } from 'next/cache';
 import { getDb } from '@/db';
 import { articles, comments } from '@/db/schema';
 import { articleTag } from '@/lib/articles/cache-tags';
+import { keyFor } from '@/lib/security/secret';
+import { readPendingIds } from './pending-list';
+import { createFormStamp, MAX_THREAD_DEPTH } from './rules';
 
 // Public reads of comments. They select only what a reader may see: never the email, the IP
 // hash or the user agent.
@@ -71,7 +74,7 @@ export const listApprovedComments = async ({ slug, page }: { slug: string; page:
       const ordered: PublicComment[] = [];
       const walk = (c: PublicComment, depth: number) => {
         ordered.push({ ...c, depth });
-        for (const child of children.get(c.id) ?? []) walk(child, Math.min(depth + 1, 3));
+        for (const child of children.get(c.id) ?? []) walk(child, Math.min(depth + 1, MAX_THREAD_DEPTH));
       };
       roots.slice((page - 1) * COMMENTS_PAGE_SIZE, page * COMMENTS_PAGE_SIZE).forEach((c) => walk(c, 1));
       return { comments: ordered, total: rows.length, page, pageCount };
@@ -80,8 +83,12 @@ export const listApprovedComments = async ({ slug, page }: { slug: string; page:
     { tags: [articleTag(slug)] },
   )();
 
-/** The commenter's own comments still awaiting moderation (ids come from their browser's signed list). */
-export function listOwnPendingComments({ slug, ids }: { slug: string; ids: number[] }): PublicComment[] {
+/** A signed "form shown at" stamp for a comment form being rendered. */
+export const newCommentFormStamp = () => createFormStamp(keyFor('form-stamps'));
+
+/** The commenter's own comments still awaiting moderation, from the signed list their browser keeps. */
+export function listMyPendingComments({ slug, token }: { slug: string; token: string | null }): PublicComment[] {
+  const ids = readPendingIds(keyFor('credentials'), token);
   if (ids.length === 0) return [];
   return getDb()
     .select(publicColumns)

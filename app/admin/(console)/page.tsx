@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireStaff } from '@/lib/auth/session';
-import { countCommentsThisWeek } from '@/lib/comments/admin';
-import { countCommentsByStatus } from '@/lib/comments/moderation';
+import { countCommentsByStatus, countCommentsThisWeek } from '@/lib/comments/moderation';
 import { getOutboxCounts } from '@/lib/mail/queries';
 import { confirmationsPerDay, countSubscribersByStatus } from '@/lib/newsletter/admin';
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { ActionForm, SubmitButton } from '@/components/admin/action-form';
 import { requireStaff } from '@/lib/auth/session';
-import { listBlocklist } from '@/lib/comments/admin';
+import { listBlocklist } from '@/lib/comments/moderation';
 import { blockEntry, unblockEntry } from '@/lib/comments/admin-actions';
 
 export const dynamic = 'force-dynamic';

@@ -6,8 +6,7 @@ import { ModerationTable } from '@/components/admin/moderation-table';
 import { COMMENT_STATUSES, type CommentStatus } from '@/db/schema';
 import { parsePageParam } from '@/lib/articles/pagination';
 import { requireStaff } from '@/lib/auth/session';
-import { listModerationQueue } from '@/lib/comments/admin';
-import { countCommentsByStatus } from '@/lib/comments/moderation';
+import { countCommentsByStatus, listModerationQueue } from '@/lib/comments/moderation';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Comments' };

@@ -3,7 +3,7 @@ import { PaginationNav } from '@/components/pagination-nav';
 import { DateTime } from '@/components/date-time';
 import { parsePageParam } from '@/lib/articles/pagination';
 import { requireStaff } from '@/lib/auth/session';
-import { listModerationLog } from '@/lib/comments/admin';
+import { listModerationLog } from '@/lib/comments/moderation';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Moderation log' };

@@ -1,5 +1,5 @@
-import { PENDING_HEADER } from '@/lib/comments/pending-token';
-import { listMyPendingComments } from '@/lib/comments/session';
+import { PENDING_HEADER } from '@/lib/comments/pending-list';
+import { listMyPendingComments } from '@/lib/comments/queries';
 import { isValidSlug } from '@/lib/site/urls';
 
 // The reader's own comments awaiting moderation on one article, from the signed token their

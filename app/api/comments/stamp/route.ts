@@ -1,4 +1,4 @@
-import { newCommentFormStamp } from '@/lib/comments/session';
+import { newCommentFormStamp } from '@/lib/comments/queries';
 
 // A fresh signed "form shown at" time for the comment form; the cached page's own stamp is older.
 export const dynamic = 'force-dynamic';

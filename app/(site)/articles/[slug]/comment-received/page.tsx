@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getArticleBySlug } from '@/lib/articles/queries';
-import { COMMENT_RECEIVED } from '@/lib/comments/submit';
+import { COMMENT_RECEIVED } from '@/lib/comments/store';
 import { commentsPagePath, isValidSlug } from '@/lib/site/urls';
 
 // Where the comment form sends a browser without JavaScript after a successful post

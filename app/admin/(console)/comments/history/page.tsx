@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ModerationTable } from '@/components/admin/moderation-table';
 import { requireStaff } from '@/lib/auth/session';
-import { listCommentsByEmail } from '@/lib/comments/admin';
+import { listCommentsByEmail } from '@/lib/comments/moderation';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Commenter history' };

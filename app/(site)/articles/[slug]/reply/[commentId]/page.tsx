@@ -5,8 +5,7 @@ import { CommentForm } from '@/components/comments/comment-form';
 import { CommentView } from '@/components/comments/comment-view';
 import { getArticleBySlug } from '@/lib/articles/queries';
 import { submitComment } from '@/lib/comments/actions';
-import { getApprovedComment } from '@/lib/comments/queries';
-import { newCommentFormStamp } from '@/lib/comments/session';
+import { getApprovedComment, newCommentFormStamp } from '@/lib/comments/queries';
 import { articlePath, commentsPagePath, isValidSlug } from '@/lib/site/urls';
 
 // The reply form for readers without JavaScript (with it, Reply opens the form on the article).

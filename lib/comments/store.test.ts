@@ -3,10 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDatabaseIfEmpty } from '@/db/seed';
-import { createFormStamp } from './spam';
+import { commentInputSchema, createFormStamp } from './rules';
 import { RANGE_FACTOR } from '@/lib/security/rate-limit';
-import { COMMENT_MESSAGES, HOURLY_LIMIT, storeComment, type SubmitOutcome } from './submit';
-import { commentInputSchema } from './validation';
+import { COMMENT_MESSAGES, HOURLY_LIMIT, storeComment, type SubmitOutcome } from './store';
 
 // storeComment against a real, seeded SQLite file: every rule that needs the database.
 

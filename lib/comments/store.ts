@@ -4,10 +4,7 @@ import { getDb, type Db } from '@/db';
 import { articles, blocklist, comments, type CommentStatus } from '@/db/schema';
 import type { ClientKeys } from '@/lib/security/client';
 import { clientLimits, takeRateLimits } from '@/lib/security/rate-limit';
-import type { CommentInput } from './validation';
-import { checkFormStamp, countLinks, findBlockedWords, FLOOD_WINDOW_MS, MAX_LINKS } from './spam';
-
-export const MAX_DEPTH = 3;
+import { checkFormStamp, countLinks, findBlockedWords, FLOOD_WINDOW_MS, MAX_LINKS, replyPlacement, type CommentInput } from './rules';
 
 /** What a commenter is told once their comment is stored (it waits for a moderator). */
 export const COMMENT_RECEIVED = 'Thank you. Your comment is awaiting moderation.';
@@ -130,19 +127,11 @@ export function storeComment(req: SubmitRequest): SubmitOutcome {
       if (!article) return { ok: false, reason: 'noArticle' };
       if (!article.commentsOpen) return { ok: false, reason: 'closed' };
 
-      let parentId: number | null = null;
-      let depth = 1;
+      let placement: { parentId: number | null; depth: number } = { parentId: null, depth: 1 };
       if (input.parentId !== undefined) {
         const parent = q.parent.get({ id: input.parentId, articleId: article.id });
         if (!parent) return { ok: false, reason: 'noParent' };
-        // Threads stop at three levels: a reply to a level-3 comment joins level 3 beside it.
-        if (parent.depth >= MAX_DEPTH) {
-          parentId = parent.parentId ?? parent.id;
-          depth = parent.parentId ? MAX_DEPTH : 2;
-        } else {
-          parentId = parent.id;
-          depth = parent.depth + 1;
-        }
+        placement = replyPlacement(parent);
       }
 
       const limits = [
@@ -176,8 +165,7 @@ export function storeComment(req: SubmitRequest): SubmitOutcome {
 
       const row = q.insert.get({
         articleId: article.id,
-        parentId,
-        depth,
+        ...placement,
         authorName: input.name,
         authorEmail: input.email,
         authorUrl: input.website ?? null,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seal } from '@/lib/security/signing';
-import { readPendingIds, writePendingIds } from './pending-token';
+import { readPendingIds, writePendingIds } from './pending-list';
 
 // The signed list that lets a commenter see their own comments awaiting moderation.
 

@@ -1,7 +1,18 @@
+import { z } from 'zod';
 import { seal, unseal } from '@/lib/security/signing';
 
-// Pure anti-abuse rules for comments. The stateful ones (flood, duplicates, blocklist lookups)
-// live in submit.ts, inside the transaction that stores the comment.
+// The pure rules of a reader's comment: what the form accepts, the anti-abuse checks that need no
+// database, and where a reply sits in the thread. The rules that need the database (flood,
+// duplicates, blocklist) are in store.ts, inside the transaction that stores the comment.
+
+/** Threads go three levels deep; a reply to a level-3 comment joins level 3 beside it. */
+export const MAX_THREAD_DEPTH = 3;
+
+/** Where a reply to `parent` is stored: its parent and depth. */
+export function replyPlacement(parent: { id: number; parentId: number | null; depth: number }): { parentId: number; depth: number } {
+  if (parent.depth < MAX_THREAD_DEPTH) return { parentId: parent.id, depth: parent.depth + 1 };
+  return parent.parentId ? { parentId: parent.parentId, depth: MAX_THREAD_DEPTH } : { parentId: parent.id, depth: 2 };
+}
 
 export const MIN_FILL_MS = 3_000;
 export const MAX_FORM_AGE_MS = 24 * 60 * 60 * 1000;
@@ -60,3 +71,55 @@ export function findBlockedWords(text: string, words: string[]): string[] {
     return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u').test(haystack);
   });
 }
+
+// The form.
+export const COMMENT_FIELDS = ['name', 'email', 'website', 'body', 'parentId'] as const;
+export type CommentField = (typeof COMMENT_FIELDS)[number];
+
+const httpUrl = z
+  .string()
+  .max(200, { error: 'Website must be at most 200 characters.' })
+  .refine(
+    (v) => {
+      try {
+        const u = new URL(v);
+        return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.includes('.');
+      } catch {
+        return false;
+      }
+    },
+    { error: 'Website must be a web address starting with http:// or https://' },
+  );
+
+/** One schema for the comment form, used by the action and for unit tests of every rule. */
+export const commentInputSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: 'Please enter your name.' })
+    .max(80, { error: 'Name must be at most 80 characters.' }),
+  email: z
+    .string()
+    .trim()
+    .min(1, { error: 'Please enter your email address.' })
+    .max(254, { error: 'Email must be at most 254 characters.' })
+    .pipe(z.email({ error: 'Please enter a valid email address, like name@example.com.' }))
+    .transform((v) => v.toLowerCase()),
+  website: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(httpUrl.optional()),
+  body: z
+    .string()
+    .trim()
+    .min(2, { error: 'Please write a comment of at least 2 characters.' })
+    .max(5000, { error: 'Comments must be at most 5,000 characters.' }),
+  parentId: z
+    .string()
+    .trim()
+    .regex(/^\d{0,12}$/, { error: 'The comment you are replying to is not valid.' })
+    .transform((v) => (v === '' ? undefined : Number(v))),
+});
+
+export type CommentInput = z.output<typeof commentInputSchema>;
