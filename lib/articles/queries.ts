@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, lte, ne, type Placeholder, sql } from 'drizzle-orm';
 import { unstable_cache } from 'next/cache';
 import { getDb } from '@/db';
 import { articles, articleTags, authors, sections, tags } from '@/db/schema';
@@ -45,9 +45,12 @@ export interface Page<T> extends Pagination {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** Published and not in the future: the one rule for what readers may see. */
-export function isLive() {
-  return and(eq(articles.status, 'published'), lte(articles.publishedAt, new Date()));
+/**
+ * Published and not in the future: the one rule for what readers may see, in every query, the
+ * search SQL and the comment form. `at` may be a prepared statement's placeholder (bound as ms).
+ */
+export function isLive(at: Date | Placeholder = new Date()) {
+  return and(eq(articles.status, 'published'), lte(articles.publishedAt, at))!;
 }
 
 const summaryColumns = {
@@ -295,20 +298,19 @@ export async function searchArticles({ query, page }: { query: string; page: num
 
 function runSearch(match: string, page: number): Page<SearchHit> | null {
   const db = getDb();
-  const now = Date.now();
   const total =
     db.get<{ n: number }>(sql`
-      SELECT count(*) AS n FROM articles_fts f JOIN articles a ON a.id = f.rowid
-      WHERE articles_fts MATCH ${match} AND a.status = 'published' AND a.published_at <= ${now}`)?.n ?? 0;
+      SELECT count(*) AS n FROM articles_fts JOIN ${articles} ON ${articles.id} = articles_fts.rowid
+      WHERE articles_fts MATCH ${match} AND ${isLive()}`)?.n ?? 0;
   const bounds = paginate(total, page);
   if (bounds.outOfRange) return total === 0 ? { ...bounds, page: 1, items: [] } : null;
   const rows = db.all<{ id: number; snippet: string; rank: number }>(sql`
-    SELECT a.id AS id,
+    SELECT ${articles.id} AS id,
            snippet(articles_fts, -1, ${SNIPPET_OPEN}, ${SNIPPET_CLOSE}, '…', 28) AS snippet,
            bm25(articles_fts, 8.0, 3.0, 1.0) AS rank
-    FROM articles_fts f JOIN articles a ON a.id = f.rowid
-    WHERE articles_fts MATCH ${match} AND a.status = 'published' AND a.published_at <= ${now}
-    ORDER BY rank, a.published_at DESC
+    FROM articles_fts JOIN ${articles} ON ${articles.id} = articles_fts.rowid
+    WHERE articles_fts MATCH ${match} AND ${isLive()}
+    ORDER BY rank, ${articles.publishedAt} DESC
     LIMIT ${bounds.limit} OFFSET ${bounds.offset}`);
   if (rows.length === 0) return { ...bounds, items: [] };
   const byId = new Map(

@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db';
 import { articles, blocklist, comments, type CommentStatus } from '@/db/schema';
+import { isLive } from '@/lib/articles/queries';
 import type { ClientKeys } from '@/lib/security/client';
 import { clientLimits, takeRateLimits } from '@/lib/security/rate-limit';
 import { checkFormStamp, countLinks, findBlockedWords, FLOOD_WINDOW_MS, MAX_LINKS, replyPlacement, type CommentInput } from './rules';
@@ -51,7 +52,7 @@ function prepareStatements(db: Db) {
     article: db
       .select({ id: articles.id, slug: articles.slug, commentsOpen: articles.commentsOpen })
       .from(articles)
-      .where(and(eq(articles.slug, p('slug')), eq(articles.status, 'published'), lte(articles.publishedAt, p('now'))))
+      .where(and(eq(articles.slug, p('slug')), isLive(p('now'))))
       .prepare(),
     parent: db
       .select({ id: comments.id, parentId: comments.parentId, depth: comments.depth })
