@@ -1,8 +1,6 @@
 import 'server-only';
 import { revalidateTag } from 'next/cache';
-import { sql } from 'drizzle-orm';
-import { getDb } from '@/db';
-import { cacheInvalidations } from '@/db/schema';
+import { invalidateTags } from './next-cache-handler.mjs';
 
 /**
  * Marks cache tags as changed for every server process (see next-cache-handler.mjs). Call after
@@ -10,19 +8,11 @@ import { cacheInvalidations } from '@/db/schema';
  */
 export function invalidateCacheTags(tags: string[]): void {
   if (tags.length === 0) return;
-  const now = Date.now();
-  getDb()
-    .insert(cacheInvalidations)
-    .values(tags.map((tag) => ({ tag, invalidatedAt: now })))
-    .onConflictDoUpdate({
-      target: cacheInvalidations.tag,
-      set: { invalidatedAt: sql`max(${cacheInvalidations.invalidatedAt}, excluded.invalidated_at)` },
-    })
-    .run();
+  invalidateTags(tags);
   for (const tag of tags) {
     try {
-      // Inside Next this also drops this process's entries at once and refreshes the page that
-      // made the change; outside a request (a CLI) it throws, and the row above is enough.
+      // Inside a request this also refreshes the page that made the change; outside one (a CLI,
+      // a background job) it throws, and the invalidation above is enough.
       revalidateTag(tag, { expire: 0 });
     } catch {
       /* not in a request */

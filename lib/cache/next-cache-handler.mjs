@@ -112,6 +112,28 @@ function pageKeyOf(path) {
 }
 state.pageKeyOf = pageKeyOf;
 
+/**
+ * Marks tags as changed, in this process at once and for every other process (and command-line
+ * tool) through the database: the one place an invalidation is written. Next calls it through
+ * revalidateTag; lib/cache/invalidate.ts calls it directly, so it also works outside a request.
+ */
+export function invalidateTags(tags) {
+  const list = tags.filter(Boolean);
+  if (list.length === 0) return;
+  const now = Date.now();
+  for (const tag of list) state.tagTimes.set(tag, Math.max(state.tagTimes.get(tag) ?? 0, now));
+  const db = database();
+  if (!db) return;
+  try {
+    const upsert = db.prepare(
+      'INSERT INTO cache_invalidations (tag, invalidated_at) VALUES (?, ?) ON CONFLICT(tag) DO UPDATE SET invalidated_at = max(invalidated_at, excluded.invalidated_at)',
+    );
+    db.transaction(() => list.forEach((tag) => upsert.run(tag, now)))();
+  } catch (error) {
+    console.error('[cache] could not record invalidation', list, error);
+  }
+}
+
 export default class LedgerCacheHandler {
   constructor(options) {
     this.options = options;
@@ -146,20 +168,7 @@ export default class LedgerCacheHandler {
   }
 
   async revalidateTag(tags) {
-    const list = (Array.isArray(tags) ? tags : [tags]).filter(Boolean);
-    if (list.length === 0) return;
-    const now = Date.now();
-    for (const tag of list) state.tagTimes.set(tag, now);
-    const db = database();
-    if (!db) return;
-    try {
-      const upsert = db.prepare(
-        'INSERT INTO cache_invalidations (tag, invalidated_at) VALUES (?, ?) ON CONFLICT(tag) DO UPDATE SET invalidated_at = max(invalidated_at, excluded.invalidated_at)',
-      );
-      db.transaction(() => list.forEach((tag) => upsert.run(tag, now)))();
-    } catch (error) {
-      console.error('[cache] could not record invalidation', list, error);
-    }
+    invalidateTags(Array.isArray(tags) ? tags : [tags]);
   }
 
   resetRequestCache() {}

@@ -4,7 +4,6 @@ import zlib from 'node:zlib';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { migrateDatabase } from '@/db/migrate';
-// @ts-expect-error plain JavaScript module loaded by Next and by scripts/server.mjs, without types
 import LedgerCacheHandler from './next-cache-handler.mjs';
 // @ts-expect-error plain JavaScript module, see above
 import { acceptsGzip, remember, serveFromCopy } from './page-cache.mjs';
@@ -88,7 +87,7 @@ const afterSync = () => new Promise((resolve) => setTimeout(resolve, 250));
 
 beforeAll(async () => {
   migrateDatabase();
-  handler = new LedgerCacheHandler({});
+  handler = new LedgerCacheHandler({}) as unknown as Handler;
   server = http.createServer((req, res) => {
     if (serveFromCopy(req, res)) return;
     remember(req, res);
