@@ -1,12 +1,10 @@
 import Link from 'next/link';
 import { submitComment } from '@/lib/comments/actions';
-import type { CommentThreadPage } from '@/lib/comments/queries';
 import { newCommentFormStamp } from '@/lib/comments/queries';
-import { toThreadEntry } from '@/lib/comments/thread-data';
-import { formatDateTime } from '../date-time';
+import type { ThreadPage } from '@/lib/comments/thread';
 import { CommentForm } from './comment-form';
 import { CommentThread } from './comment-thread';
-import { PendingComments } from './pending-comments';
+import { CommentsProvider } from './comments-context';
 
 /** Comments under an article: the approved thread (cached with the page), the form, and the reader's own pending ones. */
 export function CommentSection({
@@ -19,7 +17,7 @@ export function CommentSection({
   slug: string;
   articlePath: string;
   commentsOpen: boolean;
-  thread: CommentThreadPage;
+  thread: ThreadPage;
   pageHref: (n: number) => string;
 }) {
   const { comments, total } = thread;
@@ -29,13 +27,9 @@ export function CommentSection({
         {total === 0 ? 'Comments' : `${total} ${total === 1 ? 'comment' : 'comments'}`}
       </h2>
       {total === 0 && commentsOpen && <p className="hint">No comments yet. Start the conversation.</p>}
-      <CommentThread
-        comments={comments.map((c) => toThreadEntry(c, formatDateTime(c.createdAt, true)))}
-        articlePath={articlePath}
-        commentsOpen={commentsOpen}
-      />
-      <div data-replies-for="root" />
-      {thread.pageCount > 1 && (
+      <CommentsProvider slug={slug}>
+        <CommentThread comments={comments} articlePath={articlePath} commentsOpen={commentsOpen} />
+        {thread.pageCount > 1 && (
         <nav className="pagination" aria-label="Comment pages">
           {thread.page > 1 ? <Link href={pageHref(thread.page - 1)}>← Earlier comments</Link> : <span />}
           <span className="pagination__status">
@@ -44,14 +38,14 @@ export function CommentSection({
           {thread.page < thread.pageCount ? <Link href={pageHref(thread.page + 1)}>Later comments →</Link> : <span />}
         </nav>
       )}
-      <PendingComments slug={slug} />
-      <div id="respond">
-        {commentsOpen ? (
-          <CommentForm action={submitComment.bind(null, slug)} stamp={newCommentFormStamp()} articlePath={articlePath} />
-        ) : (
-          <p>Comments are closed on this article.</p>
-        )}
-      </div>
+        <div id="respond">
+          {commentsOpen ? (
+            <CommentForm action={submitComment.bind(null, slug)} stamp={newCommentFormStamp()} articlePath={articlePath} />
+          ) : (
+            <p>Comments are closed on this article.</p>
+          )}
+        </div>
+      </CommentsProvider>
     </section>
   );
 }

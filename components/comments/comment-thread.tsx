@@ -1,42 +1,62 @@
 'use client';
 
-import { fromThreadEntry, nestThread, type ThreadEntry, type ThreadNode } from '@/lib/comments/thread-data';
+import { idsIn, type PendingComment, type ThreadComment } from '@/lib/comments/thread';
+import { useComments } from './comments-context';
 import { CommentView } from './comment-view';
 
-/**
- * The approved comments of one page of the thread, as nested lists: each `<li>` holds a comment
- * and, if it has replies, an `<ol>` of them (three levels at most), so a screen reader hears which
- * comment a reply answers. Each `<li>` carries its depth (`data-depth`, 1 to 3), by which the CSS
- * indents it. A client component so that the comments cross to the browser as compact data
- * (lib/comments/thread-data.ts) rather than as rendered elements; the server renders it into the
- * HTML all the same, so it reads, and Reply works, without JavaScript.
- *
- * Each comment's `<li>` ends with an empty `data-replies-for` slot, after its replies, where
- * PendingComments shows the reader's own replies that await moderation: where the reply will
- * appear once approved (replies are oldest first).
- */
-export function CommentThread({ comments, articlePath, commentsOpen }: { comments: ThreadEntry[]; articlePath: string; commentsOpen: boolean }) {
-  return <ol className="comment-list">{items(nestThread(comments), articlePath, commentsOpen)}</ol>;
-}
+const AWAITING = 'Your comment is awaiting moderation.';
 
-function items(nodes: ThreadNode[], articlePath: string, commentsOpen: boolean) {
-  return nodes.map(({ entry, replies }) => {
-    const c = fromThreadEntry(entry);
-    return (
-      <li key={c.id} data-depth={c.depth}>
+/**
+ * One page of the approved thread, as nested lists: each `<li>` holds a comment and, if it has
+ * replies, an `<ol>` of them (three levels at most), so a screen reader hears which comment a
+ * reply answers. Each `<li>` carries its depth (`data-depth`, 1 to 3), by which the CSS indents
+ * it, and ends with a `data-replies-for` slot, after its replies, where the reader's own replies
+ * awaiting moderation show: where the reply will appear once approved (replies are oldest first).
+ * Rendered into the HTML on the server all the same, so it reads, and Reply works, without
+ * JavaScript.
+ */
+export function CommentThread({ comments, articlePath, commentsOpen }: { comments: ThreadComment[]; articlePath: string; commentsOpen: boolean }) {
+  const { pending, setReplyTo } = useComments();
+  const shown = idsIn(comments);
+  const pendingFor = (id: number | 'root') =>
+    pending.filter((c) => (id === 'root' ? c.parentId === null || !shown.has(c.parentId) : c.parentId === id));
+  const items = (list: ThreadComment[], depth: number) =>
+    list.map((c) => (
+      <li key={c.id} data-depth={depth}>
         <CommentView comment={c}>
           {commentsOpen && (
             <footer>
-              {/* A page of its own without JavaScript; with it, the comment form takes the click (data-reply-to). */}
-              <a href={`${articlePath}/reply/${c.id}#respond`} data-reply-to={c.id}>
+              {/* A page of its own without JavaScript; with it, the form below takes the reply. */}
+              <a
+                href={`${articlePath}/reply/${c.id}#respond`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  setReplyTo({ id: c.id, name: c.authorName });
+                }}
+              >
                 Reply<span className="visually-hidden">{` to ${c.authorName}`}</span>
               </a>
             </footer>
           )}
         </CommentView>
-        {replies.length > 0 && <ol>{items(replies, articlePath, commentsOpen)}</ol>}
-        <div data-replies-for={c.id} />
+        {c.replies.length > 0 && <ol>{items(c.replies, depth + 1)}</ol>}
+        <PendingSlot id={c.id} comments={pendingFor(c.id)} />
       </li>
-    );
-  });
+    ));
+  return (
+    <>
+      <ol className="comment-list">{items(comments, 1)}</ol>
+      <PendingSlot id="root" comments={pendingFor('root')} />
+    </>
+  );
+}
+
+function PendingSlot({ id, comments }: { id: number | 'root'; comments: PendingComment[] }) {
+  return (
+    <div data-replies-for={id}>
+      {comments.map((c) => (
+        <CommentView key={c.id} comment={c} note={AWAITING} />
+      ))}
+    </div>
+  );
 }

@@ -1,5 +1,4 @@
-import type { ShownComment } from '@/lib/comments/thread-data';
-import { formatDateTime } from '../date-time';
+import type { ThreadComment } from '@/lib/comments/thread';
 import { CommentBody } from './comment-body';
 
 /**
@@ -13,7 +12,7 @@ export function CommentView({
   note,
   children,
 }: {
-  comment: ShownComment;
+  comment: Omit<ThreadComment, 'replies'>;
   /** Where the date links to, before `#comment-N`: the same page unless given. */
   permalinkBase?: string;
   note?: string;
@@ -35,7 +34,7 @@ export function CommentView({
         </strong>
         {comment.isStaff && <span className="badge">Staff</span>}{' '}
         <a href={`${permalinkBase}#${anchor}`}>
-          <time dateTime={comment.createdAt}>{comment.createdText ?? formatDateTime(comment.createdAt, true)}</time>
+          <time dateTime={comment.createdAt}>{comment.createdText}</time>
         </a>
       </header>
       {note && <p className="comment__note">{note}</p>}

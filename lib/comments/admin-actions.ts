@@ -54,7 +54,7 @@ export const blockEntry = staffAction(
   {
     schema: z.object({
       kind: z.enum(BLOCKLIST_KINDS, { error: 'Choose what to block.' }),
-      value: z.string().trim().max(254),
+      value: z.string().trim().max(254).default(''),
       commentId: z.union([z.literal(''), id]).optional(),
     }),
   },

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CommentForm } from '@/components/comments/comment-form';
 import { CommentView } from '@/components/comments/comment-view';
+import { CommentsProvider } from '@/components/comments/comments-context';
 import { getArticleBySlug } from '@/lib/articles/queries';
 import { submitComment } from '@/lib/comments/actions';
 import { getApprovedComment, newCommentFormStamp } from '@/lib/comments/queries';
@@ -28,12 +29,9 @@ export default async function ReplyPage({ params }: { params: Promise<{ slug: st
       <h1 className="article__title">Reply to {parent.authorName}</h1>
       <CommentView comment={parent} permalinkBase={path} />
       <div id="respond">
-        <CommentForm
-          action={submitComment.bind(null, slug)}
-          stamp={newCommentFormStamp()}
-          articlePath={path}
-          replyTo={{ id: parent.id, name: parent.authorName }}
-        />
+        <CommentsProvider slug={slug} replyTo={{ id: parent.id, name: parent.authorName }}>
+          <CommentForm action={submitComment.bind(null, slug)} stamp={newCommentFormStamp()} articlePath={path} onReplyPage />
+        </CommentsProvider>
       </div>
     </div>
   );
