@@ -1,11 +1,10 @@
-import { createHmac, randomBytes } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
-import { MAX_WEBHOOK_AGE_S, signWebhook, verifyWebhookSignature } from './webhook-signature';
+import { randomBytes } from 'node:crypto';
+import { Webhook } from 'standardwebhooks';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { MAX_WEBHOOK_AGE_S, verifyWebhookSignature } from './webhook-signature';
 
-// Resend signs its webhooks the way Svix does. The expected signature below is computed here from
-// Svix's published recipe (HMAC-SHA256 of "<id>.<timestamp>.<body>" keyed with the base64-decoded
-// part of the secret after "whsec_"), not with the module's own signWebhook, so the two are checked
-// against each other.
+// Resend signs its webhooks the way Svix does (Standard Webhooks). The signatures below are made by
+// the standardwebhooks package, as a sender would make them.
 
 const secret = `whsec_${randomBytes(24).toString('base64')}`;
 const otherSecret = `whsec_${randomBytes(24).toString('base64')}`;
@@ -14,21 +13,22 @@ const body = JSON.stringify({ type: 'email.bounced', created_at: '2026-01-01T00:
 const now = Date.UTC(2026, 0, 1, 12, 0, 0);
 const ts = Math.floor(now / 1000);
 
-function svixSignature(key: string, msgId: string, timestamp: number, payload: string): string {
-  const bytes = Buffer.from(key.replace(/^whsec_/, ''), 'base64');
-  return `v1,${createHmac('sha256', bytes).update(`${msgId}.${timestamp}.${payload}`).digest('base64')}`;
-}
+const svixSignature = (key: string, msgId: string, timestamp: number, payload: string) => new Webhook(key).sign(msgId, new Date(timestamp * 1000), payload);
 
 const check = (overrides: Partial<Parameters<typeof verifyWebhookSignature>[0]> = {}) =>
-  verifyWebhookSignature({ secret, id, timestamp: String(ts), signature: svixSignature(secret, id, ts, body), body, now, ...overrides });
+  verifyWebhookSignature({ secret, id, timestamp: String(ts), signature: svixSignature(secret, id, ts, body), body, ...overrides });
+
+// The package checks the timestamp against the clock.
+beforeAll(() => {
+  vi.useFakeTimers({ now, toFake: ['Date'] });
+});
+afterAll(() => {
+  vi.useRealTimers();
+});
 
 describe('verifyWebhookSignature', () => {
   it('accepts a correctly signed, fresh event', () => {
     expect(check()).toEqual({ ok: true });
-  });
-
-  it('signWebhook produces the Svix signature', () => {
-    expect(signWebhook({ secret, id, timestamp: ts, body })).toBe(svixSignature(secret, id, ts, body));
   });
 
   it('refuses a signature made with another secret', () => {
@@ -94,6 +94,6 @@ describe('verifyWebhookSignature', () => {
 
   it('works with a secret given without the whsec_ prefix', () => {
     const bare = secret.slice('whsec_'.length);
-    expect(verifyWebhookSignature({ secret: bare, id, timestamp: String(ts), signature: svixSignature(secret, id, ts, body), body, now })).toEqual({ ok: true });
+    expect(verifyWebhookSignature({ secret: bare, id, timestamp: String(ts), signature: svixSignature(secret, id, ts, body), body })).toEqual({ ok: true });
   });
 });
