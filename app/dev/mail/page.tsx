@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { DataTable } from '@/components/admin/data-table';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DateTime } from '@/components/date-time';
@@ -21,36 +22,18 @@ export default async function MailboxPage() {
           address); from anywhere else it does not exist.
         </p>
       </header>
-      {emails.length === 0 ? (
-        <p>No email yet.</p>
-      ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">To</th>
-              <th scope="col">Subject</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Status</th>
-              <th scope="col">Created</th>
-            </tr>
-          </thead>
-          <tbody>
-            {emails.map((e) => (
-              <tr key={e.id}>
-                <td>{e.recipient}</td>
-                <td>
-                  <Link href={`/dev/mail/${e.id}`}>{e.subject}</Link>
-                </td>
-                <td>{e.kind}</td>
-                <td>{e.status}</td>
-                <td>
-                  <DateTime iso={e.createdAt.toISOString()} showTime />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={emails}
+        rowKey={(e) => e.id}
+        empty={<p>No email yet.</p>}
+        columns={[
+          { header: 'To', cell: (e) => e.recipient },
+          { header: 'Subject', cell: (e) => <Link href={`/dev/mail/${e.id}`}>{e.subject}</Link> },
+          { header: 'Kind', cell: (e) => e.kind },
+          { header: 'Status', cell: (e) => e.status },
+          { header: 'Created', cell: (e) => <DateTime iso={e.createdAt.toISOString()} showTime /> },
+        ]}
+      />
     </main>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { DataTable } from '@/components/admin/data-table';
 import { ActionForm, SubmitButton } from '@/components/admin/action-form';
 import { requireStaff } from '@/lib/auth/session';
 import { listBlocklist } from '@/lib/comments/moderation';
@@ -30,33 +31,25 @@ export default async function BlocklistPage() {
         </div>
         <SubmitButton>Add</SubmitButton>
       </ActionForm>
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">Kind</th>
-            <th scope="col">Value</th>
-            <th scope="col">Added by</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.id}>
-              <td>{e.kind}</td>
-              <td>{e.kind === 'ip' ? `IP hash ${e.value.slice(0, 10)}…` : e.value}</td>
-              <td>{e.createdBy}</td>
-              <td>
-                <ActionForm action={unblockEntry} label={`Unblock ${e.kind} ${e.id}`} flash>
-                  <input type="hidden" name="id" value={e.id} />
-                  <SubmitButton className="button--quiet">Remove</SubmitButton>
-                </ActionForm>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        rows={entries}
+        rowKey={(e) => e.id}
+        columns={[
+          { header: 'Kind', cell: (e) => e.kind },
+          { header: 'Value', cell: (e) => (e.kind === 'ip' ? `IP hash ${e.value.slice(0, 10)}…` : e.value) },
+          { header: 'Added by', cell: (e) => e.createdBy },
+          {
+            header: 'Actions',
+            hideHeader: true,
+            cell: (e) => (
+              <ActionForm action={unblockEntry} label={`Unblock ${e.kind} ${e.id}`} flash>
+                <input type="hidden" name="id" value={e.id} />
+                <SubmitButton className="button--quiet">Remove</SubmitButton>
+              </ActionForm>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

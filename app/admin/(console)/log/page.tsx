@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { DataTable } from '@/components/admin/data-table';
 import { PaginationNav } from '@/components/pagination-nav';
 import { DateTime } from '@/components/date-time';
 import { parsePageParam } from '@/lib/articles/pagination';
@@ -40,31 +41,24 @@ export default async function LogPage({ searchParams }: Props) {
         <button type="submit">Filter</button>
       </form>
       <p>{log.total} entries</p>
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">What</th>
-            <th scope="col">Comments</th>
-          </tr>
-        </thead>
-        <tbody>
-          {log.rows.map((r) => (
-            <tr key={r.id}>
-              <td>
-                <DateTime iso={r.createdAt.toISOString()} showTime />
-              </td>
-              <td>{r.actor}</td>
-              <td>
+      <DataTable
+        rows={log.rows}
+        rowKey={(r) => r.id}
+        columns={[
+          { header: 'When', cell: (r) => <DateTime iso={r.createdAt.toISOString()} showTime /> },
+          { header: 'Who', cell: (r) => r.actor },
+          {
+            header: 'What',
+            cell: (r) => (
+              <>
                 {r.action}
                 {r.detail && <span className="hint"> ({r.detail})</span>}
-              </td>
-              <td>{r.commentIds.map((id) => `#${id}`).join(', ')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { header: 'Comments', cell: (r) => r.commentIds.map((id) => `#${id}`).join(', ') },
+        ]}
+      />
       <PaginationNav base="/admin" page={page} pageCount={log.pageCount} href={href} />
     </>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DataTable } from '@/components/admin/data-table';
 import { DateTime } from '@/components/date-time';
 import { IssueForm } from '@/components/admin/issue-form';
 import { requireStaff } from '@/lib/auth/session';
@@ -16,30 +17,17 @@ export default async function NewslettersPage() {
   return (
     <>
       <h1>Newsletters</h1>
-      {issues.length > 0 && (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Issue</th>
-              <th scope="col">Status</th>
-              <th scope="col">Recipients</th>
-              <th scope="col">Sent</th>
-            </tr>
-          </thead>
-          <tbody>
-            {issues.map((i) => (
-              <tr key={i.id}>
-                <td>
-                  <Link href={`/admin/newsletters/${i.id}`}>{i.subject}</Link>
-                </td>
-                <td>{i.status}</td>
-                <td>{i.recipientCount ?? '–'}</td>
-                <td>{i.sendStartedAt ? <DateTime iso={i.sendStartedAt.toISOString()} showTime /> : '–'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={issues}
+        rowKey={(i) => i.id}
+        empty={null}
+        columns={[
+          { header: 'Issue', cell: (i) => <Link href={`/admin/newsletters/${i.id}`}>{i.subject}</Link> },
+          { header: 'Status', cell: (i) => i.status },
+          { header: 'Recipients', cell: (i) => i.recipientCount ?? '–' },
+          { header: 'Sent', cell: (i) => (i.sendStartedAt ? <DateTime iso={i.sendStartedAt.toISOString()} showTime /> : '–') },
+        ]}
+      />
       <h2>New issue</h2>
       <IssueForm action={saveIssueAction} subject="" intro="" articles={articles} selected={[]} />
     </>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { DataTable } from '@/components/admin/data-table';
 import { ActionForm, SubmitButton } from '@/components/admin/action-form';
 import { DateTime } from '@/components/date-time';
 import { requireStaff } from '@/lib/auth/session';
@@ -19,55 +20,52 @@ export default async function OutboxPage() {
       <p>
         {counts.queued ?? 0} queued · {counts.sending ?? 0} sending · {counts.failed ?? 0} failed · {counts.sent ?? 0} sent
       </p>
-      {rows.length === 0 ? (
-        <p>Nothing is waiting and nothing has failed.</p>
-      ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Email</th>
-              <th scope="col">Status</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Last error</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <strong>{r.subject}</strong>
-                  <br />
+      <DataTable
+        rows={rows}
+        rowKey={(r) => r.id}
+        empty={<p>Nothing is waiting and nothing has failed.</p>}
+        columns={[
+          {
+            header: 'Email',
+            cell: (r) => (
+              <>
+                <strong>{r.subject}</strong>
+                <br />
+                <span className="hint">
+                  {r.kind} to {r.recipient} · <DateTime iso={r.createdAt.toISOString()} showTime />
+                </span>
+              </>
+            ),
+          },
+          {
+            header: 'Status',
+            cell: (r) => (
+              <>
+                {r.status}
+                {r.status === 'queued' && (
                   <span className="hint">
-                    {r.kind} to {r.recipient} · <DateTime iso={r.createdAt.toISOString()} showTime />
+                    <br />
+                    next try <DateTime iso={r.nextAttemptAt.toISOString()} showTime />
                   </span>
-                </td>
-                <td>
-                  {r.status}
-                  {r.status === 'queued' && (
-                    <span className="hint">
-                      <br />
-                      next try <DateTime iso={r.nextAttemptAt.toISOString()} showTime />
-                    </span>
-                  )}
-                </td>
-                <td>{r.attempts}</td>
-                <td>{r.lastError}</td>
-                <td>
-                  {r.status === 'failed' && (
-                    <ActionForm action={retryEmailAction} label={`Retry email ${r.id}`} flash>
-                      <input type="hidden" name="id" value={r.id} />
-                      <SubmitButton className="button--quiet">Retry</SubmitButton>
-                    </ActionForm>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+                )}
+              </>
+            ),
+          },
+          { header: 'Attempts', cell: (r) => r.attempts },
+          { header: 'Last error', cell: (r) => r.lastError },
+          {
+            header: 'Actions',
+            hideHeader: true,
+            cell: (r) =>
+              r.status === 'failed' && (
+                <ActionForm action={retryEmailAction} label={`Retry email ${r.id}`} flash>
+                  <input type="hidden" name="id" value={r.id} />
+                  <SubmitButton className="button--quiet">Retry</SubmitButton>
+                </ActionForm>
+              ),
+          },
+        ]}
+      />
     </>
   );
 }

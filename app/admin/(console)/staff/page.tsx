@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { DataTable } from '@/components/admin/data-table';
 import { ActionForm, SubmitButton } from '@/components/admin/action-form';
 import { requireAdmin } from '@/lib/auth/session';
 import { addStaffAction, removeStaffAction } from '@/lib/staff/actions';
@@ -29,36 +30,33 @@ export default async function StaffPage() {
         </div>
         <SubmitButton>Add</SubmitButton>
       </ActionForm>
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {staff.map((s) => (
-            <tr key={s.id}>
-              <td>{s.email}</td>
-              <td>
+      <DataTable
+        rows={staff}
+        rowKey={(s) => s.id}
+        columns={[
+          { header: 'Email', cell: (s) => s.email },
+          {
+            header: 'Role',
+            cell: (s) => (
+              <>
                 {s.role}
                 {isInAdminEmails(s.email) && <span className="hint"> (ADMIN_EMAILS: comes back at every start)</span>}
-              </td>
-              <td>
-                {s.email !== me.email && (
-                  <ActionForm action={removeStaffAction} label={`Remove ${s.email}`} flash>
-                    <input type="hidden" name="email" value={s.email} />
-                    <SubmitButton className="button--quiet">Remove</SubmitButton>
-                  </ActionForm>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          {
+            header: 'Actions',
+            hideHeader: true,
+            cell: (s) =>
+              s.email !== me.email && (
+                <ActionForm action={removeStaffAction} label={`Remove ${s.email}`} flash>
+                  <input type="hidden" name="email" value={s.email} />
+                  <SubmitButton className="button--quiet">Remove</SubmitButton>
+                </ActionForm>
+              ),
+          },
+        ]}
+      />
     </>
   );
 }

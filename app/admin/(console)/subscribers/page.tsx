@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { DataTable } from '@/components/admin/data-table';
 import Link from 'next/link';
 import { PaginationNav } from '@/components/pagination-nav';
 import { ActionForm, SubmitButton } from '@/components/admin/action-form';
@@ -61,28 +62,19 @@ export default async function SubscribersPage({ searchParams }: Props) {
         {list.total} {list.total === 1 ? 'subscriber' : 'subscribers'}
         {q && <> matching “{q}”</>}
       </p>
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">Email</th>
-            <th scope="col">Status</th>
-            <th scope="col">Signed up</th>
-            <th scope="col">Source</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.rows.map((s) => (
-            <tr key={s.id}>
-              <td>{s.email}</td>
-              <td>{s.status}</td>
-              <td>
-                <DateTime iso={s.createdAt.toISOString()} />
-              </td>
-              <td>{s.consentSource}</td>
-              <td className="row-actions">
+      <DataTable
+        rows={list.rows}
+        rowKey={(s) => s.id}
+        columns={[
+          { header: 'Email', cell: (s) => s.email },
+          { header: 'Status', cell: (s) => s.status },
+          { header: 'Signed up', cell: (s) => <DateTime iso={s.createdAt.toISOString()} /> },
+          { header: 'Source', cell: (s) => s.consentSource },
+          {
+            header: 'Actions',
+            hideHeader: true,
+            cell: (s) => (
+              <div className="row-actions">
                 {s.status === 'pending' && (
                   <ActionForm action={resendConfirmationAction} label={`Resend confirmation to ${s.email}`}>
                     <input type="hidden" name="id" value={s.id} />
@@ -95,11 +87,11 @@ export default async function SubscribersPage({ searchParams }: Props) {
                     <SubmitButton className="button--quiet">Delete</SubmitButton>
                   </ActionForm>
                 )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </div>
+            ),
+          },
+        ]}
+      />
       <PaginationNav base="/admin" page={page} pageCount={list.pageCount} href={(n) => `/admin/subscribers?${query({ page: String(n) })}`} />
     </>
   );
