@@ -1,8 +1,8 @@
 // A copy of each cached reader page, ready to send, in front of Next's request handler.
 //
-// Next serves an article from its cache (lib/cache/next-cache-handler.mjs) at about 1 ms of CPU a
-// request: routing, header rules, async context, an ETag hashed over the whole page on every
-// request, and, for browsers, gzip of the whole page on every request. This module keeps, for each
+// Next serving an article from its cache (lib/cache/next-cache-handler.mjs) still pays for
+// routing, header rules, async context, an ETag hashed over the whole page on every request, and,
+// for browsers, gzip of the whole page on every request (bench/README.md has the figures). This module keeps, for each
 // page Next has already answered from its cache, the exact answer Next gave (status, headers, body,
 // and a gzip copy made once), and sends it again without entering Next. The same URL is sent
 // gzipped or not, so its Vary always names Accept-Encoding (a shared cache in front must know).

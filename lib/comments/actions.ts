@@ -25,7 +25,7 @@ const HONEYPOT_FIELD = 'company';
 
 /**
  * A browser without JavaScript posts the form itself; Next would answer with the whole article
- * rendered again (about 25 ms of CPU, and a reload would post again). It gets a redirect to the
+ * rendered again (costly, and a reload would post again). It gets a redirect to the
  * cached thank-you page instead (post/redirect/get). The page's script sends `Next-Action`.
  */
 async function isPlainFormPost(): Promise<boolean> {

@@ -43,7 +43,7 @@ const p = (name: string) => sql.placeholder(name);
 
 /**
  * The statements a comment needs, prepared once per connection: building and preparing them for
- * every comment cost more CPU than running them (measured under the comment-writes benchmark).
+ * every comment costs more CPU than running them (bench/README.md, comment writes).
  * Drizzle converts placeholder values through the column in inserts but binds them as given in
  * conditions, so the conditions take times as the stored milliseconds.
  */
