@@ -19,6 +19,7 @@ export function FormField({
 } & Omit<React.InputHTMLAttributes<HTMLInputElement> & React.TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'defaultValue'>) {
   const errorId = `${id}-error`;
   const field = {
+    type: multiline ? undefined : 'text',
     ...input,
     id,
     defaultValue,
