@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
+import { articles } from '@/db/schema';
 import { seedDatabaseIfEmpty } from '@/db/seed';
 import { buildFtsQuery, MAX_QUERY_LENGTH, normaliseSearchInput } from './search-query';
 
@@ -137,9 +139,7 @@ describe('buildFtsQuery against the real FTS5 index', () => {
 
   it('finds the mainframe article for the words a reader types', () => {
     const built = buildFtsQuery('"mainframe retirement');
-    const slugs = search(built!).map(
-      ({ id }) => getDb().$client.prepare<[number], { slug: string }>('SELECT slug FROM articles WHERE id = ?').get(id)!.slug,
-    );
+    const slugs = search(built!).map(({ id }) => getDb().select({ slug: articles.slug }).from(articles).where(eq(articles.id, id)).get()!.slug);
     expect(slugs[0]).toBe('revenue-agency-begins-final-phase-of-mainframe-retirement');
   });
 
