@@ -276,7 +276,9 @@ test('every dashboard route handler answers 401 without a staff session', async 
   for (const { url: pattern, source, adminOnly } of routes) {
     const url = pattern.replace(/\[id\]/g, String(issueId));
     expect(url, `teach this test an id for ${pattern}`).not.toContain('[');
-    for (const method of routeMethods(source)) {
+    const methods = routeMethods(source);
+    expect(methods, `${pattern} exports no HTTP method this test can find`).not.toEqual([]);
+    for (const method of methods) {
       const send = (cookie: string) => request.fetch(url, { method, maxRedirects: 0, headers: { Cookie: cookie } });
       const anonymous = await send('');
       expect(anonymous.status(), `${method} ${url} without a cookie`).toBe(307);

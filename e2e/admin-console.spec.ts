@@ -214,7 +214,9 @@ test('every action is in the moderation log, which filters by who and what', asy
   const entry = page.getByRole('row').filter({ hasText: `#${ids[0]}` });
   await expect(entry).toContainText(moderator.email);
   await expect(entry).toContainText('trash');
-  for (const action of await page.getByRole('row').locator('td:nth-child(3)').allInnerTexts()) expect(action).toMatch(/^trash/);
+  const actions = await page.getByRole('row').locator('td:nth-child(3)').allInnerTexts();
+  expect(actions.length).toBeGreaterThan(0);
+  expect(actions.filter((action) => !/^trash/.test(action))).toEqual([]);
 });
 
 test('an admin adds and removes staff; removing someone ends their sessions; both are logged', async ({ adminPage: page, browser, siteDb, settings, admin }) => {

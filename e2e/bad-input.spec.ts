@@ -89,8 +89,8 @@ test('path traversal never escapes the routes', async ({ request }) => {
 });
 
 test('the draft’s page is a real 404 that does not show the draft', async ({ page, siteDb }) => {
-  const draft = siteDb.select({ title: articles.title }).from(articles).where(eq(articles.slug, DRAFT_SLUG)).get();
-  expect(draft?.title).toBeTruthy();
+  const draft = siteDb.select({ title: articles.title, status: articles.status }).from(articles).where(eq(articles.slug, DRAFT_SLUG)).get();
+  expect(draft, 'the seed has the draft').toMatchObject({ status: 'draft', title: expect.stringMatching(/\S/) });
   const response = await page.goto(`/articles/${DRAFT_SLUG}`);
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');

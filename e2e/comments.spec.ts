@@ -497,14 +497,13 @@ test('an article with comments closed says so and has no form', async ({ page, r
   await expect(page.getByRole('heading', { name: 'Leave a reply' })).toHaveCount(0);
   await expect(page.locator('#comments').getByRole('link', { name: /^Reply/ })).toHaveCount(0);
 
-  // Nor is there a reply page for any of its comments.
-  const approved = siteDb
-    .select({ id: comments.id })
-    .from(comments)
-    .where(and(eq(comments.articleId, article.id), eq(comments.status, 'approved')))
-    .limit(1)
+  // Nor is there a reply page for any of its comments, such as one approved before comments closed.
+  const { id: earlier } = siteDb
+    .insert(comments)
+    .values({ articleId: article.id, authorName: 'Earlier Reader', authorEmail: uniqueEmail('before-closing'), body: `Said before comments closed ${Date.now()}.`, status: 'approved' })
+    .returning({ id: comments.id })
     .get();
-  if (approved) expect((await request.get(`/articles/${article.slug}/reply/${approved.id}`)).status()).toBe(404);
+  expect((await request.get(`/articles/${article.slug}/reply/${earlier}`)).status()).toBe(404);
 });
 
 test('threads come 50 to a page, oldest first, with the count on the article and in its section', async ({ page, siteDb }) => {

@@ -352,6 +352,7 @@ describe('delivery', () => {
         .sort((a, b) => a - b),
     ).toEqual([97, 100]);
     const afterTimeout = db().select().from(emailOutbox).where(inArray(emailOutbox.id, inDoubt)).all();
+    expect(afterTimeout).toHaveLength(97);
     expect(afterTimeout.every((r) => r.status === 'queued' && r.lastError?.startsWith('network'))).toBe(true);
     expect(emailsTo(first.email)).toHaveLength(1);
 
