@@ -3,7 +3,7 @@ import type { SiteDb } from '../test/support/site-db';
 import { expect, test } from './support/fixtures';
 import { listPublished } from './support/site-content';
 
-// Issue 2: axe finds no serious or critical violation on the front, article, archive and search
+// axe finds no serious or critical violation on the front, article, archive and search
 // pages. Checked in both colour schemes, since dark mode has its own palette.
 
 const PAGES: { name: string; path: (db: SiteDb) => string }[] = [

@@ -6,7 +6,7 @@ import type { SiteDb } from '../test/support/site-db';
 import { commentsByEmail, commentStatus, insertComment, openArticle, roleOf, sessionCount, uniqueTag } from './support/admin-data';
 import { expect, test } from './support/fixtures';
 
-// Issue 6, the moderation console: a moderator's day. Each test makes its own comments (straight
+// The moderation console: a moderator's day. Each test makes its own comments (straight
 // into the database, as the public form would store them) and acts on those only.
 
 /** The page-wide status line that reports what the last action did. */

@@ -9,7 +9,7 @@ import { expect, test } from './support/fixtures';
 import { linkIn } from './support/mailbox';
 import { openSignInLink, requestSignInLink, SIGN_IN_SENT, SIGN_IN_SUBJECT, sentSignInEmails, signInLinkFor, submitSignInForm } from './support/staff';
 
-// Issue 6, staff sign-in: a magic link by email, only for staff, once, for 10 minutes, throttled,
+// Staff sign-in: a magic link by email, only for staff, once, for 10 minutes, throttled,
 // returning only to this site; signing out ends the session in the database.
 //
 // The site allows 20 sign-in requests per IP in 15 minutes, and every request in the run comes

@@ -4,7 +4,7 @@ import { emailOutbox, subscribers } from '../db/schema';
 import { insertSubscriber, outboxRowsTo, uniqueTag } from './support/admin-data';
 import { expect, test } from './support/fixtures';
 
-// Issue 6, subscribers: search by email, filter by status, export as CSV, delete.
+// Subscribers: search by email, filter by status, export as CSV, delete.
 
 /** RFC 4180: quoted fields may hold commas, quotes (doubled) and line breaks. */
 function parseCsv(text: string): string[][] {

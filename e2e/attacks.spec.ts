@@ -14,8 +14,8 @@ import { E2E_TMP } from './support/env';
 import { expect, test } from './support/fixtures';
 import { newAddress, subscriberRow } from './support/newsletter';
 
-// Each attack an attacker tried first, one test a fix (the hardening issue's list), each written
-// to fail before its fix. Requests go to this machine's loopback addresses only.
+// One test per attack on the site, each written to fail while the attack still worked. Requests
+// go to this machine's loopback addresses only.
 
 const TOO_QUICK = 'You are posting comments too quickly. Please wait a moment.';
 const run = uniqueTag('attack');

@@ -4,7 +4,7 @@ import { expect, test } from './support/fixtures';
 import { expectNoInternals } from './support/responses';
 import { DRAFT_SLUG, listPublished } from './support/site-content';
 
-// Issue 2, "Bad input": a sensible page or a 404, never a 500, never an SQL error in the response.
+// Bad input: a sensible page or a 404, never a 500, never an SQL error in the response.
 
 const search = (q: string) => `/search?${new URLSearchParams({ q })}`;
 

@@ -4,7 +4,7 @@ import { invalidateTags } from '../test/support/site-db';
 import { expect, test } from './support/fixtures';
 import { getPublished, listPublished } from './support/site-content';
 
-// Issue 2, "Caching": an anonymous page is the same bytes for every reader and sets no cookie;
+// Caching: an anonymous page is the same bytes for every reader and sets no cookie;
 // pages come from Next's cache, not a render per request; changing an article and invalidating
 // its tag shows the change.
 

@@ -8,7 +8,7 @@ import { expect, test } from './support/fixtures';
 import { CommentForm, commentableArticle, commentWith, eventually, moderate, storedComment, SUCCESS_MESSAGE, uniqueEmail } from './support/comments';
 import { listPublished, listSections } from './support/site-content';
 
-// Issue 3, "Privacy": a commenter's email and IP never leave the server towards a reader. Seeds
+// Privacy: a commenter's email and IP never leave the server towards a reader. Seeds
 // comments with unique emails (through the real form, from known IPs, and straight into the
 // database), approves some and leaves others pending or spam, then reads every public response
 // it can reach and looks for them.

@@ -18,7 +18,7 @@ import {
 } from './support/comments';
 import { invalidateTags, type SiteDb } from '../test/support/site-db';
 
-// Issue 3, "Comments": anyone may comment, every comment waits for a moderator, the commenter
+// Comments: anyone may comment, every comment waits for a moderator, the commenter
 // alone sees theirs until then, and approval makes it public. Each test has its own article, its
 // own readers (emails) and its own IP addresses, so the tests run side by side.
 

@@ -2,7 +2,7 @@ import { test as base, expect as baseExpect } from './support/fixtures';
 import { CONFIRM_SUBJECT, newAddress, outboxRows, signUpInFooter, SUCCESS } from './support/newsletter';
 import { openSignInLink } from './support/staff';
 
-// Issue 4, "Faults": the provider misbehaves while a reader signs up. The site runs with a 1 s
+// Faults: the provider misbehaves while a reader signs up. The site runs with a 1 s
 // retry base and a 0.5 s sweep (playwright.config.ts), so faults heal in seconds. Each failure is
 // scoped to the test's own address, so tests in other workers are not disturbed.
 

@@ -11,7 +11,7 @@ import { E2E_TMP } from './support/env';
 import { issueStatus } from './support/admin-data';
 import { seedConfirmedSubscribers, signInAsStaff } from './support/newsletter-send';
 
-// Issue 7: "restart the server mid-send and check nobody got two copies".
+// A server restarted mid-send sends nobody two copies.
 //
 // The Playwright-managed server cannot be restarted, so this spec runs its own production server (the
 // same production build) on its own database and port, sending through its own in-process fake

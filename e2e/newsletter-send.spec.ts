@@ -6,7 +6,7 @@ import type { FakeEmail, Mailbox } from './support/mailbox';
 import { seedConfirmedSubscribers, signInAsStaff, subscriberStatus, svixHeaders, svixSignature, type SeededSubscriber } from './support/newsletter-send';
 import { listPublished, type PublishedArticle } from './support/site-content';
 
-// Issue 7, "Sending the newsletter": compose, preview, test send, send to 120 subscribers in
+// Sending the newsletter: compose, preview, test send, send to 120 subscribers in
 // batches, watch the progress reach 100%, one-click unsubscribe, the archive, and Resend's signed
 // webhooks (signature, age, replay, a bounce that suppresses the subscriber).
 //

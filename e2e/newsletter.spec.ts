@@ -19,7 +19,7 @@ import {
   WELCOME_SUBJECT,
 } from './support/newsletter';
 
-// Issue 5: double opt-in that bots and link scanners cannot fake, and one-click unsubscribe, with
+// Double opt-in that bots and link scanners cannot fake, and one-click unsubscribe, with
 // the fake Resend API standing in for the provider.
 
 const ONE_ADDRESS = 'Please enter one email address only.';

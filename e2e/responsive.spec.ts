@@ -6,7 +6,7 @@ import { expect, test } from './support/fixtures';
 import { SCREENSHOTS_DIR } from './support/env';
 import { listPublished } from './support/site-content';
 
-// Issue 2: a readable design from 320 px to desktop. Screenshots go to e2e/.tmp/screenshots/
+// A readable design from 320 px to desktop. Screenshots go to e2e/.tmp/screenshots/
 // (git-ignored) for a person to look at.
 
 const PAGES: { name: string; path: (db: SiteDb) => string }[] = [

@@ -8,10 +8,10 @@ import { median, percentile, sleep } from '../lib/stats';
 import type { Suite, SuiteReport } from '../lib/suite';
 import { formatMs } from '../lib/table';
 
-// Issue 6, "Performance": with 10,000 pending comments and 50,000 subscribers seeded, the Pending
-// tab and the subscriber list each render page 1 in under 200 ms on the server. Sign-in is by magic
-// link, so the suite gives a moderator a database session directly (the row Auth.js writes after
-// the link is used) and requests the pages with its cookie, one request at a time.
+// With 10,000 pending comments and 50,000 subscribers seeded, the Pending tab and the subscriber
+// list each render page 1 in under 200 ms on the server. Sign-in is by magic link, so the suite
+// gives a moderator a database session directly (the row Auth.js writes after the link is used)
+// and requests the pages with its cookie, one request at a time.
 
 const PENDING = 10_000;
 const SUBSCRIBERS = 50_000;
@@ -114,7 +114,7 @@ async function timedGet(url: string, cookie: string): Promise<Timing> {
   return { status: res.status, ttfbMs, totalMs: performance.now() - started, body };
 }
 
-/** The SQL the two pages run (as Drizzle writes it in lib/comments/admin.ts and lib/newsletter/admin.ts), timed in this process. */
+/** The SQL the two pages run (as Drizzle writes it in lib/comments/moderation.ts and lib/newsletter/admin.ts), timed in this process. */
 const QUERIES: { label: string; sql: string }[] = [
   { label: 'comments: counts by status (tabs)', sql: 'SELECT status, count(*) FROM comments GROUP BY status' },
   { label: 'comments: pending total', sql: "SELECT count(*) FROM comments WHERE status = 'pending'" },

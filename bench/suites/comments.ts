@@ -13,18 +13,18 @@ import type { BenchOptions, Suite, SuiteReport } from '../lib/suite';
 import { formatMs, formatRate, type Table } from '../lib/table';
 import { BROWSER_ENCODING, transferSize, warmUp } from '../lib/warm-up';
 
-// Issue 3, "Performance and load": (a) the article page with 50 approved comments against the same
+// (a) The article page with 50 approved comments against the same
 // page with none (target: within 20%); (b) 500 comment submissions through the real server action,
 // from concurrent clients, against two server processes on one database file, proving every
 // valid one is stored exactly once with no SQLITE_BUSY reaching a user (target: 500/s).
 
 const THREAD_SIZE = 50;
 const SUBMISSIONS = 500;
-/** The form must be older than this when posted (lib/comments/spam.ts MIN_FILL_MS is 3 s). */
+/** The form must be older than this when posted (lib/comments/rules.ts MIN_FILL_MS is 3 s). */
 const STAMP_AGE_MS = 3_200;
 const SUCCESS = 'Thank you. Your comment is awaiting moderation.';
 
-/** BENCH_WRITE_SERVERS (default 2, as issue 3 asks): server processes sharing the database in (b). */
+/** BENCH_WRITE_SERVERS (default 2): server processes sharing the database in (b). */
 function writeServers(): number {
   const raw = process.env.BENCH_WRITE_SERVERS?.trim() || '2';
   const n = Number(raw);

@@ -11,7 +11,7 @@ import { maxInWindow } from '../lib/stats';
 import type { Suite, SuiteReport } from '../lib/suite';
 import { formatMs, formatRate } from '../lib/table';
 
-// Issue 4, "Performance": 1,000 queued emails delivered by the site's deliverer (lib/mail/deliver.ts)
+// 1,000 queued emails delivered by the site's deliverer (lib/mail/deliver.ts)
 // to the fake Resend API with the rate limit lifted (emails/s and the deliverer's peak memory),
 // then the same with the default limit for BENCH_SECONDS, showing the rate holds.
 //

@@ -10,7 +10,7 @@ import { maxInWindow, sleep, tally } from '../lib/stats';
 import type { Suite, SuiteReport } from '../lib/suite';
 import { formatMs, formatRate } from '../lib/table';
 
-// Issue 7, "Performance": a send to 10,000 subscribers against the fake Resend API with the rate
+// A send to 10,000 subscribers against the fake Resend API with the rate
 // limit lifted, printing emails/s and the peak memory of the server.
 //
 // The real thing end to end: one production server whose mail goes to the fake (in this process, on

@@ -12,7 +12,7 @@ import { mapConcurrent, maxInWindow, percentile, sleep, tally } from '../lib/sta
 import type { Suite, SuiteReport } from '../lib/suite';
 import { formatMs, formatRate } from '../lib/table';
 
-// Issue 5, "Load and faults": 500 sign-ups from distinct addresses through the real form endpoint
+// 500 sign-ups from distinct addresses through the real form endpoint
 // (the footer newsletter form's server action, posted as a browser without JavaScript posts it)
 // while the email provider fails one request in five with 500 and now and then answers 429. All
 // 500 confirmation emails must arrive, none twice. Prints sign-ups/s and the time until the last

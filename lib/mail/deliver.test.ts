@@ -93,8 +93,8 @@ describe('deliverDueEmails through the Resend SDK', () => {
   });
 
   it('keeps delivering after a pass that found nothing to send', async () => {
-    // Regression: a pass with nothing due used to leave a settled run in place, and every later
-    // call returned it without sending anything, for the life of the process.
+    // A pass with nothing due must not leave a settled run behind for every later call to return
+    // without sending anything.
     expect(await deliverDueEmails()).toEqual({ sent: 0, retry: 0, failed: 0 });
     expect(await deliverDueEmails()).toEqual({ sent: 0, retry: 0, failed: 0 });
     const to = newAddress();
