@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-import { e2eSettings, ROOT } from './e2e/support/env';
+import { e2eSettings } from './e2e/support/env';
+import { ROOT } from './test/support/paths';
 
 // End-to-end runs start the production server (`next start`) on a fresh database. `npm test`
 // builds first; run `npm run build` yourself before `npx playwright test` after changing the app.
@@ -50,7 +51,7 @@ const siteServer = {
 
 /** The fake Resend API: records every request, answers like Resend, fails on request. */
 const fakeResend = {
-  command: `npx --no-install tsx e2e/support/fake-resend.ts --port ${new URL(settings.resendUrl).port}`,
+  command: `npx --no-install tsx test/support/fake-resend.ts --port ${new URL(settings.resendUrl).port}`,
   cwd: ROOT,
   url: `${settings.resendUrl}/__fake/emails`,
   reuseExistingServer: false,

@@ -1,20 +1,12 @@
-import {
-  addStaffMember,
-  createSession,
-  insertBlock,
-  insertComment,
-  insertDraftIssue,
-  insertFailedEmail,
-  insertSubscriber,
-  openArticle,
-  SESSION_COOKIE,
-  uniqueTag,
-} from './support/admin-data';
-import { allAdminActions, builtActions, consoleFiles, PUBLIC_ACTION_MODULES, routeMethods, type ManifestAction } from './support/admin-surface';
+import { and, eq, like, ne, or, sql } from 'drizzle-orm';
+import { blocklist, comments, emailOutbox, moderationLog, newsletterIssues, sessions, subscribers, users } from '../db/schema';
 import { issueVersion } from '../lib/newsletter/issue-version';
+import { addStaffMember, createSession, sessionCookie } from '../test/support/site-data';
+import type { SiteDb } from '../test/support/site-db';
+import { insertBlock, insertComment, insertDraftIssue, insertFailedEmail, insertSubscriber, openArticle, uniqueTag } from './support/admin-data';
+import { allAdminActions, builtActions, consoleFiles, PUBLIC_ACTION_MODULES, routeMethods, type ManifestAction } from './support/admin-surface';
 import { expect, test } from './support/fixtures';
 import { callServerAction, type ActionAnswer, type FormFields } from './support/server-actions';
-import type { SiteDb } from './support/site-db';
 
 // Every admin page, server action and route handler checks the session and role itself. The
 // actions (from the build), pages and route handlers (from app/) are found, not listed
@@ -23,7 +15,6 @@ import type { SiteDb } from './support/site-db';
 const FOREIGN_ORIGIN = 'https://evil.example';
 // Every admin action is made by staffAction: (state before, form) → state after.
 const ADMIN_ACTION_ARITY = 2;
-const cookieOf = (token: string) => `${SESSION_COOKIE}=${token}`;
 
 // ---------------------------------------------------------------------------------------------
 // Rows each action could change, made fresh for every test and tagged so a snapshot sees only them.
@@ -59,32 +50,60 @@ function createFixtures(db: SiteDb, label: string): Fixtures {
 
 /** Everything tagged rows hold, plus any row an action would add about them. */
 function snapshot(db: SiteDb, fx: Fixtures) {
-  const like = `%${fx.tag}%`;
-  const all = (sql: string, ...params: unknown[]) => db.prepare(sql).all(...params);
+  const tagged = `%${fx.tag}%`;
   return {
-    comments: all('SELECT * FROM comments WHERE id = ? OR parent_id = ? OR author_email LIKE ? OR body LIKE ? ORDER BY id', fx.commentId, fx.commentId, like, like),
-    log: all(
-      `SELECT * FROM moderation_log WHERE detail LIKE ? OR detail LIKE ?
-         OR EXISTS (SELECT 1 FROM json_each(comment_ids) j WHERE j.value = ? OR j.value IN (SELECT id FROM comments WHERE parent_id = ?))
-       ORDER BY id`,
-      like,
-      `%#${fx.commentId}`,
-      fx.commentId,
-      fx.commentId,
-    ),
-    blocklist: all('SELECT * FROM blocklist WHERE value LIKE ? ORDER BY id', like),
-    subscribers: all('SELECT * FROM subscribers WHERE email LIKE ? ORDER BY id', like),
+    comments: db
+      .select()
+      .from(comments)
+      .where(or(eq(comments.id, fx.commentId), eq(comments.parentId, fx.commentId), like(comments.authorEmail, tagged), like(comments.body, tagged)))
+      .orderBy(comments.id)
+      .all(),
+    log: db
+      .select()
+      .from(moderationLog)
+      .where(
+        or(
+          like(moderationLog.detail, tagged),
+          like(moderationLog.detail, `%#${fx.commentId}`),
+          // The log names comments in a JSON array: the tagged comment, or a reply to it.
+          sql`EXISTS (SELECT 1 FROM json_each(${moderationLog.commentIds}) j
+                      WHERE j.value = ${fx.commentId} OR j.value IN (SELECT ${comments.id} FROM ${comments} WHERE ${comments.parentId} = ${fx.commentId}))`,
+        ),
+      )
+      .orderBy(moderationLog.id)
+      .all(),
+    blocklist: db.select().from(blocklist).where(like(blocklist.value, tagged)).orderBy(blocklist.id).all(),
+    subscribers: db.select().from(subscribers).where(like(subscribers.email, tagged)).orderBy(subscribers.id).all(),
     // Not the moderators' digest: the site sends it to every staff member (the tagged moderator
     // too) on its own schedule whenever comments are pending.
-    outbox: all(
-      `SELECT id, kind, recipient, status, attempts, next_attempt_at, last_error FROM email_outbox
-       WHERE (recipient LIKE ? OR subject LIKE ?) AND kind != 'comments_digest' ORDER BY id`,
-      like,
-      like,
-    ),
-    issues: all('SELECT id, subject, intro, status, send_started_at FROM newsletter_issues WHERE subject LIKE ? ORDER BY id', like),
-    users: all('SELECT * FROM users WHERE email LIKE ? ORDER BY email', like),
-    sessions: all('SELECT s.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email LIKE ? ORDER BY s.session_token', like),
+    outbox: db
+      .select({
+        id: emailOutbox.id,
+        kind: emailOutbox.kind,
+        recipient: emailOutbox.recipient,
+        status: emailOutbox.status,
+        attempts: emailOutbox.attempts,
+        nextAttemptAt: emailOutbox.nextAttemptAt,
+        lastError: emailOutbox.lastError,
+      })
+      .from(emailOutbox)
+      .where(and(or(like(emailOutbox.recipient, tagged), like(emailOutbox.subject, tagged)), ne(emailOutbox.kind, 'comments_digest')))
+      .orderBy(emailOutbox.id)
+      .all(),
+    issues: db
+      .select({ id: newsletterIssues.id, subject: newsletterIssues.subject, intro: newsletterIssues.intro, status: newsletterIssues.status, sendStartedAt: newsletterIssues.sendStartedAt })
+      .from(newsletterIssues)
+      .where(like(newsletterIssues.subject, tagged))
+      .orderBy(newsletterIssues.id)
+      .all(),
+    users: db.select().from(users).where(like(users.email, tagged)).orderBy(users.email).all(),
+    sessions: db
+      .select({ session: sessions })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(like(users.email, tagged))
+      .orderBy(sessions.sessionToken)
+      .all(),
   };
 }
 
@@ -171,23 +190,23 @@ for (const action of actions) {
     const refusedByNext = (a: ActionAnswer) => expect(a.status, a.body.slice(0, 300)).toBe(500);
 
     type Case = [string, () => Promise<ActionAnswer>, (a: ActionAnswer) => void];
-    const moderatorCase: Case = ["a moderator's session", () => call({ cookie: cookieOf(moderator.sessionToken) }), (a) => expect(a.redirect).toMatch(/^\/admin\/forbidden(;|$)/)];
+    const moderatorCase: Case = ["a moderator's session", () => call({ cookie: sessionCookie(moderator.sessionToken) }), (a) => expect(a.redirect).toMatch(/^\/admin\/forbidden(;|$)/)];
     const cases: Case[] = [
       // The proxy's quick redirect: no cookie at all.
       ['no cookie', () => call({}), (a) => (expect(a.status).toBe(307), toSignIn(a))],
       // Past the proxy: the action's own requireStaff() must refuse.
-      ['a cookie that names no session', () => call({ cookie: cookieOf('no-such-session') }), toSignIn],
-      ['an expired session', () => call({ cookie: cookieOf(expired) }), toSignIn],
-      ['the session of a removed staff member', () => call({ cookie: cookieOf(removed) }), toSignIn],
+      ['a cookie that names no session', () => call({ cookie: sessionCookie('no-such-session') }), toSignIn],
+      ['an expired session', () => call({ cookie: sessionCookie(expired) }), toSignIn],
+      ['the session of a removed staff member', () => call({ cookie: sessionCookie(removed) }), toSignIn],
       ['no cookie, as a plain form post', () => call({ encoding: 'form' }), (a) => expect(a.status).toBe(307)],
-      ['a cookie that names no session, as a plain form post', () => call({ cookie: cookieOf('no-such-session'), encoding: 'form' }), toSignIn],
+      ['a cookie that names no session, as a plain form post', () => call({ cookie: sessionCookie('no-such-session'), encoding: 'form' }), toSignIn],
       ...(action.adminOnly ? [moderatorCase] : []),
       // A signed-in admin's browser, made to post from another site: Next checks Origin.
-      ['an admin session from a foreign Origin', () => call({ cookie: cookieOf(admin.sessionToken), origin: FOREIGN_ORIGIN }), refusedByNext],
-      ['an admin session from Origin null', () => call({ cookie: cookieOf(admin.sessionToken), origin: 'null' }), refusedByNext],
+      ['an admin session from a foreign Origin', () => call({ cookie: sessionCookie(admin.sessionToken), origin: FOREIGN_ORIGIN }), refusedByNext],
+      ['an admin session from Origin null', () => call({ cookie: sessionCookie(admin.sessionToken), origin: 'null' }), refusedByNext],
       [
         'an admin session from a foreign Origin, as a plain form post',
-        () => call({ cookie: cookieOf(admin.sessionToken), origin: FOREIGN_ORIGIN, encoding: 'form' }),
+        () => call({ cookie: sessionCookie(admin.sessionToken), origin: FOREIGN_ORIGIN, encoding: 'form' }),
         refusedByNext,
       ],
     ];
@@ -203,7 +222,7 @@ for (const action of actions) {
     // The same calls from an admin on this site do change things: the payloads are not duds.
     expect(PAYLOADS[action.name], `write a payload for ${action.name} in PAYLOADS (e2e/admin-access.spec.ts)`).toBeDefined();
     await test.step('an admin on this site (fetch)', async () => {
-      const answer = await call({ cookie: cookieOf(admin.sessionToken) });
+      const answer = await call({ cookie: sessionCookie(admin.sessionToken) });
       expect(answer.status).toBe(200);
       expect(answer.redirect).toBeNull();
       expect(snapshot(siteDb, fx)).not.toEqual(before);
@@ -217,7 +236,7 @@ for (const action of actions) {
         id: target.id,
         arity: ADMIN_ACTION_ARITY,
         fields: payload(fresh),
-        cookie: cookieOf(admin.sessionToken),
+        cookie: sessionCookie(admin.sessionToken),
         encoding: 'form',
       });
       expect([200, 303]).toContain(answer.status);
@@ -235,11 +254,11 @@ test('every dashboard page refuses a request without a staff session', async ({ 
     expect(anonymous.status(), `${url} without a cookie`).toBe(307);
     expect(anonymous.headers().location, url).toMatch(/^\/admin\/sign-in\?callbackUrl=/);
 
-    const stale = await request.get(url, { maxRedirects: 0, headers: { Cookie: cookieOf('no-such-session') } });
+    const stale = await request.get(url, { maxRedirects: 0, headers: { Cookie: sessionCookie('no-such-session') } });
     expect(stale.status(), `${url} with a cookie that names no session`).toBe(307);
     expect(stale.headers().location, url).toBe('/admin/sign-in');
 
-    const asModerator = await request.get(url, { maxRedirects: 0, headers: { Cookie: cookieOf(moderator.sessionToken) } });
+    const asModerator = await request.get(url, { maxRedirects: 0, headers: { Cookie: sessionCookie(moderator.sessionToken) } });
     if (adminOnly) {
       expect(asModerator.status(), url).toBe(307);
       expect(asModerator.headers().location, url).toBe('/admin/forbidden');
@@ -257,14 +276,16 @@ test('every dashboard route handler answers 401 without a staff session', async 
   for (const { url: pattern, source, adminOnly } of routes) {
     const url = pattern.replace(/\[id\]/g, String(issueId));
     expect(url, `teach this test an id for ${pattern}`).not.toContain('[');
-    for (const method of routeMethods(source)) {
+    const methods = routeMethods(source);
+    expect(methods, `${pattern} exports no HTTP method this test can find`).not.toEqual([]);
+    for (const method of methods) {
       const send = (cookie: string) => request.fetch(url, { method, maxRedirects: 0, headers: { Cookie: cookie } });
       const anonymous = await send('');
       expect(anonymous.status(), `${method} ${url} without a cookie`).toBe(307);
-      const stale = await send(cookieOf('no-such-session'));
+      const stale = await send(sessionCookie('no-such-session'));
       expect(stale.status(), `${method} ${url} with a cookie that names no session`).toBe(401);
       expect(await stale.text()).not.toContain('@');
-      const asModerator = await send(cookieOf(moderator.sessionToken));
+      const asModerator = await send(sessionCookie(moderator.sessionToken));
       expect(asModerator.status(), `${method} ${url} as a moderator`).toBe(adminOnly ? 403 : 200);
     }
   }

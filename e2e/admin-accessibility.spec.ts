@@ -1,17 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { seriousAxeViolations } from '../test/support/axe';
 import { insertComment, insertFailedEmail, insertSubscriber, openArticle, uniqueTag } from './support/admin-data';
 import { expect, test } from './support/fixtures';
 
 // The dashboard, like the reading site: axe finds no serious or critical violation, in both
 // colour schemes. Each page has rows in its tables (a comment, a subscriber, a failed email).
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ rule: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
-}
 
 const CONSOLE_PAGES = ['/admin', '/admin/comments', '/admin/comments/history', '/admin/blocklist', '/admin/log', '/admin/subscribers', '/admin/outbox', '/admin/staff'];
 
@@ -22,7 +14,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test('the sign-in and forbidden pages have no serious or critical axe violations', async ({ page }) => {
       for (const path of ['/admin/sign-in', '/admin/sign-in?error=Verification', '/admin/forbidden']) {
         await page.goto(path);
-        expect(await seriousViolations(page), path).toEqual([]);
+        expect(await seriousAxeViolations(page), path).toEqual([]);
       }
     });
 
@@ -37,7 +29,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         const url = path.endsWith('/history') ? `${path}?email=${encodeURIComponent(email)}` : path;
         const response = await page.goto(url);
         expect(response?.status(), url).toBe(200);
-        expect(await seriousViolations(page), url).toEqual([]);
+        expect(await seriousAxeViolations(page), url).toEqual([]);
       }
     });
   });

@@ -1,19 +1,12 @@
 import type { Browser, Page } from '@playwright/test';
-import {
-  addStaffMember,
-  commentsByEmail,
-  commentStatus,
-  createSession,
-  insertComment,
-  openArticle,
-  roleOf,
-  sessionCount,
-  uniqueTag,
-} from './support/admin-data';
+import { eq } from 'drizzle-orm';
+import { comments, moderationLog } from '../db/schema';
+import { addStaffMember, createSession, SESSION_COOKIE } from '../test/support/site-data';
+import type { SiteDb } from '../test/support/site-db';
+import { commentsByEmail, commentStatus, insertComment, openArticle, roleOf, sessionCount, uniqueTag } from './support/admin-data';
 import { expect, test } from './support/fixtures';
-import type { SiteDb } from './support/site-db';
 
-// Issue 6, the moderation console: a moderator's day. Each test makes its own comments (straight
+// The moderation console: a moderator's day. Each test makes its own comments (straight
 // into the database, as the public form would store them) and acts on those only.
 
 /** The page-wide status line that reports what the last action did. */
@@ -69,7 +62,7 @@ test('a pending comment, approved, appears on the article for an anonymous reade
   await expect(flash(page)).toHaveText('Approved: 1 comment.');
   await expect(mine).toHaveCount(0);
   expect(commentStatus(siteDb, id)).toBe('approved');
-  const log = siteDb.prepare<[], { actor: string; action: string }>(`SELECT actor, action FROM moderation_log WHERE comment_ids = '[${id}]'`).all();
+  const log = siteDb.select({ actor: moderationLog.actor, action: moderationLog.action }).from(moderationLog).where(eq(moderationLog.commentIds, [id])).all();
   expect(log).toEqual([{ actor: moderator.email, action: 'approve' }]);
 
   const after = await expectPublicly(browser, article.slug, `Comment 1 ${tag}`);
@@ -135,11 +128,11 @@ test('a staff reply is published at once with a Staff badge', async ({ staffPage
   await expect(mine.getByText('Reply published.')).toBeVisible();
 
   const reply = siteDb
-    .prepare<[number], { id: number; status: string; isStaff: number; authorEmail: string }>(
-      'SELECT id, status, is_staff AS isStaff, author_email AS authorEmail FROM comments WHERE parent_id = ?',
-    )
-    .get(parent);
-  expect(reply).toMatchObject({ status: 'approved', isStaff: 1, authorEmail: moderator.email });
+    .select({ id: comments.id, status: comments.status, isStaff: comments.isStaff, authorEmail: comments.authorEmail })
+    .from(comments)
+    .where(eq(comments.parentId, parent))
+    .get();
+  expect(reply).toMatchObject({ status: 'approved', isStaff: true, authorEmail: moderator.email });
 
   const { reader, close } = await expectPublicly(browser, article.slug, `Thanks for asking ${tag}`);
   const published = reader.locator(`article#comment-${reply!.id}`);
@@ -197,7 +190,7 @@ test('a blocked email’s next comment goes straight to spam', async ({ staffPag
 
   const stored = commentsByEmail(siteDb, email).find((c) => c.body === `Still selling ${tag}`);
   expect(stored).toMatchObject({ status: 'spam' });
-  expect(JSON.parse(stored!.heldReasons)).toContain('blocked email address');
+  expect(stored!.heldReasons).toContain('blocked email address');
 
   await page.goto('/admin/comments?status=spam');
   const spam = row(page, stored!.id);
@@ -221,7 +214,9 @@ test('every action is in the moderation log, which filters by who and what', asy
   const entry = page.getByRole('row').filter({ hasText: `#${ids[0]}` });
   await expect(entry).toContainText(moderator.email);
   await expect(entry).toContainText('trash');
-  for (const action of await page.getByRole('row').locator('td:nth-child(3)').allInnerTexts()) expect(action).toMatch(/^trash/);
+  const actions = await page.getByRole('row').locator('td:nth-child(3)').allInnerTexts();
+  expect(actions.length).toBeGreaterThan(0);
+  expect(actions.filter((action) => !/^trash/.test(action))).toEqual([]);
 });
 
 test('an admin adds and removes staff; removing someone ends their sessions; both are logged', async ({ adminPage: page, browser, siteDb, settings, admin }) => {
@@ -238,7 +233,7 @@ test('an admin adds and removes staff; removing someone ends their sessions; bot
   const leaving = `${uniqueTag('leaving')}@ledger.example`;
   const token = createSession(siteDb, addStaffMember(siteDb, leaving, 'moderator'));
   const context = await browser.newContext();
-  await context.addCookies([{ name: 'authjs.session-token', value: token, url: settings.siteUrl }]);
+  await context.addCookies([{ name: SESSION_COOKIE, value: token, url: settings.siteUrl }]);
   const theirs = await context.newPage();
   await theirs.goto('/admin');
   await expect(theirs.getByRole('heading', { level: 1 })).toHaveText('Overview');

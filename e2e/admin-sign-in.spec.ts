@@ -1,12 +1,15 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { addStaffMember, insertComment, openArticle, outboxRowsTo, roleOf, SESSION_COOKIE, sessionCount, uniqueTag } from './support/admin-data';
-import { ROOT } from './support/env';
+import { eq } from 'drizzle-orm';
+import { verificationTokens } from '../db/schema';
+import { addStaffMember, SESSION_COOKIE } from '../test/support/site-data';
+import { ROOT } from '../test/support/paths';
+import { insertComment, openArticle, outboxRowsTo, roleOf, sessionCount, uniqueTag } from './support/admin-data';
 import { expect, test } from './support/fixtures';
 import { linkIn } from './support/mailbox';
 import { openSignInLink, requestSignInLink, SIGN_IN_SENT, SIGN_IN_SUBJECT, sentSignInEmails, signInLinkFor, submitSignInForm } from './support/staff';
 
-// Issue 6, staff sign-in: a magic link by email, only for staff, once, for 10 minutes, throttled,
+// Staff sign-in: a magic link by email, only for staff, once, for 10 minutes, throttled,
 // returning only to this site; signing out ends the session in the database.
 //
 // The site allows 20 sign-in requests per IP in 15 minutes, and every request in the run comes
@@ -104,8 +107,10 @@ test('an expired sign-in link fails', async ({ page, siteDb, mailbox, settings }
 
   // Eleven minutes later, as far as the token is concerned.
   const aged = siteDb
-    .prepare('UPDATE verification_tokens SET expires = ? WHERE identifier = ?')
-    .run(Date.now() - 60_000, email).changes;
+    .update(verificationTokens)
+    .set({ expires: new Date(Date.now() - 60_000) })
+    .where(eq(verificationTokens.identifier, email))
+    .run().changes;
   expect(aged).toBe(1);
 
   await openSignInLink(page, link);

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
+import { count, eq } from 'drizzle-orm';
+import { emailOutbox, subscribers } from '../db/schema';
 import { insertSubscriber, outboxRowsTo, uniqueTag } from './support/admin-data';
 import { expect, test } from './support/fixtures';
 
-// Issue 6, subscribers: search by email, filter by status, export as CSV, delete.
+// Subscribers: search by email, filter by status, export as CSV, delete.
 
 /** RFC 4180: quoted fields may hold commas, quotes (doubled) and line breaks. */
 function parseCsv(text: string): string[][] {
@@ -101,16 +103,23 @@ test('deleting a subscriber erases the row and cancels their queued email', asyn
   const email = `${uniqueTag('erase')}@example.com`;
   const id = insertSubscriber(siteDb, { email, status: 'pending' });
   siteDb
-    .prepare(
-      `INSERT INTO email_outbox (kind, recipient, subject, html, text, ref, status, next_attempt_at)
-       VALUES ('newsletter_confirm', ?, 'Confirm', '<p>Confirm</p>', 'Confirm', ?, 'queued', ?)`,
-    )
-    .run(email, `subscriber:${id}`, Date.now() + 60 * 60 * 1000);
+    .insert(emailOutbox)
+    .values({
+      kind: 'newsletter_confirm',
+      recipient: email,
+      subject: 'Confirm',
+      html: '<p>Confirm</p>',
+      text: 'Confirm',
+      ref: `subscriber:${id}`,
+      status: 'queued',
+      nextAttemptAt: new Date(Date.now() + 60 * 60 * 1000),
+    })
+    .run();
 
   await page.goto(`/admin/subscribers?q=${encodeURIComponent(email)}`);
   await page.getByRole('form', { name: `Delete ${email}` }).getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByRole('main').locator('.flash')).toHaveText('Subscriber deleted, with their tokens and any queued email.');
   await expect(page.getByRole('table').getByRole('row').filter({ hasText: email })).toHaveCount(0);
-  expect(siteDb.prepare('SELECT count(*) AS n FROM subscribers WHERE email = ?').get(email)).toEqual({ n: 0 });
+  expect(siteDb.select({ n: count() }).from(subscribers).where(eq(subscribers.email, email)).get()).toEqual({ n: 0 });
   expect(outboxRowsTo(siteDb, email)).toEqual([{ kind: 'newsletter_confirm', status: 'cancelled' }]);
 });

@@ -1,20 +1,26 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { findForm, fillForm, postForm, type PostResult } from '../bench/lib/forms';
-import { createSession, insertDraftIssue, openArticle, SESSION_COOKIE, uniqueTag } from './support/admin-data';
+import { count, eq, sql } from 'drizzle-orm';
+import { articles, authors, comments, emailOutbox, newsletterIssues, sections, subscribers, tags, users } from '../db/schema';
+import { startAppServer, type AppServer } from '../test/support/app-server';
+import { uniqueClientIp } from '../test/support/client-ip';
+import { findForm, fillForm, postForm, type PostResult } from '../test/support/forms';
+import { openSiteDb, type SiteDb } from '../test/support/site-db';
+import { createSession, SESSION_COOKIE, sessionCookie } from '../test/support/site-data';
+import { insertDraftIssue, issueStatus, openArticle, uniqueTag } from './support/admin-data';
 import { commentableArticle, MIN_FILL_MS, uniqueEmail } from './support/comments';
 import { E2E_TMP } from './support/env';
 import { expect, test } from './support/fixtures';
-import { newAddress, newIp, subscriberRow } from './support/newsletter';
-import { freePort, startOwnServer, type OwnServer } from './support/own-server';
-import { openSiteDb, type SiteDb } from './support/site-db';
+import { newAddress, subscriberRow } from './support/newsletter';
 
-// Each attack an attacker tried first, one test a fix (the hardening issue's list), each written
-// to fail before its fix. Requests go to this machine's loopback addresses only.
+// One test per attack on the site, each written to fail while the attack still worked. Requests
+// go to this machine's loopback addresses only.
 
 const TOO_QUICK = 'You are posting comments too quickly. Please wait a moment.';
 const run = uniqueTag('attack');
+/** Another reader: an address no other request of the run comes from. */
+const freshIp = () => uniqueClientIp(test.info().parallelIndex);
 
 /** A GET or POST sent from a chosen local address (127.0.0.2 plays a trusted proxy below). */
 function requestFrom(
@@ -81,17 +87,17 @@ test('1. the duplicate-comment oracle: a guessed email is answered exactly as an
   const article = commentableArticle(siteDb, 15);
   const victim = uniqueEmail('victim');
   const text = `Published words of one reader ${run}.`;
-  expect((await postComment(settings.siteUrl, article.slug, { ip: newIp(), email: victim, body: text })).status).toBe(303);
-  siteDb.prepare(`UPDATE comments SET status = 'approved' WHERE author_email = ?`).run(victim);
+  expect((await postComment(settings.siteUrl, article.slug, { ip: freshIp(), email: victim, body: text })).status).toBe(303);
+  siteDb.update(comments).set({ status: 'approved' }).where(eq(comments.authorEmail, victim)).run();
 
   // The attacker posts the published text under the right address and under a wrong one.
-  const right = await postComment(settings.siteUrl, article.slug, { ip: newIp(), email: victim, body: text });
-  const wrong = await postComment(settings.siteUrl, article.slug, { ip: newIp(), email: uniqueEmail('guess'), body: text });
+  const right = await postComment(settings.siteUrl, article.slug, { ip: freshIp(), email: victim, body: text });
+  const wrong = await postComment(settings.siteUrl, article.slug, { ip: freshIp(), email: uniqueEmail('guess'), body: text });
   expect(right.status).toBe(303);
   expect({ status: right.status, location: right.location, body: right.body }).toEqual({ status: wrong.status, location: wrong.location, body: wrong.body });
 
   // A repeat is accepted silently but counts: the same network cannot post again at once.
-  const ip = newIp();
+  const ip = freshIp();
   expect((await postComment(settings.siteUrl, article.slug, { ip, email: victim, body: text })).status).toBe(303);
   expect((await postComment(settings.siteUrl, article.slug, { ip, email: uniqueEmail('next'), body: `Another guess ${run}.` })).body).toContain(TOO_QUICK);
 });
@@ -113,11 +119,11 @@ test('3. IPv6 rotation: addresses in one /64 share the per-IP limits', async ({ 
 
 test('4. case and +tags: one subscriber per address, one limit per inbox', async ({ siteDb, settings }) => {
   const local = `Case-${run}`;
-  expect((await signUp(settings.siteUrl, `${local}@Example.net`, newIp())).status).toBe(200);
-  await signUp(settings.siteUrl, `${local.toLowerCase()}@example.net`, newIp());
-  expect(siteDb.prepare('SELECT count(*) AS n FROM subscribers WHERE lower(email) = ?').get(`${local.toLowerCase()}@example.net`)).toEqual({ n: 1 });
-  await signUp(settings.siteUrl, `${local}+one@example.net`, newIp());
-  const fourth = await signUp(settings.siteUrl, `${local}+two@example.net`, newIp());
+  expect((await signUp(settings.siteUrl, `${local}@Example.net`, freshIp())).status).toBe(200);
+  await signUp(settings.siteUrl, `${local.toLowerCase()}@example.net`, freshIp());
+  expect(siteDb.select({ n: count() }).from(subscribers).where(sql`lower(${subscribers.email}) = ${`${local.toLowerCase()}@example.net`}`).get()).toEqual({ n: 1 });
+  await signUp(settings.siteUrl, `${local}+one@example.net`, freshIp());
+  const fourth = await signUp(settings.siteUrl, `${local}+two@example.net`, freshIp());
   expect(fourth.message).toMatch(/already sent several confirmation emails/);
   expect(subscriberRow(siteDb, `${local.toLowerCase()}+two@example.net`)).toBeUndefined();
 });
@@ -127,23 +133,25 @@ test('6. the draft race: an issue changed after the preview is not sent; the sub
   const id = insertDraftIssue(siteDb, `Previewed ${tag}`, openArticle(siteDb, 8).id);
   await page.goto(`/admin/newsletters/${id}?confirm=1`);
   // Between the admin's preview and click, a moderator rewrites the draft.
-  siteDb.prepare('UPDATE newsletter_issues SET subject = ? WHERE id = ?').run(`Rewritten ${tag}`, id);
+  siteDb.update(newsletterIssues).set({ subject: `Rewritten ${tag}` }).where(eq(newsletterIssues.id, id)).run();
   await page.getByRole('button', { name: /^Yes, send to \d+ subscribers$/ }).click();
   await expect(page.getByText('This issue was changed after you previewed it, so it was not sent.')).toBeVisible();
-  expect(siteDb.prepare('SELECT status FROM newsletter_issues WHERE id = ?').get(id)).toEqual({ status: 'draft' });
+  expect(issueStatus(siteDb, id)).toBe('draft');
 
-  const asModerator = await request.get('/admin/subscribers/export', { headers: { Cookie: `${SESSION_COOKIE}=${moderator.sessionToken}` }, maxRedirects: 0 });
+  const asModerator = await request.get('/admin/subscribers/export', { headers: { Cookie: sessionCookie(moderator.sessionToken) }, maxRedirects: 0 });
   expect(asModerator.status()).toBe(403);
 });
 
 test('8. headers: every kind of route sends the security headers, and no HSTS on plain http', async ({ request, siteDb }) => {
   const article = commentableArticle(siteDb, 0);
   const row = siteDb
-    .prepare<[string], { section: string; author: string }>(
-      'SELECT c.slug AS section, au.slug AS author FROM articles a JOIN sections c ON c.id = a.section_id JOIN authors au ON au.id = a.author_id WHERE a.slug = ?',
-    )
-    .get(article.slug)!;
-  const tag = siteDb.prepare<[], { slug: string }>('SELECT slug FROM tags LIMIT 1').get()!.slug;
+    .select({ section: sections.slug, author: authors.slug })
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .innerJoin(authors, eq(authors.id, articles.authorId))
+    .where(eq(articles.id, article.id))
+    .get()!;
+  const tag = siteDb.select({ slug: tags.slug }).from(tags).limit(1).get()!.slug;
   const home = await (await request.get('/')).text();
   const script = /src="(\/_next\/static\/[^"]+\.js)"/.exec(home)?.[1];
   expect(script, 'the front page loads a script').toBeTruthy();
@@ -184,26 +192,26 @@ test('the sign-up answer is the same bytes for a new, a subscribed and a bounced
   const fresh = newAddress('fresh');
   const subscribed = newAddress('subscribed');
   const bounced = newAddress('bounced');
-  for (const email of [subscribed, bounced]) await signUp(settings.siteUrl, email, newIp());
-  siteDb.prepare(`UPDATE subscribers SET status = 'confirmed', confirmed_at = ? WHERE email = ?`).run(Date.now(), subscribed);
-  siteDb.prepare(`UPDATE subscribers SET status = 'bounced' WHERE email = ?`).run(bounced);
+  for (const email of [subscribed, bounced]) await signUp(settings.siteUrl, email, freshIp());
+  siteDb.update(subscribers).set({ status: 'confirmed', confirmedAt: new Date() }).where(eq(subscribers.email, subscribed)).run();
+  siteDb.update(subscribers).set({ status: 'bounced' }).where(eq(subscribers.email, bounced)).run();
   const answers = [];
-  for (const email of [fresh, subscribed, bounced]) answers.push(await signUp(settings.siteUrl, email, newIp()));
+  for (const email of [fresh, subscribed, bounced]) answers.push(await signUp(settings.siteUrl, email, freshIp()));
   expect(answers[0]!.message).toBe('Almost done: check your inbox to confirm your subscription.');
   expect(answers[1]!.body).toBe(answers[0]!.body);
   expect(answers[2]!.body).toBe(answers[0]!.body);
 });
 
 test('11. a bounced or complained address is answered exactly as any other, limit included', async ({ siteDb, settings }) => {
-  for (const status of ['bounced', 'complained']) {
+  for (const status of ['bounced', 'complained'] as const) {
     const suppressed = newAddress('supp');
     const ordinary = newAddress('ord');
-    await signUp(settings.siteUrl, suppressed, newIp());
-    await signUp(settings.siteUrl, ordinary, newIp());
-    siteDb.prepare('UPDATE subscribers SET status = ? WHERE email = ?').run(status, suppressed);
+    await signUp(settings.siteUrl, suppressed, freshIp());
+    await signUp(settings.siteUrl, ordinary, freshIp());
+    siteDb.update(subscribers).set({ status }).where(eq(subscribers.email, suppressed)).run();
     const answers = async (email: string) => {
       const out = [];
-      for (let i = 0; i < 3; i++) out.push(await signUp(settings.siteUrl, email, newIp()));
+      for (let i = 0; i < 3; i++) out.push(await signUp(settings.siteUrl, email, freshIp()));
       return out;
     };
     const forSuppressed = (await answers(suppressed)).map((a) => a.message);
@@ -217,7 +225,7 @@ test('11. a bounced or complained address is answered exactly as any other, limi
 // TRUST_PROXY=1, TRUSTED_PROXIES=127.0.0.2. 127.0.0.1 is "anyone reaching the Node port directly".
 
 test.describe('a local site behind a trusted proxy', () => {
-  let server: OwnServer | null = null;
+  let server: AppServer | null = null;
   let db: SiteDb | null = null;
   let base = '';
   let port = 0;
@@ -228,10 +236,7 @@ test.describe('a local site behind a trusted proxy', () => {
     test.setTimeout(180_000);
     const dir = path.join(E2E_TMP, `attacks-local-${run}-${process.pid}`);
     fs.mkdirSync(dir, { recursive: true });
-    port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    server = await startOwnServer({
-      port,
+    server = await startAppServer({
       databasePath: path.join(dir, 'site.db'),
       logPath: path.join(dir, 'server.log'),
       env: {
@@ -244,13 +249,13 @@ test.describe('a local site behind a trusted proxy', () => {
         MAIL_SWEEP_MS: '300',
       },
     });
+    ({ port, baseUrl: base } = server);
     db = openSiteDb(path.join(dir, 'site.db'));
   });
 
   test.afterAll(async () => {
-    db?.close();
-    server?.kill('SIGTERM');
-    await server?.exited;
+    db?.$client.close();
+    await server?.stop();
   });
 
   test('2. the mailbox is shown to loopback clients only, and says so', async () => {
@@ -283,19 +288,27 @@ test.describe('a local site behind a trusted proxy', () => {
     await signUp(base, email, '198.51.100.30');
     const row = () =>
       db!
-        .prepare<[string], { kind: string; subject: string; status: string; html: string; text: string; headers: string; body_removed_at: number | null }>(
-          'SELECT kind, subject, status, html, text, headers, body_removed_at FROM email_outbox WHERE recipient = ?',
-        )
-        .get(email);
+        .select({
+          kind: emailOutbox.kind,
+          subject: emailOutbox.subject,
+          status: emailOutbox.status,
+          html: emailOutbox.html,
+          text: emailOutbox.text,
+          headers: emailOutbox.headers,
+          bodyRemovedAt: emailOutbox.bodyRemovedAt,
+        })
+        .from(emailOutbox)
+        .where(eq(emailOutbox.recipient, email))
+        .get();
     // MAIL_KEEP_DAYS=0 on this server: blanked by the next sweep after it was sent.
-    await expect.poll(() => row()?.body_removed_at ?? null, { timeout: 15_000 }).not.toBeNull();
-    expect(row()).toMatchObject({ kind: 'newsletter_confirm', subject: 'Confirm your subscription to The Ledger', status: 'sent', html: '', text: '', headers: '{}' });
+    await expect.poll(() => row()?.bodyRemovedAt ?? null, { timeout: 15_000 }).not.toBeNull();
+    expect(row()).toMatchObject({ kind: 'newsletter_confirm', subject: 'Confirm your subscription to The Ledger', status: 'sent', html: '', text: '', headers: {} });
     expect(JSON.stringify(row())).not.toContain('token=');
   });
 
   test('10. removing an ADMIN_EMAILS address says it will come back at the next start', async ({ browser }) => {
     const context = await browser.newContext({ baseURL: `http://localhost:${port}` });
-    const userId = db!.prepare<[string], { id: string }>('SELECT id FROM users WHERE email = ?').get(chief)!.id;
+    const userId = db!.select({ id: users.id }).from(users).where(eq(users.email, chief)).get()!.id;
     await context.addCookies([{ name: SESSION_COOKIE, value: createSession(db!, userId), url: `http://localhost:${port}`, httpOnly: true, sameSite: 'Lax' }]);
     const page = await context.newPage();
     await page.goto('/admin/staff');
@@ -314,10 +327,8 @@ test('8 and 9. a public site starts empty, says how to add the first admin, and 
   test.setTimeout(180_000);
   const dir = path.join(E2E_TMP, `attacks-public-${run}-${process.pid}`);
   fs.mkdirSync(dir, { recursive: true });
-  const port = await freePort();
   const databasePath = path.join(dir, 'site.db');
-  const server = await startOwnServer({
-    port,
+  const server = await startAppServer({
     databasePath,
     logPath: path.join(dir, 'server.log'),
     env: {
@@ -329,11 +340,12 @@ test('8 and 9. a public site starts empty, says how to add the first admin, and 
       ADMIN_EMAILS: '',
     },
   });
+  const { port } = server;
   try {
     expect(listeningAddresses(port)).toEqual([LOOPBACK_HEX[0]]);
     const db = openSiteDb(databasePath);
-    expect(db.prepare('SELECT count(*) AS n FROM articles').get()).toEqual({ n: 0 });
-    db.close();
+    expect(db.select({ n: count() }).from(articles).get()).toEqual({ n: 0 });
+    db.$client.close();
     const front = await requestFrom('127.0.0.1', `http://127.0.0.1:${port}/`);
     expect(front.status).toBe(200);
     expect(front.body).toContain('Nothing published yet');
@@ -341,7 +353,6 @@ test('8 and 9. a public site starts empty, says how to add the first admin, and 
     const signIn = await requestFrom('127.0.0.1', `http://127.0.0.1:${port}/admin/sign-in`);
     expect(signIn.body).toContain('npm run staff -- add you@example.org --role admin');
   } finally {
-    server.kill('SIGTERM');
-    await server.exited;
+    await server.stop();
   }
 });

@@ -1,8 +1,10 @@
+import { eq } from 'drizzle-orm';
+import { articles } from '../db/schema';
 import { expect, test } from './support/fixtures';
 import { expectNoInternals } from './support/responses';
-import { DRAFT_SLUG, listPublished } from './support/site-db';
+import { DRAFT_SLUG, listPublished } from './support/site-content';
 
-// Issue 2, "Bad input": a sensible page or a 404, never a 500, never an SQL error in the response.
+// Bad input: a sensible page or a 404, never a 500, never an SQL error in the response.
 
 const search = (q: string) => `/search?${new URLSearchParams({ q })}`;
 
@@ -87,8 +89,8 @@ test('path traversal never escapes the routes', async ({ request }) => {
 });
 
 test('the draft’s page is a real 404 that does not show the draft', async ({ page, siteDb }) => {
-  const draft = siteDb.prepare<[string], { title: string }>('SELECT title FROM articles WHERE slug = ?').get(DRAFT_SLUG);
-  expect(draft?.title).toBeTruthy();
+  const draft = siteDb.select({ title: articles.title, status: articles.status }).from(articles).where(eq(articles.slug, DRAFT_SLUG)).get();
+  expect(draft, 'the seed has the draft').toMatchObject({ status: 'draft', title: expect.stringMatching(/\S/) });
   const response = await page.goto(`/articles/${DRAFT_SLUG}`);
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');

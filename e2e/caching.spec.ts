@@ -1,7 +1,10 @@
+import { eq } from 'drizzle-orm';
+import { articles } from '../db/schema';
+import { invalidateTags } from '../test/support/site-db';
 import { expect, test } from './support/fixtures';
-import { getPublished, invalidateTags, listPublished } from './support/site-db';
+import { getPublished, listPublished } from './support/site-content';
 
-// Issue 2, "Caching": an anonymous page is the same bytes for every reader and sets no cookie;
+// Caching: an anonymous page is the same bytes for every reader and sets no cookie;
 // pages come from Next's cache, not a render per request; changing an article and invalidating
 // its tag shows the change.
 
@@ -75,7 +78,7 @@ test('a changed article shows once its tags are invalidated, and not before', as
   const path = `/articles/${article.slug}`;
   const sectionPath = `/section/${article.sectionSlug}`;
   const newTitle = `${article.title} (corrected ${Date.now()})`;
-  const setTitle = siteDb.prepare('UPDATE articles SET title = ? WHERE slug = ?');
+  const setTitle = (title: string) => siteDb.update(articles).set({ title }).where(eq(articles.id, article.id)).run();
   const headline = page.getByRole('heading', { level: 1 });
 
   // Both pages are in the cache (retried for the same reason as above).
@@ -87,7 +90,7 @@ test('a changed article shows once its tags are invalidated, and not before', as
   }
 
   try {
-    setTitle.run(newTitle, article.slug);
+    setTitle(newTitle);
     expect(getPublished(siteDb, article.slug).title).toBe(newTitle);
 
     // Served from the cache, so the change is not visible until the tags are invalidated.
@@ -105,7 +108,7 @@ test('a changed article shows once its tags are invalidated, and not before', as
       await expect(page.getByRole('main').getByRole('link', { name: newTitle })).toBeVisible({ timeout: 500 });
     }).toPass({ timeout: 10_000, intervals: [250, 500] });
   } finally {
-    setTitle.run(article.title, article.slug);
+    setTitle(article.title);
     invalidateTags(siteDb, [`article:${article.slug}`, 'articles']);
   }
 

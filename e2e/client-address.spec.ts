@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { like } from 'drizzle-orm';
+import { comments } from '../db/schema';
+import { startAppServer, type AppServer } from '../test/support/app-server';
+import { openSiteDb, type SiteDb } from '../test/support/site-db';
 import { expect, test } from './support/fixtures';
 import { CommentForm, commentableArticle, SUCCESS_MESSAGE, uniqueEmail } from './support/comments';
 import { E2E_TMP } from './support/env';
-import { freePort, startOwnServer, type OwnServer } from './support/own-server';
-import { openSiteDb, type SiteDb } from './support/site-db';
 
 // Per-IP limits hash the last X-Forwarded-For entry. The Playwright-managed server runs with
 // TRUST_PROXY=1, as behind a reverse proxy, so specs can be many readers from one machine. Served
@@ -18,15 +20,15 @@ test('without a trusted proxy, a forged X-Forwarded-For does not get round the p
   test.setTimeout(180_000);
   const dir = path.join(E2E_TMP, `client-address-${run}-${process.pid}`);
   fs.mkdirSync(dir, { recursive: true });
-  const port = await freePort();
-  let server: OwnServer | null = null;
+  let server: AppServer | null = null;
   let db: SiteDb | null = null;
   try {
-    server = await startOwnServer({ port, databasePath: path.join(dir, 'site.db'), logPath: path.join(dir, 'server.log'), env: { TRUST_PROXY: '0' } });
+    server = await startAppServer({ databasePath: path.join(dir, 'site.db'), logPath: path.join(dir, 'server.log'), env: { TRUST_PROXY: '0' } });
+    const siteUrl = `http://localhost:${server.port}`;
     db = openSiteDb(path.join(dir, 'site.db'));
     const article = commentableArticle(db, 0);
     const post = async (forgedIp: string, body: string) => {
-      const context = await browser.newContext({ baseURL: `http://localhost:${port}`, extraHTTPHeaders: { 'X-Forwarded-For': forgedIp } });
+      const context = await browser.newContext({ baseURL: siteUrl, extraHTTPHeaders: { 'X-Forwarded-For': forgedIp } });
       const form = new CommentForm(await context.newPage());
       await form.open(`/articles/${article.slug}`);
       await form.send({ name: 'Forging Reader', email: uniqueEmail('forger'), body });
@@ -37,11 +39,10 @@ test('without a trusted proxy, a forged X-Forwarded-For does not get round the p
 
     expect(await post('198.51.100.10', `First from one address ${run}.`)).toBe(SUCCESS_MESSAGE);
     expect(await post('198.51.100.11', `Second, claiming another address ${run}.`)).toBe('You are posting comments too quickly. Please wait a moment.');
-    const rows = db.prepare<[string], { ip_hash: string }>('SELECT ip_hash FROM comments WHERE body LIKE ?').all(`%${run}%`);
+    const rows = db.select({ ipHash: comments.ipHash }).from(comments).where(like(comments.body, `%${run}%`)).all();
     expect(rows).toHaveLength(1);
   } finally {
-    db?.close();
-    server?.kill('SIGTERM');
-    await server?.exited;
+    db?.$client.close();
+    await server?.stop();
   }
 });

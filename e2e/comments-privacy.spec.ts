@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { APIRequestContext, APIResponse } from '@playwright/test';
+import { inArray } from 'drizzle-orm';
+import { authors, comments, tags, type CommentStatus } from '../db/schema';
+import { uniqueClientIp } from '../test/support/client-ip';
+import { invalidateTags, type SiteDb } from '../test/support/site-db';
 import { expect, test } from './support/fixtures';
-import { CommentForm, commentableArticle, commentWith, eventually, moderate, storedComment, SUCCESS_MESSAGE, uniqueEmail, uniqueIp } from './support/comments';
-import { invalidateTags, listPublished, listSections, type SiteDb } from './support/site-db';
+import { CommentForm, commentableArticle, commentWith, eventually, moderate, storedComment, SUCCESS_MESSAGE, uniqueEmail } from './support/comments';
+import { listPublished, listSections } from './support/site-content';
 
-// Issue 3, "Privacy": a commenter's email and IP never leave the server towards a reader. Seeds
+// Privacy: a commenter's email and IP never leave the server towards a reader. Seeds
 // comments with unique emails (through the real form, from known IPs, and straight into the
 // database), approves some and leaves others pending or spam, then reads every public response
 // it can reach and looks for them.
@@ -68,17 +72,25 @@ class Scanner {
 
 function insertComment(
   db: SiteDb,
-  slug: string,
-  c: { name: string; email: string; body: string; status: 'approved' | 'pending' | 'spam' | 'trash'; parentId?: number; ipHash: string },
+  articleId: number,
+  c: { name: string; email: string; body: string; status: CommentStatus; parentId?: number; ipHash: string },
 ): number {
-  return Number(
-    db
-      .prepare(
-        `INSERT INTO comments (article_id, parent_id, depth, author_name, author_email, author_url, body, status, ip_hash, user_agent)
-         SELECT id, ?, ?, ?, ?, 'https://privacy.example.org/', ?, ?, ?, 'PrivacyBot/1.0' FROM articles WHERE slug = ?`,
-      )
-      .run(c.parentId ?? null, c.parentId ? 2 : 1, c.name, c.email, c.body, c.status, c.ipHash, slug).lastInsertRowid,
-  );
+  return db
+    .insert(comments)
+    .values({
+      articleId,
+      parentId: c.parentId ?? null,
+      depth: c.parentId ? 2 : 1,
+      authorName: c.name,
+      authorEmail: c.email,
+      authorUrl: 'https://privacy.example.org/',
+      body: c.body,
+      status: c.status,
+      ipHash: c.ipHash,
+      userAgent: 'PrivacyBot/1.0',
+    })
+    .returning({ id: comments.id })
+    .get().id;
 }
 
 test('no public response holds a commenter’s email or IP, and cached pages stay the same for everyone', async ({
@@ -99,8 +111,8 @@ test('no public response holds a commenter’s email or IP, and cached pages sta
     spam: uniqueEmail('privacy-spam'),
     trash: uniqueEmail('privacy-trash'),
   };
-  const ipA = uniqueIp(testInfo);
-  const ipB = uniqueIp(testInfo);
+  const ipA = uniqueClientIp(testInfo.parallelIndex);
+  const ipB = uniqueClientIp(testInfo.parallelIndex);
 
   // Through the real form, from two known addresses: one to be approved, one left pending.
   const authorA = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': ipA } });
@@ -119,23 +131,25 @@ test('no public response holds a commenter’s email or IP, and cached pages sta
 
   // Straight into the database: approved with a reply, and pending, spam and trash.
   const seededIpHash = `feedc0de${tag}`.padEnd(32, '0').slice(0, 32);
-  const top = insertComment(siteDb, approvedArticle.slug, {
+  const top = insertComment(siteDb, approvedArticle.id, {
     name: 'Row Approved', email: rowEmails.approved, body: `Approved row ${tag}.`, status: 'approved', ipHash: seededIpHash,
   });
-  insertComment(siteDb, approvedArticle.slug, {
+  insertComment(siteDb, approvedArticle.id, {
     name: 'Row Reply', email: rowEmails.reply, body: `Approved reply ${tag}.`, status: 'approved', parentId: top, ipHash: seededIpHash,
   });
   for (const status of ['pending', 'spam', 'trash'] as const) {
-    insertComment(siteDb, pendingArticle.slug, { name: `Row ${status}`, email: rowEmails[status], body: `Row ${status} ${tag}.`, status, ipHash: seededIpHash });
+    insertComment(siteDb, pendingArticle.id, { name: `Row ${status}`, email: rowEmails[status], body: `Row ${status} ${tag}.`, status, ipHash: seededIpHash });
   }
   const formApproved = await storedComment(siteDb, formApprovedEmail);
   await moderate(settings, 'approve', [formApproved.id]);
   invalidateTags(siteDb, [`article:${approvedArticle.slug}`, 'comment-counts']);
 
   const storedHashes = siteDb
-    .prepare<[string, string], { ipHash: string }>('SELECT ip_hash AS ipHash FROM comments WHERE author_email IN (?, ?)')
-    .all(formApprovedEmail, formPendingEmail)
-    .map((r) => r.ipHash);
+    .select({ ipHash: comments.ipHash })
+    .from(comments)
+    .where(inArray(comments.authorEmail, [formApprovedEmail, formPendingEmail]))
+    .all()
+    .map((r) => r.ipHash!);
   expect(storedHashes).toHaveLength(2);
   const emails = [formApprovedEmail, formPendingEmail, ...Object.values(rowEmails)];
   const scanner = new Scanner(secretsFor(emails, [ipA, ipB], [...storedHashes, seededIpHash]));
@@ -196,8 +210,8 @@ test('no public response holds a commenter’s email or IP, and cached pages sta
     await scanner.page(request, `/section/${section.slug}`);
     await scanner.get(request, `/section/${section.slug}/feed.xml`);
   }
-  for (const { slug } of siteDb.prepare<[], { slug: string }>('SELECT slug FROM tags').all()) await scanner.page(request, `/tag/${slug}`);
-  for (const { slug } of siteDb.prepare<[], { slug: string }>('SELECT slug FROM authors').all()) await scanner.page(request, `/author/${slug}`);
+  for (const { slug } of siteDb.select({ slug: tags.slug }).from(tags).all()) await scanner.page(request, `/tag/${slug}`);
+  for (const { slug } of siteDb.select({ slug: authors.slug }).from(authors).all()) await scanner.page(request, `/author/${slug}`);
   for (const q of [tag, 'Approved', 'privacy', approvedArticle.title.split(' ')[0]!, 'example.net']) {
     await scanner.get(request, `/search?q=${encodeURIComponent(q)}`);
   }

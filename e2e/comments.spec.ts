@@ -1,4 +1,7 @@
 import type { Browser, Page, TestInfo } from '@playwright/test';
+import { and, count, eq, isNull } from 'drizzle-orm';
+import { articles, comments, sections } from '../db/schema';
+import { uniqueClientIp } from '../test/support/client-ip';
 import { expect, test } from './support/fixtures';
 import {
   AWAITING_NOTE,
@@ -12,11 +15,10 @@ import {
   storedComment,
   SUCCESS_MESSAGE,
   uniqueEmail,
-  uniqueIp,
 } from './support/comments';
-import { invalidateTags, type SiteDb } from './support/site-db';
+import { invalidateTags, type SiteDb } from '../test/support/site-db';
 
-// Issue 3, "Comments": anyone may comment, every comment waits for a moderator, the commenter
+// Comments: anyone may comment, every comment waits for a moderator, the commenter
 // alone sees theirs until then, and approval makes it public. Each test has its own article, its
 // own readers (emails) and its own IP addresses, so the tests run side by side.
 
@@ -25,7 +27,7 @@ test.describe.configure({ timeout: 120_000 });
 
 /** A reader's browser, seen by the server as coming from its own IP address. */
 async function readerContext(browser: Browser, testInfo: TestInfo, options: { javaScriptEnabled?: boolean } = {}) {
-  const ip = uniqueIp(testInfo);
+  const ip = uniqueClientIp(testInfo.parallelIndex);
   const context = await browser.newContext({ ...options, extraHTTPHeaders: { 'X-Forwarded-For': ip } });
   return { context, ip };
 }
@@ -46,27 +48,25 @@ const replyIn = (page: Page, parent: number, reply: number) => itemOf(page, pare
 /** Publishes a comment as if a moderator had approved it, for tests about what comes after. */
 function insertApprovedComment(
   db: SiteDb,
-  slug: string,
+  article: { id: number; slug: string },
   { name, email, body, parentId = null, depth = 1 }: { name: string; email: string; body: string; parentId?: number | null; depth?: number },
 ): number {
-  const id = Number(
-    db
-      .prepare(
-        `INSERT INTO comments (article_id, parent_id, depth, author_name, author_email, body, status, moderated_by)
-         SELECT id, ?, ?, ?, ?, ?, 'approved', 'e2e' FROM articles WHERE slug = ?`,
-      )
-      .run(parentId, depth, name, email, body, slug).lastInsertRowid,
-  );
-  invalidateTags(db, [`article:${slug}`, 'comment-counts']);
+  const { id } = db
+    .insert(comments)
+    .values({ articleId: article.id, parentId, depth, authorName: name, authorEmail: email, body, status: 'approved', moderatedBy: 'e2e' })
+    .returning({ id: comments.id })
+    .get();
+  invalidateTags(db, [`article:${article.slug}`, 'comment-counts']);
   return id;
 }
 
-const approvedCount = (db: SiteDb, slug: string) =>
+/** Approved comments on an article, top-level ones only with `topLevel`. */
+const approvedCount = (db: SiteDb, articleId: number, { topLevel = false } = {}) =>
   db
-    .prepare<[string], { n: number }>(
-      `SELECT count(*) AS n FROM comments c JOIN articles a ON a.id = c.article_id WHERE a.slug = ? AND c.status = 'approved'`,
-    )
-    .get(slug)!.n;
+    .select({ n: count() })
+    .from(comments)
+    .where(and(eq(comments.articleId, articleId), eq(comments.status, 'approved'), topLevel ? isNull(comments.parentId) : undefined))
+    .get()!.n;
 
 test('with JavaScript a comment posts in place, shows to its author as awaiting moderation, and goes public when approved', async ({
   browser,
@@ -78,7 +78,7 @@ test('with JavaScript a comment posts in place, shows to its author as awaiting 
   const email = uniqueEmail('js-poster');
   const body = `Useful piece. The tender documents are here: https://example.org/tender-42. Thanks! ${Date.now()}`;
   const dialogs: string[] = [];
-  const before = approvedCount(siteDb, article.slug);
+  const before = approvedCount(siteDb, article.id);
 
   const { context: author } = await readerContext(browser, testInfo);
   const page = await author.newPage();
@@ -321,11 +321,11 @@ test('threads stop at three levels: a reply to a level-3 comment joins level 3',
   const article = commentableArticle(siteDb, 8);
   const url = `/articles/${article.slug}`;
   const run = Date.now().toString(36);
-  const level1 = insertApprovedComment(siteDb, article.slug, { name: 'Level One', email: uniqueEmail('l1'), body: `Level one ${run}` });
-  const level2 = insertApprovedComment(siteDb, article.slug, {
+  const level1 = insertApprovedComment(siteDb, article, { name: 'Level One', email: uniqueEmail('l1'), body: `Level one ${run}` });
+  const level2 = insertApprovedComment(siteDb, article, {
     name: 'Level Two', email: uniqueEmail('l2'), body: `Level two ${run}`, parentId: level1, depth: 2,
   });
-  const level3 = insertApprovedComment(siteDb, article.slug, {
+  const level3 = insertApprovedComment(siteDb, article, {
     name: `Level Three ${run}`, email: uniqueEmail('l3'), body: `Level three ${run}`, parentId: level2, depth: 3,
   });
   const email = uniqueEmail('level4');
@@ -362,7 +362,7 @@ test('without JavaScript, Reply opens a page with the reply form', async ({ brow
   const article = commentableArticle(siteDb, 4);
   const url = `/articles/${article.slug}`;
   const parentName = `Nadia Noscript ${Date.now()}`;
-  const parentId = insertApprovedComment(siteDb, article.slug, {
+  const parentId = insertApprovedComment(siteDb, article, {
     name: parentName,
     email: uniqueEmail('nojs-parent'),
     body: 'Is the data published as open data?',
@@ -423,7 +423,7 @@ test('the XSS corpus is shown as literal text, and no script ever runs', async (
   await form.post();
   await expect(form.status).toHaveText(SUCCESS_MESSAGE);
   // The second comment comes from another address, so it is not a flood.
-  await page.setExtraHTTPHeaders({ 'X-Forwarded-For': uniqueIp(testInfo) });
+  await page.setExtraHTTPHeaders({ 'X-Forwarded-For': uniqueClientIp(testInfo.parallelIndex) });
   await form.send({ name: bidiName, email: bidiEmail, body: bidiBody });
   await expect(form.status).toHaveText(SUCCESS_MESSAGE);
 
@@ -497,40 +497,39 @@ test('an article with comments closed says so and has no form', async ({ page, r
   await expect(page.getByRole('heading', { name: 'Leave a reply' })).toHaveCount(0);
   await expect(page.locator('#comments').getByRole('link', { name: /^Reply/ })).toHaveCount(0);
 
-  // Nor is there a reply page for any of its comments.
-  const approved = siteDb
-    .prepare<[string], { id: number }>(
-      `SELECT c.id FROM comments c JOIN articles a ON a.id = c.article_id WHERE a.slug = ? AND c.status = 'approved' LIMIT 1`,
-    )
-    .get(article.slug);
-  if (approved) expect((await request.get(`/articles/${article.slug}/reply/${approved.id}`)).status()).toBe(404);
+  // Nor is there a reply page for any of its comments, such as one approved before comments closed.
+  const { id: earlier } = siteDb
+    .insert(comments)
+    .values({ articleId: article.id, authorName: 'Earlier Reader', authorEmail: uniqueEmail('before-closing'), body: `Said before comments closed ${Date.now()}.`, status: 'approved' })
+    .returning({ id: comments.id })
+    .get();
+  expect((await request.get(`/articles/${article.slug}/reply/${earlier}`)).status()).toBe(404);
 });
 
 test('threads come 50 to a page, oldest first, with the count on the article and in its section', async ({ page, siteDb }) => {
   const article = commentableArticle(siteDb, 7);
   const url = `/articles/${article.slug}`;
   const section = siteDb
-    .prepare<[string], { slug: string }>('SELECT c.slug FROM sections c JOIN articles a ON a.section_id = c.id WHERE a.slug = ?')
-    .get(article.slug)!.slug;
-  const topLevelBefore = siteDb
-    .prepare<[string], { n: number }>(
-      `SELECT count(*) AS n FROM comments c JOIN articles a ON a.id = c.article_id WHERE a.slug = ? AND c.status = 'approved' AND c.parent_id IS NULL`,
-    )
-    .get(article.slug)!.n;
+    .select({ slug: sections.slug })
+    .from(sections)
+    .innerJoin(articles, eq(articles.sectionId, sections.id))
+    .where(eq(articles.id, article.id))
+    .get()!.slug;
+  const topLevelBefore = approvedCount(siteDb, article.id, { topLevel: true });
   const stamp = Date.now().toString(36);
-  const insert = siteDb.prepare(
-    `INSERT INTO comments (article_id, depth, author_name, author_email, body, status, created_at, updated_at)
-     SELECT id, 1, ?, ?, ?, 'approved', ?, ? FROM articles WHERE slug = ?`,
-  );
   const now = Date.now();
-  siteDb.transaction(() => {
-    for (let i = 1; i <= 51; i++) {
-      const at = now - (52 - i) * 1_000;
-      insert.run(`Reader ${i}`, uniqueEmail(`page-${i}`), `Comment number ${i} of batch ${stamp}.`, at, at, article.slug);
-    }
-  })();
+  siteDb
+    .insert(comments)
+    .values(
+      Array.from({ length: 51 }, (_, k) => {
+        const i = k + 1;
+        const at = new Date(now - (52 - i) * 1_000);
+        return { articleId: article.id, depth: 1, authorName: `Reader ${i}`, authorEmail: uniqueEmail(`page-${i}`), body: `Comment number ${i} of batch ${stamp}.`, status: 'approved' as const, createdAt: at, updatedAt: at };
+      }),
+    )
+    .run();
   invalidateTags(siteDb, [`article:${article.slug}`, 'comment-counts']);
-  const total = approvedCount(siteDb, article.slug);
+  const total = approvedCount(siteDb, article.id);
   const roots = topLevelBefore + 51;
   const onSecondPage = roots - 50;
 
@@ -561,11 +560,11 @@ test('long words, URLs and names in a deep thread fit a 320 px screen', async ({
   const url = `/articles/${article.slug}`;
   const run = Date.now().toString(36);
   const longName = `Bartholomew${'x'.repeat(68)}`;
-  const level1 = insertApprovedComment(siteDb, article.slug, { name: longName, email: uniqueEmail('wide1'), body: `Wide ${run} ${'a'.repeat(300)}` });
-  const level2 = insertApprovedComment(siteDb, article.slug, {
+  const level1 = insertApprovedComment(siteDb, article, { name: longName, email: uniqueEmail('wide1'), body: `Wide ${run} ${'a'.repeat(300)}` });
+  const level2 = insertApprovedComment(siteDb, article, {
     name: longName, email: uniqueEmail('wide2'), body: `https://example.org/${'path/'.repeat(30)}?q=${'b'.repeat(80)}`, parentId: level1, depth: 2,
   });
-  insertApprovedComment(siteDb, article.slug, {
+  insertApprovedComment(siteDb, article, {
     name: longName, email: uniqueEmail('wide3'), body: `Deepest ${run} ${'c'.repeat(200)}`, parentId: level2, depth: 3,
   });
 
@@ -605,6 +604,6 @@ test('correcting a field straight after an error is not taken for a bot', async 
   // The form was shown long before: this is a person, and the comment waits for a moderator.
   const stored = await storedComment(siteDb, email);
   expect(stored.status).toBe('pending');
-  expect(JSON.parse(stored.heldReasons)).toEqual([]);
+  expect(stored.heldReasons).toEqual([]);
   await context.close();
 });

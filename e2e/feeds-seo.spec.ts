@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { DRAFT_SLUG, listPublished, listSections } from './support/site-db';
+import { DRAFT_SLUG, listPublished, listSections } from './support/site-content';
 
 interface ParsedFeed {
   error: string | null;

@@ -1,21 +1,18 @@
 import { test as base, expect as baseExpect } from './support/fixtures';
-import { CONFIRM_SUBJECT, newAddress, newIp, outboxRows, signUpInFooter, SUCCESS } from './support/newsletter';
+import { CONFIRM_SUBJECT, newAddress, outboxRows, signUpInFooter, SUCCESS } from './support/newsletter';
 import { openSignInLink } from './support/staff';
 
-// Issue 4, "Faults": the provider misbehaves while a reader signs up. The site runs with a 1 s
+// Faults: the provider misbehaves while a reader signs up. The site runs with a 1 s
 // retry base and a 0.5 s sweep (playwright.config.ts), so faults heal in seconds. Each failure is
 // scoped to the test's own address, so tests in other workers are not disturbed.
 
 // The machine is shared and slow: a sign-up renders two emails, so allow its answer time.
 const expect = baseExpect.configure({ timeout: 15_000 });
 
-const test = base.extend<{ ip: string }>({
+const test = base.extend({
   // (`provide`, not `use`: the React hooks lint rule would take it for React's use().)
-  ip: async ({}, provide) => {
-    await provide(newIp());
-  },
-  extraHTTPHeaders: async ({ ip }, provide) => {
-    await provide({ 'X-Forwarded-For': ip });
+  extraHTTPHeaders: async ({ clientIp }, provide) => {
+    await provide({ 'X-Forwarded-For': clientIp });
   },
 });
 
@@ -41,7 +38,7 @@ test('provider down during a sign-up: the reader sees success, and the email arr
   const [row] = outboxRows(siteDb, email);
   expect(new Set(requests.map((r) => r.headers['idempotency-key']))).toEqual(new Set([`outbox/${row!.id}`]));
   expect(await mailbox.emails(email)).toHaveLength(1);
-  expect(row).toMatchObject({ kind: 'newsletter_confirm', status: 'sent', attempts: requests.length, last_error: null });
+  expect(row).toMatchObject({ kind: 'newsletter_confirm', status: 'sent', attempts: requests.length, lastError: null });
 });
 
 test('429 with Retry-After: 2 is not retried before two seconds', async ({ page, mailbox, siteDb }) => {
@@ -73,7 +70,7 @@ test('422 fails at once, is not retried, and shows as failed in the outbox', asy
   await expect.poll(() => outboxRows(siteDb, email)[0]?.status, { timeout: 20_000 }).toBe('failed');
   const [row] = outboxRows(siteDb, email);
   expect(row).toMatchObject({ kind: 'newsletter_confirm', attempts: 1 });
-  expect(row!.last_error).toMatch(/422/);
+  expect(row!.lastError).toMatch(/422/);
 
   // Several sweeps and retry periods later, still one request and no email.
   await page.waitForTimeout(4000);

@@ -1,13 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { and, count, eq, inArray } from 'drizzle-orm';
+import { emailOutbox } from '../db/schema';
+import { startFakeResend, type FakeResend } from '../test/support/fake-resend';
+import { startAppServer, type AppServer } from '../test/support/app-server';
+import { freePort } from '../test/support/ports';
+import { openSiteDb, type SiteDb } from '../test/support/site-db';
 import { expect, test } from './support/fixtures';
-import { startFakeResend, type FakeResend } from './support/fake-resend';
 import { E2E_TMP } from './support/env';
-import { freePort, startOwnServer, type OwnServer } from './support/own-server';
+import { issueStatus } from './support/admin-data';
 import { seedConfirmedSubscribers, signInAsStaff } from './support/newsletter-send';
-import { openSiteDb, type SiteDb } from './support/site-db';
 
-// Issue 7: "restart the server mid-send and check nobody got two copies".
+// A server restarted mid-send sends nobody two copies.
 //
 // The Playwright-managed server cannot be restarted, so this spec runs its own production server (the
 // same production build) on its own database and port, sending through its own in-process fake
@@ -22,8 +26,8 @@ const run = `rs${Date.now().toString(36)}`;
 const subject = `Restart-proof issue (${run})`;
 
 /** This spec's server: slow mail on purpose, and a sending lease short enough to wait out. */
-function startRestartServer({ port, databasePath, resendUrl, logPath, adminEmail }: { port: number; databasePath: string; resendUrl: string; logPath: string; adminEmail: string }): Promise<OwnServer> {
-  return startOwnServer({
+function startRestartServer({ port, databasePath, resendUrl, logPath, adminEmail }: { port: number; databasePath: string; resendUrl: string; logPath: string; adminEmail: string }): Promise<AppServer> {
+  return startAppServer({
     port,
     databasePath,
     logPath,
@@ -54,7 +58,7 @@ test('a server killed mid-send resumes after a restart, and nobody gets two copi
   const port = await freePort();
   const siteUrl = `http://localhost:${port}`;
   const fake: FakeResend = await startFakeResend();
-  const servers: OwnServer[] = [];
+  const servers: AppServer[] = [];
   let db: SiteDb | null = null;
   const context = await browser.newContext({ baseURL: siteUrl });
   let passed = false;
@@ -89,14 +93,18 @@ test('a server killed mid-send resumes after a restart, and nobody gets two copi
     const firstKey = batches()[0]!.headers['idempotency-key']!;
     const acceptedBeforeKill = fake.emails().filter((e) => e.subject === subject).length;
     expect(acceptedBeforeKill).toBeGreaterThanOrEqual(100);
-    const issueStatus = () => db!.prepare<[number], { status: string }>('SELECT status FROM newsletter_issues WHERE id = ?').get(issueId)!.status;
-    expect(issueStatus()).toBe('sending');
-    const unfinished = db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM email_outbox WHERE group_key = ? AND status IN ('queued', 'sending')`).get(`issue:${issueId}`)!.n;
+    const status = () => issueStatus(db!, issueId);
+    expect(status()).toBe('sending');
+    const unfinished = db
+      .select({ n: count() })
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.groupKey, `issue:${issueId}`), inArray(emailOutbox.status, ['queued', 'sending'])))
+      .get()!.n;
     expect(unfinished, 'the kill left part of the issue unsent').toBeGreaterThanOrEqual(100);
 
     // A new server on the same database finishes the issue.
     servers.push(await startRestartServer({ port, databasePath, resendUrl: fake.url, logPath, adminEmail: settings.adminEmail }));
-    await expect.poll(issueStatus, { timeout: 240_000, intervals: [1000] }).toBe('sent');
+    await expect.poll(status, { timeout: 240_000, intervals: [1000] }).toBe('sent');
 
     const copies = new Map<string, number>();
     for (const e of fake.emails().filter((m) => m.subject === subject)) for (const to of e.to) copies.set(to, (copies.get(to) ?? 0) + 1);
@@ -109,14 +117,19 @@ test('a server killed mid-send resumes after a restart, and nobody gets two copi
     // The batch in doubt was sent again after the restart, as the same request.
     expect(fake.requests().filter((r) => r.headers['idempotency-key'] === firstKey).length).toBeGreaterThanOrEqual(2);
     expect(batches().every((r) => (r.body as unknown[]).length <= 100)).toBe(true);
-    const rows = db.prepare<[string], { status: string; n: number }>('SELECT status, count(*) AS n FROM email_outbox WHERE group_key = ? GROUP BY status').all(`issue:${issueId}`);
+    const rows = db
+      .select({ status: emailOutbox.status, n: count() })
+      .from(emailOutbox)
+      .where(eq(emailOutbox.groupKey, `issue:${issueId}`))
+      .groupBy(emailOutbox.status)
+      .all();
     expect(rows).toEqual([{ status: 'sent', n: 300 }]);
     passed = true;
   } finally {
     await context.close();
     for (const s of servers) s.kill('SIGKILL');
     await Promise.all(servers.map((s) => s.exited));
-    db?.close();
+    db?.$client.close();
     await fake.close();
     // Kept after a failure, with the servers' log, for a look.
     if (passed) fs.rmSync(dir, { recursive: true, force: true });

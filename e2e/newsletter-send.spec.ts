@@ -1,10 +1,12 @@
 import type { Page } from '@playwright/test';
+import { and, eq } from 'drizzle-orm';
+import { emailOutbox } from '../db/schema';
 import { expect, test } from './support/fixtures';
 import type { FakeEmail, Mailbox } from './support/mailbox';
 import { seedConfirmedSubscribers, signInAsStaff, subscriberStatus, svixHeaders, svixSignature, type SeededSubscriber } from './support/newsletter-send';
-import { listPublished, type PublishedArticle } from './support/site-db';
+import { listPublished, type PublishedArticle } from './support/site-content';
 
-// Issue 7, "Sending the newsletter": compose, preview, test send, send to 120 subscribers in
+// Sending the newsletter: compose, preview, test send, send to 120 subscribers in
 // batches, watch the progress reach 100%, one-click unsubscribe, the archive, and Resend's signed
 // webhooks (signature, age, replay, a bounce that suppresses the subscriber).
 //
@@ -184,12 +186,12 @@ test.describe('Resend webhooks', () => {
   test('signature, age and replay: only a fresh, correctly signed event counts, and only once', async ({ request, settings, siteDb }) => {
     const target = subscribers[9]!;
     const row = siteDb
-      .prepare<[string], { id: number; providerId: string }>(
-        `SELECT id, provider_id AS providerId FROM email_outbox WHERE recipient = ? AND kind = 'newsletter_issue' AND status = 'sent'`,
-      )
-      .get(target.email)!;
+      .select({ id: emailOutbox.id, providerId: emailOutbox.providerId })
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.recipient, target.email), eq(emailOutbox.kind, 'newsletter_issue'), eq(emailOutbox.status, 'sent')))
+      .get()!;
     expect(row.providerId).toBeTruthy();
-    const providerStatus = () => siteDb.prepare<[number], { s: string | null }>('SELECT provider_status AS s FROM email_outbox WHERE id = ?').get(row.id)!.s;
+    const providerStatus = () => siteDb.select({ s: emailOutbox.providerStatus }).from(emailOutbox).where(eq(emailOutbox.id, row.id)).get()!.s;
     const bounce = event('email.bounced', { email_id: row.providerId, to: [target.email], bounce: { type: 'Permanent', subType: 'General', message: 'no such user' } });
     const secret = settings.webhookSecret;
     const otherSecret = `whsec_${Buffer.from('some-other-endpoint-secret').toString('base64')}`;
@@ -219,7 +221,7 @@ test.describe('Resend webhooks', () => {
 
     // The same message id again (a retry, or an attacker replaying a captured request within the
     // five minutes) is acknowledged, so the sender stops retrying, and ignored.
-    siteDb.prepare('UPDATE email_outbox SET provider_status = ? WHERE id = ?').run('opened', row.id);
+    siteDb.update(emailOutbox).set({ providerStatus: 'opened' }).where(eq(emailOutbox.id, row.id)).run();
     const replay = await request.post(url, { headers, data: delivered });
     expect(replay.status()).toBe(200);
     expect(await replay.json()).toEqual({ ok: true, outcome: 'duplicate' });

@@ -1,3 +1,6 @@
+import { count, eq, like } from 'drizzle-orm';
+import { emailOutbox, subscribers } from '../db/schema';
+import { uniqueClientIp } from '../test/support/client-ip';
 import { test as base, expect as baseExpect } from './support/fixtures';
 import { linkIn } from './support/mailbox';
 import {
@@ -8,7 +11,6 @@ import {
   emailFieldValue,
   footerNewsletter,
   newAddress,
-  newIp,
   outboxRows,
   postSignUpForm,
   signUpInFooter,
@@ -17,7 +19,7 @@ import {
   WELCOME_SUBJECT,
 } from './support/newsletter';
 
-// Issue 5: double opt-in that bots and link scanners cannot fake, and one-click unsubscribe, with
+// Double opt-in that bots and link scanners cannot fake, and one-click unsubscribe, with
 // the fake Resend API standing in for the provider.
 
 const ONE_ADDRESS = 'Please enter one email address only.';
@@ -28,13 +30,10 @@ const IP_LIMIT = 'Too many sign-ups have come from your network in the last hour
 // The machine is shared and slow: a sign-up renders two emails, so allow its answer time.
 const expect = baseExpect.configure({ timeout: 15_000 });
 
-const test = base.extend<{ ip: string }>({
+const test = base.extend({
   // (`provide`, not `use`: the React hooks lint rule would take it for React's use().)
-  ip: async ({}, provide) => {
-    await provide(newIp());
-  },
-  extraHTTPHeaders: async ({ ip }, provide) => {
-    await provide({ 'X-Forwarded-For': ip });
+  extraHTTPHeaders: async ({ clientIp }, provide) => {
+    await provide({ 'X-Forwarded-For': clientIp });
   },
 });
 
@@ -90,8 +89,8 @@ test('sign up in the footer, confirm from the email, get the welcome email, leav
   expect(subscriberRow(siteDb, email)?.status).toBe('unsubscribed');
 });
 
-test('with JavaScript off: sign up by a plain form post and confirm with the button', async ({ browser, mailbox, siteDb, settings, ip }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false, baseURL: settings.siteUrl, extraHTTPHeaders: { 'X-Forwarded-For': ip } });
+test('with JavaScript off: sign up by a plain form post and confirm with the button', async ({ browser, mailbox, siteDb, settings, clientIp }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL: settings.siteUrl, extraHTTPHeaders: { 'X-Forwarded-For': clientIp } });
   const page = await context.newPage();
   const email = newAddress();
 
@@ -129,7 +128,7 @@ test('a link scanner fetching the link (GET and HEAD, no scripts) confirms nobod
 
   const row = subscriberRow(siteDb, email)!;
   expect(row.status).toBe('pending');
-  expect(row.confirm_token_used_at).toBeNull();
+  expect(row.confirmTokenUsedAt).toBeNull();
   expect(outboxRows(siteDb, email).map((r) => r.kind)).toEqual(['newsletter_confirm']);
 
   // The link still works for the person it was sent to.
@@ -151,7 +150,7 @@ test('expired, altered and reused links show a clear page with a way to get a ne
   await expect(main.getByRole('region', { name: 'Newsletter' }).getByText('Get a new confirmation link.')).toBeVisible();
 
   // Expired: 48 hours have passed.
-  siteDb.prepare('UPDATE subscribers SET confirm_token_expires_at = ? WHERE email = ?').run(Date.now() - 1000, email);
+  siteDb.update(subscribers).set({ confirmTokenExpiresAt: new Date(Date.now() - 1000) }).where(eq(subscribers.email, email)).run();
   await page.goto(first);
   await expect(page.getByRole('heading', { name: 'This link has expired', level: 1 })).toBeVisible();
   await expect(main.getByText('Confirmation links work for 48 hours.')).toBeVisible();
@@ -275,8 +274,8 @@ test('bad addresses get a clear error and keep what was typed', async ({ page, r
     expect(emailFieldValue(html)?.replace(/\r\n?/g, '\n')).toBe(value.replace(/\r\n?/g, '\n'));
   }
 
-  expect(siteDb.prepare(`SELECT count(*) AS n FROM subscribers WHERE email LIKE ?`).get(`%${local}%`)).toEqual({ n: 0 });
-  expect(siteDb.prepare(`SELECT count(*) AS n FROM email_outbox WHERE recipient LIKE ?`).get(`%${local}%`)).toEqual({ n: 0 });
+  expect(siteDb.select({ n: count() }).from(subscribers).where(like(subscribers.email, `%${local}%`)).get()).toEqual({ n: 0 });
+  expect(siteDb.select({ n: count() }).from(emailOutbox).where(like(emailOutbox.recipient, `%${local}%`)).get()).toEqual({ n: 0 });
 });
 
 test('a fourth sign-up for one address in a day is refused with a clear message', async ({ page, siteDb }) => {
@@ -293,7 +292,7 @@ test('a fourth sign-up for one address in a day is refused with a clear message'
   expect(outboxRows(siteDb, email).map((r) => r.kind)).toEqual(['newsletter_confirm', 'newsletter_confirm', 'newsletter_confirm']);
 });
 
-test('an eleventh sign-up from one network within the hour is refused with a clear message', async ({ request, page }) => {
+test('an eleventh sign-up from one network within the hour is refused with a clear message', async ({ request, page }, testInfo) => {
   for (let i = 0; i < 10; i++) {
     const response = await postSignUpForm(request, { email: newAddress('ip') });
     expect(await response.text()).toContain(SUCCESS);
@@ -304,7 +303,7 @@ test('an eleventh sign-up from one network within the hour is refused with a cle
   await expect(box.getByText(IP_LIMIT)).toBeVisible();
   await expect(box.getByLabel('Email address')).toHaveValue(email);
   // Another network is not affected.
-  const elsewhere = await postSignUpForm(request, { email, headers: { 'X-Forwarded-For': newIp() } });
+  const elsewhere = await postSignUpForm(request, { email, headers: { 'X-Forwarded-For': uniqueClientIp(testInfo.parallelIndex) } });
   expect(await elsewhere.text()).toContain(SUCCESS);
 });
 

@@ -1,6 +1,6 @@
 import { readingMinutes } from '../lib/articles/markdown';
 import { expect, test } from './support/fixtures';
-import { DRAFT_SLUG, listPublished, tagsOf } from './support/site-db';
+import { DRAFT_SLUG, listPublished, tagsOf } from './support/site-content';
 
 const PAGE_SIZE = 12;
 

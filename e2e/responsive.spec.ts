@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import type { SiteDb } from '../test/support/site-db';
 import { expect, test } from './support/fixtures';
 import { SCREENSHOTS_DIR } from './support/env';
-import { listPublished, type SiteDb } from './support/site-db';
+import { listPublished } from './support/site-content';
 
-// Issue 2: a readable design from 320 px to desktop. Screenshots go to e2e/.tmp/screenshots/
+// A readable design from 320 px to desktop. Screenshots go to e2e/.tmp/screenshots/
 // (git-ignored) for a person to look at.
 
 const PAGES: { name: string; path: (db: SiteDb) => string }[] = [

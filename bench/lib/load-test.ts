@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { onCleanup, spawnGroup } from './processes';
+import { onCleanup, spawnGroup } from '../../test/support/process-group';
 
 export interface LoadTestOptions {
   /** Must be a loopback URL: load never leaves this machine. */

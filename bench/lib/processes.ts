@@ -1,32 +1,10 @@
-import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import fs from 'node:fs';
+import { killAllGroupsNow, runCleanups } from '../../test/support/process-group';
 
-// Every process the bench starts is registered here and ended when the bench ends, however it
-// ends: normal exit, an error, Ctrl-C or a kill. Process groups are started detached (their own
-// group), so ending one ends its workers too, and a Ctrl-C reaches them only through us.
+// Every process the bench starts is a process group registered in test/support/process-group.ts,
+// and ended when the bench ends, however it ends: normal exit, an error, Ctrl-C or a kill.
 
-type Cleanup = () => Promise<void> | void;
-const cleanups = new Set<Cleanup>();
-const groups = new Set<number>();
 let exiting = false;
-
-/** Registers work to do before the bench exits; returns a function that unregisters it. */
-export function onCleanup(fn: Cleanup): () => void {
-  cleanups.add(fn);
-  return () => cleanups.delete(fn);
-}
-
-export async function runCleanups(): Promise<void> {
-  const fns = [...cleanups].reverse();
-  cleanups.clear();
-  for (const fn of fns) {
-    try {
-      await fn();
-    } catch (error) {
-      console.error('[bench] cleanup failed:', error);
-    }
-  }
-}
 
 /** Runs the cleanups, then exits with `code`. Safe to call more than once. */
 export async function exitAfterCleanup(code: number): Promise<never> {
@@ -62,68 +40,7 @@ export function installExitHandlers(): void {
     console.error('[bench] unhandled rejection:', error);
     void exitAfterCleanup(1);
   });
-  process.on('exit', () => {
-    for (const pgid of groups) killGroup(pgid, 'SIGKILL');
-  });
-}
-
-function killGroup(pgid: number, signal: NodeJS.Signals): boolean {
-  try {
-    process.kill(-pgid, signal);
-    return true;
-  } catch {
-    return false; // ESRCH: the group is already gone.
-  }
-}
-
-function groupAlive(pgid: number): boolean {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-export interface ProcessGroup {
-  child: ChildProcess;
-  pid: number;
-  /** Resolves with the exit code (or the signal's name) when the group leader exits. */
-  exited: Promise<number | string>;
-  /** SIGTERM to the whole group, then SIGKILL after `graceMs` if anything is left. */
-  stop(graceMs?: number): Promise<void>;
-}
-
-/** Starts a command as the leader of a new process group, registered for cleanup. */
-export function spawnGroup(command: string, args: string[], options: SpawnOptions = {}): ProcessGroup {
-  const child = spawn(command, args, { ...options, detached: true });
-  if (child.pid === undefined) throw new Error(`could not start ${command}`);
-  const pid = child.pid;
-  groups.add(pid);
-  const exited = new Promise<number | string>((resolve) => {
-    child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown'));
-    child.once('error', (error) => resolve(error.message));
-  });
-  let stopping: Promise<void> | null = null;
-  const stop = (graceMs = 5000) =>
-    (stopping ??= (async () => {
-      killGroup(pid, 'SIGTERM');
-      const deadline = Date.now() + graceMs;
-      while (groupAlive(pid) && Date.now() < deadline) await sleep(100);
-      if (groupAlive(pid)) killGroup(pid, 'SIGKILL');
-      groups.delete(pid);
-    })());
-  const unregister = onCleanup(() => stop());
-  void exited.then(() => {
-    // The leader is gone; its workers may not be. Leave the group in the registry until stop().
-    if (!groupAlive(pid)) {
-      groups.delete(pid);
-      unregister();
-    }
-  });
-  return { child, pid, exited, stop };
+  process.on('exit', killAllGroupsNow);
 }
 
 // ---- the process tree, from /proc ----

@@ -1,58 +1,37 @@
-import Database from 'better-sqlite3';
+import { and, count, desc, eq, lte, sql } from 'drizzle-orm';
+import { articles, comments, type StaffRole } from '../../db/schema';
+import type { SiteDb } from '../../test/support/site-db';
+import { addStaffMember, createSession, sessionCookie } from '../../test/support/site-data';
 
-// Direct access to a suite's scratch database, for seeding and for checking what the site stored.
-// Never the site's own database: suites only get paths under bench/.tmp/.
-
-export type ScratchDb = Database.Database;
-
-export function openScratchDb(file: string): ScratchDb {
-  const db = new Database(file, { fileMustExist: true });
-  db.pragma('busy_timeout = 5000');
-  return db;
-}
-
-/**
- * What the newsroom tools do after a change: every server process drops its cached pages with
- * these tags (lib/cache/next-cache-handler.mjs polls this table every 200 ms). Pages rendered in
- * the second after an invalidation are treated as stale too (its race margin), so wait about
- * 1.5 s before warming a page up again.
- */
-export function invalidateTags(db: ScratchDb, tags: string[], now = Date.now()): void {
-  const upsert = db.prepare(
-    `INSERT INTO cache_invalidations (tag, invalidated_at) VALUES (?, ?)
-     ON CONFLICT(tag) DO UPDATE SET invalidated_at = max(invalidated_at, excluded.invalidated_at)`,
-  );
-  db.transaction(() => tags.forEach((tag) => upsert.run(tag, now)))();
-}
+// Reads and rows the suites need on a suite's scratch database (opened with openSiteDb from
+// test/support/site-db.ts). Never the site's own database: suites only get paths under bench/.tmp/.
 
 export interface LiveArticle {
   id: number;
   slug: string;
-  publishedAt: number;
+  publishedAt: Date;
   approvedComments: number;
 }
 
 /** Published articles open for comments, newest first, with their approved comment counts. */
-export function openArticles(db: ScratchDb): LiveArticle[] {
+export function openArticles(db: SiteDb): LiveArticle[] {
+  const approved = db
+    .select({ n: count() })
+    .from(comments)
+    .where(and(eq(comments.articleId, articles.id), eq(comments.status, 'approved')));
   return db
-    .prepare<[number], LiveArticle>(
-      `SELECT a.id, a.slug, a.published_at AS publishedAt,
-              (SELECT count(*) FROM comments c WHERE c.article_id = a.id AND c.status = 'approved') AS approvedComments
-       FROM articles a
-       WHERE a.status = 'published' AND a.published_at <= ? AND a.comments_open = 1
-       ORDER BY a.published_at DESC, a.id DESC`,
-    )
-    .all(Date.now());
+    .select({ id: articles.id, slug: articles.slug, publishedAt: articles.publishedAt, approvedComments: sql<number>`(${approved})` })
+    .from(articles)
+    .where(and(eq(articles.status, 'published'), lte(articles.publishedAt, new Date()), eq(articles.commentsOpen, true)))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .all()
+    .map((a) => ({ ...a, publishedAt: a.publishedAt! }));
 }
 
 /** A staff user with a database session, as Auth.js stores it after a magic-link sign-in. */
-export function insertStaffSession(db: ScratchDb, { role = 'moderator', hours = 12 }: { role?: 'moderator' | 'admin'; hours?: number } = {}) {
-  const userId = `bench-${role}-${process.pid}-${Date.now()}`;
-  const token = `bench-session-${crypto.randomUUID()}`;
-  const now = Date.now();
-  db.transaction(() => {
-    db.prepare('INSERT INTO users (id, name, email, role, created_at) VALUES (?, ?, ?, ?, ?)').run(userId, 'Bench Moderator', `${userId}@example.com`, role, now);
-    db.prepare('INSERT INTO sessions (session_token, user_id, expires) VALUES (?, ?, ?)').run(token, userId, now + hours * 3_600_000);
-  })();
-  return { userId, token, cookie: `authjs.session-token=${token}` };
+export function insertStaffSession(db: SiteDb, { role = 'moderator', hours = 12 }: { role?: StaffRole; hours?: number } = {}) {
+  const email = `bench-${role}-${process.pid}-${Date.now()}@example.com`;
+  const userId = addStaffMember(db, email, role, { name: 'Bench Moderator' });
+  const token = createSession(db, userId, { expiresInMs: hours * 3_600_000 });
+  return { userId, email, token, cookie: sessionCookie(token) };
 }

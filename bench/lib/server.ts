@@ -1,13 +1,12 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
-import { commandLineOf, descendantsOf, memoryOf, RssSampler, spawnGroup, type ProcessGroup } from './processes';
+import { startAppServer } from '../../test/support/app-server';
+import { ROOT } from '../../test/support/paths';
+import { spawnGroup } from '../../test/support/process-group';
+import { commandLineOf, descendantsOf, memoryOf, RssSampler } from './processes';
 
-export const ROOT = path.resolve(__dirname, '..', '..');
 export const TMP_DIR = path.join(ROOT, 'bench', '.tmp');
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
-// The production server `npm start` runs: Next behind the page copies of lib/cache/page-cache.mjs.
-const SERVER_SCRIPT = path.join(ROOT, 'scripts', 'server.mjs');
 const BUILD_ID = path.join(ROOT, '.next', 'BUILD_ID');
 // The same list scripts/start.mjs watches: a newer file here means the build is stale.
 const SOURCES = ['app', 'components', 'lib', 'db', 'emails', 'public', 'next.config.ts', 'package.json', 'instrumentation.ts', 'proxy.ts'];
@@ -43,19 +42,6 @@ export async function ensureBuild(): Promise<void> {
   if (code !== 0 || !fs.existsSync(BUILD_ID)) throw new Error(`next build failed (exit ${code}); nothing to measure`);
 }
 
-/** A port nobody listens on right now, on the loopback interface. */
-export function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.unref();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 export interface RunningServer {
   /** Base URL for load: the loopback address the server is bound to, never anything else. */
   baseUrl: string;
@@ -71,14 +57,6 @@ export interface RunningServer {
   /** How the server exited if it died on its own (a crash, or someone killed it); null while it runs. */
   unexpectedExit(): number | string | null;
   stop(): Promise<void>;
-}
-
-function tail(file: string, lines = 40): string {
-  try {
-    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
-  } catch {
-    return '(no log)';
-  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -120,9 +98,8 @@ export function makeWorkDir(label: string): string {
 }
 
 /**
- * Starts the production server (scripts/server.mjs) on a scratch database (migrated and seeded by instrumentation.ts when new) on
- * a free loopback port, and resolves once it answers. Throws, after stopping it, if it exits or
- * does not answer within `timeoutMs`.
+ * Starts the production server (test/support/app-server.ts) on a scratch database on a free
+ * loopback port, as behind a reverse proxy, and watches the process that serves requests.
  */
 export async function startServer({
   label,
@@ -132,84 +109,48 @@ export async function startServer({
   env = {},
   timeoutMs = 120_000,
 }: StartServerOptions): Promise<RunningServer> {
-  const port = await findFreePort();
-  fs.mkdirSync(workDir, { recursive: true });
-  const logPath = path.join(workDir, logName);
-  const log = fs.openSync(logPath, 'a');
-  const baseUrl = `http://127.0.0.1:${port}`;
-
-  // BENCH_SERVER_NODE_ARGS passes options to the servers' node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const group: ProcessGroup = spawnGroup(process.execPath, [...nodeArgs, SERVER_SCRIPT, '--port', String(port), '--hostname', '127.0.0.1'], {
-    cwd: ROOT,
-    stdio: ['ignore', log, log],
+  const server = await startAppServer({
+    databasePath,
+    logPath: path.join(workDir, logName),
+    hostname: '127.0.0.1',
+    // BENCH_SERVER_NODE_ARGS passes options to the servers' node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+    nodeArgs: (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
+    timeoutMs,
     env: {
-      ...baseEnv(),
-      NODE_ENV: 'production',
-      // As behind a reverse proxy: the load comes from many "readers" on this one machine, each
-      // with its own X-Forwarded-For (the flood rule allows one comment per IP in 15 s).
+      // The load comes from many "readers" on this one machine, each with its own
+      // X-Forwarded-For (the flood rule allows one comment per IP in 15 s).
       TRUST_PROXY: '1',
-      PORT: String(port),
-      // Canonical URLs and Auth.js use localhost (Next rewrites 127.0.0.1 to it anyway).
-      SITE_URL: `http://localhost:${port}`,
-      DATABASE_PATH: databasePath,
       ...env,
     },
   });
-  fs.closeSync(log);
-
-  const fail = async (why: string): Promise<never> => {
-    await group.stop();
-    throw new Error(`the server did not start: ${why}\n--- last lines of ${logPath} ---\n${tail(logPath)}`);
-  };
-
-  let exitedWith: number | string | null = null;
-  void group.exited.then((code) => (exitedWith = code));
-  const deadline = Date.now() + timeoutMs;
-  let ready = false;
-  while (!ready) {
-    if (exitedWith !== null) await fail(`the server exited (${exitedWith})`);
-    if (Date.now() > deadline) await fail(`no answer on ${baseUrl} within ${timeoutMs / 1000} s`);
-    let status: number | null = null;
-    try {
-      const res = await fetch(`${baseUrl}/robots.txt`, { signal: AbortSignal.timeout(5000) });
-      await res.arrayBuffer();
-      status = res.status;
-    } catch {
-      // Not listening yet (or still migrating and seeding the database).
-    }
-    if (status === null) await sleep(250);
-    else if (status === 200) ready = true;
-    else await fail(`GET /robots.txt answered ${status}`);
-  }
 
   let serverPid: number | null = null;
   for (let i = 0; i < 40 && serverPid === null; i++) {
-    serverPid = findServerPid(group.pid);
+    serverPid = findServerPid(server.pid);
     if (serverPid === null) await sleep(50);
   }
   if (serverPid === null) {
     console.warn('[bench] warning: no "next-server" process found; sampling the spawned process instead');
-    serverPid = group.pid;
+    serverPid = server.pid;
   }
   const pid = serverPid;
   const rss = new RssSampler(pid, 250);
   let stopped = false;
 
   return {
-    baseUrl,
-    port,
+    baseUrl: server.baseUrl,
+    port: server.port,
     databasePath,
     workDir,
-    logPath,
+    logPath: server.logPath,
     serverPid: pid,
     rss,
     kernelPeakRss: () => memoryOf(pid, 'VmHWM'),
-    unexpectedExit: () => (stopped ? null : exitedWith),
+    unexpectedExit: () => (stopped ? null : server.exitStatus()),
     async stop() {
       stopped = true;
       rss.stop();
-      await group.stop();
+      await server.stop();
     },
   };
 }

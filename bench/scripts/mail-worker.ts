@@ -7,12 +7,13 @@
 // DATABASE_PATH, RESEND_API_KEY, RESEND_BASE_URL and MAIL_RATE_PER_SECOND come from the environment.
 // Each command prints JSON lines on stdout for the suite to read.
 import fs from 'node:fs';
-import { sql } from 'drizzle-orm';
+import { count, inArray } from 'drizzle-orm';
 import { closeDb, getDb } from '../../db';
 import { migrateDatabase } from '../../db/migrate';
 import { emailOutbox } from '../../db/schema';
 import { deliverDueEmails } from '../../lib/mail/deliver';
 import { enqueueEmail } from '../../lib/mail/outbox';
+import { deliverUntil } from '../../test/support/deliver-loop';
 
 const say = (event: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(event)}\n`);
 const rss = () => process.memoryUsage().rss;
@@ -35,9 +36,9 @@ function enqueue(file: string, count: number, tag: string) {
 function outstanding(): number {
   return (
     getDb()
-      .select({ n: sql<number>`count(*)` })
+      .select({ n: count() })
       .from(emailOutbox)
-      .where(sql`${emailOutbox.status} IN ('queued', 'sending')`)
+      .where(inArray(emailOutbox.status, ['queued', 'sending']))
       .get()?.n ?? 0
   );
 }
@@ -56,13 +57,19 @@ async function deliver(seconds: number | null) {
   };
   if (seconds !== null) setTimeout(() => finish('time'), seconds * 1000);
   // What the server's sweep does, back to back, until nothing is left (retries wait for their time).
-  while (outstanding() > 0) {
-    const report = await deliverDueEmails();
-    totals.sent += report.sent;
-    totals.retry += report.retry;
-    totals.failed += report.failed;
-    if (report.sent + report.retry + report.failed === 0) await new Promise((r) => setTimeout(r, 50));
-  }
+  await deliverUntil({
+    deliver: async () => {
+      const report = await deliverDueEmails();
+      // Counted as each pass ends: the time limit above may end the process mid-loop.
+      totals.sent += report.sent;
+      totals.retry += report.retry;
+      totals.failed += report.failed;
+      return report;
+    },
+    done: () => outstanding() === 0,
+    pauseMs: 50,
+    pauseOnlyWhenIdle: true,
+  });
   finish('empty');
 }
 

@@ -1,26 +1,30 @@
 import fs from 'node:fs';
-import { clientIp, findForm, fillForm, postForm, postFormAndFollow, type FormField, type ParsedForm, type PostResult } from '../lib/forms';
+import { and, count, eq, like } from 'drizzle-orm';
+import { comments as commentsTable } from '../../db/schema';
+import { invalidateTags, openSiteDb, type SiteDb } from '../../test/support/site-db';
+import { clientIp } from '../../test/support/client-ip';
+import { findForm, fillForm, postForm, postFormAndFollow, type FormField, type ParsedForm, type PostResult } from '../../test/support/forms';
 import { loadTest } from '../lib/load-test';
 import { cpuMsOf } from '../lib/processes';
 import type { RunningServer } from '../lib/server';
-import { invalidateTags, openArticles, openScratchDb, type ScratchDb } from '../lib/scratch-db';
+import { openArticles } from '../lib/scratch-db';
 import { mapConcurrent, percentile, sleep, tally } from '../lib/stats';
 import type { BenchOptions, Suite, SuiteReport } from '../lib/suite';
 import { formatMs, formatRate, type Table } from '../lib/table';
 import { BROWSER_ENCODING, transferSize, warmUp } from '../lib/warm-up';
 
-// Issue 3, "Performance and load": (a) the article page with 50 approved comments against the same
+// (a) The article page with 50 approved comments against the same
 // page with none (target: within 20%); (b) 500 comment submissions through the real server action,
 // from concurrent clients, against two server processes on one database file, proving every
 // valid one is stored exactly once with no SQLITE_BUSY reaching a user (target: 500/s).
 
 const THREAD_SIZE = 50;
 const SUBMISSIONS = 500;
-/** The form must be older than this when posted (lib/comments/spam.ts MIN_FILL_MS is 3 s). */
+/** The form must be older than this when posted (lib/comments/rules.ts MIN_FILL_MS is 3 s). */
 const STAMP_AGE_MS = 3_200;
 const SUCCESS = 'Thank you. Your comment is awaiting moderation.';
 
-/** BENCH_WRITE_SERVERS (default 2, as issue 3 asks): server processes sharing the database in (b). */
+/** BENCH_WRITE_SERVERS (default 2): server processes sharing the database in (b). */
 function writeServers(): number {
   const raw = process.env.BENCH_WRITE_SERVERS?.trim() || '2';
   const n = Number(raw);
@@ -53,36 +57,39 @@ function commentBody(i: number): string {
 }
 
 /** 50 approved comments on one article: 35 threads, 15 replies (some at depth 3), oldest first. */
-function insertApprovedThread(db: ScratchDb, articleId: number, publishedAt: number): void {
-  const insert = db.prepare(
-    `INSERT INTO comments (article_id, parent_id, depth, author_name, author_email, author_url, body, status, held_reasons,
-                           ip_hash, user_agent, is_staff, created_at, updated_at, moderated_at, moderated_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'approved', '[]', ?, 'ledger-bench', 0, ?, ?, ?, 'bench')`,
-  );
-  db.transaction(() => {
+function insertApprovedThread(db: SiteDb, articleId: number, publishedAt: Date): void {
+  db.transaction((tx) => {
     const placed: { id: number; depth: number }[] = [];
     for (let i = 0; i < THREAD_SIZE; i++) {
       // Every third comment after the first few replies to an earlier one.
       const parent = i >= 5 && i % 3 === 2 ? placed[(i * 7) % placed.length] : undefined;
       const depth = parent ? Math.min(parent.depth + 1, 3) : 1;
-      const at = publishedAt + (i + 1) * 11 * 60_000;
-      const name = NAMES[i % NAMES.length]!;
-      const row = insert.run(
-        articleId,
-        parent?.id ?? null,
-        depth,
-        name,
-        `reader${i}@example.com`,
-        i % 4 === 1 ? `https://example.org/~reader${i}` : null,
-        commentBody(i),
-        `bench-ip-${i % 17}`,
-        at,
-        at,
-        at + 60_000,
-      );
-      placed.push({ id: Number(row.lastInsertRowid), depth });
+      const at = publishedAt.getTime() + (i + 1) * 11 * 60_000;
+      const { id } = tx
+        .insert(commentsTable)
+        .values({
+          articleId,
+          parentId: parent?.id ?? null,
+          depth,
+          authorName: NAMES[i % NAMES.length]!,
+          authorEmail: `reader${i}@example.com`,
+          authorUrl: i % 4 === 1 ? `https://example.org/~reader${i}` : null,
+          body: commentBody(i),
+          status: 'approved',
+          heldReasons: [],
+          ipHash: `bench-ip-${i % 17}`,
+          userAgent: 'ledger-bench',
+          isStaff: false,
+          createdAt: new Date(at),
+          updatedAt: new Date(at),
+          moderatedAt: new Date(at + 60_000),
+          moderatedBy: 'bench',
+        })
+        .returning({ id: commentsTable.id })
+        .get();
+      placed.push({ id, depth });
     }
-  })();
+  });
 }
 
 interface PageFigures {
@@ -198,7 +205,7 @@ async function runWrites(
     servers: RunningServer[];
     path: string;
     form: ParsedForm;
-    db: ScratchDb;
+    db: SiteDb;
     articleId: number;
     run: string;
     ipOffset: number;
@@ -234,11 +241,11 @@ async function runWrites(
 
   // Proof from the database: each submission's (email, body) stored exactly once, as pending.
   const rows = db
-    .prepare<[number, string], { email: string; body: string; status: string; n: number }>(
-      `SELECT author_email AS email, body, status, count(*) AS n FROM comments
-       WHERE article_id = ? AND author_email LIKE ? GROUP BY author_email, body, status`,
-    )
-    .all(articleId, `bench-${run}-${mode}-%`);
+    .select({ email: commentsTable.authorEmail, body: commentsTable.body, status: commentsTable.status, n: count() })
+    .from(commentsTable)
+    .where(and(eq(commentsTable.articleId, articleId), like(commentsTable.authorEmail, `bench-${run}-${mode}-%`)))
+    .groupBy(commentsTable.authorEmail, commentsTable.body, commentsTable.status)
+    .all();
   const byKey = new Map<string, number>();
   for (const r of rows) {
     // A form submission sends line breaks as CRLF; compare the text, not the line endings.
@@ -295,7 +302,7 @@ export const comments: Suite = {
     const problems: string[] = [];
     const tables: (Table & { title?: string })[] = [];
     const first = await startServer();
-    const db = openScratchDb(first.databasePath);
+    const db = openSiteDb(first.databasePath);
     try {
       const candidates = openArticles(db).filter((a) => a.approvedComments === 0);
       if (candidates.length < 2) throw new Error('the seed has fewer than two open articles without comments');
@@ -387,7 +394,7 @@ export const comments: Suite = {
       notes.push(`(b) server logs: ${busyLogged} mentions of SQLITE_BUSY, ${storeFailed} "could not store a comment" errors`);
       if (busyLogged > 0 || storeFailed > 0) problems.push(`(b) the server logs show ${busyLogged} SQLITE_BUSY and ${storeFailed} failed stores`);
     } finally {
-      db.close();
+      db.$client.close();
     }
     return { table: tables, notes, problems };
   },

@@ -2,15 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { render } from '@react-email/components';
 import { createElement } from 'react';
-import { startFakeResend, type FakeResend } from '../../e2e/support/fake-resend';
+import { startFakeResend, type FakeResend } from '../../test/support/fake-resend';
 import ConfirmSubscription, { confirmSubscriptionSubject } from '../../emails/confirm-subscription';
-import { formatBytes, RssSampler, spawnGroup } from '../lib/processes';
-import { ROOT } from '../lib/server';
+import { spawnGroup } from '../../test/support/process-group';
+import { formatBytes, RssSampler } from '../lib/processes';
+import { ROOT } from '../../test/support/paths';
 import { maxInWindow } from '../lib/stats';
 import type { Suite, SuiteReport } from '../lib/suite';
 import { formatMs, formatRate } from '../lib/table';
 
-// Issue 4, "Performance": 1,000 queued emails delivered by the site's deliverer (lib/mail/deliver.ts)
+// 1,000 queued emails delivered by the site's deliverer (lib/mail/deliver.ts)
 // to the fake Resend API with the rate limit lifted (emails/s and the deliverer's peak memory),
 // then the same with the default limit for BENCH_SECONDS, showing the rate holds.
 //

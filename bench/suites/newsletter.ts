@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { startFakeResend } from '../../e2e/support/fake-resend';
-import { findForm, postForm } from '../lib/forms';
+import { and, count, desc, eq, lte, sql } from 'drizzle-orm';
+import { articles, emailOutbox, newsletterIssueArticles, newsletterIssues, subscribers } from '../../db/schema';
+import { openSiteDb, type SiteDb } from '../../test/support/site-db';
+import { startFakeResend } from '../../test/support/fake-resend';
+import { findForm, postForm } from '../../test/support/forms';
 import { cpuMsOf, formatBytes, memoryOf } from '../lib/processes';
-import { insertStaffSession, openScratchDb, type ScratchDb } from '../lib/scratch-db';
+import { insertStaffSession } from '../lib/scratch-db';
 import { maxInWindow, sleep, tally } from '../lib/stats';
 import type { Suite, SuiteReport } from '../lib/suite';
 import { formatMs, formatRate } from '../lib/table';
 
-// Issue 7, "Performance": a send to 10,000 subscribers against the fake Resend API with the rate
+// A send to 10,000 subscribers against the fake Resend API with the rate
 // limit lifted, printing emails/s and the peak memory of the server.
 //
 // The real thing end to end: one production server whose mail goes to the fake (in this process, on
@@ -31,37 +34,61 @@ interface Seeded {
   ms: number;
 }
 
-function seed(db: ScratchDb, actor: string): Seeded {
+function seed(db: SiteDb, actor: string): Seeded {
   const articleIds = db
-    .prepare<[number, number], { id: number }>("SELECT id FROM articles WHERE status = 'published' AND published_at <= ? ORDER BY published_at DESC, id DESC LIMIT ?")
-    .all(Date.now(), ARTICLES)
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(eq(articles.status, 'published'), lte(articles.publishedAt, new Date())))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(ARTICLES)
+    .all()
     .map((r) => r.id);
   if (articleIds.length < ARTICLES) throw new Error(`only ${articleIds.length} published articles in the scratch database, need ${ARTICLES}`);
   const started = performance.now();
-  const now = Date.now();
-  const insertSubscriber = db.prepare(
-    `INSERT INTO subscribers (email, status, unsubscribe_token, consent_source, consent_at, ip_hash, created_at, updated_at, confirmed_at)
-     VALUES (?, 'confirmed', ?, '/', ?, ?, ?, ?, ?)`,
-  );
+  const now = new Date();
+  const p = (name: string) => sql.placeholder(name);
   const tokens = new Map<string, string>();
-  const issueId = db.transaction(() => {
+  const issueId = db.transaction((tx) => {
+    // One prepared statement for every row, as lib/mail/outbox.ts queues a mass send.
+    const insertSubscriber = tx
+      .insert(subscribers)
+      .values({
+        email: p('email'),
+        status: 'confirmed',
+        unsubscribeToken: p('unsubscribeToken'),
+        consentSource: '/',
+        consentAt: p('at'),
+        ipHash: p('ipHash'),
+        createdAt: p('at'),
+        updatedAt: p('at'),
+        confirmedAt: p('confirmedAt'),
+      })
+      .prepare();
     for (let i = 0; i < SUBSCRIBERS; i++) {
-      const at = now - 86_400_000 - (SUBSCRIBERS - i) * 60_000; // confirmed in the past, oldest first
+      const at = now.getTime() - 86_400_000 - (SUBSCRIBERS - i) * 60_000; // confirmed in the past, oldest first
       const email = `news-${i}@example${i % 20}.com`;
       const token = randomBytes(32).toString('base64url'); // 43 url-safe characters, as the site makes them
       tokens.set(email, token);
-      insertSubscriber.run(email, token, at, `bench-ip-${i % 5000}`, at, at, at + 600_000);
+      insertSubscriber.run({ email, unsubscribeToken: token, at: new Date(at), ipHash: `bench-ip-${i % 5000}`, confirmedAt: new Date(at + 600_000) });
     }
-    const id = Number(
-      db
-        .prepare(`INSERT INTO newsletter_issues (subject, intro, status, created_by, created_at, updated_at) VALUES (?, ?, 'draft', ?, ?, ?)`)
-        .run('The Ledger weekly: council budget special', 'This week: the budget, the contract and what the council did not say.\n\nRead on.', actor, now, now).lastInsertRowid,
-    );
-    const link = db.prepare('INSERT INTO newsletter_issue_articles (issue_id, article_id, position) VALUES (?, ?, ?)');
-    articleIds.forEach((articleId, position) => link.run(id, articleId, position));
+    const { id } = tx
+      .insert(newsletterIssues)
+      .values({
+        subject: 'The Ledger weekly: council budget special',
+        intro: 'This week: the budget, the contract and what the council did not say.\n\nRead on.',
+        status: 'draft',
+        createdBy: actor,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: newsletterIssues.id })
+      .get();
+    tx.insert(newsletterIssueArticles)
+      .values(articleIds.map((articleId, position) => ({ issueId: id, articleId, position })))
+      .run();
     return id;
-  })();
-  db.pragma('optimize');
+  });
+  db.$client.pragma('optimize');
   return { issueId, tokens, ms: performance.now() - started };
 }
 
@@ -72,10 +99,13 @@ interface OutboxCounts {
   open: number;
 }
 
-function outboxCounts(db: ScratchDb, issueId: number): OutboxCounts {
+function outboxCounts(db: SiteDb, issueId: number): OutboxCounts {
   const rows = db
-    .prepare<[string], { status: string; n: number }>('SELECT status, count(*) AS n FROM email_outbox WHERE group_key = ? GROUP BY status')
-    .all(`issue:${issueId}`);
+    .select({ status: emailOutbox.status, n: count() })
+    .from(emailOutbox)
+    .where(eq(emailOutbox.groupKey, `issue:${issueId}`))
+    .groupBy(emailOutbox.status)
+    .all();
   const by = Object.fromEntries(rows.map((r) => [r.status, r.n])) as Record<string, number | undefined>;
   return {
     rows: rows.reduce((sum, r) => sum + r.n, 0),
@@ -85,12 +115,13 @@ function outboxCounts(db: ScratchDb, issueId: number): OutboxCounts {
   };
 }
 
-function issueRow(db: ScratchDb, issueId: number) {
-  return db
-    .prepare<[number], { status: string; queuedAt: number | null; sendStartedAt: number | null; recipientCount: number | null }>(
-      'SELECT status, queued_at AS queuedAt, send_started_at AS sendStartedAt, recipient_count AS recipientCount FROM newsletter_issues WHERE id = ?',
-    )
-    .get(issueId)!;
+function issueRow(db: SiteDb, issueId: number) {
+  const row = db
+    .select({ status: newsletterIssues.status, queuedAt: newsletterIssues.queuedAt, recipientCount: newsletterIssues.recipientCount })
+    .from(newsletterIssues)
+    .where(eq(newsletterIssues.id, issueId))
+    .get()!;
+  return { ...row, queuedAt: row.queuedAt?.getTime() ?? null };
 }
 
 export const newsletter: Suite = {
@@ -105,12 +136,15 @@ export const newsletter: Suite = {
       const server = await startServer({
         env: { RESEND_API_KEY: 're_bench', RESEND_BASE_URL: fake.url, MAIL_RATE_PER_SECOND: '0', MAIL_SWEEP_MS: sweepMs },
       });
-      const db = openScratchDb(server.databasePath);
+      const db = openSiteDb(server.databasePath);
       try {
         const admin = insertStaffSession(db, { role: 'admin' });
-        const actor = `${admin.userId}@example.com`;
-        const { issueId, tokens, ms: seedMs } = seed(db, actor);
-        const confirmed = db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM subscribers WHERE status = 'confirmed' AND confirmed_at <= ?").get(Date.now())!.n;
+        const { issueId, tokens, ms: seedMs } = seed(db, admin.email);
+        const confirmed = db
+          .select({ n: count() })
+          .from(subscribers)
+          .where(and(eq(subscribers.status, 'confirmed'), lte(subscribers.confirmedAt, new Date())))
+          .get()!.n;
         notes.push(`seeded ${SUBSCRIBERS} confirmed subscribers and a draft issue of ${ARTICLES} articles in ${formatMs(seedMs)}; confirmed subscribers in the database: ${confirmed}`);
         // Whatever the demo seed or a sign-in sent before the send starts is not the issue's.
         fake.reset();
@@ -260,7 +294,7 @@ export const newsletter: Suite = {
           problems,
         };
       } finally {
-        db.close();
+        db.$client.close();
       }
     } finally {
       await fake.close();

@@ -1,4 +1,6 @@
-import Database from 'better-sqlite3';
+import { and, desc, eq, lte } from 'drizzle-orm';
+import { articles } from '../../db/schema';
+import { openSiteDb } from '../../test/support/site-db';
 import { loadTest } from '../lib/load-test';
 import type { Suite, SuiteReport } from '../lib/suite';
 import { formatMs, formatRate } from '../lib/table';
@@ -6,15 +8,19 @@ import { BROWSER_ENCODING, transferSize, warmUp } from '../lib/warm-up';
 
 /** The newest live article in the scratch database (the seed is deterministic, so it is stable). */
 function newestPublishedSlug(databasePath: string): string {
-  const db = new Database(databasePath, { readonly: true, fileMustExist: true });
+  const db = openSiteDb(databasePath);
   try {
     const row = db
-      .prepare("SELECT slug FROM articles WHERE status = 'published' AND published_at <= ? ORDER BY published_at DESC LIMIT 1")
-      .get(Date.now()) as { slug: string } | undefined;
+      .select({ slug: articles.slug })
+      .from(articles)
+      .where(and(eq(articles.status, 'published'), lte(articles.publishedAt, new Date())))
+      .orderBy(desc(articles.publishedAt))
+      .limit(1)
+      .get();
     if (!row) throw new Error(`no published article in ${databasePath}: was the demo content seeded?`);
     return row.slug;
   } finally {
-    db.close();
+    db.$client.close();
   }
 }
 

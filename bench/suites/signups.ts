@@ -1,15 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { startFakeResend } from '../../e2e/support/fake-resend';
+import { count, eq, max } from 'drizzle-orm';
+import { emailOutbox } from '../../db/schema';
+import { openSiteDb } from '../../test/support/site-db';
+import { startFakeResend } from '../../test/support/fake-resend';
 import { startFlakyProxy } from '../lib/flaky-proxy';
-import { clientIp, fillForm, findForm, postForm } from '../lib/forms';
+import { clientIp } from '../../test/support/client-ip';
+import { fillForm, findForm, postForm } from '../../test/support/forms';
 import { cpuMsOf } from '../lib/processes';
-import { openScratchDb } from '../lib/scratch-db';
 import { mapConcurrent, maxInWindow, percentile, sleep, tally } from '../lib/stats';
 import type { Suite, SuiteReport } from '../lib/suite';
 import { formatMs, formatRate } from '../lib/table';
 
-// Issue 5, "Load and faults": 500 sign-ups from distinct addresses through the real form endpoint
+// 500 sign-ups from distinct addresses through the real form endpoint
 // (the footer newsletter form's server action, posted as a browser without JavaScript posts it)
 // while the email provider fails one request in five with 500 and now and then answers 429. All
 // 500 confirmation emails must arrive, none twice. Prints sign-ups/s and the time until the last
@@ -122,16 +125,17 @@ export const signups: Suite = {
       const log = proxy.log();
       const statuses = tally(log.map((r) => r.status));
       const replays = fake.requests().filter((r) => r.status === 200).length - fake.emails().length;
-      const db = openScratchDb(server.databasePath);
-      let outbox: { status: string; n: number; maxAttempts: number }[];
+      const db = openSiteDb(server.databasePath);
+      let outbox: { status: string; n: number; maxAttempts: number | null }[];
       try {
         outbox = db
-          .prepare<[], { status: string; n: number; maxAttempts: number }>(
-            "SELECT status, count(*) AS n, max(attempts) AS maxAttempts FROM email_outbox WHERE kind = 'newsletter_confirm' GROUP BY status",
-          )
+          .select({ status: emailOutbox.status, n: count(), maxAttempts: max(emailOutbox.attempts) })
+          .from(emailOutbox)
+          .where(eq(emailOutbox.kind, 'newsletter_confirm'))
+          .groupBy(emailOutbox.status)
           .all();
       } finally {
-        db.close();
+        db.$client.close();
       }
       const failed = outbox.find((o) => o.status === 'failed')?.n ?? 0;
       if (failed > 0) problems.push(`${failed} confirmation emails failed for good in the outbox`);

@@ -1,52 +1,43 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import type { SiteDb } from './site-db';
+import { randomBytes } from 'node:crypto';
+import { count, eq } from 'drizzle-orm';
+import {
+  blocklist,
+  comments,
+  emailOutbox,
+  newsletterIssueArticles,
+  newsletterIssues,
+  sessions,
+  subscribers,
+  users,
+  type BlocklistKind,
+  type CommentStatus,
+  type StaffRole,
+  type SubscriberStatus,
+} from '../../db/schema';
+import type { SiteDb } from '../../test/support/site-db';
 import { COMMENT_SPEC_ARTICLES, commentableArticles } from './comments';
 
-// Rows the dashboard specs put straight into the site's database: staff members, their sessions,
-// comments waiting for a moderator, subscribers and failed emails. Each test tags what it creates
-// with its own unique text, so tests running side by side never act on each other's rows.
-
-export type StaffRole = 'admin' | 'moderator';
-export type CommentStatus = 'pending' | 'approved' | 'spam' | 'trash';
-
-/** Auth.js's session cookie on an http:// site (on https it gets the __Secure- prefix). */
-export const SESSION_COOKIE = 'authjs.session-token';
+// Rows the dashboard specs put straight into the site's database: comments waiting for a
+// moderator, subscribers and failed emails (staff members and their sessions come from
+// test/support/site-data.ts). Each test tags what it creates with its own unique text, so tests
+// running side by side never act on each other's rows.
 
 /** Short text unique to one test (or one worker): goes into addresses and comment bodies. */
 export function uniqueTag(label: string): string {
   return `${label}-${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 }
 
-/** Adds (or changes) a staff member, as `npm run staff -- add` does. Returns the user id. */
-export function addStaffMember(db: SiteDb, email: string, role: StaffRole | null): string {
-  const row = db
-    .prepare<[string, string, string | null], { id: string }>(
-      `INSERT INTO users (id, email, role) VALUES (?, ?, ?)
-       ON CONFLICT(email) DO UPDATE SET role = excluded.role RETURNING id`,
-    )
-    .get(randomUUID(), email.toLowerCase(), role);
-  return row!.id;
-}
-
 export function roleOf(db: SiteDb, email: string): StaffRole | null | undefined {
-  return db.prepare<[string], { role: StaffRole | null }>('SELECT role FROM users WHERE email = ?').get(email.toLowerCase())?.role;
-}
-
-/**
- * A database session for a user, as Auth.js writes one when a magic link is used. The sign-in
- * spec signs in through the email link itself; other specs start from a session made here, so
- * they do not spend the per-IP sign-in allowance (20 requests in 15 minutes, shared by the run).
- */
-export function createSession(db: SiteDb, userId: string, { expiresInMs = 12 * 60 * 60 * 1000 } = {}): string {
-  const token = randomUUID();
-  db.prepare('INSERT INTO sessions (session_token, user_id, expires) VALUES (?, ?, ?)').run(token, userId, Date.now() + expiresInMs);
-  return token;
+  return db.select({ role: users.role }).from(users).where(eq(users.email, email.toLowerCase())).get()?.role;
 }
 
 export function sessionCount(db: SiteDb, email: string): number {
   return db
-    .prepare<[string], { n: number }>('SELECT count(*) AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = ?')
-    .get(email.toLowerCase())!.n;
+    .select({ n: count() })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(users.email, email.toLowerCase()))
+    .get()!.n;
 }
 
 export interface OpenArticle {
@@ -79,108 +70,106 @@ export interface NewComment {
 
 /** A comment as the public form would store it (without the IP hash and user agent). */
 export function insertComment(db: SiteDb, c: NewComment): number {
-  const now = c.createdAt ?? Date.now();
-  const row = db
-    .prepare<unknown[], { id: number }>(
-      `INSERT INTO comments (article_id, parent_id, depth, author_name, author_email, body, status, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-    )
-    .get(
-      c.articleId,
-      c.parentId ?? null,
-      c.parentId ? 2 : 1,
-      c.authorName,
-      c.authorEmail.toLowerCase(),
-      c.body,
-      c.status ?? 'pending',
-      now,
-      now,
-    );
-  return row!.id;
+  const now = new Date(c.createdAt ?? Date.now());
+  return db
+    .insert(comments)
+    .values({
+      articleId: c.articleId,
+      parentId: c.parentId ?? null,
+      depth: c.parentId ? 2 : 1,
+      authorName: c.authorName,
+      authorEmail: c.authorEmail.toLowerCase(),
+      body: c.body,
+      status: c.status ?? 'pending',
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: comments.id })
+    .get().id;
 }
 
 export function commentStatus(db: SiteDb, id: number): CommentStatus | undefined {
-  return db.prepare<[number], { status: CommentStatus }>('SELECT status FROM comments WHERE id = ?').get(id)?.status;
+  return db.select({ status: comments.status }).from(comments).where(eq(comments.id, id)).get()?.status;
 }
 
-export interface StoredComment {
-  id: number;
-  status: CommentStatus;
-  body: string;
-  heldReasons: string;
-  isStaff: number;
-  moderatedBy: string | null;
-  parentId: number | null;
-}
-
-export function commentsByEmail(db: SiteDb, email: string): StoredComment[] {
+export function commentsByEmail(db: SiteDb, email: string) {
   return db
-    .prepare<[string], StoredComment>(
-      `SELECT id, status, body, held_reasons AS heldReasons, is_staff AS isStaff, moderated_by AS moderatedBy, parent_id AS parentId
-       FROM comments WHERE author_email = ? ORDER BY id`,
-    )
-    .all(email.toLowerCase());
+    .select({
+      id: comments.id,
+      status: comments.status,
+      body: comments.body,
+      heldReasons: comments.heldReasons,
+      isStaff: comments.isStaff,
+      moderatedBy: comments.moderatedBy,
+      parentId: comments.parentId,
+    })
+    .from(comments)
+    .where(eq(comments.authorEmail, email.toLowerCase()))
+    .orderBy(comments.id)
+    .all();
 }
 
-export function insertSubscriber(
-  db: SiteDb,
-  s: {
-    email: string;
-    status?: 'pending' | 'confirmed' | 'unsubscribed' | 'bounced' | 'complained';
-    consentSource?: string;
-    createdAt?: number;
-  },
-): number {
-  const now = s.createdAt ?? Date.now();
-  const row = db
-    .prepare<unknown[], { id: number }>(
-      `INSERT INTO subscribers (email, status, unsubscribe_token, consent_source, consent_at, created_at, updated_at, confirmed_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-    )
-    .get(
-      s.email.toLowerCase(),
-      s.status ?? 'confirmed',
-      randomBytes(24).toString('base64url'),
-      s.consentSource ?? '/newsletter',
-      now,
-      now,
-      now,
-      s.status === 'confirmed' || !s.status ? now : null,
-    );
-  return row!.id;
+export function insertSubscriber(db: SiteDb, s: { email: string; status?: SubscriberStatus; consentSource?: string; createdAt?: number }): number {
+  const now = new Date(s.createdAt ?? Date.now());
+  const status = s.status ?? 'confirmed';
+  return db
+    .insert(subscribers)
+    .values({
+      email: s.email.toLowerCase(),
+      status,
+      unsubscribeToken: randomBytes(24).toString('base64url'),
+      consentSource: s.consentSource ?? '/newsletter',
+      consentAt: now,
+      createdAt: now,
+      updatedAt: now,
+      confirmedAt: status === 'confirmed' ? now : null,
+    })
+    .returning({ id: subscribers.id })
+    .get().id;
 }
 
 /** An email the deliverer gave up on, as the outbox page lists it. */
 export function insertFailedEmail(db: SiteDb, recipient: string): number {
-  const row = db
-    .prepare<unknown[], { id: number }>(
-      `INSERT INTO email_outbox (kind, recipient, subject, html, text, status, attempts, last_error)
-       VALUES ('e2e_fixture', ?, 'A test email', '<p>A test email</p>', 'A test email', 'failed', 8, 'fake failure 500') RETURNING id`,
-    )
-    .get(recipient);
-  return row!.id;
+  return db
+    .insert(emailOutbox)
+    .values({
+      kind: 'e2e_fixture',
+      recipient,
+      subject: 'A test email',
+      html: '<p>A test email</p>',
+      text: 'A test email',
+      status: 'failed',
+      attempts: 8,
+      lastError: 'fake failure 500',
+    })
+    .returning({ id: emailOutbox.id })
+    .get().id;
 }
 
-export function insertBlock(db: SiteDb, kind: 'email' | 'ip' | 'word', value: string): number {
-  return db
-    .prepare<unknown[], { id: number }>(`INSERT INTO blocklist (kind, value, created_by) VALUES (?, ?, 'e2e') RETURNING id`)
-    .get(kind, value)!.id;
+export function insertBlock(db: SiteDb, kind: BlocklistKind, value: string): number {
+  return db.insert(blocklist).values({ kind, value, createdBy: 'e2e' }).returning({ id: blocklist.id }).get().id;
 }
 
 export function outboxRowsTo(db: SiteDb, recipient: string): { kind: string; status: string }[] {
   return db
-    .prepare<[string], { kind: string; status: string }>('SELECT kind, status FROM email_outbox WHERE recipient = ? ORDER BY id')
-    .all(recipient);
+    .select({ kind: emailOutbox.kind, status: emailOutbox.status })
+    .from(emailOutbox)
+    .where(eq(emailOutbox.recipient, recipient))
+    .orderBy(emailOutbox.id)
+    .all();
 }
 
 /** A draft newsletter issue holding one article; returns its id. */
 export function insertDraftIssue(db: SiteDb, subject: string, articleId: number): number {
-  const now = Date.now();
-  const id = Number(
-    db
-      .prepare("INSERT INTO newsletter_issues (subject, intro, status, created_at, updated_at) VALUES (?, '', 'draft', ?, ?)")
-      .run(subject, now, now).lastInsertRowid,
-  );
-  db.prepare('INSERT INTO newsletter_issue_articles (issue_id, article_id, position) VALUES (?, ?, 0)').run(id, articleId);
-  return id;
+  const now = new Date();
+  return db.transaction((tx) => {
+    const { id } = tx.insert(newsletterIssues).values({ subject, intro: '', status: 'draft', createdAt: now, updatedAt: now }).returning({ id: newsletterIssues.id }).get();
+    tx.insert(newsletterIssueArticles).values({ issueId: id, articleId, position: 0 }).run();
+    return id;
+  });
+}
+
+/** The status of a newsletter issue. */
+export function issueStatus(db: SiteDb, id: number) {
+  return db.select({ status: newsletterIssues.status }).from(newsletterIssues).where(eq(newsletterIssues.id, id)).get()?.status;
 }

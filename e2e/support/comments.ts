@@ -1,10 +1,14 @@
 import { execFile } from 'node:child_process';
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
-import { ROOT, type E2ESettings } from './env';
-import { listPublished, type SiteDb } from './site-db';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { and, desc, eq, lte } from 'drizzle-orm';
+import { articles, comments } from '../../db/schema';
+import { ROOT } from '../../test/support/paths';
+import type { SiteDb } from '../../test/support/site-db';
+import type { E2ESettings } from './env';
+import { listPublished } from './site-content';
 
 // Helpers for the comment journeys: unique readers, the comment form, and moderation through the
 // same command the moderators use (`npm run comments -- approve <id>`).
@@ -17,18 +21,6 @@ export const AWAITING_NOTE = 'Your comment is awaiting moderation.';
 /** A fresh address for every reader, so tests never trip each other's flood or duplicate rules. */
 export function uniqueEmail(label: string): string {
   return `${label}-${randomBytes(5).toString('hex')}@example.net`;
-}
-
-let ipCounter = randomInt(0, 250);
-/**
- * A fresh documentation-range IP for X-Forwarded-For (the server hashes the last entry), so the
- * flood rule sees each test as its own reader. Each parallel worker has its own range.
- */
-export function uniqueIp(testInfo: TestInfo): string {
-  const ranges = ['203.0.113', '198.51.100', '192.0.2'];
-  const range = ranges[testInfo.parallelIndex % ranges.length]!;
-  ipCounter = (ipCounter + 1) % 254;
-  return `${range}.${ipCounter + 1}`;
 }
 
 /** The comment specs take articles 0 to 13 of commentableArticles(); openArticle hands out the rest. */
@@ -51,39 +43,37 @@ export function commentableArticles(db: SiteDb) {
   const reserved = new Set([...published.slice(0, 3), published.at(-1)].map((a) => a?.slug));
   const open = new Set(
     db
-      .prepare<[], { slug: string }>('SELECT slug FROM articles WHERE comments_open = 1')
+      .select({ slug: articles.slug })
+      .from(articles)
+      .where(eq(articles.commentsOpen, true))
       .all()
       .map((r) => r.slug),
   );
   return published.filter((a) => open.has(a.slug) && !reserved.has(a.slug));
 }
 
-export function closedArticle(db: SiteDb): { slug: string; title: string } {
+export function closedArticle(db: SiteDb): { id: number; slug: string; title: string } {
   const row = db
-    .prepare<[number], { slug: string; title: string }>(
-      `SELECT slug, title FROM articles WHERE status = 'published' AND published_at <= ? AND comments_open = 0 ORDER BY published_at DESC LIMIT 1`,
-    )
-    .get(Date.now());
+    .select({ id: articles.id, slug: articles.slug, title: articles.title })
+    .from(articles)
+    .where(and(eq(articles.status, 'published'), lte(articles.publishedAt, new Date()), eq(articles.commentsOpen, false)))
+    .orderBy(desc(articles.publishedAt))
+    .limit(1)
+    .get();
   if (!row) throw new Error('The seed has no article with comments closed');
   return row;
 }
 
-export interface StoredComment {
-  id: number;
-  status: string;
-  parentId: number | null;
-  depth: number;
-  body: string;
-  heldReasons: string;
+export function commentsBy(db: SiteDb, email: string) {
+  return db
+    .select({ id: comments.id, status: comments.status, parentId: comments.parentId, depth: comments.depth, body: comments.body, heldReasons: comments.heldReasons })
+    .from(comments)
+    .where(eq(comments.authorEmail, email.toLowerCase()))
+    .orderBy(comments.id)
+    .all();
 }
 
-export function commentsBy(db: SiteDb, email: string): StoredComment[] {
-  return db
-    .prepare<[string], StoredComment>(
-      `SELECT id, status, parent_id AS parentId, depth, body, held_reasons AS heldReasons FROM comments WHERE author_email = ? ORDER BY id`,
-    )
-    .all(email.toLowerCase());
-}
+export type StoredComment = ReturnType<typeof commentsBy>[number];
 
 /** Waits for the one comment `email` posted and returns it. */
 export async function storedComment(db: SiteDb, email: string): Promise<StoredComment> {

@@ -1,6 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ROOT } from '../../test/support/paths';
+import { freePortSync } from '../../test/support/ports';
 
 // Settings shared by playwright.config.ts, the fixtures and the specs.
 //
@@ -8,7 +9,6 @@ import path from 'node:path';
 // database path are chosen once, by the first evaluation, and kept in process.env, which the
 // workers (and the web server) inherit; later evaluations read them back.
 
-export const ROOT = path.resolve(__dirname, '../..');
 export const E2E_TMP = path.join(ROOT, 'e2e', '.tmp');
 export const SCREENSHOTS_DIR = path.join(E2E_TMP, 'screenshots');
 
@@ -22,7 +22,7 @@ export interface E2ESettings {
   siteUrl: string;
   /** The site's SQLite file; specs read it to compare, and write only what a test says it writes. */
   databasePath: string;
-  /** The fake Resend API (e2e/support/fake-resend.ts) the site sends through. */
+  /** The fake Resend API (test/support/fake-resend.ts) the site sends through. */
   resendUrl: string;
   /** Staff addresses the server makes admins at start (ADMIN_EMAILS). */
   adminEmail: string;
@@ -32,13 +32,6 @@ export interface E2ESettings {
 
 /** A fixed Svix-style secret ("whsec_" + base64 of 24 bytes); only ever used against the test server. */
 export const E2E_WEBHOOK_SECRET = `whsec_${Buffer.from('ledger-e2e-webhook-secret').toString('base64')}`;
-
-/** Asks the OS for a free TCP port. Synchronous, because the config cannot await. */
-function freePort(): number {
-  const script =
-    "const s = require('node:net').createServer(); s.listen(0, () => { process.stdout.write(String(s.address().port)); s.close(); });";
-  return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim());
-}
 
 /** Removes the databases of earlier runs (an hour old or more, so a run in progress is left alone). */
 function removeOldRuns(): void {
@@ -55,9 +48,9 @@ export function e2eSettings(): E2ESettings {
     removeOldRuns();
     const runDir = path.join(E2E_TMP, `run-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`);
     fs.mkdirSync(runDir, { recursive: true });
-    process.env[PORT_VAR] = String(freePort());
+    process.env[PORT_VAR] = String(freePortSync());
     process.env[DATABASE_VAR] = path.join(runDir, 'site.db');
-    process.env[RESEND_PORT_VAR] = String(freePort());
+    process.env[RESEND_PORT_VAR] = String(freePortSync());
   }
   const port = Number(process.env[PORT_VAR]);
   const databasePath = process.env[DATABASE_VAR];

@@ -1,8 +1,11 @@
 import { test as base, type Page } from '@playwright/test';
-import { addStaffMember, createSession, uniqueTag, type StaffRole } from './admin-data';
+import type { StaffRole } from '../../db/schema';
+import { uniqueClientIp } from '../../test/support/client-ip';
+import { openSiteDb, type SiteDb } from '../../test/support/site-db';
+import { addStaffMember, createSession } from '../../test/support/site-data';
+import { uniqueTag } from './admin-data';
 import { e2eSettings, type E2ESettings } from './env';
 import { Mailbox } from './mailbox';
-import { openSiteDb, type SiteDb } from './site-db';
 import { addSessionCookie, signInWithEmailLink } from './staff';
 
 // Fixtures shared by every spec. Later flows add theirs here (for example a `mailbox` fixture for
@@ -29,6 +32,8 @@ interface WorkerFixtures {
 }
 
 interface TestFixtures {
+  /** A client address of this test's own, for X-Forwarded-For (per-IP limits never trip across tests). */
+  clientIp: string;
   /** Signs a staff address in through /admin/sign-in and the emailed link; returns the link. */
   signInAs: (page: Page, email: string, options?: { callbackUrl?: string }) => Promise<string>;
   /** A page in its own browser context, signed in as this worker's moderator. */
@@ -63,7 +68,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     async ({ settings }, use) => {
       const db = openSiteDb(settings.databasePath);
       await use(db);
-      db.close();
+      db.$client.close();
     },
     { scope: 'worker' },
   ],
@@ -73,6 +78,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
+  clientIp: async ({}, provide, testInfo) => {
+    await provide(uniqueClientIp(testInfo.parallelIndex));
+  },
   moderator: staffMember('moderator'),
   admin: staffMember('admin'),
   // `provide`, not `use`: React's hooks lint would take a named fixture's `use` for a hook.

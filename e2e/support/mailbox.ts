@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import type { DeliveredEmail, RecordedRequest } from './fake-resend';
+import type { DeliveredEmail, RecordedRequest } from '../../test/support/fake-resend';
 
 // Reads what the fake Resend API received, and tells it to fail. Each test uses its own
 // recipient addresses, so tests running side by side never see each other's email.

@@ -1,6 +1,9 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import type { BrowserContext } from '@playwright/test';
-import type { SiteDb } from './site-db';
+import { eq } from 'drizzle-orm';
+import { subscribers, users } from '../../db/schema';
+import type { SiteDb } from '../../test/support/site-db';
+import { createSession, SESSION_COOKIE } from '../../test/support/site-data';
 
 // Helpers for the newsletter-sending specs: subscribers and a staff session written straight into
 // the site's database (sign-up and sign-in have journeys of their own), and Svix-signed webhooks.
@@ -13,33 +16,41 @@ export interface SeededSubscriber {
 
 /** `n` confirmed subscribers (confirmed an hour ago) with unique addresses `<label>-<i>@example.com`. */
 export function seedConfirmedSubscribers(db: SiteDb, label: string, n: number): SeededSubscriber[] {
-  const insert = db.prepare<[string, string, number, number, number, number], { id: number }>(
-    `INSERT INTO subscribers (email, status, unsubscribe_token, consent_source, consent_at, confirmed_at, created_at, updated_at)
-     VALUES (?, 'confirmed', ?, 'e2e', ?, ?, ?, ?) RETURNING id`,
-  );
-  const confirmedAt = Date.now() - 60 * 60 * 1000;
-  return db.transaction(() =>
+  const confirmedAt = new Date(Date.now() - 60 * 60 * 1000);
+  return db.transaction((tx) =>
     Array.from({ length: n }, (_, i) => {
       const email = `${label}-${i}@example.com`;
       // 32 random bytes, base64url: 43 characters, like the site's own tokens.
       const token = randomBytes(32).toString('base64url');
-      const { id } = insert.get(email, token, confirmedAt, confirmedAt, confirmedAt, confirmedAt)!;
+      const { id } = tx
+        .insert(subscribers)
+        .values({
+          email,
+          status: 'confirmed',
+          unsubscribeToken: token,
+          consentSource: 'e2e',
+          consentAt: confirmedAt,
+          confirmedAt,
+          createdAt: confirmedAt,
+          updatedAt: confirmedAt,
+        })
+        .returning({ id: subscribers.id })
+        .get();
       return { id, email, token };
     }),
-  )();
+  );
 }
 
 export function subscriberStatus(db: SiteDb, id: number): string {
-  return db.prepare<[number], { status: string }>('SELECT status FROM subscribers WHERE id = ?').get(id)!.status;
+  return db.select({ status: subscribers.status }).from(subscribers).where(eq(subscribers.id, id)).get()!.status;
 }
 
 /** Signs `context` in as the staff member `email` with a database session, as Auth.js would. */
 export async function signInAsStaff(context: BrowserContext, db: SiteDb, siteUrl: string, email: string): Promise<void> {
-  const user = db.prepare<[string], { id: string }>('SELECT id FROM users WHERE email = ?').get(email);
+  const user = db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
   if (!user) throw new Error(`${email} is not in users`);
-  const token = randomUUID();
-  db.prepare('INSERT INTO sessions (session_token, user_id, expires) VALUES (?, ?, ?)').run(token, user.id, Date.now() + 12 * 60 * 60 * 1000);
-  await context.addCookies([{ name: 'authjs.session-token', value: token, url: siteUrl, httpOnly: true, sameSite: 'Lax' }]);
+  const token = createSession(db, user.id);
+  await context.addCookies([{ name: SESSION_COOKIE, value: token, url: siteUrl, httpOnly: true, sameSite: 'Lax' }]);
 }
 
 /** Svix's signature header value for a webhook (v1, HMAC-SHA256 with the secret's base64 bytes). */

@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { eq } from 'drizzle-orm';
+import { emailOutbox, subscribers } from '../../db/schema';
+import { decodeEntities, fillForm, findForm } from '../../test/support/forms';
+import type { SiteDb } from '../../test/support/site-db';
 import type { Mailbox } from './mailbox';
 import { linkIn } from './mailbox';
-import type { SiteDb } from './site-db';
 
 // Helpers for the newsletter and mail-fault journeys. Every test signs up its own addresses and
 // comes from its own network (X-Forwarded-For: the server hashes its last entry), so the per-IP
@@ -15,8 +18,6 @@ export const SUCCESS = 'Almost done: check your inbox to confirm your subscripti
 export const CONFIRMED = 'Thank you! Your subscription has been confirmed.';
 
 export const newAddress = (prefix = 'nl') => `${prefix}-${randomBytes(6).toString('hex')}@example.net`;
-/** A client address nobody else uses in this run, for X-Forwarded-For. */
-export const newIp = () => `10.${[...randomBytes(3)].join('.')}`;
 
 /** The footer's sign-up box (article pages have a second one after the story). */
 export const footerNewsletter = (page: Page) => page.getByRole('contentinfo').getByRole('region', { name: 'Newsletter' });
@@ -29,26 +30,9 @@ export async function signUpInFooter(page: Page, email: string) {
   return box;
 }
 
-export interface SubscriberRow {
-  id: number;
-  email: string;
-  status: string;
-  confirm_token_used_at: number | null;
-  unsubscribe_token: string;
-}
+export const subscriberRow = (db: SiteDb, email: string) => db.select().from(subscribers).where(eq(subscribers.email, email)).get();
 
-export const subscriberRow = (db: SiteDb, email: string) => db.prepare<[string], SubscriberRow>('SELECT * FROM subscribers WHERE email = ?').get(email);
-
-export interface OutboxRow {
-  id: number;
-  kind: string;
-  status: string;
-  attempts: number;
-  last_error: string | null;
-  idempotency_key: string | null;
-}
-
-export const outboxRows = (db: SiteDb, recipient: string) => db.prepare<[string], OutboxRow>('SELECT * FROM email_outbox WHERE recipient = ? ORDER BY id').all(recipient);
+export const outboxRows = (db: SiteDb, recipient: string) => db.select().from(emailOutbox).where(eq(emailOutbox.recipient, recipient)).orderBy(emailOutbox.id).all();
 
 /** Waits for the n-th confirmation email to `email` and returns its link. */
 export async function confirmationLink(mailbox: Mailbox, siteUrl: string, email: string, count = 1): Promise<string> {
@@ -64,21 +48,16 @@ export async function confirmationLink(mailbox: Mailbox, siteUrl: string, email:
 export async function postSignUpForm(request: APIRequestContext, { email, headers = {} }: { email: string; headers?: Record<string, string> }) {
   const page = await request.get('/search', { headers });
   expect(page.status()).toBe(200);
-  const html = await page.text();
-  const start = html.indexOf('aria-label="Newsletter"');
-  const form = html.slice(start, html.indexOf('</form>', start));
-  const decode = (v: string) => v.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-  const fields: Record<string, string> = {};
-  for (const [, name, value] of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)) fields[decode(name!)] = decode(value ?? '');
-  expect(Object.keys(fields).some((k) => k.startsWith('$ACTION_')), 'the form carries its server action').toBe(true);
+  const form = findForm(await page.text(), 'name="nickname"');
+  expect(form.actionId, 'the form carries its server action').not.toBeNull();
   // A browser sends its Origin with a form post; Next compares it with the Host (CSRF).
   const origin = new URL(page.url()).origin;
-  return request.post('/search', { headers: { Origin: origin, ...headers }, multipart: { ...fields, source: '/search', nickname: '', email } });
+  return request.post('/search', { headers: { Origin: origin, ...headers }, multipart: Object.fromEntries(fillForm(form, { source: '/search', nickname: '', email })) });
 }
 
 /** The value the page's footer form shows in its email field, from a no-JavaScript answer. */
 export function emailFieldValue(html: string): string | null {
   const footer = html.slice(html.indexOf('<footer'));
   const raw = /<input[^>]*name="email"[^>]*value="([^"]*)"/.exec(footer)?.[1];
-  return raw === undefined ? null : raw.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return raw === undefined ? null : decodeEntities(raw);
 }

@@ -1,5 +1,5 @@
 import { expect, type BrowserContext, type Page } from '@playwright/test';
-import { SESSION_COOKIE } from './admin-data';
+import { SESSION_COOKIE } from '../../test/support/site-data';
 import type { E2ESettings } from './env';
 import { linkIn, type Mailbox } from './mailbox';
 

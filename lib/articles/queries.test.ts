@@ -1,6 +1,8 @@
+import { desc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
+import { articles, articleTags, authors, sections, tags } from '@/db/schema';
 import { seedDatabaseIfEmpty } from '@/db/seed';
 import { PAGE_SIZE } from './pagination';
 import {
@@ -20,18 +22,22 @@ import { SNIPPET_CLOSE, SNIPPET_OPEN } from './search-markers';
 const DRAFT_SLUG = 'embargoed-framework-award-draft';
 const MAINFRAME_SLUG = 'revenue-agency-begins-final-phase-of-mainframe-retirement';
 
-const client = () => getDb().$client;
+const db = () => getDb();
 const publishedSlugs = () =>
-  client()
-    .prepare<[], { slug: string }>(`SELECT slug FROM articles WHERE status = 'published' ORDER BY published_at DESC, id DESC`)
+  db()
+    .select({ slug: articles.slug })
+    .from(articles)
+    .where(eq(articles.status, 'published'))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
     .all()
     .map((r) => r.slug);
 const draft = () =>
-  client()
-    .prepare<[string], { id: number; title: string; sectionId: number; authorId: number; publishedAt: number | null }>(
-      'SELECT id, title, section_id AS sectionId, author_id AS authorId, published_at AS publishedAt FROM articles WHERE slug = ?',
-    )
-    .get(DRAFT_SLUG)!;
+  db()
+    .select({ id: articles.id, title: articles.title, sectionId: articles.sectionId, authorId: articles.authorId, publishedAt: articles.publishedAt })
+    .from(articles)
+    .where(eq(articles.slug, DRAFT_SLUG))
+    .get()!;
+const setPublishedAt = (slug: string, publishedAt: Date | null) => db().update(articles).set({ publishedAt }).where(eq(articles.slug, slug)).run();
 const slugsOf = (items: ArticleSummary[]) => items.map((a) => a.slug);
 
 beforeAll(() => {
@@ -96,12 +102,12 @@ describe('the draft is never visible', () => {
   beforeAll(() => {
     // A draft may carry a date (a planned time, or a story pulled back after publication); give it
     // one in the past so that only its status can keep it hidden.
-    client().prepare('UPDATE articles SET published_at = ? WHERE slug = ?').run(Date.now() - 2 * 24 * 60 * 60 * 1000, DRAFT_SLUG);
+    setPublishedAt(DRAFT_SLUG, new Date(Date.now() - 2 * 24 * 60 * 60 * 1000));
   });
 
   it('is in the database with a past date, so the checks below mean something', () => {
     expect(draft().title).toContain('embargo');
-    expect(draft().publishedAt).toBeLessThan(Date.now());
+    expect(draft().publishedAt!.getTime()).toBeLessThan(Date.now());
   });
 
   it('is not found by slug', async () => {
@@ -123,11 +129,14 @@ describe('the draft is never visible', () => {
       seen.push(...slugsOf(front.latest.items), ...front.sections.flatMap((s) => slugsOf(s.items)));
     }
     const { sectionId, authorId, id } = draft();
-    const section = client().prepare<[number], { slug: string }>('SELECT slug FROM sections WHERE id = ?').get(sectionId)!;
-    const author = client().prepare<[number], { slug: string }>('SELECT slug FROM authors WHERE id = ?').get(authorId)!;
-    const tagSlugs = client()
-      .prepare<[number], { slug: string }>('SELECT t.slug FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ?')
-      .all(id);
+    const section = db().select({ slug: sections.slug }).from(sections).where(eq(sections.id, sectionId)).get()!;
+    const author = db().select({ slug: authors.slug }).from(authors).where(eq(authors.id, authorId)).get()!;
+    const tagSlugs = db()
+      .select({ slug: tags.slug })
+      .from(articleTags)
+      .innerJoin(tags, eq(tags.id, articleTags.tagId))
+      .where(eq(articleTags.articleId, id))
+      .all();
     expect(tagSlugs.length).toBeGreaterThan(0);
     seen.push(...slugsOf((await getSectionPage({ slug: section.slug, page: 1 }))!.list.items));
     seen.push(...slugsOf((await getAuthorPage({ slug: author.slug, page: 1 }))!.list.items));
@@ -155,14 +164,14 @@ describe('the draft is never visible', () => {
 describe('articles scheduled for the future are not live yet', () => {
   it('hides an article whose publication time is still to come', async () => {
     const slug = publishedSlugs()[0]!;
-    const row = client().prepare<[string], { publishedAt: number }>('SELECT published_at AS publishedAt FROM articles WHERE slug = ?').get(slug)!;
-    client().prepare('UPDATE articles SET published_at = ? WHERE slug = ?').run(Date.now() + 60 * 60 * 1000, slug);
+    const row = db().select({ publishedAt: articles.publishedAt }).from(articles).where(eq(articles.slug, slug)).get()!;
+    setPublishedAt(slug, new Date(Date.now() + 60 * 60 * 1000));
     try {
       expect(await getArticleBySlug({ slug })).toBeNull();
       expect(slugsOf((await getFrontPage({ page: 1 }))!.latest.items)).not.toContain(slug);
       expect((await listSitemapEntries()).articles.map((a) => a.slug)).not.toContain(slug);
     } finally {
-      client().prepare('UPDATE articles SET published_at = ? WHERE slug = ?').run(row.publishedAt, slug);
+      setPublishedAt(slug, row.publishedAt);
     }
     expect(await getArticleBySlug({ slug })).not.toBeNull();
   });

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { and, desc, eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
+import { articles, comments } from '@/db/schema';
 import { seedDatabaseIfEmpty } from '@/db/seed';
 import { keyFor } from '@/lib/security/secret';
+import { uniqueClientIp } from '@/test/support/client-ip';
 import { readPendingIds } from './pending-list';
 import { createFormStamp } from './rules';
 
@@ -29,14 +32,12 @@ vi.mock('next/headers', () => ({
 
 const { submitComment } = await import('./actions');
 
-const client = () => getDb().$client;
-const commentsBy = (email: string) =>
-  client().prepare<[string], { id: number; status: string }>('SELECT id, status FROM comments WHERE author_email = ?').all(email);
+const commentsBy = (email: string) => getDb().select({ id: comments.id, status: comments.status }).from(comments).where(eq(comments.authorEmail, email)).all();
 const unique = () => randomUUID().slice(0, 8);
 const idle = { status: 'idle' as const };
 
 let slug = '';
-let ipCounter = 0;
+let ip = '';
 
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();
@@ -60,15 +61,20 @@ function validFields(overrides: Record<string, string> = {}) {
 beforeAll(() => {
   migrateDatabase();
   seedDatabaseIfEmpty();
-  slug = client()
-    .prepare<[], { slug: string }>(`SELECT slug FROM articles WHERE status = 'published' AND comments_open = 1 ORDER BY published_at DESC LIMIT 1`)
+  slug = getDb()
+    .select({ slug: articles.slug })
+    .from(articles)
+    .where(and(eq(articles.status, 'published'), eq(articles.commentsOpen, true)))
+    .orderBy(desc(articles.publishedAt))
+    .limit(1)
     .get()!.slug;
 });
 
 beforeEach(() => {
   // Every test is a new visitor from its own address.
   // As the page's script posts (Next-Action); a plain form post is tested on its own below.
-  request.headers = new Headers({ 'x-forwarded-for': `203.0.113.${++ipCounter}`, 'user-agent': 'unit-test-browser', 'next-action': 'abc' });
+  ip = uniqueClientIp();
+  request.headers = new Headers({ 'x-forwarded-for': ip, 'user-agent': 'unit-test-browser', 'next-action': 'abc' });
   request.cookies = new Map();
   request.set = [];
 });
@@ -87,15 +93,15 @@ describe('submitComment', () => {
     expect(request.set).toEqual([]);
     // The answer holds nothing private: no email, no IP.
     expect(JSON.stringify(state)).not.toContain(fields.email);
-    expect(JSON.stringify(state)).not.toContain('203.0.113.');
+    expect(JSON.stringify(state)).not.toContain(ip);
   });
 
   it('adds a later comment to the list the browser sends back, and ignores a forged list', async () => {
     const first = await submitComment(slug, idle, form(validFields()));
-    request.headers = new Headers({ 'x-forwarded-for': `203.0.113.${++ipCounter}`, 'next-action': 'abc' });
+    request.headers = new Headers({ 'x-forwarded-for': uniqueClientIp(), 'next-action': 'abc' });
     const second = await submitComment(slug, idle, form({ ...validFields(), pending: first.extra!.pending! }));
     expect(readPendingIds(keyFor('credentials'), second.extra!.pending)).toEqual([first.extra!.commentId, second.extra!.commentId]);
-    request.headers = new Headers({ 'x-forwarded-for': `203.0.113.${++ipCounter}`, 'next-action': 'abc' });
+    request.headers = new Headers({ 'x-forwarded-for': uniqueClientIp(), 'next-action': 'abc' });
     const forged = await submitComment(slug, idle, form({ ...validFields(), pending: '1-2-3.not-a-signature' }));
     expect(readPendingIds(keyFor('credentials'), forged.extra!.pending)).toEqual([forged.extra!.commentId]);
   });
@@ -120,7 +126,7 @@ describe('submitComment', () => {
       body: ['Please write a comment of at least 2 characters.'],
     });
     expect(state.values).toEqual({ name: '  ', email: 'not-an-email', website: 'javascript:alert(1)', body: 'x', parentId: '' });
-    expect(client().prepare('SELECT count(*) AS n FROM comments WHERE author_email = ?').get('not-an-email')).toEqual({ n: 0 });
+    expect(commentsBy('not-an-email')).toEqual([]);
     expect(request.set).toEqual([]);
   });
 
@@ -166,7 +172,7 @@ describe('submitComment', () => {
     const fields = validFields();
     expect((await submitComment(slug, idle, form(fields))).status).toBe('success');
     const answer = async (email: string) => {
-      request.headers = new Headers({ 'x-forwarded-for': `203.0.113.${++ipCounter}`, 'next-action': 'abc' });
+      request.headers = new Headers({ 'x-forwarded-for': uniqueClientIp(), 'next-action': 'abc' });
       const state = await submitComment(slug, idle, form({ ...fields, email }));
       return { ...state, extra: { ...state.extra, stamp: 'stamp', commentId: 0, pending: 'pending' } };
     };
@@ -174,7 +180,12 @@ describe('submitComment', () => {
   });
 
   it('says comments are closed on a closed article', async () => {
-    const closed = client().prepare<[], { slug: string }>(`SELECT slug FROM articles WHERE status = 'published' AND comments_open = 0 LIMIT 1`).get()!.slug;
+    const closed = getDb()
+      .select({ slug: articles.slug })
+      .from(articles)
+      .where(and(eq(articles.status, 'published'), eq(articles.commentsOpen, false)))
+      .limit(1)
+      .get()!.slug;
     const fields = validFields();
     const state = await submitComment(closed, idle, form(fields));
     expect(state).toMatchObject({ status: 'error', message: 'Comments are closed on this article.' });
@@ -185,11 +196,11 @@ describe('submitComment', () => {
     request.headers = new Headers({ 'x-forwarded-for': '198.51.100.7, 192.0.2.99', 'next-action': 'abc' });
     const fields = validFields();
     await submitComment(slug, idle, form(fields));
-    const row = client().prepare<[string], { ipHash: string; userAgent: string | null }>('SELECT ip_hash AS ipHash, user_agent AS userAgent FROM comments WHERE author_email = ?').get(fields.email)!;
+    const row = getDb().select().from(comments).where(eq(comments.authorEmail, fields.email)).get()!;
     expect(row.ipHash).toMatch(/^[0-9a-f]{32}$/);
     const { hashIp } = await import('@/lib/security/client');
     expect(row.ipHash).toBe(hashIp('192.0.2.99'));
-    const everything = JSON.stringify(client().prepare('SELECT * FROM comments WHERE author_email = ?').get(fields.email));
+    const everything = JSON.stringify(row);
     expect(everything).not.toContain('192.0.2.99');
     expect(everything).not.toContain('198.51.100.7');
   });
@@ -197,7 +208,7 @@ describe('submitComment', () => {
 
 describe('submitComment from a plain form post (no JavaScript)', () => {
   beforeEach(() => {
-    request.headers = new Headers({ 'x-forwarded-for': `203.0.113.${++ipCounter}`, 'user-agent': 'no-script-browser' });
+    request.headers = new Headers({ 'x-forwarded-for': uniqueClientIp(), 'user-agent': 'no-script-browser' });
   });
 
   /** The redirect Next's redirect() throws, as "path" (it is answered with 303 for a form post). */

@@ -1,22 +1,23 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
+import { articles, comments, emailOutbox } from '@/db/schema';
 import { seedDatabaseIfEmpty } from '@/db/seed';
 import { DIGEST_INTERVAL_MS, sendCommentsDigestIfDue } from './digest';
 
 const MINUTE = 60 * 1000;
 const STAFF = ['editor@ledger.example', 'moderator@ledger.example'];
-const sql = () => getDb().$client;
-
-type OutboxRow = { recipient: string; subject: string; html: string; text: string; created_at: number };
-const digests = () => sql().prepare<[], OutboxRow>(`SELECT * FROM email_outbox WHERE kind = 'comments_digest' ORDER BY id`).all();
+const db = () => getDb();
+const digests = () => db().select().from(emailOutbox).where(eq(emailOutbox.kind, 'comments_digest')).orderBy(emailOutbox.id).all();
 
 /** A pending comment written at `at` (defaults to now), as the comment form would leave it. */
 function pendingComment({ name, body, at = Date.now() }: { name: string; body: string; at?: number }) {
-  const article = sql().prepare<[], { id: number; title: string }>(`SELECT id, title FROM articles WHERE status = 'published' ORDER BY id LIMIT 1`).get()!;
-  sql()
-    .prepare(`INSERT INTO comments (article_id, author_name, author_email, body, status, created_at, updated_at) VALUES (?, ?, ?, ?, 'pending', ?, ?)`)
-    .run(article.id, name, `${name.toLowerCase()}@example.com`, body, at, at);
+  const article = db().select({ id: articles.id, title: articles.title }).from(articles).where(eq(articles.status, 'published')).orderBy(articles.id).limit(1).get()!;
+  db()
+    .insert(comments)
+    .values({ articleId: article.id, authorName: name, authorEmail: `${name.toLowerCase()}@example.com`, body, status: 'pending', createdAt: new Date(at), updatedAt: new Date(at) })
+    .run();
   return article;
 }
 
@@ -26,8 +27,8 @@ beforeAll(() => {
 });
 
 beforeEach(() => {
-  sql().prepare(`DELETE FROM email_outbox WHERE kind = 'comments_digest'`).run();
-  sql().prepare(`UPDATE comments SET status = 'approved' WHERE status = 'pending'`).run();
+  db().delete(emailOutbox).where(eq(emailOutbox.kind, 'comments_digest')).run();
+  db().update(comments).set({ status: 'approved' }).where(eq(comments.status, 'pending')).run();
 });
 
 describe('sendCommentsDigestIfDue', () => {

@@ -1,14 +1,15 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { and, desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDatabaseIfEmpty } from '@/db/seed';
-import type { CommentStatus } from '@/db/schema';
+import { articles, cacheInvalidations, comments, moderationLog, type CommentStatus } from '@/db/schema';
 import { countCommentsByStatus, getCommentStatus, listModerationQueue, moderateComments, type ModerationAction } from './moderation';
 
 // The moderators' operations (shared by the CLI and the dashboard) on a real SQLite file: which
 // statuses each action moves, the log it writes, and which cache tags it invalidates.
 
-const client = () => getDb().$client;
+const db = () => getDb();
 const ACTOR = 'moderator@ledger.example';
 
 let slugA = '';
@@ -16,43 +17,42 @@ let slugB = '';
 let serial = 0;
 
 function addComment(slug: string, status: CommentStatus, parentId: number | null = null): number {
-  const articleId = client().prepare<[string], { id: number }>('SELECT id FROM articles WHERE slug = ?').get(slug)!.id;
-  return Number(
-    client()
-      .prepare(
-        `INSERT INTO comments (article_id, parent_id, depth, author_name, author_email, body, status)
-         VALUES (?, ?, ?, 'Test Reader', ?, ?, ?)`,
-      )
-      .run(articleId, parentId, parentId ? 2 : 1, `mod-${++serial}@example.net`, `Comment ${serial}`, status).lastInsertRowid,
-  );
+  const articleId = db().select({ id: articles.id }).from(articles).where(eq(articles.slug, slug)).get()!.id;
+  serial++;
+  return db()
+    .insert(comments)
+    .values({ articleId, parentId, depth: parentId ? 2 : 1, authorName: 'Test Reader', authorEmail: `mod-${serial}@example.net`, body: `Comment ${serial}`, status })
+    .returning({ id: comments.id })
+    .get().id;
 }
 
 const invalidatedTags = () =>
-  client()
-    .prepare<[], { tag: string }>('SELECT tag FROM cache_invalidations ORDER BY tag')
+  db()
+    .select({ tag: cacheInvalidations.tag })
+    .from(cacheInvalidations)
+    .orderBy(cacheInvalidations.tag)
     .all()
     .map((r) => r.tag);
 const logRows = () =>
-  client()
-    .prepare<[], { actor: string; action: string; commentIds: string }>(
-      'SELECT actor, action, comment_ids AS commentIds FROM moderation_log ORDER BY id',
-    )
-    .all()
-    .map((r) => ({ ...r, commentIds: JSON.parse(r.commentIds) as number[] }));
-const moderatedBy = (id: number) =>
-  client().prepare<[number], { by: string | null; at: number | null }>('SELECT moderated_by AS by, moderated_at AS at FROM comments WHERE id = ?').get(id);
+  db().select({ actor: moderationLog.actor, action: moderationLog.action, commentIds: moderationLog.commentIds }).from(moderationLog).orderBy(moderationLog.id).all();
+const moderatedBy = (id: number) => db().select({ by: comments.moderatedBy, at: comments.moderatedAt }).from(comments).where(eq(comments.id, id)).get();
 
 beforeAll(() => {
   migrateDatabase();
   seedDatabaseIfEmpty();
-  const slugs = client()
-    .prepare<[], { slug: string }>(`SELECT slug FROM articles WHERE status = 'published' AND comments_open = 1 ORDER BY published_at DESC LIMIT 2`)
+  const slugs = db()
+    .select({ slug: articles.slug })
+    .from(articles)
+    .where(and(eq(articles.status, 'published'), eq(articles.commentsOpen, true)))
+    .orderBy(desc(articles.publishedAt))
+    .limit(2)
     .all();
   [slugA, slugB] = [slugs[0]!.slug, slugs[1]!.slug];
 });
 
 beforeEach(() => {
-  client().exec('DELETE FROM cache_invalidations; DELETE FROM moderation_log;');
+  db().delete(cacheInvalidations).run();
+  db().delete(moderationLog).run();
 });
 
 /** Every action, from every status: the status it ends in, or null when the action does not apply. */
@@ -85,7 +85,7 @@ describe('moderateComments', () => {
     expect(result).toEqual({ changed: [id], skipped: [] });
     expect(getCommentStatus(id)).toBe(to === 'deleted' ? null : to);
     expect(logRows()).toEqual([{ actor: ACTOR, action, commentIds: [id] }]);
-    if (to !== 'deleted') expect(moderatedBy(id)).toMatchObject({ by: ACTOR, at: expect.any(Number) });
+    if (to !== 'deleted') expect(moderatedBy(id)).toMatchObject({ by: ACTOR, at: expect.any(Date) });
 
     // The article's page and the listings' counts change only when the public thread changes:
     // the comment was approved before, or is approved now.
@@ -123,7 +123,7 @@ describe('moderateComments', () => {
     moderateComments({ ids: [parent], action: 'trash', actor: ACTOR });
     moderateComments({ ids: [parent], action: 'delete', actor: ACTOR });
     expect(getCommentStatus(parent)).toBeNull();
-    expect(client().prepare('SELECT parent_id AS parentId, status FROM comments WHERE id = ?').get(reply)).toEqual({ parentId: null, status: 'approved' });
+    expect(db().select({ parentId: comments.parentId, status: comments.status }).from(comments).where(eq(comments.id, reply)).get()).toEqual({ parentId: null, status: 'approved' });
   });
 
   it('writes one log row per call, in order', () => {

@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { count, eq, inArray, like } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 // The deliverer against the real Resend SDK talking to the fake Resend API of the e2e suite, run in
 // this process. lib/env reads the environment once, when first imported, so the fake starts and
 // the variables are set here, before any import below runs (vi.hoisted runs first).
 const fake = await vi.hoisted(async () => {
-  const { startFakeResend } = await import('../../e2e/support/fake-resend');
+  const { startFakeResend } = await import('../../test/support/fake-resend');
   const started = await startFakeResend();
   Object.assign(process.env, {
     RESEND_API_KEY: 're_unit_test_key',
@@ -21,6 +22,7 @@ const fake = await vi.hoisted(async () => {
 });
 
 const { getDb } = await import('@/db');
+const { emailOutbox, mailRate } = await import('@/db/schema');
 const { migrateDatabase } = await import('@/db/migrate');
 const { env } = await import('@/lib/env');
 const { enqueueEmail } = await import('./outbox');
@@ -37,10 +39,15 @@ function enqueue(to: string, headers: Record<string, string> = {}): number {
   }).id;
 }
 
-const sql = () => getDb().$client;
-type Row = { status: string; attempts: number; next_attempt_at: number; last_error: string | null; provider_id: string | null; transport: string | null; sent_at: number | null };
-const row = (id: number) => sql().prepare<[number], Row>('SELECT * FROM email_outbox WHERE id = ?').get(id)!;
-const makeDue = (id: number) => sql().prepare('UPDATE email_outbox SET next_attempt_at = ? WHERE id = ?').run(Date.now() - 1, id);
+const row = (id: number) => getDb().select().from(emailOutbox).where(eq(emailOutbox.id, id)).get()!;
+const makeDue = (id: number) =>
+  getDb()
+    .update(emailOutbox)
+    .set({ nextAttemptAt: new Date(Date.now() - 1) })
+    .where(eq(emailOutbox.id, id))
+    .run();
+/** Forgets when the last email left, so the shared rate starts afresh. */
+const resetRate = () => getDb().delete(mailRate).run();
 
 const requestsTo = (to: string) => fake.requests().filter((r) => JSON.stringify(r.body ?? '').includes(to));
 const emailsTo = (to: string) => fake.emails().filter((e) => e.to.includes(to));
@@ -50,7 +57,11 @@ beforeAll(() => migrateDatabase());
 afterAll(() => fake.close());
 beforeEach(() => {
   // Emails of earlier tests may still be queued for a retry; they must not be sent by this one.
-  sql().prepare(`UPDATE email_outbox SET status = 'cancelled' WHERE status IN ('queued', 'sending')`).run();
+  getDb()
+    .update(emailOutbox)
+    .set({ status: 'cancelled' })
+    .where(inArray(emailOutbox.status, ['queued', 'sending']))
+    .run();
 });
 
 describe('deliverDueEmails through the Resend SDK', () => {
@@ -74,7 +85,7 @@ describe('deliverDueEmails through the Resend SDK', () => {
       headers: { 'List-Id': 'The Ledger newsletter <newsletter.localhost>' },
       idempotencyKey: `outbox/${id}`,
     });
-    expect(row(id)).toMatchObject({ status: 'sent', attempts: 1, provider_id: email!.id, transport: 'resend', last_error: null });
+    expect(row(id)).toMatchObject({ status: 'sent', attempts: 1, providerId: email!.id, transport: 'resend', lastError: null });
 
     // Nothing is due any more: a second pass sends nothing.
     expect(await deliverDueEmails()).toEqual({ sent: 0, retry: 0, failed: 0 });
@@ -82,8 +93,8 @@ describe('deliverDueEmails through the Resend SDK', () => {
   });
 
   it('keeps delivering after a pass that found nothing to send', async () => {
-    // Regression: a pass with nothing due used to leave a settled run in place, and every later
-    // call returned it without sending anything, for the life of the process.
+    // A pass with nothing due must not leave a settled run behind for every later call to return
+    // without sending anything.
     expect(await deliverDueEmails()).toEqual({ sent: 0, retry: 0, failed: 0 });
     expect(await deliverDueEmails()).toEqual({ sent: 0, retry: 0, failed: 0 });
     const to = newAddress();
@@ -109,9 +120,9 @@ describe('deliverDueEmails through the Resend SDK', () => {
     expect(await deliverDueEmails()).toEqual({ sent: 0, retry: 1, failed: 0 });
     const failed = row(id);
     expect(failed).toMatchObject({ status: 'queued', attempts: 1 });
-    expect(failed.last_error).toMatch(/^500: /);
+    expect(failed.lastError).toMatch(/^500: /);
     // Attempt 1 with a 1 s base: the full-jitter window is exactly one second here.
-    expect(failed.next_attempt_at).toBeGreaterThanOrEqual(before + 1000);
+    expect(failed.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(before + 1000);
 
     // Not due yet: nothing is sent.
     expect(await deliverDueEmails()).toEqual({ sent: 0, retry: 0, failed: 0 });
@@ -123,7 +134,7 @@ describe('deliverDueEmails through the Resend SDK', () => {
     expect(requests.map((r) => r.status)).toEqual([500, 200]);
     expect(new Set(requests.map((r) => r.headers['idempotency-key']))).toEqual(new Set([`outbox/${id}`]));
     expect(emailsTo(to)).toHaveLength(1);
-    expect(row(id)).toMatchObject({ status: 'sent', attempts: 2, last_error: null });
+    expect(row(id)).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
   });
 
   it('waits at least Retry-After (2 s) after a 429 before trying again', async () => {
@@ -135,15 +146,15 @@ describe('deliverDueEmails through the Resend SDK', () => {
     expect(await deliverDueEmails()).toEqual({ sent: 0, retry: 1, failed: 0 });
     const limited = row(id);
     expect(limited.status).toBe('queued');
-    expect(limited.last_error).toMatch(/^429: /);
-    expect(limited.next_attempt_at - before).toBeGreaterThanOrEqual(2000);
+    expect(limited.lastError).toMatch(/^429: /);
+    expect(limited.nextAttemptAt.getTime() - before).toBeGreaterThanOrEqual(2000);
 
     // Passes before the time is up send nothing.
     await sleep(500);
     expect(await deliverDueEmails()).toEqual({ sent: 0, retry: 0, failed: 0 });
     expect(requestsTo(to)).toHaveLength(1);
 
-    await sleep(Math.max(0, limited.next_attempt_at - Date.now()) + 20);
+    await sleep(Math.max(0, limited.nextAttemptAt.getTime() - Date.now()) + 20);
     expect(await deliverDueEmails()).toEqual({ sent: 1, retry: 0, failed: 0 });
     const [first, second] = requestsTo(to);
     expect(second!.at - first!.at).toBeGreaterThanOrEqual(2000);
@@ -174,7 +185,7 @@ describe('deliverDueEmails through the Resend SDK', () => {
     expect(await deliverDueEmails()).toEqual({ sent: 0, retry: 0, failed: 1 });
     const failed = row(id);
     expect(failed).toMatchObject({ status: 'failed', attempts: 1 });
-    expect(failed.last_error).toMatch(/permanent error 422/);
+    expect(failed.lastError).toMatch(/permanent error 422/);
 
     makeDue(id);
     expect(await deliverDueEmails()).toEqual({ sent: 0, retry: 0, failed: 0 });
@@ -193,7 +204,7 @@ describe('deliverDueEmails through the Resend SDK', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     const timedOut = row(id);
     expect(timedOut).toMatchObject({ status: 'queued', attempts: 1 });
-    expect(timedOut.last_error).toMatch(/^network: no answer within 1000 ms/);
+    expect(timedOut.lastError).toMatch(/^network: no answer within 1000 ms/);
 
     makeDue(id);
     expect(await deliverDueEmails()).toEqual({ sent: 1, retry: 0, failed: 0 });
@@ -207,13 +218,15 @@ describe('deliverDueEmails through the Resend SDK', () => {
     const to = newAddress();
     const id = enqueue(to);
     expect(await deliverDueEmails()).toEqual({ sent: 1, retry: 0, failed: 0 });
-    const providerId = row(id).provider_id;
+    const providerId = row(id).providerId;
 
     // What a crash between the provider's answer and the UPDATE leaves behind.
     const crashed = (claimedAgoMs: number) =>
-      sql()
-        .prepare(`UPDATE email_outbox SET status = 'sending', claim_token = 'dead-process', claimed_at = ?, provider_id = NULL, sent_at = NULL WHERE id = ?`)
-        .run(Date.now() - claimedAgoMs, id);
+      getDb()
+        .update(emailOutbox)
+        .set({ status: 'sending', claimToken: 'dead-process', claimedAt: new Date(Date.now() - claimedAgoMs), providerId: null, sentAt: null })
+        .where(eq(emailOutbox.id, id))
+        .run();
 
     // Within its lease the row still belongs to the (maybe slow) process that claimed it.
     crashed(60_000);
@@ -226,13 +239,13 @@ describe('deliverDueEmails through the Resend SDK', () => {
     expect(requests).toHaveLength(2);
     expect(requests.map((r) => r.headers['idempotency-key'])).toEqual([`outbox/${id}`, `outbox/${id}`]);
     expect(emailsTo(to)).toHaveLength(1);
-    expect(row(id)).toMatchObject({ status: 'sent', provider_id: providerId, attempts: 2 });
+    expect(row(id)).toMatchObject({ status: 'sent', providerId, attempts: 2 });
   });
 
   it('holds the sending rate shared through the database (10 a second: 20 emails take about 2 s)', async () => {
     const to = newAddress();
     for (let i = 0; i < 20; i++) enqueue(to.replace('@', `+${i}@`));
-    sql().prepare('DELETE FROM mail_rate').run();
+    resetRate();
     env.MAIL_RATE_PER_SECOND = 10;
     try {
       const started = Date.now();
@@ -269,7 +282,7 @@ describe('two deliverers on one database', () => {
     // 800 emails at 200 a second between them: about four seconds, so both processes get claims
     // (a claim is at most 200 rows) even when one starts late on a busy machine.
     const total = 800;
-    sql().prepare('DELETE FROM mail_rate').run();
+    resetRate();
     const ids = Array.from({ length: total }, (_, i) => enqueue(`${tag}+${i}@example.net`));
 
     const start = () => {
@@ -311,7 +324,12 @@ describe('two deliverers on one database', () => {
     expect(new Set(keys).size).toBe(total);
     expect(new Set(keys)).toEqual(new Set(ids.map((id) => `outbox/${id}`)));
     expect(fake.emails().filter((e) => e.subject.includes(tag))).toHaveLength(total);
-    const statuses = sql().prepare<[], { status: string; n: number }>(`SELECT status, count(*) AS n FROM email_outbox WHERE recipient LIKE '${tag}%' GROUP BY status`).all();
+    const statuses = getDb()
+      .select({ status: emailOutbox.status, n: count() })
+      .from(emailOutbox)
+      .where(like(emailOutbox.recipient, `${tag}%`))
+      .groupBy(emailOutbox.status)
+      .all();
     expect(statuses).toEqual([{ status: 'sent', n: total }]);
   }, 90_000);
 });

@@ -129,7 +129,7 @@ describe('cancelQueuedEmails', () => {
       enqueueEmail(tx, email({ ref: 'subscriber:7' })).id,
       enqueueEmail(tx, email({ ref: 'subscriber:8' })).id,
     ]);
-    db.$client.prepare(`UPDATE email_outbox SET status = 'sent' WHERE id = ?`).run(ids[1]);
+    db.update(emailOutbox).set({ status: 'sent' }).where(eq(emailOutbox.id, ids[1]!)).run();
     expect(db.transaction((tx) => cancelQueuedEmails(tx, 'subscriber:7'))).toBe(1);
     expect(rows().map((r) => [r.ref, r.status])).toEqual([
       ['subscriber:7', 'cancelled'],

@@ -1,25 +1,28 @@
+import { randomBytes } from 'node:crypto';
+import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
+import { emailOutbox, moderationLog, subscribers } from '@/db/schema';
 import { IP_LIMIT, requestSubscription } from './subscriptions';
 import { deleteSubscriber, resendConfirmation } from './admin';
 
-const client = () => getDb().$client;
+const db = () => getDb();
 const pendingSubscriber = (email: string) =>
-  client()
-    .prepare<[string], { id: number }>(
-      `INSERT INTO subscribers (email, status, unsubscribe_token) VALUES (?, 'pending', lower(hex(randomblob(16)))) RETURNING id`,
-    )
-    .get(email)!.id;
+  db()
+    .insert(subscribers)
+    .values({ email, status: 'pending', unsubscribeToken: randomBytes(16).toString('hex') })
+    .returning({ id: subscribers.id })
+    .get().id;
 const confirmationsTo = (email: string) =>
-  client()
-    .prepare<[string], { n: number }>(`SELECT count(*) AS n FROM email_outbox WHERE recipient = ? AND kind = 'newsletter_confirm'`)
-    .get(email)!.n;
+  db()
+    .select({ n: count() })
+    .from(emailOutbox)
+    .where(and(eq(emailOutbox.recipient, email), eq(emailOutbox.kind, 'newsletter_confirm')))
+    .get()!.n;
 
 const logRows = (action: string) =>
-  client()
-    .prepare<[string], { actor: string; detail: string }>('SELECT actor, detail FROM moderation_log WHERE action = ? ORDER BY id')
-    .all(action);
+  db().select({ actor: moderationLog.actor, detail: moderationLog.detail }).from(moderationLog).where(eq(moderationLog.action, action)).orderBy(moderationLog.id).all();
 
 beforeAll(() => {
   migrateDatabase();
@@ -49,11 +52,11 @@ describe('resendConfirmation (a moderator, from the subscribers page)', () => {
   it("keeps the record of the person's own consent: when, from where, from which address", async () => {
     expect((await requestSubscription({ rawEmail: 'consent-kept@example.com', source: '/articles/x', client: { ipHash: 'their-ip', ipRangeHash: null } })).ok).toBe(true);
     const consent = () =>
-      client()
-        .prepare<[string], { id: number; consent_source: string; consent_at: number; ip_hash: string }>(
-          'SELECT id, consent_source, consent_at, ip_hash FROM subscribers WHERE email = ?',
-        )
-        .get('consent-kept@example.com')!;
+      db()
+        .select({ id: subscribers.id, consentSource: subscribers.consentSource, consentAt: subscribers.consentAt, ipHash: subscribers.ipHash })
+        .from(subscribers)
+        .where(eq(subscribers.email, 'consent-kept@example.com'))
+        .get()!;
     const before = consent();
     await new Promise((r) => setTimeout(r, 5));
     expect(await resendConfirmation(before.id, 'mod@ledger.example')).toEqual({ ok: true });
@@ -69,7 +72,7 @@ describe('resendConfirmation (a moderator, from the subscribers page)', () => {
 
   it('only sends to pending subscribers', async () => {
     const id = pendingSubscriber('confirmed-already@example.com');
-    client().prepare(`UPDATE subscribers SET status = 'confirmed' WHERE id = ?`).run(id);
+    db().update(subscribers).set({ status: 'confirmed' }).where(eq(subscribers.id, id)).run();
     expect((await resendConfirmation(id, 'mod@ledger.example')).ok).toBe(false);
   });
 });
@@ -78,12 +81,13 @@ describe('deleteSubscriber', () => {
   it('erases the row and its queued email, and logs who did it without keeping the address', () => {
     const email = 'erase-me@example.com';
     const id = pendingSubscriber(email);
-    client()
-      .prepare(`INSERT INTO email_outbox (kind, recipient, subject, html, text, ref) VALUES ('newsletter_confirm', ?, 's', 'h', 't', ?)`)
-      .run(email, `subscriber:${id}`);
+    db()
+      .insert(emailOutbox)
+      .values({ kind: 'newsletter_confirm', recipient: email, subject: 's', html: 'h', text: 't', ref: `subscriber:${id}` })
+      .run();
     expect(deleteSubscriber(id, 'mod@ledger.example')).toBe(true);
-    expect(client().prepare('SELECT count(*) AS n FROM subscribers WHERE id = ?').get(id)).toEqual({ n: 0 });
-    expect(client().prepare('SELECT status FROM email_outbox WHERE recipient = ?').all(email)).toEqual([{ status: 'cancelled' }]);
+    expect(db().select({ n: count() }).from(subscribers).where(eq(subscribers.id, id)).get()).toEqual({ n: 0 });
+    expect(db().select({ status: emailOutbox.status }).from(emailOutbox).where(eq(emailOutbox.recipient, email)).all()).toEqual([{ status: 'cancelled' }]);
     const log = logRows('subscriber-delete').at(-1);
     expect(log).toMatchObject({ actor: 'mod@ledger.example', detail: `subscriber #${id}` });
     expect(JSON.stringify(log)).not.toContain(email);

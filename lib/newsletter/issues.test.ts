@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FakeResend } from '../../e2e/support/fake-resend';
+import type { FakeResend } from '../../test/support/fake-resend';
+import { deliverUntil } from '../../test/support/deliver-loop';
 
 // Sending an issue, on a real SQLite file and through the real Resend SDK to the in-process fake
 // Resend API. Delivery is started by the test (kickMailDelivery is switched off), so each step can
 // be looked at; everything else is the code the server runs.
 
 const fakeHolder = await vi.hoisted(async () => {
-  const { startFakeResend } = await import('../../e2e/support/fake-resend');
+  const { startFakeResend } = await import('../../test/support/fake-resend');
   const fake = await startFakeResend();
   const saved = Object.fromEntries(
     ['RESEND_API_KEY', 'RESEND_BASE_URL', 'MAIL_RATE_PER_SECOND', 'MAIL_RETRY_BASE_MS', 'MAIL_SEND_TIMEOUT_MS'].map((k) => [
@@ -75,11 +76,13 @@ afterAll(async () => {
 
 // Every test starts with no subscribers, nothing left to deliver and an empty fake mailbox.
 beforeEach(() => {
-  db().$client.exec(`
-    DELETE FROM subscribers;
-    UPDATE email_outbox SET status = 'cancelled' WHERE status IN ('queued', 'sending');
-    UPDATE newsletter_issues SET status = 'sent' WHERE status = 'sending';
-  `);
+  db().delete(subscribers).run();
+  db()
+    .update(emailOutbox)
+    .set({ status: 'cancelled' })
+    .where(inArray(emailOutbox.status, ['queued', 'sending']))
+    .run();
+  db().update(newsletterIssues).set({ status: 'sent' }).where(eq(newsletterIssues.status, 'sending')).run();
   fake.reset();
 });
 
@@ -145,14 +148,15 @@ const rowsOf = (issueId: number) =>
 const emailsTo = (address: string) => fake.emails().filter((e) => e.to.includes(address));
 const batchRequests = () => fake.requests().filter((r) => r.path === '/emails/batch' && r.status === 200);
 
-/** Delivers and tends until the issue is sent (or `rounds` passes have been made). */
-async function deliverAll(issueId: number, rounds = 20) {
-  for (let i = 0; i < rounds; i++) {
-    await deliverDueEmails();
-    await tendSendingIssues();
-    if (getIssue(issueId)!.status === 'sent') return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+/** Delivers and tends, as the server's sweep does, until the issue is sent (or 20 passes have been made). */
+async function deliverAll(issueId: number) {
+  await deliverUntil({
+    deliver: deliverDueEmails,
+    afterPass: tendSendingIssues,
+    done: () => getIssue(issueId)!.status === 'sent',
+    pauseMs: 100,
+    maxPasses: 20,
+  });
 }
 
 describe('who gets an issue', () => {
@@ -348,6 +352,7 @@ describe('delivery', () => {
         .sort((a, b) => a - b),
     ).toEqual([97, 100]);
     const afterTimeout = db().select().from(emailOutbox).where(inArray(emailOutbox.id, inDoubt)).all();
+    expect(afterTimeout).toHaveLength(97);
     expect(afterTimeout.every((r) => r.status === 'queued' && r.lastError?.startsWith('network'))).toBe(true);
     expect(emailsTo(first.email)).toHaveLength(1);
 

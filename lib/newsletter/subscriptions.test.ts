@@ -12,35 +12,22 @@ vi.hoisted(() => {
   });
 });
 
+import { count, eq, like, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
+import { emailOutbox, subscribers, type SubscriberStatus } from '@/db/schema';
 import { hashToken } from './tokens';
 import { ADDRESS_LIMIT, confirmSubscription, inspectConfirmToken, IP_LIMIT, requestSubscription, unsubscribe } from './subscriptions';
 
 const HOUR = 60 * 60 * 1000;
 let counter = 0;
 const newAddress = () => `nl-${Date.now().toString(36)}-${++counter}@example.net`;
-const newIp = () => `ip-${Date.now().toString(36)}-${++counter}`;
+const newIpHash = () => `ip-${Date.now().toString(36)}-${++counter}`;
 
-type SubscriberRow = {
-  id: number;
-  email: string;
-  status: string;
-  confirm_token_hash: string | null;
-  confirm_token_expires_at: number | null;
-  confirm_token_used_at: number | null;
-  unsubscribe_token: string;
-  consent_source: string | null;
-  consent_at: number | null;
-  ip_hash: string | null;
-  confirmed_at: number | null;
-  unsubscribed_at: number | null;
-};
-type OutboxRow = { id: number; kind: string; recipient: string; subject: string; html: string; text: string; headers: string; status: string; ref: string | null };
-
-const sql = () => getDb().$client;
-const subscriber = (email: string) => sql().prepare<[string], SubscriberRow>('SELECT * FROM subscribers WHERE email = ?').get(email);
-const outbox = (to: string) => sql().prepare<[string], OutboxRow>('SELECT * FROM email_outbox WHERE recipient = ? ORDER BY id').all(to);
+const db = () => getDb();
+const subscriber = (email: string) => db().select().from(subscribers).where(eq(subscribers.email, email)).get();
+const outbox = (to: string) => db().select().from(emailOutbox).where(eq(emailOutbox.recipient, to)).orderBy(emailOutbox.id).all();
+const setStatus = (email: string, status: SubscriberStatus) => db().update(subscribers).set({ status }).where(eq(subscribers.email, email)).run();
 const kinds = (to: string) => outbox(to).map((e) => e.kind);
 
 /** The token in the newest confirmation email to `to`, as the person would click it. */
@@ -52,7 +39,7 @@ function confirmToken(to: string): string {
 }
 
 const subscribe = (email: string, over: { ipHash?: string; now?: Date; source?: string | null } = {}) =>
-  requestSubscription({ rawEmail: email, source: over.source ?? '/articles/some-story', client: { ipHash: over.ipHash ?? newIp(), ipRangeHash: null }, now: over.now });
+  requestSubscription({ rawEmail: email, source: over.source ?? '/articles/some-story', client: { ipHash: over.ipHash ?? newIpHash(), ipRangeHash: null }, now: over.now });
 
 /** A confirmed subscriber, by the real flow. */
 async function confirmed(email = newAddress()) {
@@ -70,15 +57,15 @@ describe('requestSubscription', () => {
     expect(await subscribe(email, { ipHash: 'hash-of-ip', now, source: '/articles/council-cloud' })).toEqual({ ok: true });
 
     const row = subscriber(email)!;
-    expect(row).toMatchObject({ status: 'pending', consent_source: '/articles/council-cloud', consent_at: now.getTime(), ip_hash: 'hash-of-ip', confirm_token_used_at: null });
-    expect(row.confirm_token_expires_at).toBe(now.getTime() + 48 * HOUR);
+    expect(row).toMatchObject({ status: 'pending', consentSource: '/articles/council-cloud', consentAt: now, ipHash: 'hash-of-ip', confirmTokenUsedAt: null });
+    expect(row.confirmTokenExpiresAt).toEqual(new Date(now.getTime() + 48 * HOUR));
 
     const [confirmation] = outbox(email);
     expect(confirmation).toMatchObject({ kind: 'newsletter_confirm', subject: 'Confirm your subscription to The Ledger', status: 'queued', ref: `subscriber:${row.id}` });
     const token = confirmToken(email);
     expect(confirmation!.html).toContain(`https://news.example.org/newsletter/confirm?token=${token}`);
     // Only the hash is stored.
-    expect(row.confirm_token_hash).toBe(hashToken(token));
+    expect(row.confirmTokenHash).toBe(hashToken(token));
     expect(JSON.stringify(row)).not.toContain(token);
   });
 
@@ -94,7 +81,7 @@ describe('requestSubscription', () => {
     await subscribe(pending);
     const subscribed = await confirmed();
     const left = await confirmed();
-    expect(unsubscribe(subscriber(left)!.unsubscribe_token)).toBe('unsubscribed');
+    expect(unsubscribe(subscriber(left)!.unsubscribeToken)).toBe('unsubscribed');
 
     const answers = [];
     for (const email of [fresh, pending, subscribed, left]) answers.push(await subscribe(email));
@@ -113,14 +100,14 @@ describe('requestSubscription', () => {
 
     const already = outbox(subscribed).at(-1)!;
     expect(already.subject).toBe('You are already subscribed to The Ledger');
-    expect(already.text).toContain(`https://news.example.org/newsletter/unsubscribe?token=${subscriber(subscribed)!.unsubscribe_token}`);
+    expect(already.text).toContain(`https://news.example.org/newsletter/unsubscribe?token=${subscriber(subscribed)!.unsubscribeToken}`);
   });
 
   it('sends nothing to a bounced or complained address, and says the same', async () => {
-    for (const status of ['bounced', 'complained']) {
+    for (const status of ['bounced', 'complained'] as const) {
       const email = newAddress();
       await subscribe(email);
-      sql().prepare('UPDATE subscribers SET status = ? WHERE email = ?').run(status, email);
+      setStatus(email, status);
       const before = outbox(email).length;
       expect(await subscribe(email)).toEqual({ ok: true });
       expect(outbox(email)).toHaveLength(before);
@@ -133,12 +120,12 @@ describe('requestSubscription', () => {
       const outcome = await subscribe(raw);
       expect(outcome).toMatchObject({ ok: false, reason: 'invalid', message: expect.any(String) });
     }
-    expect(sql().prepare(`SELECT count(*) AS n FROM subscribers WHERE email LIKE '%eve@%' OR email LIKE 'aaaa%'`).get()).toEqual({ n: 0 });
+    expect(db().select({ n: count() }).from(subscribers).where(or(like(subscribers.email, '%eve@%'), like(subscribers.email, 'aaaa%'))).get()).toEqual({ n: 0 });
   });
 
   it('allows 10 sign-ups an hour from one network, then refuses until the hour has passed', async () => {
     expect(IP_LIMIT).toEqual({ limit: 10, windowMs: HOUR });
-    const ipHash = newIp();
+    const ipHash = newIpHash();
     const now = new Date();
     for (let i = 0; i < 10; i++) expect(await subscribe(newAddress(), { ipHash, now })).toEqual({ ok: true });
     const eleventh = newAddress();
@@ -173,7 +160,7 @@ describe('requestSubscription', () => {
     const email = `${local}@example.net`;
     expect(await subscribe(`${local.toUpperCase()}@Example.NET`)).toEqual({ ok: true });
     expect(await subscribe(email)).toEqual({ ok: true });
-    expect(sql().prepare('SELECT count(*) AS n FROM subscribers WHERE lower(email) = ?').get(email)).toEqual({ n: 1 });
+    expect(db().select({ n: count() }).from(subscribers).where(sql`lower(${subscribers.email}) = ${email}`).get()).toEqual({ n: 1 });
     // A third spelling with a tag is another subscriber, but the same inbox: its limit is spent.
     expect(await subscribe(`${local}+news@example.net`)).toEqual({ ok: true });
     expect(await subscribe(`${local}+other@example.net`)).toEqual({ ok: false, reason: 'address-limit' });
@@ -181,12 +168,12 @@ describe('requestSubscription', () => {
   });
 
   it('answers a bounced or complained address exactly as any other, limit included', async () => {
-    for (const status of ['bounced', 'complained']) {
+    for (const status of ['bounced', 'complained'] as const) {
       const suppressed = newAddress();
       const ordinary = newAddress();
       await subscribe(suppressed);
       await subscribe(ordinary);
-      sql().prepare('UPDATE subscribers SET status = ? WHERE email = ?').run(status, suppressed);
+      setStatus(suppressed, status);
       const answers = async (email: string) => [await subscribe(email), await subscribe(email), await subscribe(email)];
       expect(await answers(suppressed)).toEqual(await answers(ordinary));
       expect(await subscribe(suppressed)).toEqual({ ok: false, reason: 'address-limit' });
@@ -215,8 +202,8 @@ describe('confirmation tokens', () => {
     expect(await confirmSubscription(token)).toBe('confirmed');
     const row = subscriber(email)!;
     expect(row.status).toBe('confirmed');
-    expect(row.confirmed_at).toEqual(expect.any(Number));
-    expect(row.confirm_token_used_at).toEqual(expect.any(Number));
+    expect(row.confirmedAt).toEqual(expect.any(Date));
+    expect(row.confirmTokenUsedAt).toEqual(expect.any(Date));
 
     expect(inspectConfirmToken(token)).toBe('already-confirmed');
     expect(await confirmSubscription(token)).toBe('already-confirmed');
@@ -253,7 +240,7 @@ describe('confirmation tokens', () => {
     const email = newAddress();
     await subscribe(email);
     const token = confirmToken(email);
-    expect(unsubscribe(subscriber(email)!.unsubscribe_token)).toBe('unsubscribed');
+    expect(unsubscribe(subscriber(email)!.unsubscribeToken)).toBe('unsubscribed');
     expect(await confirmSubscription(token)).toBe('invalid');
     expect(subscriber(email)!.status).toBe('unsubscribed');
   });
@@ -264,9 +251,9 @@ describe('the welcome email', () => {
     const email = await confirmed();
     const welcome = outbox(email).find((e) => e.kind === 'newsletter_welcome')!;
     expect(welcome.subject).toBe('Welcome to The Ledger');
-    const unsubscribeToken = subscriber(email)!.unsubscribe_token;
+    const unsubscribeToken = subscriber(email)!.unsubscribeToken;
     expect(unsubscribeToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const headers = JSON.parse(welcome.headers) as Record<string, string>;
+    const { headers } = welcome;
     expect(headers['List-Unsubscribe']).toBe(
       `<https://news.example.org/api/newsletter/unsubscribe?token=${unsubscribeToken}>, <mailto:newsroom@news.example.org?subject=unsubscribe%20${unsubscribeToken}>`,
     );
@@ -283,8 +270,8 @@ describe('unsubscribe', () => {
     const welcome = outbox(email).find((e) => e.kind === 'newsletter_welcome')!;
     expect(welcome.status).toBe('queued');
     const now = new Date();
-    expect(unsubscribe(subscriber(email)!.unsubscribe_token, now)).toBe('unsubscribed');
-    expect(subscriber(email)).toMatchObject({ status: 'unsubscribed', unsubscribed_at: now.getTime(), confirm_token_hash: null });
+    expect(unsubscribe(subscriber(email)!.unsubscribeToken, now)).toBe('unsubscribed');
+    expect(subscriber(email)).toMatchObject({ status: 'unsubscribed', unsubscribedAt: now, confirmTokenHash: null });
     expect(outbox(email).map((e) => [e.kind, e.status])).toEqual([
       ['newsletter_confirm', 'cancelled'],
       ['newsletter_welcome', 'cancelled'],
@@ -293,14 +280,14 @@ describe('unsubscribe', () => {
 
   it('leaves email that already went out as it was', async () => {
     const email = await confirmed();
-    sql().prepare(`UPDATE email_outbox SET status = 'sent' WHERE recipient = ?`).run(email);
-    expect(unsubscribe(subscriber(email)!.unsubscribe_token)).toBe('unsubscribed');
+    db().update(emailOutbox).set({ status: 'sent' }).where(eq(emailOutbox.recipient, email)).run();
+    expect(unsubscribe(subscriber(email)!.unsubscribeToken)).toBe('unsubscribed');
     expect(outbox(email).map((e) => e.status)).toEqual(['sent', 'sent']);
   });
 
   it('answers "already" the second time and "invalid" for an unknown token', async () => {
     const email = await confirmed();
-    const token = subscriber(email)!.unsubscribe_token;
+    const token = subscriber(email)!.unsubscribeToken;
     expect(unsubscribe(token)).toBe('unsubscribed');
     expect(unsubscribe(token)).toBe('already');
     expect(unsubscribe('A'.repeat(43))).toBe('invalid');
@@ -310,11 +297,11 @@ describe('unsubscribe', () => {
 
   it('keeps the unsubscribe token across a resubscription (links in old emails keep working)', async () => {
     const email = await confirmed();
-    const token = subscriber(email)!.unsubscribe_token;
+    const token = subscriber(email)!.unsubscribeToken;
     unsubscribe(token);
     await subscribe(email);
     expect(await confirmSubscription(confirmToken(email))).toBe('confirmed');
-    expect(subscriber(email)!.unsubscribe_token).toBe(token);
+    expect(subscriber(email)!.unsubscribeToken).toBe(token);
     expect(unsubscribe(token)).toBe('unsubscribed');
   });
 });

@@ -4,13 +4,15 @@ vi.hoisted(() => {
   process.env.ADMIN_EMAILS = 'chief@ledger.example';
 });
 
+import { count, eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
+import { moderationLog, sessions } from '@/db/schema';
 import { addStaff, comesBackAtStart, ensureAdmins, isInAdminEmails, removeStaff } from './manage';
 import { getStaffByEmail } from './queries';
 
-const client = () => getDb().$client;
-const logRows = () => client().prepare<[], { actor: string; action: string; detail: string }>('SELECT actor, action, detail FROM moderation_log ORDER BY id').all();
+const logRows = () =>
+  getDb().select({ actor: moderationLog.actor, action: moderationLog.action, detail: moderationLog.detail }).from(moderationLog).orderBy(moderationLog.id).all();
 
 beforeAll(() => {
   migrateDatabase();
@@ -21,14 +23,17 @@ describe('staff management', () => {
     expect(addStaff({ email: ' Mod@Ledger.Example ', role: 'moderator', actor: 'boss@ledger.example' })).toEqual({ email: 'mod@ledger.example', role: 'moderator' });
     const mod = getStaffByEmail('mod@ledger.example')!;
     expect(mod.role).toBe('moderator');
-    client().prepare('INSERT INTO sessions (session_token, user_id, expires) VALUES (?, ?, ?)').run('t1', mod.id, Date.now() + 60_000);
+    getDb()
+      .insert(sessions)
+      .values({ sessionToken: 't1', userId: mod.id, expires: new Date(Date.now() + 60_000) })
+      .run();
 
     addStaff({ email: 'mod@ledger.example', role: 'admin', actor: 'boss@ledger.example' });
     expect(getStaffByEmail('mod@ledger.example')?.role).toBe('admin');
 
     expect(removeStaff({ email: 'MOD@ledger.example', actor: 'npm run staff' })).toBe(true);
     expect(getStaffByEmail('mod@ledger.example')).toBeNull();
-    expect(client().prepare('SELECT count(*) AS n FROM sessions WHERE user_id = ?').get(mod.id)).toEqual({ n: 0 });
+    expect(getDb().select({ n: count() }).from(sessions).where(eq(sessions.userId, mod.id)).get()).toEqual({ n: 0 });
     expect(removeStaff({ email: 'nobody@ledger.example', actor: 'npm run staff' })).toBe(false);
 
     expect(logRows()).toEqual([

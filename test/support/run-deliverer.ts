@@ -4,26 +4,24 @@
 // sending, then prints what it sent as JSON.
 //
 //   tsx --conditions=react-server test/support/run-deliverer.ts
+import { count, inArray } from 'drizzle-orm';
 import { closeDb, getDb } from '../../db';
-import { deliverDueEmails, type DeliveryReport } from '../../lib/mail/deliver';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { emailOutbox } from '../../db/schema';
+import { deliverDueEmails } from '../../lib/mail/deliver';
+import { deliverUntil } from './deliver-loop';
 
 async function main() {
   const db = getDb();
-  const unfinished = db.$client.prepare<[], { n: number }>(`SELECT count(*) AS n FROM email_outbox WHERE status IN ('queued', 'sending')`);
+  const unfinished = () =>
+    db
+      .select({ n: count() })
+      .from(emailOutbox)
+      .where(inArray(emailOutbox.status, ['queued', 'sending']))
+      .get()!.n;
   process.stdout.write('ready\n');
   await new Promise((resolve) => process.stdin.once('data', resolve));
-  const total: DeliveryReport = { sent: 0, retry: 0, failed: 0 };
-  for (;;) {
-    const report = await deliverDueEmails();
-    total.sent += report.sent;
-    total.retry += report.retry;
-    total.failed += report.failed;
-    if (unfinished.get()!.n === 0) break;
-    await sleep(10);
-  }
-  process.stdout.write(`${JSON.stringify(total)}\n`);
+  const { sent, retry, failed } = await deliverUntil({ deliver: deliverDueEmails, done: () => unfinished() === 0 });
+  process.stdout.write(`${JSON.stringify({ sent, retry, failed })}\n`);
   closeDb();
 }
 

@@ -2,7 +2,7 @@
 // the real Resend SDK (RESEND_BASE_URL). It records every request, answers like Resend, keeps one
 // email per Idempotency-Key as Resend does, and can be told to fail the next N requests.
 //
-//   npx tsx e2e/support/fake-resend.ts --port 4010      (or import { startFakeResend })
+//   npx tsx test/support/fake-resend.ts --port 4010      (or import { startFakeResend })
 //
 // Control API (JSON): GET /__fake/emails, GET /__fake/requests, POST /__fake/fail
 // {status, count, retryAfter?, hang?, delayMs?}, POST /__fake/reset.
@@ -244,7 +244,7 @@ export async function startFakeResend({ port = 0, host = '127.0.0.1' }: { port?:
   };
 }
 
-// Run as a program: `tsx e2e/support/fake-resend.ts --port 4010`
+// Run as a program: `tsx test/support/fake-resend.ts --port 4010`
 if (process.argv[1] && /fake-resend\.(ts|js|mjs)$/.test(process.argv[1])) {
   const i = process.argv.indexOf('--port');
   const port = i > 0 ? Number(process.argv[i + 1]) : 0;

@@ -126,6 +126,3 @@ export async function postFormAndFollow(url: string, fields: FormField[], header
     return { status: 0, ms: performance.now() - started, body: '', redirectStatus: post.status, error: error instanceof Error ? error.message : String(error) };
   }
 }
-
-/** A distinct client address for request `i` (10.x.y.z, distinct for i below 16 million), for X-Forwarded-For. */
-export const clientIp = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
