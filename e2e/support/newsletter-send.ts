@@ -1,4 +1,5 @@
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Webhook } from 'standardwebhooks';
 import type { BrowserContext } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import { subscribers, users } from '../../db/schema';
@@ -53,10 +54,9 @@ export async function signInAsStaff(context: BrowserContext, db: SiteDb, siteUrl
   await context.addCookies([{ name: SESSION_COOKIE, value: token, url: siteUrl, httpOnly: true, sameSite: 'Lax' }]);
 }
 
-/** Svix's signature header value for a webhook (v1, HMAC-SHA256 with the secret's base64 bytes). */
+/** Svix's signature header value for a webhook, made as a Standard Webhooks sender makes it. */
 export function svixSignature(secret: string, id: string, timestamp: number, body: string): string {
-  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-  return `v1,${createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
+  return new Webhook(secret).sign(id, new Date(timestamp * 1000), body);
 }
 
 /** Headers Resend (through Svix) sends with a webhook event. */

@@ -2,8 +2,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { migrateDatabase } from '@/db/migrate';
+import * as schema from '@/db/schema';
 import LedgerCacheHandler from './next-cache-handler.mjs';
 // @ts-expect-error plain JavaScript module, see above
 import { acceptsGzip, remember, serveFromCopy } from './page-cache.mjs';
@@ -176,13 +178,13 @@ describe('page copies', () => {
     expect(nextCalls).toBe(4);
 
     // Another process (or the moderation CLI) records the invalidation in the shared table.
-    const other = new Database(process.env.DATABASE_PATH!);
+    const other = drizzle({ client: new Database(process.env.DATABASE_PATH!), schema });
     other
-      .prepare(
-        'INSERT INTO cache_invalidations (tag, invalidated_at) VALUES (?, ?) ON CONFLICT(tag) DO UPDATE SET invalidated_at = excluded.invalidated_at',
-      )
-      .run('article:/articles/three', Date.now());
-    other.close();
+      .insert(schema.cacheInvalidations)
+      .values({ tag: 'article:/articles/three', invalidatedAt: Date.now() })
+      .onConflictDoUpdate({ target: schema.cacheInvalidations.tag, set: { invalidatedAt: Date.now() } })
+      .run();
+    other.$client.close();
     await afterSync();
 
     const after = await get('/articles/three');
