@@ -5,7 +5,16 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['.next/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'e2e/.tmp/**', 'bench/.tmp/**'],
+    ignores: [
+      '.next/**',
+      'node_modules/**',
+      'data/**',
+      'test-results/**',
+      'playwright-report/**',
+      'next-env.d.ts',
+      'e2e/.tmp/**',
+      'bench/.tmp/**',
+    ],
   },
   {
     rules: {
@@ -17,7 +26,15 @@ const config = [
     // Routes and components compose; only lib/ and scripts talk to the database.
     files: ['app/**', 'components/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: ['@/db', '@/db/index', '@/db/migrate', '@/db/seed', '@/db/prepare'].map((name) => ({ name, message: 'Read through lib/<domain>/queries instead (types and constants from @/db/schema are fine).' })) }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['@/db', '@/db/index', '@/db/migrate', '@/db/seed', '@/db/prepare'].map((name) => ({
+            name,
+            message: 'Read through lib/<domain>/queries instead (types and constants from @/db/schema are fine).',
+          })),
+        },
+      ],
     },
   },
 ];

@@ -33,7 +33,9 @@ async function main(): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     console.log('usage: npm run bench [-- <suite>…]\n\nsuites:');
     for (const s of suites) console.log(`  ${s.name.padEnd(12)} ${s.description}`);
-    console.log('\nenv: BENCH_SECONDS (10), BENCH_CONNECTIONS (50), BENCH_TOOL (wrk | autocannon), BENCH_KEEP=1 keeps bench/.tmp/; see bench/README.md');
+    console.log(
+      '\nenv: BENCH_SECONDS (10), BENCH_CONNECTIONS (50), BENCH_TOOL (wrk | autocannon), BENCH_KEEP=1 keeps bench/.tmp/; see bench/README.md',
+    );
     return 0;
   }
   const selected = selectSuites(args);
@@ -57,9 +59,16 @@ async function main(): Promise<number> {
         workDir,
         async startServer(serverOptions = {}) {
           const n = servers.length + 1;
-          const server = await startServer({ label: suite.name, workDir, logName: n === 1 ? 'server.log' : `server-${n}.log`, ...serverOptions });
+          const server = await startServer({
+            label: suite.name,
+            workDir,
+            logName: n === 1 ? 'server.log' : `server-${n}.log`,
+            ...serverOptions,
+          });
           servers.push(server);
-          console.log(`[bench] server ${n} ready at ${server.baseUrl} (next-server pid ${server.serverPid}), database ${server.databasePath}`);
+          console.log(
+            `[bench] server ${n} ready at ${server.baseUrl} (next-server pid ${server.serverPid}), database ${server.databasePath}`,
+          );
           return server;
         },
       });

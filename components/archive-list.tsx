@@ -3,15 +3,7 @@ import { ArticleCard } from './article-card';
 import { PaginationNav } from './pagination-nav';
 
 /** The body of a section, tag or author archive. */
-export function ArchiveList({
-  base,
-  list,
-  showSection = true,
-}: {
-  base: string;
-  list: Page<ArticleSummary>;
-  showSection?: boolean;
-}) {
+export function ArchiveList({ base, list, showSection = true }: { base: string; list: Page<ArticleSummary>; showSection?: boolean }) {
   return (
     <>
       {list.items.length === 0 ? (

@@ -27,16 +27,35 @@ async function loadArchive(kind: ArchiveKind, params: ArchiveParams): Promise<Ar
     const data = await getSectionPage({ slug, page });
     if (!data) return null;
     const base = sectionPath(slug);
-    return { kicker: 'Section', title: data.section.name, description: data.section.description, base, feed: `${base}/feed.xml`, list: data.list };
+    return {
+      kicker: 'Section',
+      title: data.section.name,
+      description: data.section.description,
+      base,
+      feed: `${base}/feed.xml`,
+      list: data.list,
+    };
   }
   if (kind === 'tag') {
     const data = await getTagPage({ slug, page });
     if (!data) return null;
-    return { kicker: 'Topic', title: data.tag.name, description: `Articles tagged ${data.tag.name}.`, base: tagPath(slug), list: data.list };
+    return {
+      kicker: 'Topic',
+      title: data.tag.name,
+      description: `Articles tagged ${data.tag.name}.`,
+      base: tagPath(slug),
+      list: data.list,
+    };
   }
   const data = await getAuthorPage({ slug, page });
   if (!data) return null;
-  return { kicker: data.author.role || 'Author', title: data.author.name, description: data.author.bio, base: authorPath(slug), list: data.list };
+  return {
+    kicker: data.author.role || 'Author',
+    title: data.author.name,
+    description: data.author.bio,
+    base: authorPath(slug),
+    list: data.list,
+  };
 }
 
 export async function archiveMetadata(kind: ArchiveKind, params: ArchiveParams): Promise<Metadata> {

@@ -7,8 +7,8 @@ export function SiteFooter({ newsletter }: { newsletter?: React.ReactNode }) {
       <div className="wrap footer-grid">
         <div>
           <p>
-            <strong>{env.SITE_NAME}</strong> is an independent publication on technology in the public sector:
-            digital government, procurement, councils, cyber security, data and health IT.
+            <strong>{env.SITE_NAME}</strong> is an independent publication on technology in the public sector: digital government,
+            procurement, councils, cyber security, data and health IT.
           </p>
           <p>{env.POSTAL_ADDRESS}</p>
         </div>

@@ -20,7 +20,8 @@ function migrationsUpTo(count: number): string {
   const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8'));
   journal.entries = journal.entries.slice(0, count);
   fs.writeFileSync(path.join(folder, 'meta', '_journal.json'), JSON.stringify(journal));
-  for (const entry of journal.entries) fs.copyFileSync(path.join(migrationsFolder, `${entry.tag}.sql`), path.join(folder, `${entry.tag}.sql`));
+  for (const entry of journal.entries)
+    fs.copyFileSync(path.join(migrationsFolder, `${entry.tag}.sql`), path.join(folder, `${entry.tag}.sql`));
   return folder;
 }
 
@@ -47,7 +48,9 @@ describe('0010: one subscriber per address, in lower case', () => {
     add('Dee@x.example', 'confirmed', 1);
     // The outbox before 0010 lacks a column today's schema has, so this row is written in its old shape.
     client
-      .prepare(`INSERT INTO email_outbox (kind, recipient, subject, html, text, ref) VALUES ('newsletter_confirm', 'Ann@x.example', 'Confirm', '<p>x</p>', 'x', ?)`)
+      .prepare(
+        `INSERT INTO email_outbox (kind, recipient, subject, html, text, ref) VALUES ('newsletter_confirm', 'Ann@x.example', 'Confirm', '<p>x</p>', 'x', ?)`,
+      )
       .run(`subscriber:${pendingAnn}`);
 
     migrate(db, { migrationsFolder });

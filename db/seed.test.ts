@@ -25,8 +25,16 @@ function snapshot(db: Db) {
       .all()
       .map((t) => t.slug);
   return {
-    sections: db.select({ slug: sections.slug, name: sections.name, description: sections.description, position: sections.position }).from(sections).orderBy(sections.slug).all(),
-    authors: db.select({ slug: authors.slug, name: authors.name, role: authors.role, bio: authors.bio }).from(authors).orderBy(authors.slug).all(),
+    sections: db
+      .select({ slug: sections.slug, name: sections.name, description: sections.description, position: sections.position })
+      .from(sections)
+      .orderBy(sections.slug)
+      .all(),
+    authors: db
+      .select({ slug: authors.slug, name: authors.name, role: authors.role, bio: authors.bio })
+      .from(authors)
+      .orderBy(authors.slug)
+      .all(),
     tags: db.select({ slug: tags.slug, name: tags.name }).from(tags).orderBy(tags.slug).all(),
     articles: db
       .select({
@@ -47,7 +55,12 @@ function snapshot(db: Db) {
       .innerJoin(authors, eq(authors.id, articles.authorId))
       .orderBy(articles.slug)
       .all()
-      .map(({ id, publishedAt, revisedAt, ...a }) => ({ ...a, publishedAt: publishedAt?.getTime() ?? null, revisedAt: revisedAt?.getTime() ?? null, tags: tagsOf(id) })),
+      .map(({ id, publishedAt, revisedAt, ...a }) => ({
+        ...a,
+        publishedAt: publishedAt?.getTime() ?? null,
+        revisedAt: revisedAt?.getTime() ?? null,
+        tags: tagsOf(id),
+      })),
   };
 }
 

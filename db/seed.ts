@@ -47,18 +47,18 @@ export function seedDatabaseIfEmpty(anchor: Date = new Date()): { seeded: boolea
 
       const authorIds = new Map<string, number>();
       for (const a of seedAuthors) {
-        const row = tx
-          .insert(authors)
-          .values({ slug: a.slug, name: a.name, role: a.role, bio: a.bio })
-          .returning({ id: authors.id })
-          .get();
+        const row = tx.insert(authors).values({ slug: a.slug, name: a.name, role: a.role, bio: a.bio }).returning({ id: authors.id }).get();
         authorIds.set(a.slug, row.id);
       }
 
       const tagIds = new Map<string, number>();
       const tagNames = [...new Set(seedArticles.flatMap((a) => a.tags))].sort();
       for (const name of tagNames) {
-        const row = tx.insert(tags).values({ slug: slugify(name), name }).returning({ id: tags.id }).get();
+        const row = tx
+          .insert(tags)
+          .values({ slug: slugify(name), name })
+          .returning({ id: tags.id })
+          .get();
         tagIds.set(name, row.id);
       }
 
@@ -92,7 +92,9 @@ export function seedDatabaseIfEmpty(anchor: Date = new Date()): { seeded: boolea
           .get();
         articleRows.set(a.slug, { id: row.id, publishedAt: publishedAt.getTime() });
         for (const name of new Set(a.tags)) {
-          tx.insert(articleTags).values({ articleId: row.id, tagId: tagIds.get(name)! }).run();
+          tx.insert(articleTags)
+            .values({ articleId: row.id, tagId: tagIds.get(name)! })
+            .run();
         }
       }
       const commentIds = new Map<string, { id: number; depth: number }>();

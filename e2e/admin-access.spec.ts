@@ -3,8 +3,23 @@ import { blocklist, comments, emailOutbox, moderationLog, newsletterIssues, sess
 import { issueVersion } from '../lib/newsletter/issue-version';
 import { addStaffMember, createSession, sessionCookie } from '../test/support/site-data';
 import type { SiteDb } from '../test/support/site-db';
-import { insertBlock, insertComment, insertDraftIssue, insertFailedEmail, insertSubscriber, openArticle, uniqueTag } from './support/admin-data';
-import { allAdminActions, builtActions, consoleFiles, PUBLIC_ACTION_MODULES, routeMethods, type ManifestAction } from './support/admin-surface';
+import {
+  insertBlock,
+  insertComment,
+  insertDraftIssue,
+  insertFailedEmail,
+  insertSubscriber,
+  openArticle,
+  uniqueTag,
+} from './support/admin-data';
+import {
+  allAdminActions,
+  builtActions,
+  consoleFiles,
+  PUBLIC_ACTION_MODULES,
+  routeMethods,
+  type ManifestAction,
+} from './support/admin-surface';
 import { expect, test } from './support/fixtures';
 import { callServerAction, type ActionAnswer, type FormFields } from './support/server-actions';
 
@@ -38,7 +53,12 @@ function createFixtures(db: SiteDb, label: string): Fixtures {
   createSession(db, addStaffMember(db, staffEmail, 'moderator'));
   return {
     tag,
-    commentId: insertComment(db, { articleId: openArticle(db, 8).id, authorName: 'Target', authorEmail: `c-${tag}@example.com`, body: `Target ${tag}` }),
+    commentId: insertComment(db, {
+      articleId: openArticle(db, 8).id,
+      authorName: 'Target',
+      authorEmail: `c-${tag}@example.com`,
+      body: `Target ${tag}`,
+    }),
     blockId: insertBlock(db, 'word', `word-${tag}`),
     subscriberId: insertSubscriber(db, { email: `s-${tag}@example.com`, status: 'pending' }),
     failedEmailId: insertFailedEmail(db, `m-${tag}@example.com`),
@@ -55,7 +75,14 @@ function snapshot(db: SiteDb, fx: Fixtures) {
     comments: db
       .select()
       .from(comments)
-      .where(or(eq(comments.id, fx.commentId), eq(comments.parentId, fx.commentId), like(comments.authorEmail, tagged), like(comments.body, tagged)))
+      .where(
+        or(
+          eq(comments.id, fx.commentId),
+          eq(comments.parentId, fx.commentId),
+          like(comments.authorEmail, tagged),
+          like(comments.body, tagged),
+        ),
+      )
       .orderBy(comments.id)
       .all(),
     log: db
@@ -91,7 +118,13 @@ function snapshot(db: SiteDb, fx: Fixtures) {
       .orderBy(emailOutbox.id)
       .all(),
     issues: db
-      .select({ id: newsletterIssues.id, subject: newsletterIssues.subject, intro: newsletterIssues.intro, status: newsletterIssues.status, sendStartedAt: newsletterIssues.sendStartedAt })
+      .select({
+        id: newsletterIssues.id,
+        subject: newsletterIssues.subject,
+        intro: newsletterIssues.intro,
+        status: newsletterIssues.status,
+        sendStartedAt: newsletterIssues.sendStartedAt,
+      })
       .from(newsletterIssues)
       .where(like(newsletterIssues.subject, tagged))
       .orderBy(newsletterIssues.id)
@@ -122,10 +155,18 @@ const PAYLOADS: Record<string, (fx: Fixtures) => FormFields> = {
   retryEmailAction: (fx) => ({ id: String(fx.failedEmailId) }),
   addStaffAction: (fx) => ({ email: `added-${fx.tag}@ledger.example`, role: 'admin' }),
   removeStaffAction: (fx) => ({ email: fx.staffEmail }),
-  saveIssueAction: (fx) => ({ id: String(fx.issueId), subject: `Edited issue ${fx.tag}`, intro: 'Changed', articles: [String(fx.articleId)] }),
+  saveIssueAction: (fx) => ({
+    id: String(fx.issueId),
+    subject: `Edited issue ${fx.tag}`,
+    intro: 'Changed',
+    articles: [String(fx.articleId)],
+  }),
   sendTestIssueAction: (fx) => ({ id: String(fx.issueId) }),
   // The version the admin previewed: the draft as insertDraftIssue made it.
-  sendIssueAction: (fx) => ({ id: String(fx.issueId), version: issueVersion({ subject: `Issue ${fx.tag}`, intro: '', articles: [{ id: fx.articleId }] }) }),
+  sendIssueAction: (fx) => ({
+    id: String(fx.issueId),
+    version: issueVersion({ subject: `Issue ${fx.tag}`, intro: '', articles: [{ id: fx.articleId }] }),
+  }),
 };
 
 /** For an action nobody has written a payload for yet: every field the others use. */
@@ -144,7 +185,12 @@ function builtFor(file: string, name: string): ManifestAction & { path: string }
     entry.workers.find((w) => w.startsWith('app/admin/(console)/') && !w.includes('[')) ??
     entry.workers.find((w) => w.startsWith('app/admin/(console)/')) ??
     entry.workers[0]!;
-  const path = `/${worker.replace(/^app\//, '').replace(/\/page$/, '').split('/').filter((s) => !/^\(.*\)$/.test(s)).join('/')}`;
+  const path = `/${worker
+    .replace(/^app\//, '')
+    .replace(/\/page$/, '')
+    .split('/')
+    .filter((s) => !/^\(.*\)$/.test(s))
+    .join('/')}`;
   return { ...entry, path };
 }
 
@@ -152,7 +198,10 @@ test('the enumeration finds the admin actions, and every server action in the bu
   expect(actions.length).toBeGreaterThanOrEqual(10);
   const adminFiles = new Set(actions.map((a) => a.file));
   for (const b of built) {
-    expect(adminFiles.has(b.file) || PUBLIC_ACTION_MODULES.includes(b.file), `${b.file}#${b.name}: an admin action belongs in an admin-actions.ts file`).toBe(true);
+    expect(
+      adminFiles.has(b.file) || PUBLIC_ACTION_MODULES.includes(b.file),
+      `${b.file}#${b.name}: an admin action belongs in an admin-actions.ts file`,
+    ).toBe(true);
   }
   for (const a of actions) builtFor(a.file, a.name);
 });
@@ -165,7 +214,11 @@ test('a moderator cannot reach the admin-only pages', async ({ staffPage: page }
     await expect(page, url).toHaveURL('/admin/forbidden');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Administrators only');
   }
-  expect(consoleFiles('page').filter((p) => p.adminOnly).map((p) => p.url)).toContain('/admin/staff');
+  expect(
+    consoleFiles('page')
+      .filter((p) => p.adminOnly)
+      .map((p) => p.url),
+  ).toContain('/admin/staff');
 });
 
 for (const action of actions) {
@@ -180,17 +233,30 @@ for (const action of actions) {
     const fx = createFixtures(siteDb, 'acl');
     // Sessions that are not a staff member's: expired (made for a user outside the snapshot,
     // since Auth.js deletes an expired session when it sees one), and a removed member's.
-    const expired = createSession(siteDb, addStaffMember(siteDb, `${uniqueTag('expired')}@ledger.example`, 'admin'), { expiresInMs: -60_000 });
+    const expired = createSession(siteDb, addStaffMember(siteDb, `${uniqueTag('expired')}@ledger.example`, 'admin'), {
+      expiresInMs: -60_000,
+    });
     const removed = createSession(siteDb, addStaffMember(siteDb, `removed-${fx.tag}@ledger.example`, null));
     const before = snapshot(siteDb, fx);
 
     const call = (options: { cookie?: string; origin?: string; encoding?: 'fetch' | 'form' }) =>
-      callServerAction({ baseUrl: settings.siteUrl, path: target.path, id: target.id, arity: ADMIN_ACTION_ARITY, fields: payload(fx), ...options });
+      callServerAction({
+        baseUrl: settings.siteUrl,
+        path: target.path,
+        id: target.id,
+        arity: ADMIN_ACTION_ARITY,
+        fields: payload(fx),
+        ...options,
+      });
     const toSignIn = (a: ActionAnswer) => expect(a.redirect ?? '', JSON.stringify(a).slice(0, 300)).toMatch(/^\/admin\/sign-in/);
     const refusedByNext = (a: ActionAnswer) => expect(a.status, a.body.slice(0, 300)).toBe(500);
 
     type Case = [string, () => Promise<ActionAnswer>, (a: ActionAnswer) => void];
-    const moderatorCase: Case = ["a moderator's session", () => call({ cookie: sessionCookie(moderator.sessionToken) }), (a) => expect(a.redirect).toMatch(/^\/admin\/forbidden(;|$)/)];
+    const moderatorCase: Case = [
+      "a moderator's session",
+      () => call({ cookie: sessionCookie(moderator.sessionToken) }),
+      (a) => expect(a.redirect).toMatch(/^\/admin\/forbidden(;|$)/),
+    ];
     const cases: Case[] = [
       // The proxy's quick redirect: no cookie at all.
       ['no cookie', () => call({}), (a) => (expect(a.status).toBe(307), toSignIn(a))],
@@ -199,10 +265,18 @@ for (const action of actions) {
       ['an expired session', () => call({ cookie: sessionCookie(expired) }), toSignIn],
       ['the session of a removed staff member', () => call({ cookie: sessionCookie(removed) }), toSignIn],
       ['no cookie, as a plain form post', () => call({ encoding: 'form' }), (a) => expect(a.status).toBe(307)],
-      ['a cookie that names no session, as a plain form post', () => call({ cookie: sessionCookie('no-such-session'), encoding: 'form' }), toSignIn],
+      [
+        'a cookie that names no session, as a plain form post',
+        () => call({ cookie: sessionCookie('no-such-session'), encoding: 'form' }),
+        toSignIn,
+      ],
       ...(action.adminOnly ? [moderatorCase] : []),
       // A signed-in admin's browser, made to post from another site: Next checks Origin.
-      ['an admin session from a foreign Origin', () => call({ cookie: sessionCookie(admin.sessionToken), origin: FOREIGN_ORIGIN }), refusedByNext],
+      [
+        'an admin session from a foreign Origin',
+        () => call({ cookie: sessionCookie(admin.sessionToken), origin: FOREIGN_ORIGIN }),
+        refusedByNext,
+      ],
       ['an admin session from Origin null', () => call({ cookie: sessionCookie(admin.sessionToken), origin: 'null' }), refusedByNext],
       [
         'an admin session from a foreign Origin, as a plain form post',

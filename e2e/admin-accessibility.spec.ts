@@ -5,7 +5,16 @@ import { expect, test } from './support/fixtures';
 // The dashboard, like the reading site: axe finds no serious or critical violation, in both
 // colour schemes. Each page has rows in its tables (a comment, a subscriber, a failed email).
 
-const CONSOLE_PAGES = ['/admin', '/admin/comments', '/admin/comments/history', '/admin/blocklist', '/admin/log', '/admin/subscribers', '/admin/outbox', '/admin/staff'];
+const CONSOLE_PAGES = [
+  '/admin',
+  '/admin/comments',
+  '/admin/comments/history',
+  '/admin/blocklist',
+  '/admin/log',
+  '/admin/subscribers',
+  '/admin/outbox',
+  '/admin/staff',
+];
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} colour scheme`, () => {
@@ -22,7 +31,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
       test.setTimeout(120_000);
       const tag = uniqueTag(`a11y-${colorScheme}`);
       const email = `${tag}@example.com`;
-      insertComment(siteDb, { articleId: openArticle(siteDb, 9).id, authorName: 'Axe Reader', authorEmail: email, body: `Checked by axe ${tag}` });
+      insertComment(siteDb, {
+        articleId: openArticle(siteDb, 9).id,
+        authorName: 'Axe Reader',
+        authorEmail: email,
+        body: `Checked by axe ${tag}`,
+      });
       insertSubscriber(siteDb, { email: `sub-${tag}@example.com`, status: 'pending' });
       insertFailedEmail(siteDb, `mail-${tag}@example.com`);
       for (const path of CONSOLE_PAGES) {
@@ -36,7 +50,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
 }
 
 test('the moderation keys are listed on screen, and j/k show which comment is active', async ({ staffPage: page, siteDb }) => {
-  insertComment(siteDb, { articleId: openArticle(siteDb, 9).id, authorName: 'Key Reader', authorEmail: `${uniqueTag('keys-help')}@example.com`, body: 'Help me' });
+  insertComment(siteDb, {
+    articleId: openArticle(siteDb, 9).id,
+    authorName: 'Key Reader',
+    authorEmail: `${uniqueTag('keys-help')}@example.com`,
+    body: 'Help me',
+  });
   await page.goto('/admin/comments');
   const help = page.getByRole('complementary', { name: 'Keyboard shortcuts' });
   for (const text of ['j', 'k', 'a', 's', 'd', 'u']) await expect(help.locator('kbd', { hasText: new RegExp(`^${text}$`) })).toBeVisible();

@@ -13,7 +13,8 @@ import { expect, test } from './support/fixtures';
 const flash = (page: Page) => page.getByRole('main').locator('.flash');
 
 /** The console row of one comment. */
-const row = (page: Page, id: number) => page.locator(`tr[data-comment-row]`).filter({ has: page.getByRole('checkbox', { name: new RegExp(`^Select comment ${id} by`) }) });
+const row = (page: Page, id: number) =>
+  page.locator(`tr[data-comment-row]`).filter({ has: page.getByRole('checkbox', { name: new RegExp(`^Select comment ${id} by`) }) });
 
 /** Opens the article as a reader with no cookies, reloading until `text` shows (or fails). */
 async function expectPublicly(browser: Browser, slug: string, text: string, { visible = true } = {}) {
@@ -34,12 +35,22 @@ async function expectPublicly(browser: Browser, slug: string, text: string, { vi
 function pendingComments(db: SiteDb, tag: string, n: number, articlePick: number) {
   const article = openArticle(db, articlePick);
   const ids = Array.from({ length: n }, (_, i) =>
-    insertComment(db, { articleId: article.id, authorName: `Reader ${i + 1}`, authorEmail: `${tag}-${i + 1}@example.com`, body: `Comment ${i + 1} ${tag}` }),
+    insertComment(db, {
+      articleId: article.id,
+      authorName: `Reader ${i + 1}`,
+      authorEmail: `${tag}-${i + 1}@example.com`,
+      body: `Comment ${i + 1} ${tag}`,
+    }),
   );
   return { article, ids };
 }
 
-test('a pending comment, approved, appears on the article for an anonymous reader', async ({ staffPage: page, browser, siteDb, moderator }) => {
+test('a pending comment, approved, appears on the article for an anonymous reader', async ({
+  staffPage: page,
+  browser,
+  siteDb,
+  moderator,
+}) => {
   const tag = uniqueTag('approve');
   const { article, ids } = pendingComments(siteDb, tag, 1, 1);
   const id = ids[0]!;
@@ -62,7 +73,11 @@ test('a pending comment, approved, appears on the article for an anonymous reade
   await expect(flash(page)).toHaveText('Approved: 1 comment.');
   await expect(mine).toHaveCount(0);
   expect(commentStatus(siteDb, id)).toBe('approved');
-  const log = siteDb.select({ actor: moderationLog.actor, action: moderationLog.action }).from(moderationLog).where(eq(moderationLog.commentIds, [id])).all();
+  const log = siteDb
+    .select({ actor: moderationLog.actor, action: moderationLog.action })
+    .from(moderationLog)
+    .where(eq(moderationLog.commentIds, [id]))
+    .all();
   expect(log).toEqual([{ actor: moderator.email, action: 'approve' }]);
 
   const after = await expectPublicly(browser, article.slug, `Comment 1 ${tag}`);
@@ -116,7 +131,13 @@ test('a staff reply is published at once with a Staff badge', async ({ staffPage
   const tag = uniqueTag('reply');
   const article = openArticle(siteDb, 4);
   const email = `${tag}@example.com`;
-  const parent = insertComment(siteDb, { articleId: article.id, authorName: 'Asker', authorEmail: email, body: `A question ${tag}`, status: 'approved' });
+  const parent = insertComment(siteDb, {
+    articleId: article.id,
+    authorName: 'Asker',
+    authorEmail: email,
+    body: `A question ${tag}`,
+    status: 'approved',
+  });
 
   // The commenter's history lists every comment by the address, with the same actions.
   await page.goto(`/admin/comments/history?email=${encodeURIComponent(email)}`);
@@ -147,7 +168,13 @@ test('editing an approved comment changes the public page', async ({ staffPage: 
   const tag = uniqueTag('edit');
   const article = openArticle(siteDb, 5);
   const email = `${tag}@example.com`;
-  const id = insertComment(siteDb, { articleId: article.id, authorName: 'Typo', authorEmail: email, body: `Teh original ${tag}`, status: 'approved' });
+  const id = insertComment(siteDb, {
+    articleId: article.id,
+    authorName: 'Typo',
+    authorEmail: email,
+    body: `Teh original ${tag}`,
+    status: 'approved',
+  });
 
   await page.goto(`/admin/comments/history?email=${encodeURIComponent(email)}`);
   const mine = row(page, id);
@@ -165,7 +192,13 @@ test('a blocked email’s next comment goes straight to spam', async ({ staffPag
   const email = `${tag}@example.com`;
   const article = openArticle(siteDb, 6);
   // A minute old: the form's flood rule refuses a second comment from one address within 15 s.
-  const id = insertComment(siteDb, { articleId: article.id, authorName: 'Pest', authorEmail: email, body: `Buy now ${tag}`, createdAt: Date.now() - 60_000 });
+  const id = insertComment(siteDb, {
+    articleId: article.id,
+    authorName: 'Pest',
+    authorEmail: email,
+    body: `Buy now ${tag}`,
+    createdAt: Date.now() - 60_000,
+  });
 
   await page.goto(`/admin/comments/history?email=${encodeURIComponent(email)}`);
   await row(page, id).getByRole('button', { name: 'Block email' }).click();
@@ -219,7 +252,13 @@ test('every action is in the moderation log, which filters by who and what', asy
   expect(actions.filter((action) => !/^trash/.test(action))).toEqual([]);
 });
 
-test('an admin adds and removes staff; removing someone ends their sessions; both are logged', async ({ adminPage: page, browser, siteDb, settings, admin }) => {
+test('an admin adds and removes staff; removing someone ends their sessions; both are logged', async ({
+  adminPage: page,
+  browser,
+  siteDb,
+  settings,
+  admin,
+}) => {
   const added = `${uniqueTag('added')}@ledger.example`;
   await page.goto('/admin/staff');
   const form = page.getByRole('form', { name: 'Add a staff member' });
@@ -240,7 +279,10 @@ test('an admin adds and removes staff; removing someone ends their sessions; bot
 
   // …is removed, and their next request finds them signed out.
   await page.reload();
-  await page.getByRole('form', { name: `Remove ${leaving}` }).getByRole('button', { name: 'Remove' }).click();
+  await page
+    .getByRole('form', { name: `Remove ${leaving}` })
+    .getByRole('button', { name: 'Remove' })
+    .click();
   await expect(page.getByRole('row').filter({ hasText: leaving })).toHaveCount(0);
   expect(roleOf(siteDb, leaving)).toBeNull();
   expect(sessionCount(siteDb, leaving)).toBe(0);

@@ -7,7 +7,15 @@ import { ROOT } from '../test/support/paths';
 import { insertComment, openArticle, outboxRowsTo, roleOf, sessionCount, uniqueTag } from './support/admin-data';
 import { expect, test } from './support/fixtures';
 import { linkIn } from './support/mailbox';
-import { openSignInLink, requestSignInLink, SIGN_IN_SENT, SIGN_IN_SUBJECT, sentSignInEmails, signInLinkFor, submitSignInForm } from './support/staff';
+import {
+  openSignInLink,
+  requestSignInLink,
+  SIGN_IN_SENT,
+  SIGN_IN_SUBJECT,
+  sentSignInEmails,
+  signInLinkFor,
+  submitSignInForm,
+} from './support/staff';
 
 // Staff sign-in: a magic link by email, only for staff, once, for 10 minutes, throttled,
 // returning only to this site; signing out ends the session in the database.
@@ -66,7 +74,13 @@ test('a moderator added with `npm run staff` signs in with the link from the ema
   expect(sessionCount(siteDb, email)).toBe(1);
 });
 
-test('a mail scanner opening the link (GET and HEAD, no scripts, no clicks) uses nothing up', async ({ page, request, siteDb, mailbox, settings }) => {
+test('a mail scanner opening the link (GET and HEAD, no scripts, no clicks) uses nothing up', async ({
+  page,
+  request,
+  siteDb,
+  mailbox,
+  settings,
+}) => {
   const email = `${uniqueTag('scanned')}@ledger.example`;
   addStaffMember(siteDb, email, 'moderator');
   await requestSignInLink(page, email);
@@ -232,7 +246,12 @@ test('the pending-comments digest links straight into the Pending tab', async ({
   // A pending comment makes the site email every staff member a digest (at most one every 10
   // minutes, so the one this run sent may predate this test: any digest will do).
   const tag = uniqueTag('digest');
-  insertComment(siteDb, { articleId: openArticle(siteDb, 0).id, authorName: 'Dee Gest', authorEmail: `${tag}@example.com`, body: `Waiting ${tag}` });
+  insertComment(siteDb, {
+    articleId: openArticle(siteDb, 0).id,
+    authorName: 'Dee Gest',
+    authorEmail: `${tag}@example.com`,
+    body: `Waiting ${tag}`,
+  });
   const digest = await mailbox.waitForEmail(settings.adminEmail, { subject: /waiting for moderation on The Ledger$/, timeout: 30_000 });
   const link = linkIn(digest, `${settings.siteUrl}/admin`);
   expect(link).toBe(`${settings.siteUrl}/admin/comments?status=pending`);

@@ -59,7 +59,10 @@ test('search subscribers by email, then export what was found as CSV', async ({ 
   await expect(listed.filter({ hasText: `${tag}.bob@example.com` })).toContainText('pending');
 
   // Filtering by status keeps the search.
-  await page.getByRole('navigation', { name: 'Subscriber status' }).getByRole('link', { name: /^pending/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Subscriber status' })
+    .getByRole('link', { name: /^pending/ })
+    .click();
   await expect(page).toHaveURL('/admin/subscribers?status=pending');
   await search.getByLabel('Search by email').fill(tag);
   await search.getByRole('button', { name: 'Search' }).click();
@@ -84,7 +87,10 @@ test('search subscribers by email, then export what was found as CSV', async ({ 
 test('the CSV export answers 401 without a staff session', async ({ request }) => {
   // The proxy sends a browser without any session cookie to sign-in; with a cookie that names no
   // session, the route handler itself must refuse.
-  const response = await request.get('/admin/subscribers/export', { headers: { Cookie: 'authjs.session-token=no-such-session' }, maxRedirects: 0 });
+  const response = await request.get('/admin/subscribers/export', {
+    headers: { Cookie: 'authjs.session-token=no-such-session' },
+    maxRedirects: 0,
+  });
   expect(response.status()).toBe(401);
   expect(await response.text()).not.toContain('@');
 });
@@ -117,7 +123,10 @@ test('deleting a subscriber erases the row and cancels their queued email', asyn
     .run();
 
   await page.goto(`/admin/subscribers?q=${encodeURIComponent(email)}`);
-  await page.getByRole('form', { name: `Delete ${email}` }).getByRole('button', { name: 'Delete' }).click();
+  await page
+    .getByRole('form', { name: `Delete ${email}` })
+    .getByRole('button', { name: 'Delete' })
+    .click();
   await expect(page.getByRole('main').locator('.flash')).toHaveText('Subscriber deleted, with their tokens and any queued email.');
   await expect(page.getByRole('table').getByRole('row').filter({ hasText: email })).toHaveCount(0);
   expect(siteDb.select({ n: count() }).from(subscribers).where(eq(subscribers.email, email)).get()).toEqual({ n: 0 });

@@ -41,7 +41,11 @@ function requestFrom(
 }
 
 /** Posts an article's comment form as a browser without JavaScript does, from `ip` (X-Forwarded-For). */
-async function postComment(baseUrl: string, slug: string, { ip, email, body, name = 'Ann Onymous' }: { ip: string; email: string; body: string; name?: string }): Promise<PostResult> {
+async function postComment(
+  baseUrl: string,
+  slug: string,
+  { ip, email, body, name = 'Ann Onymous' }: { ip: string; email: string; body: string; name?: string },
+): Promise<PostResult> {
   const url = `${baseUrl}/articles/${slug}`;
   const page = await fetch(url, { headers: { 'X-Forwarded-For': ip } });
   const form = findForm(await page.text(), 'name="company"');
@@ -82,7 +86,10 @@ const LOOPBACK_HEX = ['0100007F', '00000000000000000000000001000000'];
 // ---------------------------------------------------------------------------------------------
 // Against the site every other spec uses (behind a "proxy": it trusts X-Forwarded-For from loopback).
 
-test('1. the duplicate-comment oracle: a guessed email is answered exactly as any other, and repeats count', async ({ siteDb, settings }) => {
+test('1. the duplicate-comment oracle: a guessed email is answered exactly as any other, and repeats count', async ({
+  siteDb,
+  settings,
+}) => {
   test.setTimeout(60_000);
   const article = commentableArticle(siteDb, 15);
   const victim = uniqueEmail('victim');
@@ -94,12 +101,18 @@ test('1. the duplicate-comment oracle: a guessed email is answered exactly as an
   const right = await postComment(settings.siteUrl, article.slug, { ip: freshIp(), email: victim, body: text });
   const wrong = await postComment(settings.siteUrl, article.slug, { ip: freshIp(), email: uniqueEmail('guess'), body: text });
   expect(right.status).toBe(303);
-  expect({ status: right.status, location: right.location, body: right.body }).toEqual({ status: wrong.status, location: wrong.location, body: wrong.body });
+  expect({ status: right.status, location: right.location, body: right.body }).toEqual({
+    status: wrong.status,
+    location: wrong.location,
+    body: wrong.body,
+  });
 
   // A repeat is accepted silently but counts: the same network cannot post again at once.
   const ip = freshIp();
   expect((await postComment(settings.siteUrl, article.slug, { ip, email: victim, body: text })).status).toBe(303);
-  expect((await postComment(settings.siteUrl, article.slug, { ip, email: uniqueEmail('next'), body: `Another guess ${run}.` })).body).toContain(TOO_QUICK);
+  expect(
+    (await postComment(settings.siteUrl, article.slug, { ip, email: uniqueEmail('next'), body: `Another guess ${run}.` })).body,
+  ).toContain(TOO_QUICK);
 });
 
 test('2. the local mailbox machine: on a local SITE_URL the server listens on loopback only', ({ settings }) => {
@@ -112,8 +125,14 @@ test('3. IPv6 rotation: addresses in one /64 share the per-IP limits', async ({ 
   test.setTimeout(60_000);
   const slug = commentableArticle(siteDb, 16).slug;
   const prefix = `2001:db8:${(Date.now() % 0xffff).toString(16)}:${Math.floor(Math.random() * 0xffff).toString(16)}`;
-  expect((await postComment(settings.siteUrl, slug, { ip: `${prefix}::1`, email: uniqueEmail('v6'), body: `From one address ${run}.` })).status).toBe(303);
-  const rotated = await postComment(settings.siteUrl, slug, { ip: `${prefix}:ffff:ffff:ffff:fffe`, email: uniqueEmail('v6'), body: `From the next ${run}.` });
+  expect(
+    (await postComment(settings.siteUrl, slug, { ip: `${prefix}::1`, email: uniqueEmail('v6'), body: `From one address ${run}.` })).status,
+  ).toBe(303);
+  const rotated = await postComment(settings.siteUrl, slug, {
+    ip: `${prefix}:ffff:ffff:ffff:fffe`,
+    email: uniqueEmail('v6'),
+    body: `From the next ${run}.`,
+  });
   expect(rotated.body).toContain(TOO_QUICK);
 });
 
@@ -121,24 +140,42 @@ test('4. case and +tags: one subscriber per address, one limit per inbox', async
   const local = `Case-${run}`;
   expect((await signUp(settings.siteUrl, `${local}@Example.net`, freshIp())).status).toBe(200);
   await signUp(settings.siteUrl, `${local.toLowerCase()}@example.net`, freshIp());
-  expect(siteDb.select({ n: count() }).from(subscribers).where(sql`lower(${subscribers.email}) = ${`${local.toLowerCase()}@example.net`}`).get()).toEqual({ n: 1 });
+  expect(
+    siteDb
+      .select({ n: count() })
+      .from(subscribers)
+      .where(sql`lower(${subscribers.email}) = ${`${local.toLowerCase()}@example.net`}`)
+      .get(),
+  ).toEqual({ n: 1 });
   await signUp(settings.siteUrl, `${local}+one@example.net`, freshIp());
   const fourth = await signUp(settings.siteUrl, `${local}+two@example.net`, freshIp());
   expect(fourth.message).toMatch(/already sent several confirmation emails/);
   expect(subscriberRow(siteDb, `${local.toLowerCase()}+two@example.net`)).toBeUndefined();
 });
 
-test('6. the draft race: an issue changed after the preview is not sent; the subscriber list is for admins', async ({ adminPage: page, siteDb, request, moderator }) => {
+test('6. the draft race: an issue changed after the preview is not sent; the subscriber list is for admins', async ({
+  adminPage: page,
+  siteDb,
+  request,
+  moderator,
+}) => {
   const tag = uniqueTag('race');
   const id = insertDraftIssue(siteDb, `Previewed ${tag}`, openArticle(siteDb, 8).id);
   await page.goto(`/admin/newsletters/${id}?confirm=1`);
   // Between the admin's preview and click, a moderator rewrites the draft.
-  siteDb.update(newsletterIssues).set({ subject: `Rewritten ${tag}` }).where(eq(newsletterIssues.id, id)).run();
+  siteDb
+    .update(newsletterIssues)
+    .set({ subject: `Rewritten ${tag}` })
+    .where(eq(newsletterIssues.id, id))
+    .run();
   await page.getByRole('button', { name: /^Yes, send to \d+ subscribers$/ }).click();
   await expect(page.getByText('This issue was changed after you previewed it, so it was not sent.')).toBeVisible();
   expect(issueStatus(siteDb, id)).toBe('draft');
 
-  const asModerator = await request.get('/admin/subscribers/export', { headers: { Cookie: sessionCookie(moderator.sessionToken) }, maxRedirects: 0 });
+  const asModerator = await request.get('/admin/subscribers/export', {
+    headers: { Cookie: sessionCookie(moderator.sessionToken) },
+    maxRedirects: 0,
+  });
   expect(asModerator.status()).toBe(403);
 });
 
@@ -274,7 +311,11 @@ test.describe('a local site behind a trusted proxy', () => {
     const slug = commentableArticle(db!, 0).slug;
     const first = await postComment(base, slug, { ip: '198.51.100.10', email: uniqueEmail('direct'), body: `First, direct ${run}.` });
     expect(first.status).toBe(303);
-    const second = await postComment(base, slug, { ip: '198.51.100.11', email: uniqueEmail('direct'), body: `Second, "from elsewhere" ${run}.` });
+    const second = await postComment(base, slug, {
+      ip: '198.51.100.11',
+      email: uniqueEmail('direct'),
+      body: `Second, "from elsewhere" ${run}.`,
+    });
     expect(second.body).toContain(TOO_QUICK);
     // Only the trusted proxy's word counts: through it, the same header is a different reader.
     const viaProxy = await requestFrom('127.0.0.2', `${base}/dev/mail`, { headers: { 'X-Forwarded-For': '198.51.100.12' } });
@@ -302,14 +343,23 @@ test.describe('a local site behind a trusted proxy', () => {
         .get();
     // MAIL_KEEP_DAYS=0 on this server: blanked by the next sweep after it was sent.
     await expect.poll(() => row()?.bodyRemovedAt ?? null, { timeout: 15_000 }).not.toBeNull();
-    expect(row()).toMatchObject({ kind: 'newsletter_confirm', subject: 'Confirm your subscription to The Ledger', status: 'sent', html: '', text: '', headers: {} });
+    expect(row()).toMatchObject({
+      kind: 'newsletter_confirm',
+      subject: 'Confirm your subscription to The Ledger',
+      status: 'sent',
+      html: '',
+      text: '',
+      headers: {},
+    });
     expect(JSON.stringify(row())).not.toContain('token=');
   });
 
   test('10. removing an ADMIN_EMAILS address says it will come back at the next start', async ({ browser }) => {
     const context = await browser.newContext({ baseURL: `http://localhost:${port}` });
     const userId = db!.select({ id: users.id }).from(users).where(eq(users.email, chief)).get()!.id;
-    await context.addCookies([{ name: SESSION_COOKIE, value: createSession(db!, userId), url: `http://localhost:${port}`, httpOnly: true, sameSite: 'Lax' }]);
+    await context.addCookies([
+      { name: SESSION_COOKIE, value: createSession(db!, userId), url: `http://localhost:${port}`, httpOnly: true, sameSite: 'Lax' },
+    ]);
     const page = await context.newPage();
     await page.goto('/admin/staff');
     const row = page.getByRole('row').filter({ hasText: deputy });

@@ -25,7 +25,10 @@ test('two readers get the same bytes from the cache, and no cookie', async ({ pl
         expect(second.headers()['x-nextjs-cache'], path).toBe('HIT');
         expect((await second.body()).equals(await first.body()), `${path} differs between two readers`).toBe(true);
         for (const response of [first, second]) {
-          expect(response.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie'), path).toEqual([]);
+          expect(
+            response.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie'),
+            path,
+          ).toEqual([]);
         }
       } finally {
         await alice.dispose();

@@ -23,7 +23,11 @@ test('without a trusted proxy, a forged X-Forwarded-For does not get round the p
   let server: AppServer | null = null;
   let db: SiteDb | null = null;
   try {
-    server = await startAppServer({ databasePath: path.join(dir, 'site.db'), logPath: path.join(dir, 'server.log'), env: { TRUST_PROXY: '0' } });
+    server = await startAppServer({
+      databasePath: path.join(dir, 'site.db'),
+      logPath: path.join(dir, 'server.log'),
+      env: { TRUST_PROXY: '0' },
+    });
     const siteUrl = `http://localhost:${server.port}`;
     db = openSiteDb(path.join(dir, 'site.db'));
     const article = commentableArticle(db, 0);
@@ -38,8 +42,14 @@ test('without a trusted proxy, a forged X-Forwarded-For does not get round the p
     };
 
     expect(await post('198.51.100.10', `First from one address ${run}.`)).toBe(SUCCESS_MESSAGE);
-    expect(await post('198.51.100.11', `Second, claiming another address ${run}.`)).toBe('You are posting comments too quickly. Please wait a moment.');
-    const rows = db.select({ ipHash: comments.ipHash }).from(comments).where(like(comments.body, `%${run}%`)).all();
+    expect(await post('198.51.100.11', `Second, claiming another address ${run}.`)).toBe(
+      'You are posting comments too quickly. Please wait a moment.',
+    );
+    const rows = db
+      .select({ ipHash: comments.ipHash })
+      .from(comments)
+      .where(like(comments.body, `%${run}%`))
+      .all();
     expect(rows).toHaveLength(1);
   } finally {
     db?.$client.close();

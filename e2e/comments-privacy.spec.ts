@@ -5,7 +5,16 @@ import { authors, comments, tags, type CommentStatus } from '../db/schema';
 import { uniqueClientIp } from '../test/support/client-ip';
 import { invalidateTags, type SiteDb } from '../test/support/site-db';
 import { expect, test } from './support/fixtures';
-import { CommentForm, commentableArticle, commentWith, eventually, moderate, storedComment, SUCCESS_MESSAGE, uniqueEmail } from './support/comments';
+import {
+  CommentForm,
+  commentableArticle,
+  commentWith,
+  eventually,
+  moderate,
+  storedComment,
+  SUCCESS_MESSAGE,
+  uniqueEmail,
+} from './support/comments';
 import { listPublished, listSections } from './support/site-content';
 
 // Privacy: a commenter's email and IP never leave the server towards a reader. Seeds
@@ -28,7 +37,10 @@ function secretsFor(emails: string[], ips: string[], ipHashes: string[]): Secret
     out.push({ what: `local part of ${email}`, value: email.split('@')[0]! });
     out.push({ what: `URL-encoded ${email}`, value: encodeURIComponent(email) });
     for (const algorithm of ['md5', 'sha256']) {
-      out.push({ what: `${algorithm} of ${email} (avatar hash)`, value: createHash(algorithm).update(email.trim().toLowerCase()).digest('hex') });
+      out.push({
+        what: `${algorithm} of ${email} (avatar hash)`,
+        value: createHash(algorithm).update(email.trim().toLowerCase()).digest('hex'),
+      });
     }
   }
   for (const ip of ips) out.push({ what: `IP ${ip}`, value: ip });
@@ -118,7 +130,12 @@ test('no public response holds a commenter’s email or IP, and cached pages sta
   const authorA = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': ipA } });
   const formA = new CommentForm(await authorA.newPage());
   await formA.open(`/articles/${approvedArticle.slug}`);
-  await formA.send({ name: 'Pat Private', email: formApprovedEmail, website: 'https://pat.example.org/', body: `Approved via the form ${tag}.` });
+  await formA.send({
+    name: 'Pat Private',
+    email: formApprovedEmail,
+    website: 'https://pat.example.org/',
+    body: `Approved via the form ${tag}.`,
+  });
   await expect(formA.status).toHaveText(SUCCESS_MESSAGE);
 
   const authorB = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': ipB } });
@@ -132,13 +149,28 @@ test('no public response holds a commenter’s email or IP, and cached pages sta
   // Straight into the database: approved with a reply, and pending, spam and trash.
   const seededIpHash = `feedc0de${tag}`.padEnd(32, '0').slice(0, 32);
   const top = insertComment(siteDb, approvedArticle.id, {
-    name: 'Row Approved', email: rowEmails.approved, body: `Approved row ${tag}.`, status: 'approved', ipHash: seededIpHash,
+    name: 'Row Approved',
+    email: rowEmails.approved,
+    body: `Approved row ${tag}.`,
+    status: 'approved',
+    ipHash: seededIpHash,
   });
   insertComment(siteDb, approvedArticle.id, {
-    name: 'Row Reply', email: rowEmails.reply, body: `Approved reply ${tag}.`, status: 'approved', parentId: top, ipHash: seededIpHash,
+    name: 'Row Reply',
+    email: rowEmails.reply,
+    body: `Approved reply ${tag}.`,
+    status: 'approved',
+    parentId: top,
+    ipHash: seededIpHash,
   });
   for (const status of ['pending', 'spam', 'trash'] as const) {
-    insertComment(siteDb, pendingArticle.id, { name: `Row ${status}`, email: rowEmails[status], body: `Row ${status} ${tag}.`, status, ipHash: seededIpHash });
+    insertComment(siteDb, pendingArticle.id, {
+      name: `Row ${status}`,
+      email: rowEmails[status],
+      body: `Row ${status} ${tag}.`,
+      status,
+      ipHash: seededIpHash,
+    });
   }
   const formApproved = await storedComment(siteDb, formApprovedEmail);
   await moderate(settings, 'approve', [formApproved.id]);
@@ -187,10 +219,17 @@ test('no public response holds a commenter’s email or IP, and cached pages sta
   // The browser keeps its signed list in local storage and sends it in a header.
   const tokenB = await pageB.evaluate(() => window.localStorage.getItem('ledger_pending'));
   expect(tokenB, 'the author’s browser keeps its pending list').toBeTruthy();
-  const own = await scanner.get(authorB.request, `/api/comments/mine?article=${pendingArticle.slug}`, { 'x-ledger-pending': tokenB! }, 'the author’s own /api/comments/mine');
+  const own = await scanner.get(
+    authorB.request,
+    `/api/comments/mine?article=${pendingArticle.slug}`,
+    { 'x-ledger-pending': tokenB! },
+    'the author’s own /api/comments/mine',
+  );
   expect(own).toContain(`Still pending via the form ${tag}`);
   // Another browser sees none of it.
-  expect(JSON.parse(await scanner.get(request, `/api/comments/mine?article=${pendingArticle.slug}`, {}, 'another browser’s /api/comments/mine'))).toEqual({
+  expect(
+    JSON.parse(await scanner.get(request, `/api/comments/mine?article=${pendingArticle.slug}`, {}, 'another browser’s /api/comments/mine')),
+  ).toEqual({
     comments: [],
   });
 
@@ -237,7 +276,10 @@ test('no public response holds a commenter’s email or IP, and cached pages sta
         expect((await second.body()).equals(await first.body()), `${path} differs between two readers`).toBe(true);
         expect((await commenter.body()).equals(await first.body()), `${path} differs for the commenter`).toBe(true);
         for (const response of [first, second, commenter]) {
-          expect(response.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie'), path).toEqual([]);
+          expect(
+            response.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie'),
+            path,
+          ).toEqual([]);
         }
       } finally {
         await alice.dispose();

@@ -49,7 +49,13 @@ const replyIn = (page: Page, parent: number, reply: number) => itemOf(page, pare
 function insertApprovedComment(
   db: SiteDb,
   article: { id: number; slug: string },
-  { name, email, body, parentId = null, depth = 1 }: { name: string; email: string; body: string; parentId?: number | null; depth?: number },
+  {
+    name,
+    email,
+    body,
+    parentId = null,
+    depth = 1,
+  }: { name: string; email: string; body: string; parentId?: number | null; depth?: number },
 ): number {
   const { id } = db
     .insert(comments)
@@ -248,7 +254,11 @@ test('errors show beside each field and keep what was typed', async ({ browser, 
   await context.close();
 });
 
-test('Reply opens the form for a reply, and the approved reply shows nested under its parent', async ({ browser, siteDb, settings }, testInfo) => {
+test('Reply opens the form for a reply, and the approved reply shows nested under its parent', async ({
+  browser,
+  siteDb,
+  settings,
+}, testInfo) => {
   const article = commentableArticle(siteDb, 3);
   const url = `/articles/${article.slug}`;
   const parentEmail = uniqueEmail('parent');
@@ -273,7 +283,9 @@ test('Reply opens the form for a reply, and the approved reply shows nested unde
     await expect(commentWith(page, 'Which suppliers bid')).toBeVisible({ timeout: 500 });
   });
   await form.open(url);
-  await commentWith(page, 'Which suppliers bid').getByRole('link', { name: `Reply to ${parentName}` }).click();
+  await commentWith(page, 'Which suppliers bid')
+    .getByRole('link', { name: `Reply to ${parentName}` })
+    .click();
   await expect(page.getByRole('heading', { name: `Reply to ${parentName}` })).toBeVisible();
   await expect(form.form).toContainText(`Replying to ${parentName}.`);
   await expect(form.body).toBeFocused();
@@ -281,7 +293,9 @@ test('Reply opens the form for a reply, and the approved reply shows nested unde
   await form.form.getByRole('link', { name: 'Cancel reply' }).click();
   await expect(page.getByRole('heading', { name: 'Leave a reply' })).toBeVisible();
   await expect(page).toHaveURL(url);
-  await commentWith(page, 'Which suppliers bid').getByRole('link', { name: `Reply to ${parentName}` }).click();
+  await commentWith(page, 'Which suppliers bid')
+    .getByRole('link', { name: `Reply to ${parentName}` })
+    .click();
   await expect(page.getByRole('heading', { name: `Reply to ${parentName}` })).toBeVisible();
   await form.send({ name: 'Rhea Replier', email: replyEmail, body: 'Three: two incumbents and a newcomer.' });
   await expect(form.status).toHaveText(SUCCESS_MESSAGE);
@@ -310,7 +324,10 @@ test('Reply opens the form for a reply, and the approved reply shows nested unde
   // In thread order: the reply comes straight after its parent, indented.
   const ids = await reader.locator('#comments ol.comment-list li > article').evaluateAll((els) => els.map((e) => e.id));
   expect(ids.indexOf(`comment-${reply.id}`)).toBe(ids.indexOf(`comment-${parent.id}`) + 1);
-  const [parentBox, replyBox] = [await reader.locator(`#comment-${parent.id}`).boundingBox(), await reader.locator(`#comment-${reply.id}`).boundingBox()];
+  const [parentBox, replyBox] = [
+    await reader.locator(`#comment-${parent.id}`).boundingBox(),
+    await reader.locator(`#comment-${reply.id}`).boundingBox(),
+  ];
   expect(replyBox!.x).toBeGreaterThan(parentBox!.x);
 
   await context.close();
@@ -323,10 +340,18 @@ test('threads stop at three levels: a reply to a level-3 comment joins level 3',
   const run = Date.now().toString(36);
   const level1 = insertApprovedComment(siteDb, article, { name: 'Level One', email: uniqueEmail('l1'), body: `Level one ${run}` });
   const level2 = insertApprovedComment(siteDb, article, {
-    name: 'Level Two', email: uniqueEmail('l2'), body: `Level two ${run}`, parentId: level1, depth: 2,
+    name: 'Level Two',
+    email: uniqueEmail('l2'),
+    body: `Level two ${run}`,
+    parentId: level1,
+    depth: 2,
   });
   const level3 = insertApprovedComment(siteDb, article, {
-    name: `Level Three ${run}`, email: uniqueEmail('l3'), body: `Level three ${run}`, parentId: level2, depth: 3,
+    name: `Level Three ${run}`,
+    email: uniqueEmail('l3'),
+    body: `Level three ${run}`,
+    parentId: level2,
+    depth: 3,
   });
   const email = uniqueEmail('level4');
 
@@ -342,7 +367,9 @@ test('threads stop at three levels: a reply to a level-3 comment joins level 3',
   await expect(replyIn(page, level2, level3)).toHaveCount(1);
   const form = new CommentForm(page);
   await form.open(url);
-  await commentWith(page, `Level three ${run}`).getByRole('link', { name: `Reply to Level Three ${run}` }).click();
+  await commentWith(page, `Level three ${run}`)
+    .getByRole('link', { name: `Reply to Level Three ${run}` })
+    .click();
   await expect(form.form).toContainText(`Replying to Level Three ${run}.`);
   await form.send({ name: 'Level Four', email, body: 'A reply to the deepest comment.' });
   await expect(form.status).toHaveText(SUCCESS_MESSAGE);
@@ -374,7 +401,9 @@ test('without JavaScript, Reply opens a page with the reply form', async ({ brow
   await eventually(page, url, async () => {
     await expect(commentWith(page, 'published as open data')).toBeVisible({ timeout: 500 });
   });
-  await commentWith(page, 'published as open data').getByRole('link', { name: `Reply to ${parentName}` }).click();
+  await commentWith(page, 'published as open data')
+    .getByRole('link', { name: `Reply to ${parentName}` })
+    .click();
   await expect(page).toHaveURL(new RegExp(`${url}/reply/${parentId}#respond$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Reply to ${parentName}`);
   await expect(page.getByRole('article')).toContainText('published as open data');
@@ -460,7 +489,10 @@ test('the XSS corpus is shown as literal text, and no script ever runs', async (
   await anonymous.close();
 });
 
-test('a second comment within 15 s is refused as too quick; the same comment sent again is stored once', async ({ browser, siteDb }, testInfo) => {
+test('a second comment within 15 s is refused as too quick; the same comment sent again is stored once', async ({
+  browser,
+  siteDb,
+}, testInfo) => {
   const article = commentableArticle(siteDb, 6);
   const firstEmail = uniqueEmail('flood-a');
   const secondEmail = uniqueEmail('flood-b');
@@ -500,7 +532,13 @@ test('an article with comments closed says so and has no form', async ({ page, r
   // Nor is there a reply page for any of its comments, such as one approved before comments closed.
   const { id: earlier } = siteDb
     .insert(comments)
-    .values({ articleId: article.id, authorName: 'Earlier Reader', authorEmail: uniqueEmail('before-closing'), body: `Said before comments closed ${Date.now()}.`, status: 'approved' })
+    .values({
+      articleId: article.id,
+      authorName: 'Earlier Reader',
+      authorEmail: uniqueEmail('before-closing'),
+      body: `Said before comments closed ${Date.now()}.`,
+      status: 'approved',
+    })
     .returning({ id: comments.id })
     .get();
   expect((await request.get(`/articles/${article.slug}/reply/${earlier}`)).status()).toBe(404);
@@ -524,7 +562,16 @@ test('threads come 50 to a page, oldest first, with the count on the article and
       Array.from({ length: 51 }, (_, k) => {
         const i = k + 1;
         const at = new Date(now - (52 - i) * 1_000);
-        return { articleId: article.id, depth: 1, authorName: `Reader ${i}`, authorEmail: uniqueEmail(`page-${i}`), body: `Comment number ${i} of batch ${stamp}.`, status: 'approved' as const, createdAt: at, updatedAt: at };
+        return {
+          articleId: article.id,
+          depth: 1,
+          authorName: `Reader ${i}`,
+          authorEmail: uniqueEmail(`page-${i}`),
+          body: `Comment number ${i} of batch ${stamp}.`,
+          status: 'approved' as const,
+          createdAt: at,
+          updatedAt: at,
+        };
       }),
     )
     .run();
@@ -551,7 +598,9 @@ test('threads come 50 to a page, oldest first, with the count on the article and
 
   // The section's listing shows the count, linked to the comments.
   await eventually(page, `/section/${section}`, async () => {
-    await expect(page.getByRole('main').getByRole('link', { name: `${total} comments` })).toHaveAttribute('href', `${url}#comments`, { timeout: 500 });
+    await expect(page.getByRole('main').getByRole('link', { name: `${total} comments` })).toHaveAttribute('href', `${url}#comments`, {
+      timeout: 500,
+    });
   });
 });
 
@@ -560,12 +609,24 @@ test('long words, URLs and names in a deep thread fit a 320 px screen', async ({
   const url = `/articles/${article.slug}`;
   const run = Date.now().toString(36);
   const longName = `Bartholomew${'x'.repeat(68)}`;
-  const level1 = insertApprovedComment(siteDb, article, { name: longName, email: uniqueEmail('wide1'), body: `Wide ${run} ${'a'.repeat(300)}` });
+  const level1 = insertApprovedComment(siteDb, article, {
+    name: longName,
+    email: uniqueEmail('wide1'),
+    body: `Wide ${run} ${'a'.repeat(300)}`,
+  });
   const level2 = insertApprovedComment(siteDb, article, {
-    name: longName, email: uniqueEmail('wide2'), body: `https://example.org/${'path/'.repeat(30)}?q=${'b'.repeat(80)}`, parentId: level1, depth: 2,
+    name: longName,
+    email: uniqueEmail('wide2'),
+    body: `https://example.org/${'path/'.repeat(30)}?q=${'b'.repeat(80)}`,
+    parentId: level1,
+    depth: 2,
   });
   insertApprovedComment(siteDb, article, {
-    name: longName, email: uniqueEmail('wide3'), body: `Deepest ${run} ${'c'.repeat(200)}`, parentId: level2, depth: 3,
+    name: longName,
+    email: uniqueEmail('wide3'),
+    body: `Deepest ${run} ${'c'.repeat(200)}`,
+    parentId: level2,
+    depth: 3,
   });
 
   const context = await browser.newContext({ viewport: { width: 320, height: 800 } });

@@ -81,7 +81,11 @@ test('the sitemap lists every published article and not the draft', async ({ pag
 
   expect(sitemap.error).toBeNull();
   const articleLocs = sitemap.locs.filter((l) => l.startsWith(`${settings.siteUrl}/articles/`));
-  expect(articleLocs.sort()).toEqual(listPublished(siteDb).map((a) => `${settings.siteUrl}/articles/${a.slug}`).sort());
+  expect(articleLocs.sort()).toEqual(
+    listPublished(siteDb)
+      .map((a) => `${settings.siteUrl}/articles/${a.slug}`)
+      .sort(),
+  );
   expect(sitemap.locs.filter((l) => l.includes(DRAFT_SLUG))).toEqual([]);
   expect(sitemap.locs).toContain(`${settings.siteUrl}/`);
   for (const section of listSections(siteDb)) expect(sitemap.locs).toContain(`${settings.siteUrl}/section/${section.slug}`);

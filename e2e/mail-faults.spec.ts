@@ -19,7 +19,11 @@ const test = base.extend({
 // Journeys wait for email through retries on a shared, busy machine.
 test.describe.configure({ timeout: 120_000 });
 
-test('provider down during a sign-up: the reader sees success, and the email arrives once it is back', async ({ page, mailbox, siteDb }) => {
+test('provider down during a sign-up: the reader sees success, and the email arrives once it is back', async ({
+  page,
+  mailbox,
+  siteDb,
+}) => {
   const email = newAddress('down');
   await mailbox.fail({ status: 500, count: 3, match: email });
 

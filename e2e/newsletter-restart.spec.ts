@@ -26,7 +26,19 @@ const run = `rs${Date.now().toString(36)}`;
 const subject = `Restart-proof issue (${run})`;
 
 /** This spec's server: slow mail on purpose, and a sending lease short enough to wait out. */
-function startRestartServer({ port, databasePath, resendUrl, logPath, adminEmail }: { port: number; databasePath: string; resendUrl: string; logPath: string; adminEmail: string }): Promise<AppServer> {
+function startRestartServer({
+  port,
+  databasePath,
+  resendUrl,
+  logPath,
+  adminEmail,
+}: {
+  port: number;
+  databasePath: string;
+  resendUrl: string;
+  logPath: string;
+  adminEmail: string;
+}): Promise<AppServer> {
   return startAppServer({
     port,
     databasePath,

@@ -3,7 +3,14 @@ import { and, eq } from 'drizzle-orm';
 import { emailOutbox } from '../db/schema';
 import { expect, test } from './support/fixtures';
 import type { FakeEmail, Mailbox } from './support/mailbox';
-import { seedConfirmedSubscribers, signInAsStaff, subscriberStatus, svixHeaders, svixSignature, type SeededSubscriber } from './support/newsletter-send';
+import {
+  seedConfirmedSubscribers,
+  signInAsStaff,
+  subscriberStatus,
+  svixHeaders,
+  svixSignature,
+  type SeededSubscriber,
+} from './support/newsletter-send';
 import { listPublished, type PublishedArticle } from './support/site-content';
 
 // Sending the newsletter: compose, preview, test send, send to 120 subscribers in
@@ -40,7 +47,10 @@ const positionsIn = (text: string, titles: string[]) => titles.map((t) => text.t
 const isAscending = (xs: number[]) => xs.every((x, i) => x >= 0 && (i === 0 || x > xs[i - 1]!));
 
 /** Composes an issue in the dashboard with these articles, in this order, and saves it. */
-async function composeIssue(page: Page, { subject, intro, articles }: { subject: string; intro: string; articles: PublishedArticle[] }): Promise<number> {
+async function composeIssue(
+  page: Page,
+  { subject, intro, articles }: { subject: string; intro: string; articles: PublishedArticle[] },
+): Promise<number> {
   await page.goto('/admin/newsletters');
   await expect(page.getByRole('heading', { level: 1, name: 'Newsletters' })).toBeVisible();
   const form = page.getByRole('form', { name: 'Newsletter issue' });
@@ -118,14 +128,20 @@ test('compose an issue, preview it exactly as sent, and send a test to yourself'
 
   await page.getByRole('button', { name: `Send a test to ${settings.adminEmail}` }).click();
   await expect(page.getByRole('form', { name: 'Send a test' })).toContainText(`A test copy is on its way to ${settings.adminEmail}.`);
-  const testCopy = await mailbox.waitForEmail(settings.adminEmail, { subject: new RegExp(`^\\[Test\\] ${subjectOne.replace(/[()]/g, '\\$&')}$`) });
+  const testCopy = await mailbox.waitForEmail(settings.adminEmail, {
+    subject: new RegExp(`^\\[Test\\] ${subjectOne.replace(/[()]/g, '\\$&')}$`),
+  });
   expect(isAscending(positionsIn(testCopy.text, titles))).toBe(true);
   // One test copy to the admin, and nothing to any subscriber yet.
   expect((await mailbox.emails()).filter((e) => e.subject.endsWith(subjectOne))).toHaveLength(1);
   expect((await mailbox.emails(settings.adminEmail)).filter((e) => e.subject === `[Test] ${subjectOne}`)).toHaveLength(1);
 });
 
-test('send to every confirmed subscriber: batches of at most 100, one copy each with their own unsubscribe link', async ({ page, mailbox, settings }) => {
+test('send to every confirmed subscriber: batches of at most 100, one copy each with their own unsubscribe link', async ({
+  page,
+  mailbox,
+  settings,
+}) => {
   test.setTimeout(180_000);
   expect(issueOneId).toBeGreaterThan(0);
   const recipients = await sendIssue(page, issueOneId);
@@ -148,14 +164,18 @@ test('send to every confirmed subscriber: batches of at most 100, one copy each 
   expect([...byRecipient.entries()].filter(([, list]) => list.length !== 1).map(([to]) => to)).toEqual([]);
 
   // Through the batch endpoint only, at most 100 a request.
-  const requests = (await mailbox.requests()).filter((r) => Array.isArray(r.body) && (r.body as { subject?: string }[]).some((m) => m.subject === subjectOne));
+  const requests = (await mailbox.requests()).filter(
+    (r) => Array.isArray(r.body) && (r.body as { subject?: string }[]).some((m) => m.subject === subjectOne),
+  );
   expect(requests.every((r) => r.path === '/emails/batch')).toBe(true);
   const sizes = requests.filter((r) => r.status === 200).map((r) => (r.body as unknown[]).length);
   expect(Math.max(...sizes)).toBeLessThanOrEqual(100);
   expect(sizes.reduce((a, b) => a + b, 0)).toBe(byRecipient.size);
   if (byRecipient.size === 120) expect(sizes.sort((a, b) => b - a)).toEqual([100, 20]);
   // (The only single send of it was the [Test] copy.)
-  expect((await mailbox.requests()).filter((r) => r.path === '/emails' && (r.body as { subject?: string }).subject === subjectOne)).toHaveLength(0);
+  expect(
+    (await mailbox.requests()).filter((r) => r.path === '/emails' && (r.body as { subject?: string }).subject === subjectOne),
+  ).toHaveLength(0);
 
   // The issue is listed as sent, with as many recipients as got it (the confirmation's count,
   // unless another spec confirmed or removed a subscriber in between).
@@ -173,9 +193,12 @@ test('the archive lists the sent issue and its web version shows the articles in
   await expect(page).toHaveURL(new RegExp(`/newsletter/archive/${issueOneId}$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(subjectOne);
   await expect(page.getByRole('main')).toContainText('three stories');
-  const links = page.getByRole('article').getByRole('link', { name: new RegExp(chosenOrder.map((a) => a.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')) });
+  const links = page
+    .getByRole('article')
+    .getByRole('link', { name: new RegExp(chosenOrder.map((a) => a.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')) });
   await expect(links).toHaveText(chosenOrder.map((a) => a.title));
-  for (const a of chosenOrder) await expect(page.getByRole('link', { name: a.title, exact: true })).toHaveAttribute('href', `/articles/${a.slug}`);
+  for (const a of chosenOrder)
+    await expect(page.getByRole('link', { name: a.title, exact: true })).toHaveAttribute('href', `/articles/${a.slug}`);
   expect((await page.request.get('/newsletter/archive/999999')).status()).toBe(404);
 });
 
@@ -191,8 +214,13 @@ test.describe('Resend webhooks', () => {
       .where(and(eq(emailOutbox.recipient, target.email), eq(emailOutbox.kind, 'newsletter_issue'), eq(emailOutbox.status, 'sent')))
       .get()!;
     expect(row.providerId).toBeTruthy();
-    const providerStatus = () => siteDb.select({ s: emailOutbox.providerStatus }).from(emailOutbox).where(eq(emailOutbox.id, row.id)).get()!.s;
-    const bounce = event('email.bounced', { email_id: row.providerId, to: [target.email], bounce: { type: 'Permanent', subType: 'General', message: 'no such user' } });
+    const providerStatus = () =>
+      siteDb.select({ s: emailOutbox.providerStatus }).from(emailOutbox).where(eq(emailOutbox.id, row.id)).get()!.s;
+    const bounce = event('email.bounced', {
+      email_id: row.providerId,
+      to: [target.email],
+      bounce: { type: 'Permanent', subType: 'General', message: 'no such user' },
+    });
     const secret = settings.webhookSecret;
     const otherSecret = `whsec_${Buffer.from('some-other-endpoint-secret').toString('base64')}`;
     const now = Math.floor(Date.now() / 1000);
@@ -203,7 +231,11 @@ test.describe('Resend webhooks', () => {
       ['six minutes old', svixHeaders(secret, bounce, { timestamp: now - 360 }), bounce],
       ['six minutes ahead', svixHeaders(secret, bounce, { timestamp: now + 360 }), bounce],
       ['no signature', { ...svixHeaders(secret, bounce), 'svix-signature': '' }, bounce],
-      ['no id', { 'content-type': 'application/json', 'svix-timestamp': String(now), 'svix-signature': svixSignature(secret, '', now, bounce) }, bounce],
+      [
+        'no id',
+        { 'content-type': 'application/json', 'svix-timestamp': String(now), 'svix-signature': svixSignature(secret, '', now, bounce) },
+        bounce,
+      ],
     ];
     for (const [why, headers, body] of refused) {
       const res = await request.post(url, { headers, data: body });
@@ -261,7 +293,10 @@ test('one-click unsubscribe (RFC 8058) with the link from the email', async ({ p
 
   // What a mail client sends: a cookie-less POST with exactly this body.
   const client = await playwright.request.newContext();
-  const res = await client.post(link, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, data: 'List-Unsubscribe=One-Click' });
+  const res = await client.post(link, {
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    data: 'List-Unsubscribe=One-Click',
+  });
   expect(res.status()).toBe(200);
   expect(await res.text()).toContain('You are unsubscribed.');
   await client.dispose();

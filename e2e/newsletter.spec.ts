@@ -43,7 +43,13 @@ test.describe.configure({ timeout: 120_000 });
 const tokenOf = (link: string) => new URL(link).searchParams.get('token')!;
 const oneClickUrlOf = (listUnsubscribe: string) => /<(https?:\/\/[^>]+)>/.exec(listUnsubscribe)?.[1] ?? '';
 
-test('sign up in the footer, confirm from the email, get the welcome email, leave with one click', async ({ page, mailbox, siteDb, settings, playwright }) => {
+test('sign up in the footer, confirm from the email, get the welcome email, leave with one click', async ({
+  page,
+  mailbox,
+  siteDb,
+  settings,
+  playwright,
+}) => {
   const email = newAddress();
   await page.goto('/');
 
@@ -72,7 +78,11 @@ test('sign up in the footer, confirm from the email, get the welcome email, leav
 
   const welcome = await mailbox.waitForEmail(email, { subject: WELCOME_SUBJECT, timeout: 30_000 });
   const listUnsubscribe = welcome.headers['List-Unsubscribe'] ?? '';
-  expect(listUnsubscribe).toMatch(new RegExp(`^<${settings.siteUrl}/api/newsletter/unsubscribe\\?token=[A-Za-z0-9_-]{43}>, <mailto:newsroom@ledger\\.example\\?subject=unsubscribe%20[A-Za-z0-9_-]{43}>$`));
+  expect(listUnsubscribe).toMatch(
+    new RegExp(
+      `^<${settings.siteUrl}/api/newsletter/unsubscribe\\?token=[A-Za-z0-9_-]{43}>, <mailto:newsroom@ledger\\.example\\?subject=unsubscribe%20[A-Za-z0-9_-]{43}>$`,
+    ),
+  );
   expect(welcome.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
   expect(welcome.headers['List-Id']).toMatch(/^The Ledger newsletter <newsletter\.localhost>$/);
 
@@ -89,8 +99,18 @@ test('sign up in the footer, confirm from the email, get the welcome email, leav
   expect(subscriberRow(siteDb, email)?.status).toBe('unsubscribed');
 });
 
-test('with JavaScript off: sign up by a plain form post and confirm with the button', async ({ browser, mailbox, siteDb, settings, clientIp }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false, baseURL: settings.siteUrl, extraHTTPHeaders: { 'X-Forwarded-For': clientIp } });
+test('with JavaScript off: sign up by a plain form post and confirm with the button', async ({
+  browser,
+  mailbox,
+  siteDb,
+  settings,
+  clientIp,
+}) => {
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    baseURL: settings.siteUrl,
+    extraHTTPHeaders: { 'X-Forwarded-For': clientIp },
+  });
   const page = await context.newPage();
   const email = newAddress();
 
@@ -111,7 +131,14 @@ test('with JavaScript off: sign up by a plain form post and confirm with the but
   await context.close();
 });
 
-test('a link scanner fetching the link (GET and HEAD, no scripts) confirms nobody', async ({ request, page, playwright, mailbox, siteDb, settings }) => {
+test('a link scanner fetching the link (GET and HEAD, no scripts) confirms nobody', async ({
+  request,
+  page,
+  playwright,
+  mailbox,
+  siteDb,
+  settings,
+}) => {
   const email = newAddress();
   await postSignUpForm(request, { email });
   const link = await confirmationLink(mailbox, settings.siteUrl, email);
@@ -137,7 +164,13 @@ test('a link scanner fetching the link (GET and HEAD, no scripts) confirms nobod
   expect(subscriberRow(siteDb, email)?.status).toBe('confirmed');
 });
 
-test('expired, altered and reused links show a clear page with a way to get a new link', async ({ page, request, mailbox, siteDb, settings }) => {
+test('expired, altered and reused links show a clear page with a way to get a new link', async ({
+  page,
+  request,
+  mailbox,
+  siteDb,
+  settings,
+}) => {
   const email = newAddress();
   await postSignUpForm(request, { email });
   const first = await confirmationLink(mailbox, settings.siteUrl, email);
@@ -150,7 +183,11 @@ test('expired, altered and reused links show a clear page with a way to get a ne
   await expect(main.getByRole('region', { name: 'Newsletter' }).getByText('Get a new confirmation link.')).toBeVisible();
 
   // Expired: 48 hours have passed.
-  siteDb.update(subscribers).set({ confirmTokenExpiresAt: new Date(Date.now() - 1000) }).where(eq(subscribers.email, email)).run();
+  siteDb
+    .update(subscribers)
+    .set({ confirmTokenExpiresAt: new Date(Date.now() - 1000) })
+    .where(eq(subscribers.email, email))
+    .run();
   await page.goto(first);
   await expect(page.getByRole('heading', { name: 'This link has expired', level: 1 })).toBeVisible();
   await expect(main.getByText('Confirmation links work for 48 hours.')).toBeVisible();
@@ -193,9 +230,16 @@ test('new, pending, confirmed and unsubscribed addresses get the same answer', a
     expect((await request.post('/api/newsletter/confirm', { form: { token: tokenOf(link) }, maxRedirects: 0 })).status()).toBe(303);
   }
   const welcome = await mailbox.waitForEmail(left, { subject: WELCOME_SUBJECT, timeout: 30_000 });
-  const oneClick = await request.post(oneClickUrlOf(welcome.headers['List-Unsubscribe'] ?? ''), { form: { 'List-Unsubscribe': 'One-Click' } });
+  const oneClick = await request.post(oneClickUrlOf(welcome.headers['List-Unsubscribe'] ?? ''), {
+    form: { 'List-Unsubscribe': 'One-Click' },
+  });
   expect(oneClick.status()).toBe(200);
-  expect([fresh, pending, confirmed, left].map((e) => subscriberRow(siteDb, e)?.status)).toEqual([undefined, 'pending', 'confirmed', 'unsubscribed']);
+  expect([fresh, pending, confirmed, left].map((e) => subscriberRow(siteDb, e)?.status)).toEqual([
+    undefined,
+    'pending',
+    'confirmed',
+    'unsubscribed',
+  ]);
 
   // The action's own answer, read as it passes (Chromium does not keep streamed bodies).
   let captured: { status: number; body: string } | undefined;
@@ -274,8 +318,20 @@ test('bad addresses get a clear error and keep what was typed', async ({ page, r
     expect(emailFieldValue(html)?.replace(/\r\n?/g, '\n')).toBe(value.replace(/\r\n?/g, '\n'));
   }
 
-  expect(siteDb.select({ n: count() }).from(subscribers).where(like(subscribers.email, `%${local}%`)).get()).toEqual({ n: 0 });
-  expect(siteDb.select({ n: count() }).from(emailOutbox).where(like(emailOutbox.recipient, `%${local}%`)).get()).toEqual({ n: 0 });
+  expect(
+    siteDb
+      .select({ n: count() })
+      .from(subscribers)
+      .where(like(subscribers.email, `%${local}%`))
+      .get(),
+  ).toEqual({ n: 0 });
+  expect(
+    siteDb
+      .select({ n: count() })
+      .from(emailOutbox)
+      .where(like(emailOutbox.recipient, `%${local}%`))
+      .get(),
+  ).toEqual({ n: 0 });
 });
 
 test('a fourth sign-up for one address in a day is refused with a clear message', async ({ page, siteDb }) => {

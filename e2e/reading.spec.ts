@@ -32,7 +32,10 @@ test('a reader goes from the front page to an article, its section, author and t
     const related = main.getByRole('region', { name: 'Related articles' }).getByRole('article');
     await expect(related).not.toHaveCount(0);
     expect(await related.count()).toBeLessThanOrEqual(3);
-    for (const href of await related.getByRole('heading').getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')))) {
+    for (const href of await related
+      .getByRole('heading')
+      .getByRole('link')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')))) {
       expect(href).toMatch(/^\/articles\/[a-z0-9-]+$/);
       expect(href).not.toBe(`/articles/${lead.slug}`);
       expect(href).not.toBe(`/articles/${DRAFT_SLUG}`);
@@ -96,7 +99,11 @@ test('the front page paginates by path', async ({ page, siteDb }) => {
   await expect(main.getByRole('heading', { level: 1 })).toHaveText('Latest news');
   await expect(pagination.getByText(`Page 2 of ${pageCount}`)).toBeVisible();
   // Compared by link, not headline: the caching spec may be renaming an article meanwhile.
-  const hrefs = await main.getByRole('article').getByRole('heading').getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  const hrefs = await main
+    .getByRole('article')
+    .getByRole('heading')
+    .getByRole('link')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
   expect(hrefs).toEqual(published.slice(PAGE_SIZE, PAGE_SIZE * 2).map((a) => `/articles/${a.slug}`));
 
   await pagination.getByRole('link', { name: /Newer/ }).click();

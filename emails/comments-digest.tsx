@@ -13,7 +13,11 @@ export const commentsDigestSubject = (p: Pick<CommentsDigestProps, 'brand' | 'pe
 
 export default function CommentsDigest({ brand, moderateUrl, pendingCount, comments }: CommentsDigestProps) {
   return (
-    <EmailLayout brand={brand} preview={commentsDigestSubject({ brand, pendingCount })} footer="You get this because you moderate comments.">
+    <EmailLayout
+      brand={brand}
+      preview={commentsDigestSubject({ brand, pendingCount })}
+      footer="You get this because you moderate comments."
+    >
       <Text style={textStyle}>
         {pendingCount} {pendingCount === 1 ? 'comment is' : 'comments are'} waiting for a moderator.
       </Text>

@@ -6,7 +6,8 @@ export interface ConfirmSubscriptionProps {
   confirmUrl: string;
 }
 
-export const confirmSubscriptionSubject = ({ brand }: Pick<ConfirmSubscriptionProps, 'brand'>) => `Confirm your subscription to ${brand.name}`;
+export const confirmSubscriptionSubject = ({ brand }: Pick<ConfirmSubscriptionProps, 'brand'>) =>
+  `Confirm your subscription to ${brand.name}`;
 
 export default function ConfirmSubscription({ brand, confirmUrl }: ConfirmSubscriptionProps) {
   return (

@@ -12,7 +12,15 @@ export interface NewsletterIssueProps {
 }
 
 const headingStyle = { fontSize: '20px', lineHeight: '26px', margin: '0 0 4px' };
-const kickerStyle = { fontFamily: 'Arial, sans-serif', fontSize: '11px', fontWeight: 700, letterSpacing: '1px', textTransform: 'uppercase' as const, color: '#a3121b', margin: '0 0 4px' };
+const kickerStyle = {
+  fontFamily: 'Arial, sans-serif',
+  fontSize: '11px',
+  fontWeight: 700,
+  letterSpacing: '1px',
+  textTransform: 'uppercase' as const,
+  color: '#a3121b',
+  margin: '0 0 4px',
+};
 const metaStyle = { fontFamily: 'Arial, sans-serif', fontSize: '13px', color: '#666666', margin: '0 0 20px' };
 
 export default function NewsletterIssue({ brand, subject, introHtml, articles, webUrl, unsubscribeUrl }: NewsletterIssueProps) {

@@ -11,8 +11,14 @@ export const signInLinkSubject = ({ brand }: Pick<SignInLinkProps, 'brand'>) => 
 
 export default function SignInLink({ brand, url, minutes }: SignInLinkProps) {
   return (
-    <EmailLayout brand={brand} preview="Sign in to the dashboard." footer="If you did not ask to sign in, ignore this email: nobody can sign in without the link.">
-      <Text style={textStyle}>Use this link to sign in to {brand.name}&apos;s dashboard. It works once, for {minutes} minutes.</Text>
+    <EmailLayout
+      brand={brand}
+      preview="Sign in to the dashboard."
+      footer="If you did not ask to sign in, ignore this email: nobody can sign in without the link."
+    >
+      <Text style={textStyle}>
+        Use this link to sign in to {brand.name}&apos;s dashboard. It works once, for {minutes} minutes.
+      </Text>
       <Button href={url} style={buttonStyle}>
         Sign in
       </Button>

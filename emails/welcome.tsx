@@ -15,15 +15,14 @@ export default function Welcome({ brand, unsubscribeUrl }: WelcomeProps) {
       preview="Your subscription is confirmed."
       footer={
         <>
-          You get this email because you subscribed to {brand.name}&apos;s newsletter.{' '}
-          <Link href={unsubscribeUrl}>Unsubscribe</Link>
+          You get this email because you subscribed to {brand.name}&apos;s newsletter. <Link href={unsubscribeUrl}>Unsubscribe</Link>
         </>
       }
     >
       <Text style={textStyle}>Thank you for subscribing. Your subscription is confirmed.</Text>
       <Text style={textStyle}>
-        Every issue brings the week&apos;s reporting on public-sector technology: digital government, procurement, councils,
-        cyber security, data and health IT.
+        Every issue brings the week&apos;s reporting on public-sector technology: digital government, procurement, councils, cyber security,
+        data and health IT.
       </Text>
       <Text style={textStyle}>
         In the meantime, the latest stories are always at <Link href={brand.url}>{brand.url.replace(/^https?:\/\//, '')}</Link>.

@@ -21,9 +21,9 @@ afterEach(() => {
 
 describe('mail configuration', () => {
   it('refuses to start a public site without RESEND_API_KEY, naming the variable', async () => {
-    await expect(loadEnvWith({ SITE_URL: 'https://news.example.org', AUTH_SECRET: 'x'.repeat(32), RESEND_API_KEY: undefined })).rejects.toThrow(
-      /RESEND_API_KEY: RESEND_API_KEY is required when SITE_URL \(https:\/\/news\.example\.org\) is not a localhost URL/,
-    );
+    await expect(
+      loadEnvWith({ SITE_URL: 'https://news.example.org', AUTH_SECRET: 'x'.repeat(32), RESEND_API_KEY: undefined }),
+    ).rejects.toThrow(/RESEND_API_KEY: RESEND_API_KEY is required when SITE_URL \(https:\/\/news\.example\.org\) is not a localhost URL/);
   });
 
   it('starts a localhost site without a key (the local mailbox)', async () => {
@@ -65,7 +65,9 @@ describe('security settings', () => {
   const publicSite = { SITE_URL: 'https://news.example.org', RESEND_API_KEY: 're_live_key' };
 
   it('refuses a public site whose AUTH_SECRET is shorter than 32 bytes, naming the variable', async () => {
-    await expect(loadEnvWith({ ...publicSite, AUTH_SECRET: 'x'.repeat(31) })).rejects.toThrow(/AUTH_SECRET: AUTH_SECRET must be at least 32 bytes/);
+    await expect(loadEnvWith({ ...publicSite, AUTH_SECRET: 'x'.repeat(31) })).rejects.toThrow(
+      /AUTH_SECRET: AUTH_SECRET must be at least 32 bytes/,
+    );
     await expect(loadEnvWith({ ...publicSite, AUTH_SECRET: undefined })).rejects.toThrow(/AUTH_SECRET: AUTH_SECRET is required/);
     expect((await loadEnvWith({ ...publicSite, AUTH_SECRET: 'x'.repeat(32) })).isLocalSite).toBe(false);
   });
@@ -73,7 +75,9 @@ describe('security settings', () => {
   it('reads TRUSTED_PROXIES (loopback by default) and names a bad entry', async () => {
     expect((await loadEnvWith({ TRUSTED_PROXIES: undefined })).TRUSTED_PROXIES).toBe('loopback');
     expect((await loadEnvWith({ TRUSTED_PROXIES: '10.0.0.0/8, ::1' })).TRUSTED_PROXIES).toBe('10.0.0.0/8, ::1');
-    await expect(loadEnvWith({ TRUSTED_PROXIES: '10.0.0.0/8, nginx' })).rejects.toThrow(/TRUSTED_PROXIES: "nginx" is not an IP address or CIDR range/);
+    await expect(loadEnvWith({ TRUSTED_PROXIES: '10.0.0.0/8, nginx' })).rejects.toThrow(
+      /TRUSTED_PROXIES: "nginx" is not an IP address or CIDR range/,
+    );
   });
 
   it('keeps sent bodies 7 days and seeds no demo on request by default', async () => {

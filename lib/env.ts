@@ -19,7 +19,9 @@ const schema = z
      * (the local mailbox shows sign-in links), every interface otherwise.
      */
     HOST: optional,
-    SITE_URL: optional.pipe(z.url({ protocol: /^https?$/, error: 'SITE_URL must be an http(s) URL such as https://news.example.org' }).optional()),
+    SITE_URL: optional.pipe(
+      z.url({ protocol: /^https?$/, error: 'SITE_URL must be an http(s) URL such as https://news.example.org' }).optional(),
+    ),
     SITE_NAME: z.string().trim().min(1).max(80).default('The Ledger'),
     DATABASE_PATH: z.string().trim().min(1).default('./data/site.db'),
     AUTH_SECRET: optional,
@@ -39,13 +41,20 @@ const schema = z
      * An email left 'sending' this long (the process sending it died) is claimed again. Longer
      * than a send can take; lowered in tests that kill a server mid-send.
      */
-    MAIL_SENDING_LEASE_MS: z.coerce.number().int().min(1000).default(5 * 60 * 1000),
+    MAIL_SENDING_LEASE_MS: z.coerce
+      .number()
+      .int()
+      .min(1000)
+      .default(5 * 60 * 1000),
     /**
      * "1" when a reverse proxy in front appends the client's address to X-Forwarded-For; the
      * production server (scripts/server.mjs) then keeps that header. Otherwise it replaces the
      * header with the connection's own address, so a client cannot choose its IP.
      */
-    TRUST_PROXY: z.enum(['0', '1', 'false', 'true', '']).default('0').transform((v) => v === '1' || v === 'true'),
+    TRUST_PROXY: z
+      .enum(['0', '1', 'false', 'true', ''])
+      .default('0')
+      .transform((v) => v === '1' || v === 'true'),
     /** The proxies whose X-Forwarded-For is believed (with TRUST_PROXY=1): addresses and CIDR ranges. */
     TRUSTED_PROXIES: z
       .string()
@@ -54,13 +63,19 @@ const schema = z
       .superRefine((v, ctx) => {
         const parsed = parseRanges(v);
         if (!parsed.ok) {
-          ctx.addIssue({ code: 'custom', message: `"${parsed.entry}" is not an IP address or CIDR range (e.g. 10.0.0.0/8, ::1, loopback)` });
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${parsed.entry}" is not an IP address or CIDR range (e.g. 10.0.0.0/8, ::1, loopback)`,
+          });
         }
       }),
     /** Days a sent email's body (with any link in it) is kept before only who, what and when remain. */
     MAIL_KEEP_DAYS: z.coerce.number().int().min(0).max(3650).default(7),
     /** "1" seeds the demo publication into an empty database on a public SITE_URL too. */
-    SEED_DEMO: z.enum(['0', '1', 'false', 'true', '']).default('0').transform((v) => v === '1' || v === 'true'),
+    SEED_DEMO: z
+      .enum(['0', '1', 'false', 'true', ''])
+      .default('0')
+      .transform((v) => v === '1' || v === 'true'),
     POSTAL_ADDRESS: z.string().trim().default('The Ledger, 1 Example Street, London EC1A 1AA'),
     ADMIN_EMAILS: z
       .string()

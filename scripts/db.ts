@@ -15,6 +15,10 @@ if (command === 'migrate') {
   console.log(`${databasePath()} is migrated.`);
 } else {
   const result = seedDatabaseIfEmpty();
-  console.log(result.seeded ? `Seeded ${result.articles} demo articles into ${databasePath()}.` : `${databasePath()} already has content; nothing seeded.`);
+  console.log(
+    result.seeded
+      ? `Seeded ${result.articles} demo articles into ${databasePath()}.`
+      : `${databasePath()} already has content; nothing seeded.`,
+  );
 }
 closeDb();

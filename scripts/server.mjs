@@ -81,7 +81,10 @@ for (const [i, host] of listenOn.entries()) {
 const where = listenOn[0] === undefined ? 'every interface' : listenOn.slice(0, servers.length).join(' and ');
 console.log(`▲ The Ledger on ${siteUrl} (listening on ${where}, port ${port})`);
 
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+]) {
   process.on(signal, () => {
     for (const server of servers) server.close();
     process.exit(code);

@@ -9,7 +9,9 @@ import { addStaff, comesBackAtStart, FIRST_STAFF_HINT, isInAdminEmails, removeSt
 import { listStaff } from '../lib/staff/queries';
 
 function usage(): never {
-  console.error('Usage:\n  npm run staff -- add <email> --role moderator|admin\n  npm run staff -- remove <email>\n  npm run staff -- list');
+  console.error(
+    'Usage:\n  npm run staff -- add <email> --role moderator|admin\n  npm run staff -- remove <email>\n  npm run staff -- list',
+  );
   process.exit(2);
 }
 
@@ -22,7 +24,9 @@ if (command === 'add' && email) {
   const role = (i >= 0 ? rest[i + 1] : 'moderator') as StaffRole;
   if (!STAFF_ROLES.includes(role)) usage();
   const added = addStaff({ email, role, actor: CLI_ACTOR });
-  console.log(`${added.email} is now ${added.role === 'admin' ? 'an admin' : 'a moderator'}. They sign in at /admin with a link sent by email.`);
+  console.log(
+    `${added.email} is now ${added.role === 'admin' ? 'an admin' : 'a moderator'}. They sign in at /admin with a link sent by email.`,
+  );
 } else if (command === 'remove' && email) {
   if (!removeStaff({ email, actor: CLI_ACTOR })) console.log(`No staff member has the address ${email}.`);
   else console.log(`${email} removed; their sessions have ended.${isInAdminEmails(email) ? ` ${comesBackAtStart(email)}` : ''}`);

@@ -6,7 +6,9 @@ import { adminActionModules, consoleFiles, declaredRole, urlOfAppFile } from '..
 // (a 'use server' module exports nothing else), so a new one is tested the day it is written.
 // e2e/admin-access.spec.ts then calls them all over HTTP against the production server.
 
-const caller = vi.hoisted(() => ({ staff: null as null | { id: string; email: string; name: string | null; role: 'admin' | 'moderator' } }));
+const caller = vi.hoisted(() => ({
+  staff: null as null | { id: string; email: string; name: string | null; role: 'admin' | 'moderator' },
+}));
 
 vi.mock('@/lib/auth/session', async () => {
   const { redirect } = await import('next/navigation');
@@ -31,7 +33,9 @@ describe('dashboard pages, layouts and route handlers', () => {
   const files = [...consoleFiles('page'), ...consoleFiles('layout'), ...consoleFiles('route')];
 
   it('are found', () => {
-    expect(files.map((f) => f.url)).toEqual(expect.arrayContaining(['/admin', '/admin/comments', '/admin/staff', '/admin/subscribers/export']));
+    expect(files.map((f) => f.url)).toEqual(
+      expect.arrayContaining(['/admin', '/admin/comments', '/admin/staff', '/admin/subscribers/export']),
+    );
   });
 
   for (const { file, source } of files) {
@@ -53,7 +57,11 @@ type Action = ((previous: { status: 'idle' }, formData: FormData) => Promise<unk
 /** Everything the database holds, to show that a refused call changed nothing. */
 function everything(): Record<string, unknown[]> {
   const client = getDb().$client;
-  const tables = client.prepare<[], { name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%'`).all();
+  const tables = client
+    .prepare<[], { name: string }>(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%'`,
+    )
+    .all();
   return Object.fromEntries(tables.map(({ name }) => [name, client.prepare(`SELECT * FROM "${name}"`).all()]));
 }
 
@@ -78,13 +86,16 @@ describe('admin server actions', () => {
     for (const file of adminActionModules()) modules.push([file, await import(`../${file}`)]);
   });
 
-  const actions = () => modules.flatMap(([file, exports]) => Object.entries(exports).map(([name, value]) => ({ file, name, action: value as Action })));
+  const actions = () =>
+    modules.flatMap(([file, exports]) => Object.entries(exports).map(([name, value]) => ({ file, name, action: value as Action })));
 
   it('are every export of every admin-actions module and the staff actions', () => {
     expect(new Set(modules.map(([file]) => file))).toEqual(
       new Set(['lib/comments/admin-actions.ts', 'lib/mail/admin-actions.ts', 'lib/newsletter/admin-actions.ts', 'lib/staff/actions.ts']),
     );
-    expect(actions().map((a) => a.name)).toEqual(expect.arrayContaining(['moderateSelected', 'addStaffAction', 'retryEmailAction', 'sendIssueAction']));
+    expect(actions().map((a) => a.name)).toEqual(
+      expect.arrayContaining(['moderateSelected', 'addStaffAction', 'retryEmailAction', 'sendIssueAction']),
+    );
   });
 
   it('are each made by staffAction, which checks the caller first, with the role its source declares', () => {
@@ -97,20 +108,35 @@ describe('admin server actions', () => {
 
   it('refuse a caller without a staff session, and a moderator where an admin is needed; nothing changes', async () => {
     const form = new FormData();
-    for (const [key, value] of Object.entries({ id: '1', ids: '1', action: 'approve', kind: 'word', value: 'x', body: 'Changed text', parentId: '1', email: 'a@b.example', role: 'admin', subject: 'Subject', articles: '1', version: 'v' }))
+    for (const [key, value] of Object.entries({
+      id: '1',
+      ids: '1',
+      action: 'approve',
+      kind: 'word',
+      value: 'x',
+      body: 'Changed text',
+      parentId: '1',
+      email: 'a@b.example',
+      role: 'admin',
+      subject: 'Subject',
+      articles: '1',
+      version: 'v',
+    }))
       form.append(key, value);
     const before = everything();
     for (const { file, name, action } of actions()) {
       caller.staff = null;
       expect(await redirectOf(action({ status: 'idle' }, form)), `${file} ${name} without a session`).toBe('/admin/sign-in');
       caller.staff = { id: 'm', email: 'moderator@ledger.example', name: null, role: 'moderator' };
-      if (action.staffRole === 'admin') expect(await redirectOf(action({ status: 'idle' }, form)), `${file} ${name} as a moderator`).toBe('/admin/forbidden');
+      if (action.staffRole === 'admin')
+        expect(await redirectOf(action({ status: 'idle' }, form)), `${file} ${name} as a moderator`).toBe('/admin/forbidden');
       expect(everything(), `${file} ${name} changed data`).toEqual(before);
     }
     caller.staff = null;
   });
 
   it('staff management needs an admin', () => {
-    for (const { file, name, action } of actions().filter((a) => a.file === 'lib/staff/actions.ts')) expect(action.staffRole, `${file} ${name}`).toBe('admin');
+    for (const { file, name, action } of actions().filter((a) => a.file === 'lib/staff/actions.ts'))
+      expect(action.staffRole, `${file} ${name}`).toBe('admin');
   });
 });

@@ -41,7 +41,13 @@ export async function startFlakyProxy({
         return;
       }
       const forward = http.request(
-        { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, host: upstream.host },
+        },
         (up) => {
           log.push({ at, status: up.statusCode ?? 0 });
           res.writeHead(up.statusCode ?? 502, up.headers);

@@ -44,7 +44,8 @@ export function chooseTool(): LoadTool {
 
 function assertLoopback(url: string): void {
   const host = new URL(url).hostname;
-  if (!['127.0.0.1', 'localhost', '[::1]'].includes(host)) throw new Error(`refusing to load-test ${url}: only loopback addresses are allowed`);
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(host))
+    throw new Error(`refusing to load-test ${url}: only loopback addresses are allowed`);
 }
 
 export async function loadTest(options: LoadTestOptions, tool: LoadTool = chooseTool()): Promise<LoadTestResult> {
@@ -81,7 +82,9 @@ export function parseWrkOutput(output: string): Omit<LoadTestResult, 'tool'> {
 async function runWrk({ url, seconds, connections, headers = {} }: LoadTestOptions): Promise<LoadTestResult> {
   const threads = Math.min(2, connections);
   const headerArgs = Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`]);
-  const wrk = spawnGroup('wrk', [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, '--latency', ...headerArgs, url], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const wrk = spawnGroup('wrk', [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, '--latency', ...headerArgs, url], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   wrk.child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   wrk.child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

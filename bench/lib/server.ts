@@ -31,7 +31,9 @@ export async function ensureBuild(): Promise<void> {
     const builtAt = fs.statSync(BUILD_ID).mtimeMs;
     const changedAt = Math.max(...SOURCES.map((s) => newestMtime(path.join(ROOT, s))));
     if (changedAt > builtAt) {
-      console.warn('[bench] warning: sources changed since the last `next build`; these figures are for that older build. Run `npm run build` first to measure the current code.');
+      console.warn(
+        '[bench] warning: sources changed since the last `next build`; these figures are for that older build. Run `npm run build` first to measure the current code.',
+      );
     }
     return;
   }

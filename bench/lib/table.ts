@@ -9,7 +9,11 @@ export interface Table {
 export function formatTable({ headers, rows, numeric = [] }: Table): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const cell = (text: string, i: number) => (numeric.includes(i) ? text.padStart(widths[i]!) : text.padEnd(widths[i]!));
-  const line = (cells: string[]) => headers.map((_, i) => cell(cells[i] ?? '', i)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    headers
+      .map((_, i) => cell(cells[i] ?? '', i))
+      .join('  ')
+      .trimEnd();
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 

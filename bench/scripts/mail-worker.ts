@@ -26,7 +26,8 @@ function enqueue(file: string, count: number, tag: string) {
   const started = performance.now();
   getDb().transaction(
     (tx) => {
-      for (let i = 0; i < count; i++) enqueueEmail(tx, { kind: 'bench', to: `mail-${tag}-${i}@example.com`, ...email, ref: `bench:${tag}` });
+      for (let i = 0; i < count; i++)
+        enqueueEmail(tx, { kind: 'bench', to: `mail-${tag}-${i}@example.com`, ...email, ref: `bench:${tag}` });
     },
     { behavior: 'immediate' },
   );
@@ -51,7 +52,15 @@ async function deliver(seconds: number | null) {
   const totals = { sent: 0, retry: 0, failed: 0 };
   const finish = (why: string) => {
     const cpu = process.cpuUsage(cpuAtStart);
-    say({ event: 'done', why, ms: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000, ...totals, rss: rss(), maxRss: maxRss() });
+    say({
+      event: 'done',
+      why,
+      ms: performance.now() - started,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      ...totals,
+      rss: rss(),
+      maxRss: maxRss(),
+    });
     closeDb();
     process.exit(0);
   };

@@ -81,7 +81,12 @@ function seed(db: SiteDb): void {
       .prepare();
     const insertPending = tx
       .insert(subscribers)
-      .values({ ...subscriber, status: 'pending', confirmTokenHash: p('confirmTokenHash'), confirmTokenExpiresAt: p('confirmTokenExpiresAt') })
+      .values({
+        ...subscriber,
+        status: 'pending',
+        confirmTokenHash: p('confirmTokenHash'),
+        confirmTokenExpiresAt: p('confirmTokenExpiresAt'),
+      })
       .prepare();
     const insertUnsubscribed = tx
       .insert(subscribers)
@@ -89,10 +94,20 @@ function seed(db: SiteDb): void {
       .prepare();
     for (let i = 0; i < SUBSCRIBERS; i++) {
       const at = now - Math.floor(((SUBSCRIBERS - i) / SUBSCRIBERS) * 730 * 86_400_000);
-      const row = { email: `reader${i}@example${i % 50}.com`, unsubscribeToken: randomBytes(24).toString('base64url'), at: new Date(at), ipHash: hex(i % 20000) };
+      const row = {
+        email: `reader${i}@example${i % 50}.com`,
+        unsubscribeToken: randomBytes(24).toString('base64url'),
+        at: new Date(at),
+        ipHash: hex(i % 20000),
+      };
       const kind = i % 10;
       if (kind < 7) insertConfirmed.run({ ...row, confirmedAt: new Date(at + 600_000) });
-      else if (kind < 9) insertPending.run({ ...row, confirmTokenHash: randomBytes(32).toString('hex'), confirmTokenExpiresAt: new Date(at + 48 * 3_600_000) });
+      else if (kind < 9)
+        insertPending.run({
+          ...row,
+          confirmTokenHash: randomBytes(32).toString('hex'),
+          confirmTokenExpiresAt: new Date(at + 48 * 3_600_000),
+        });
       else insertUnsubscribed.run({ ...row, unsubscribedAt: new Date(at + 86_400_000) });
     }
   });
@@ -167,7 +182,9 @@ export const admin: Suite = {
     try {
       const started = performance.now();
       seed(db);
-      notes.push(`seeded ${PENDING} pending comments and ${SUBSCRIBERS} subscribers in one transaction in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      notes.push(
+        `seeded ${PENDING} pending comments and ${SUBSCRIBERS} subscribers in one transaction in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
       cookie = insertStaffSession(db, { role: 'moderator' }).cookie;
       queryRows = timeQueries(db);
     } finally {
@@ -184,13 +201,19 @@ export const admin: Suite = {
       let last: Timing | null = null;
       for (let i = 0; i < WARM_UP; i++) last = await timedGet(url, cookie);
       if (last!.status !== 200) {
-        problems.push(`${page.label}: answered ${last!.status} with the moderator's session (${last!.status === 307 ? 'redirected to sign-in?' : 'error'}); not measured`);
+        problems.push(
+          `${page.label}: answered ${last!.status} with the moderator's session (${last!.status === 307 ? 'redirected to sign-in?' : 'error'}); not measured`,
+        );
         continue;
       }
       // Read the page as a person would: no tags, no <!-- --> React puts between adjacent texts.
-      const text = last!.body.replace(/<!-- -->/g, '').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+      const text = last!.body
+        .replace(/<!-- -->/g, '')
+        .replace(/<[^>]+>/g, '')
+        .replace(/\s+/g, ' ');
       const missing = page.expect.filter((e) => !text.includes(e));
-      if (missing.length > 0) problems.push(`${page.label}: the page does not show ${missing.map((m) => `"${m}"`).join(', ')}: not the seeded data?`);
+      if (missing.length > 0)
+        problems.push(`${page.label}: the page does not show ${missing.map((m) => `"${m}"`).join(', ')}: not the seeded data?`);
       const timings: Timing[] = [];
       const cpuBefore = cpuMsOf(server.serverPid);
       for (let i = 0; i < TIMED; i++) {

@@ -3,7 +3,15 @@ import { and, count, eq, like } from 'drizzle-orm';
 import { comments as commentsTable } from '../../db/schema';
 import { invalidateTags, openSiteDb, type SiteDb } from '../../test/support/site-db';
 import { clientIp } from '../../test/support/client-ip';
-import { findForm, fillForm, postForm, postFormAndFollow, type FormField, type ParsedForm, type PostResult } from '../../test/support/forms';
+import {
+  findForm,
+  fillForm,
+  postForm,
+  postFormAndFollow,
+  type FormField,
+  type ParsedForm,
+  type PostResult,
+} from '../../test/support/forms';
 import { loadTest } from '../lib/load-test';
 import { cpuMsOf } from '../lib/processes';
 import type { RunningServer } from '../lib/server';
@@ -35,7 +43,18 @@ const SAVE_FAILED = 'could not be saved';
 
 // ---- (a) the article page with and without comments ----
 
-const NAMES = ['Ruth Calloway', 'Dev Malhotra', 'Anna Kowalska', 'Tom Baptiste', 'Mei Lin', 'Owen Price', 'Sara Haddad', 'Jonas Berg', 'Aisha Bello', 'Liam Walsh'];
+const NAMES = [
+  'Ruth Calloway',
+  'Dev Malhotra',
+  'Anna Kowalska',
+  'Tom Baptiste',
+  'Mei Lin',
+  'Owen Price',
+  'Sara Haddad',
+  'Jonas Berg',
+  'Aisha Bello',
+  'Liam Walsh',
+];
 const SENTENCES = [
   'The procurement notice says the contract runs for four years, but the budget line only covers two.',
   'Anyone who has worked a council front desk knows the paper fallback was never tested at this scale.',
@@ -120,7 +139,8 @@ async function measurePage(
     problems.push(`${label}: the page does not show "${expectHeading}"; the comments are not what the suite meant to measure`);
     return null;
   }
-  if (warm.cache !== 'HIT') notes.push(`${label}: x-nextjs-cache is "${warm.cache}" after warm-up (expected HIT: the page is rendered per request?)`);
+  if (warm.cache !== 'HIT')
+    notes.push(`${label}: x-nextjs-cache is "${warm.cache}" after warm-up (expected HIT: the page is rendered per request?)`);
   process.stdout.write(`[bench] article, ${label}: ${options.seconds} s at ${options.connections} connections… `);
   const cpuBefore = cpuOf([server]);
   const result = await loadTest({ url, seconds: options.seconds, connections: options.connections, headers }, options.tool);
@@ -192,16 +212,29 @@ interface WriteResult {
 }
 
 async function fetchStamps(servers: RunningServer[], count: number): Promise<string[]> {
-  return mapConcurrent(Array.from({ length: count }, (_, i) => i), 8, async (i) => {
-    const res = await fetch(`${servers[i % servers.length]!.baseUrl}/api/comments/stamp`, { signal: AbortSignal.timeout(30_000) });
-    if (!res.ok) throw new Error(`GET /api/comments/stamp answered ${res.status}`);
-    return ((await res.json()) as { stamp: string }).stamp;
-  });
+  return mapConcurrent(
+    Array.from({ length: count }, (_, i) => i),
+    8,
+    async (i) => {
+      const res = await fetch(`${servers[i % servers.length]!.baseUrl}/api/comments/stamp`, { signal: AbortSignal.timeout(30_000) });
+      if (!res.ok) throw new Error(`GET /api/comments/stamp answered ${res.status}`);
+      return ((await res.json()) as { stamp: string }).stamp;
+    },
+  );
 }
 
 async function runWrites(
   mode: WriteMode,
-  { servers, path, form, db, articleId, run, ipOffset, clients }: {
+  {
+    servers,
+    path,
+    form,
+    db,
+    articleId,
+    run,
+    ipOffset,
+    clients,
+  }: {
     servers: RunningServer[];
     path: string;
     form: ParsedForm;
@@ -223,7 +256,9 @@ async function runWrites(
     stamp,
   }));
 
-  process.stdout.write(`[bench] comment writes (${mode === 'js' ? 'JavaScript fetch' : 'no-JS form POST'}): ${SUBMISSIONS} from ${clients} clients over ${servers.length} servers… `);
+  process.stdout.write(
+    `[bench] comment writes (${mode === 'js' ? 'JavaScript fetch' : 'no-JS form POST'}): ${SUBMISSIONS} from ${clients} clients over ${servers.length} servers… `,
+  );
   const started = performance.now();
   const cpuBefore = cpuOf(servers);
   const responses = await mapConcurrent(subs, clients, (s) => {
@@ -278,7 +313,9 @@ async function runWrites(
     saveFailed: responses.filter((r) => r.body.includes(SAVE_FAILED)).length,
     // The no-JS answer is a redirect to the thank-you page (followed, as a browser does); the JS
     // answer is the action's state.
-    succeeded: responses.filter((r) => r.status === 200 && (mode === 'no-js' ? r.body.includes(SUCCESS) : r.body.includes(`"message":"${SUCCESS}"`))).length,
+    succeeded: responses.filter(
+      (r) => r.status === 200 && (mode === 'no-js' ? r.body.includes(SUCCESS) : r.body.includes(`"message":"${SUCCESS}"`)),
+    ).length,
   };
 }
 
@@ -313,12 +350,30 @@ export const comments: Suite = {
       const url = `${first.baseUrl}/articles/${encodeURIComponent(readArticle.slug)}`;
       const gzipLabel = (label: string) => `${label}, gzip`;
       const none = await measurePage(first, 'no comments', url, 'No comments yet', options, notes, problems);
-      const noneGzip = await measurePage(first, gzipLabel('no comments'), url, 'No comments yet', options, notes, problems, BROWSER_ENCODING);
+      const noneGzip = await measurePage(
+        first,
+        gzipLabel('no comments'),
+        url,
+        'No comments yet',
+        options,
+        notes,
+        problems,
+        BROWSER_ENCODING,
+      );
       insertApprovedThread(db, readArticle.id, readArticle.publishedAt);
       invalidateTags(db, [`article:${readArticle.slug}`, 'comment-counts']);
       await sleep(1_500); // the cache handler's race margin: pages rendered within 1 s count as stale
       const withThread = await measurePage(first, `${THREAD_SIZE} approved`, url, `${THREAD_SIZE} comments`, options, notes, problems);
-      const withThreadGzip = await measurePage(first, gzipLabel(`${THREAD_SIZE} approved`), url, `${THREAD_SIZE} comments`, options, notes, problems, BROWSER_ENCODING);
+      const withThreadGzip = await measurePage(
+        first,
+        gzipLabel(`${THREAD_SIZE} approved`),
+        url,
+        `${THREAD_SIZE} comments`,
+        options,
+        notes,
+        problems,
+        BROWSER_ENCODING,
+      );
       const pageRows = [none?.row, withThread?.row, noneGzip?.row, withThreadGzip?.row].filter((r): r is string[] => Boolean(r));
       tables.push({
         title: `(a) article page /articles/${readArticle.slug}, ${options.seconds} s at ${options.connections} connections each`,
@@ -334,7 +389,7 @@ export const comments: Suite = {
             `(p99 ${formatMs(b.p99Ms)} vs ${formatMs(a.p99Ms)}); target: within 20% (≥ 80%): ${ratio >= 0.8 ? 'met' : 'NOT met'}`,
         );
       };
-      compare(none, withThread, 'uncompressed (wrk\'s default)');
+      compare(none, withThread, "uncompressed (wrk's default)");
       compare(noneGzip, withThreadGzip, 'gzip (what browsers ask for)');
 
       // (b) Two server processes on the one database file; submissions alternate between them.
@@ -349,7 +404,16 @@ export const comments: Suite = {
       const clients = Math.min(options.connections, SUBMISSIONS);
       const results: WriteResult[] = [];
       for (const [k, mode] of (['no-js', 'js'] as WriteMode[]).entries()) {
-        const result = await runWrites(mode, { servers, path, form, db, articleId: writeArticle.id, run, ipOffset: 1 + k * 100_000, clients });
+        const result = await runWrites(mode, {
+          servers,
+          path,
+          form,
+          db,
+          articleId: writeArticle.id,
+          run,
+          ipOffset: 1 + k * 100_000,
+          clients,
+        });
         process.stdout.write(`${formatRate((SUBMISSIONS / result.elapsedMs) * 1000)} comments/s\n`);
         results.push(result);
       }
@@ -362,8 +426,26 @@ export const comments: Suite = {
           row('comments/s', (r) => formatRate((SUBMISSIONS / r.elapsedMs) * 1000)),
           row('elapsed', (r) => `${(r.elapsedMs / 1000).toFixed(1)} s`),
           row('server CPU per comment (all servers)', (r) => formatMs(r.cpuPerComment)),
-          row('latency p50 / p99', (r) => `${formatMs(percentile(r.responses.map((x) => x.ms), 50))} / ${formatMs(percentile(r.responses.map((x) => x.ms), 99))}`),
-          row('HTTP statuses', (r) => tally(r.responses.map((x) => (x.error ? `error(${x.error})` : x.redirectStatus ? `${x.redirectStatus}→${x.status}` : x.status)))),
+          row(
+            'latency p50 / p99',
+            (r) =>
+              `${formatMs(
+                percentile(
+                  r.responses.map((x) => x.ms),
+                  50,
+                ),
+              )} / ${formatMs(
+                percentile(
+                  r.responses.map((x) => x.ms),
+                  99,
+                ),
+              )}`,
+          ),
+          row('HTTP statuses', (r) =>
+            tally(
+              r.responses.map((x) => (x.error ? `error(${x.error})` : x.redirectStatus ? `${x.redirectStatus}→${x.status}` : x.status)),
+            ),
+          ),
           row('answered "awaiting moderation"', (r) => `${r.succeeded} of ${SUBMISSIONS}`),
           row('stored exactly once (DB)', (r) => `${r.exactlyOnce} of ${SUBMISSIONS}`),
           row('duplicate rows / missing', (r) => `${r.duplicates} / ${r.missing}`),
@@ -380,8 +462,10 @@ export const comments: Suite = {
         if (failedRequests.length > 0) problems.push(`${what}: ${failedRequests.length} requests failed (${failedRequests[0]!.error})`);
         if (r.missing > 0) problems.push(`${what}: ${r.missing} valid submissions were not stored`);
         if (r.duplicates > 0) problems.push(`${what}: ${r.duplicates} submissions were stored more than once`);
-        if (r.succeeded !== SUBMISSIONS) problems.push(`${what}: only ${r.succeeded} of ${SUBMISSIONS} answers said the comment awaits moderation`);
-        if (r.statuses !== `pending×${SUBMISSIONS}`) problems.push(`${what}: stored statuses ${r.statuses} (expected all pending: spam means a stamp or rule misfired)`);
+        if (r.succeeded !== SUBMISSIONS)
+          problems.push(`${what}: only ${r.succeeded} of ${SUBMISSIONS} answers said the comment awaits moderation`);
+        if (r.statuses !== `pending×${SUBMISSIONS}`)
+          problems.push(`${what}: stored statuses ${r.statuses} (expected all pending: spam means a stamp or rule misfired)`);
         const rate = (SUBMISSIONS / r.elapsedMs) * 1000;
         notes.push(`(b) ${r.mode}: ${formatRate(rate)} comments/s against the target of 500/s: ${rate >= 500 ? 'met' : 'NOT met'}`);
       }
@@ -392,7 +476,8 @@ export const comments: Suite = {
           'with C cores the servers cannot exceed C × 1000 / (that figure) comments/s however quiet the machine.',
       );
       notes.push(`(b) server logs: ${busyLogged} mentions of SQLITE_BUSY, ${storeFailed} "could not store a comment" errors`);
-      if (busyLogged > 0 || storeFailed > 0) problems.push(`(b) the server logs show ${busyLogged} SQLITE_BUSY and ${storeFailed} failed stores`);
+      if (busyLogged > 0 || storeFailed > 0)
+        problems.push(`(b) the server logs show ${busyLogged} SQLITE_BUSY and ${storeFailed} failed stores`);
     } finally {
       db.$client.close();
     }

@@ -82,14 +82,25 @@ export const mail: Suite = {
     // A real confirmation email (about the size every newsletter email has), rendered once.
     const brand = { name: 'The Ledger', url: 'http://localhost:3000', postalAddress: 'The Ledger, 1 Example Street, London EC1A 1AA' };
     const element = createElement(ConfirmSubscription, { brand, confirmUrl: 'http://localhost:3000/newsletter/confirm?token=bench' });
-    const email = { subject: confirmSubscriptionSubject({ brand }), html: await render(element), text: await render(element, { plainText: true }) };
+    const email = {
+      subject: confirmSubscriptionSubject({ brand }),
+      html: await render(element),
+      text: await render(element, { plainText: true }),
+    };
     const emailFile = path.join(workDir, 'email.json');
     fs.writeFileSync(emailFile, JSON.stringify(email));
-    notes.push(`each email is a rendered confirmation email: ${(Buffer.byteLength(email.html) / 1024).toFixed(1)} KiB HTML + ${(Buffer.byteLength(email.text) / 1024).toFixed(1)} KiB text`);
+    notes.push(
+      `each email is a rendered confirmation email: ${(Buffer.byteLength(email.html) / 1024).toFixed(1)} KiB HTML + ${(Buffer.byteLength(email.text) / 1024).toFixed(1)} KiB text`,
+    );
 
     const fake = await startFakeResend();
     try {
-      const env = { DATABASE_PATH: databasePath, RESEND_API_KEY: 're_bench_fake', RESEND_BASE_URL: fake.url, MAIL_SEND_TIMEOUT_MS: '15000' };
+      const env = {
+        DATABASE_PATH: databasePath,
+        RESEND_API_KEY: 're_bench_fake',
+        RESEND_BASE_URL: fake.url,
+        MAIL_SEND_TIMEOUT_MS: '15000',
+      };
 
       // 1. The limit lifted: how fast does the deliverer empty a queue of 1,000?
       await runWorker(['enqueue', emailFile, String(QUEUED), 'unlimited'], env, 120_000);
@@ -102,8 +113,12 @@ export const mail: Suite = {
       process.stdout.write(`${formatRate(rate)} emails/s\n`);
       const got = distinctRecipients(fake, 'unlimited');
       const times = arrivals(fake, 'unlimited');
-      if (Number(done.sent) !== QUEUED) problems.push(`lifted limit: the deliverer sent ${String(done.sent)} of ${QUEUED} (failed ${String(done.failed)}, retried ${String(done.retry)})`);
-      if (got.distinct !== QUEUED || got.total !== QUEUED) problems.push(`lifted limit: the fake received ${got.total} emails for ${got.distinct} recipients, expected ${QUEUED} once each`);
+      if (Number(done.sent) !== QUEUED)
+        problems.push(
+          `lifted limit: the deliverer sent ${String(done.sent)} of ${QUEUED} (failed ${String(done.failed)}, retried ${String(done.retry)})`,
+        );
+      if (got.distinct !== QUEUED || got.total !== QUEUED)
+        problems.push(`lifted limit: the fake received ${got.total} emails for ${got.distinct} recipients, expected ${QUEUED} once each`);
 
       // 2. The default limit for BENCH_SECONDS: more queued than it may send, so it never runs dry.
       const limit = DEFAULT_RATE;
@@ -122,15 +137,29 @@ export const mail: Suite = {
       // Arrival times carry scheduling jitter on a loaded machine: check the busiest 5 s (at most
       // 5 × limit + 1), and print the busiest single second beside it.
       const busiest5 = maxInWindow(limitedTimes, 5000);
-      if (busiest5 > limit * 5 + 1) problems.push(`default limit: ${busiest5} emails arrived within 5 s (limit ${limit}/s, so at most ${limit * 5 + 1})`);
-      if (achieved < limit * 0.8) notes.push(`default limit: achieved ${achieved.toFixed(2)} emails/s, well under the ${limit}/s allowed: the deliverer is slower than its limit`);
+      if (busiest5 > limit * 5 + 1)
+        problems.push(`default limit: ${busiest5} emails arrived within 5 s (limit ${limit}/s, so at most ${limit * 5 + 1})`);
+      if (achieved < limit * 0.8)
+        notes.push(
+          `default limit: achieved ${achieved.toFixed(2)} emails/s, well under the ${limit}/s allowed: the deliverer is slower than its limit`,
+        );
 
       const doneLimited = eventOf(limited.events, 'done');
       return {
         table: [
           {
             title: `deliverer (lib/mail/deliver.ts deliverDueEmails) → fake Resend on 127.0.0.1`,
-            headers: ['run', 'emails', 'time', 'emails/s', 'CPU per email', 'busiest 1 s / 5 s', 'RSS at start', 'peak RSS (sampled)', 'peak RSS (kernel)'],
+            headers: [
+              'run',
+              'emails',
+              'time',
+              'emails/s',
+              'CPU per email',
+              'busiest 1 s / 5 s',
+              'RSS at start',
+              'peak RSS (sampled)',
+              'peak RSS (kernel)',
+            ],
             rows: [
               [
                 'limit lifted (MAIL_RATE_PER_SECOND=0)',
@@ -165,7 +194,11 @@ export const mail: Suite = {
           'CPU per email: user + system CPU time of the deliverer process while delivering, divided by the emails that arrived (steadier than emails/s on a busy machine).',
           'RSS is of the deliverer process (node, the tsx loader and the site\'s mail code); "RSS at start" is after its imports, before the first claim.',
           'busiest 1 s / 5 s: most arrivals at the fake in any 1 s / 5 s window. Slots are 1/limit s apart when reserved; a late timer or a busy core can put more than the limit into one second.',
-          ...problems.length === 0 ? [`every email arrived once: ${QUEUED} with the limit lifted; the limit held at ${achieved.toFixed(2)}/s (busiest second: ${busiest})`] : [],
+          ...(problems.length === 0
+            ? [
+                `every email arrived once: ${QUEUED} with the limit lifted; the limit held at ${achieved.toFixed(2)}/s (busiest second: ${busiest})`,
+              ]
+            : []),
         ],
         problems,
       };

@@ -43,7 +43,8 @@ function seed(db: SiteDb, actor: string): Seeded {
     .limit(ARTICLES)
     .all()
     .map((r) => r.id);
-  if (articleIds.length < ARTICLES) throw new Error(`only ${articleIds.length} published articles in the scratch database, need ${ARTICLES}`);
+  if (articleIds.length < ARTICLES)
+    throw new Error(`only ${articleIds.length} published articles in the scratch database, need ${ARTICLES}`);
   const started = performance.now();
   const now = new Date();
   const p = (name: string) => sql.placeholder(name);
@@ -69,7 +70,13 @@ function seed(db: SiteDb, actor: string): Seeded {
       const email = `news-${i}@example${i % 20}.com`;
       const token = randomBytes(32).toString('base64url'); // 43 url-safe characters, as the site makes them
       tokens.set(email, token);
-      insertSubscriber.run({ email, unsubscribeToken: token, at: new Date(at), ipHash: `bench-ip-${i % 5000}`, confirmedAt: new Date(at + 600_000) });
+      insertSubscriber.run({
+        email,
+        unsubscribeToken: token,
+        at: new Date(at),
+        ipHash: `bench-ip-${i % 5000}`,
+        confirmedAt: new Date(at + 600_000),
+      });
     }
     const { id } = tx
       .insert(newsletterIssues)
@@ -145,7 +152,9 @@ export const newsletter: Suite = {
           .from(subscribers)
           .where(and(eq(subscribers.status, 'confirmed'), lte(subscribers.confirmedAt, new Date())))
           .get()!.n;
-        notes.push(`seeded ${SUBSCRIBERS} confirmed subscribers and a draft issue of ${ARTICLES} articles in ${formatMs(seedMs)}; confirmed subscribers in the database: ${confirmed}`);
+        notes.push(
+          `seeded ${SUBSCRIBERS} confirmed subscribers and a draft issue of ${ARTICLES} articles in ${formatMs(seedMs)}; confirmed subscribers in the database: ${confirmed}`,
+        );
         // Whatever the demo seed or a sign-in sent before the send starts is not the issue's.
         fake.reset();
 
@@ -156,7 +165,8 @@ export const newsletter: Suite = {
         const html = await page.text();
         if (page.status !== 200) throw new Error(`GET ${pageUrl} answered ${page.status} for the admin`);
         const form = findForm(html, 'Yes, send to');
-        if (!form.fields.some(([name, value]) => name === 'id' && value === String(issueId))) throw new Error(`the confirm form carries no id=${issueId}`);
+        if (!form.fields.some(([name, value]) => name === 'id' && value === String(issueId)))
+          throw new Error(`the confirm form carries no id=${issueId}`);
 
         const serverCpuBefore = cpuMsOf(server.serverPid);
         const rssBefore = memoryOf(server.serverPid);
@@ -228,8 +238,12 @@ export const newsletter: Suite = {
         const twice = [...copies.values()].filter((n) => n > 1).length;
         if (missing > 0) problems.push(`${missing} of ${SUBSCRIBERS} subscribers got no copy`);
         if (twice > 0) problems.push(`${twice} subscribers got more than one copy`);
-        if (wrongToken > 0) problems.push(`${wrongToken} emails lack their recipient's own unsubscribe token in the HTML or List-Unsubscribe`);
-        if (counts.sent !== confirmed) problems.push(`the outbox holds ${counts.sent} sent rows for the issue, expected ${confirmed} (${counts.failed} failed, ${counts.open} open)`);
+        if (wrongToken > 0)
+          problems.push(`${wrongToken} emails lack their recipient's own unsubscribe token in the HTML or List-Unsubscribe`);
+        if (counts.sent !== confirmed)
+          problems.push(
+            `the outbox holds ${counts.sent} sent rows for the issue, expected ${confirmed} (${counts.failed} failed, ${counts.open} open)`,
+          );
         if (issue.recipientCount !== confirmed) problems.push(`the issue counts ${issue.recipientCount} recipients, expected ${confirmed}`);
         const oversize = sizes.filter((n) => n > MAX_BATCH || n === 0).length;
         if (oversize > 0) problems.push(`${oversize} batch requests held 0 or more than ${MAX_BATCH} emails`);
@@ -239,7 +253,8 @@ export const newsletter: Suite = {
         // The progress endpoint the dashboard polls, as the admin, once at the end.
         const progressRes = await fetch(`${server.baseUrl}/admin/newsletters/${issueId}/progress`, { headers });
         const progress = progressRes.ok ? ((await progressRes.json()) as { sent: number; done: boolean; recipients: number }) : null;
-        if (!progress || !progress.done || progress.sent !== confirmed) problems.push(`/admin/newsletters/${issueId}/progress answered ${progressRes.status} ${JSON.stringify(progress)}`);
+        if (!progress || !progress.done || progress.sent !== confirmed)
+          problems.push(`/admin/newsletters/${issueId}/progress answered ${progressRes.status} ${JSON.stringify(progress)}`);
 
         const sizeTally = tally(sizes);
         process.stdout.write(`${formatRate(overallRate)} emails/s\n`);
@@ -248,7 +263,18 @@ export const newsletter: Suite = {
           table: [
             {
               title: `send of issue ${issueId} (POST of the confirm form → server → fake Resend on 127.0.0.1), MAIL_RATE_PER_SECOND=0, MAIL_SWEEP_MS=${sweepMs}`,
-              headers: ['subscribers', 'action answered', 'all queued', 'first email', 'last email', 'emails/s (whole send)', 'emails/s (first→last)', 'server CPU/email', 'server RSS before', 'peak RSS during send'],
+              headers: [
+                'subscribers',
+                'action answered',
+                'all queued',
+                'first email',
+                'last email',
+                'emails/s (whole send)',
+                'emails/s (first→last)',
+                'server CPU/email',
+                'server RSS before',
+                'peak RSS during send',
+              ],
               rows: [
                 [
                   `${copies.size} of ${confirmed}`,
@@ -267,7 +293,15 @@ export const newsletter: Suite = {
             },
             {
               title: 'what reached the provider',
-              headers: ['batch requests', 'batch sizes (size×count)', 'single sends', 'statuses', 'busiest 1 s', 'outbox rows sent / failed / open', 'issue marked sent'],
+              headers: [
+                'batch requests',
+                'batch sizes (size×count)',
+                'single sends',
+                'statuses',
+                'busiest 1 s',
+                'outbox rows sent / failed / open',
+                'issue marked sent',
+              ],
               rows: [
                 [
                   String(batches.length),
@@ -276,7 +310,9 @@ export const newsletter: Suite = {
                   statuses || '-',
                   String(maxInWindow(times, 1000)),
                   `${counts.sent} / ${counts.failed} / ${counts.open}`,
-                  markedSentAt === null ? `no (${issue.status})` : `${s(markedSentAt - t0)} (${s(markedSentAt - endAt)} after the last row)`,
+                  markedSentAt === null
+                    ? `no (${issue.status})`
+                    : `${s(markedSentAt - t0)} (${s(markedSentAt - endAt)} after the last row)`,
                 ],
               ],
               numeric: [0, 2, 4],
@@ -286,10 +322,14 @@ export const newsletter: Suite = {
             ...notes,
             'times are from the moment the confirm form was posted (t0). "action answered": the POST returned (the action renders the template once, counts recipients and answers with the re-rendered page; queuing is meant to run after the answer, but the background sweep starts it within MAIL_SWEEP_MS, so the answer competes with it). ' +
               '"all queued": queued_at as the server stored it (every row in the outbox).',
-            'emails/s (whole send) = emails / (last arrival at the fake − t0); (first→last) = (emails − 1) / (last − first arrival), the delivery rate once mail flows. Both from the fake\'s own receive times.',
+            "emails/s (whole send) = emails / (last arrival at the fake − t0); (first→last) = (emails − 1) / (last − first arrival), the delivery rate once mail flows. Both from the fake's own receive times.",
             'server CPU/email: user + system CPU of next-server from t0 to the end of the send, divided by the emails (queuing, claiming, materialising each email, the SDK, recording): it bounds the rate on 2 cores whatever else runs.',
             `peak RSS: VmRSS of next-server sampled every 250 ms from t0 (the table after this suite gives the whole run's peak and VmHWM).`,
-            ...(problems.length === 0 ? [`every one of the ${SUBSCRIBERS} subscribers got exactly one copy, with their own unsubscribe token; every batch held at most ${MAX_BATCH}`] : []),
+            ...(problems.length === 0
+              ? [
+                  `every one of the ${SUBSCRIBERS} subscribers got exactly one copy, with their own unsubscribe token; every batch held at most ${MAX_BATCH}`,
+                ]
+              : []),
           ],
           problems,
         };

@@ -54,10 +54,17 @@ export const reading: Suite = {
       }
       if (page.label === 'search') {
         const hits = /(\d+) results? for/.exec(warm.body)?.[1];
-        notes.push(hits ? `search for "council" finds ${hits} articles` : 'search for "council" found no articles: the search figures are for an empty result page');
+        notes.push(
+          hits
+            ? `search for "council" finds ${hits} articles`
+            : 'search for "council" found no articles: the search figures are for an empty result page',
+        );
       }
       process.stdout.write(`[bench] ${page.label}: ${options.seconds} s at ${options.connections} connections… `);
-      const result = await loadTest({ url, seconds: options.seconds, connections: options.connections, headers: page.headers }, options.tool);
+      const result = await loadTest(
+        { url, seconds: options.seconds, connections: options.connections, headers: page.headers },
+        options.tool,
+      );
       process.stdout.write(`${formatRate(result.reqPerSec)} req/s\n`);
       if (result.non2xx > 0) problems.push(`${page.label}: ${result.non2xx} of ${result.requests} responses were errors (non-2xx)`);
       if (result.errors > 0) notes.push(`${page.label}: ${result.errors} connection errors or timeouts under load`);

@@ -49,7 +49,13 @@ export const signups: Suite = {
       const mail = mailSettings();
       const rate = Number(mail.MAIL_RATE_PER_SECOND);
       const server = await startServer({ env: { RESEND_API_KEY: 're_bench_fake', RESEND_BASE_URL: proxy.url, ...mail } });
-      notes.push(`server mail settings: ${Object.entries(mail).map(([k, v]) => `${k}=${v}`).join(', ')}; RESEND_BASE_URL = a proxy (429 to 1 request in ${TOO_MANY_EVERY}) in front of the fake (500 to 1 in ${FAIL_EVERY} of the rest)`);
+      notes.push(
+        `server mail settings: ${Object.entries(mail)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(
+            ', ',
+          )}; RESEND_BASE_URL = a proxy (429 to 1 request in ${TOO_MANY_EVERY}) in front of the fake (500 to 1 in ${FAIL_EVERY} of the rest)`,
+      );
 
       const page = await fetch(`${server.baseUrl}/`, { signal: AbortSignal.timeout(30_000) });
       if (page.status !== 200) throw new Error(`the front page answered ${page.status}`);
@@ -66,7 +72,11 @@ export const signups: Suite = {
         Array.from({ length: SIGNUPS }, (_, i) => i),
         clients,
         // A distinct client address each: the form allows 10 sign-ups an hour per IP (the last X-Forwarded-For entry).
-        (i) => postForm(`${server.baseUrl}/`, fillForm(form, { email: addressOf(i), nickname: '' }), { 'X-Forwarded-For': clientIp(i + 1), 'User-Agent': 'ledger-bench' }),
+        (i) =>
+          postForm(`${server.baseUrl}/`, fillForm(form, { email: addressOf(i), nickname: '' }), {
+            'X-Forwarded-For': clientIp(i + 1),
+            'User-Agent': 'ledger-bench',
+          }),
       );
       const signedUpAt = Date.now();
       const cpuPerSignup = ((cpuMsOf(server.serverPid) ?? NaN) - cpuBefore) / SIGNUPS;
@@ -76,7 +86,10 @@ export const signups: Suite = {
       const ok = responses.filter((r) => r.status === 200 && r.body.includes(SUCCESS)).length;
       const serverErrors = responses.filter((r) => r.status >= 500).length;
       const busy = responses.filter((r) => r.body.includes('SQLITE_BUSY')).length;
-      if (ok !== SIGNUPS) problems.push(`${SIGNUPS - ok} sign-ups did not get the success message (statuses: ${tally(responses.map((r) => r.error ?? r.status))})`);
+      if (ok !== SIGNUPS)
+        problems.push(
+          `${SIGNUPS - ok} sign-ups did not get the success message (statuses: ${tally(responses.map((r) => r.error ?? r.status))})`,
+        );
       if (serverErrors > 0) problems.push(`${serverErrors} sign-up responses were 5xx`);
       if (busy > 0) problems.push(`${busy} sign-up responses contained SQLITE_BUSY`);
 
@@ -107,7 +120,10 @@ export const signups: Suite = {
         }
         await sleep(250);
       }
-      if (stalled) problems.push(`the server sent nothing to the provider for ${STALL_MS / 1000} s with ${SIGNUPS - distinct} confirmations still undelivered: its deliverer has stopped (outbox row in the table)`);
+      if (stalled)
+        problems.push(
+          `the server sent nothing to the provider for ${STALL_MS / 1000} s with ${SIGNUPS - distinct} confirmations still undelivered: its deliverer has stopped (outbox row in the table)`,
+        );
       await sleep(2_000); // anything still in flight (a duplicate would arrive now)
       const emails = mine();
       const perRecipient = new Map<string, number>();
@@ -117,7 +133,8 @@ export const signups: Suite = {
       const twice = [...perRecipient.values()].filter((n) => n > 1).length;
       const wrongSubject = emails.filter((e) => !e.subject.startsWith(CONFIRM_SUBJECT)).length;
       process.stdout.write(`${arrived} arrived\n`);
-      if (arrived !== SIGNUPS) problems.push(`${SIGNUPS - arrived} confirmation emails never arrived (waited ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+      if (arrived !== SIGNUPS)
+        problems.push(`${SIGNUPS - arrived} confirmation emails never arrived (waited ${((Date.now() - started) / 1000).toFixed(0)} s)`);
       if (twice > 0) problems.push(`${twice} recipients got the confirmation email more than once`);
       if (wrongSubject > 0) problems.push(`${wrongSubject} emails were not confirmation emails`);
 
@@ -144,11 +161,19 @@ export const signups: Suite = {
       // the check is on the busiest 5 s (at most 5 × limit + 1); the busiest single second, while
       // sign-ups were being answered and afterwards, is printed beside it.
       const times = log.map((r) => r.at);
-      const busiestDuring = maxInWindow(times.filter((t) => t <= signedUpAt), 1000);
-      const busiestAfter = maxInWindow(times.filter((t) => t > signedUpAt), 1000);
+      const busiestDuring = maxInWindow(
+        times.filter((t) => t <= signedUpAt),
+        1000,
+      );
+      const busiestAfter = maxInWindow(
+        times.filter((t) => t > signedUpAt),
+        1000,
+      );
       const busiest5 = maxInWindow(times, 5000);
       if (rate > 0 && busiest5 > rate * 5 + 1) {
-        problems.push(`the rate limit did not hold at the provider: ${busiest5} requests within 5 s (limit ${rate}/s, so at most ${rate * 5 + 1})`);
+        problems.push(
+          `the rate limit did not hold at the provider: ${busiest5} requests within 5 s (limit ${rate}/s, so at most ${rate * 5 + 1})`,
+        );
       }
       fs.writeFileSync(path.join(workDir, 'provider-requests.json'), JSON.stringify(log));
 
@@ -172,7 +197,10 @@ export const signups: Suite = {
               ['last email, after the last sign-up answered', emails.length > 0 ? `${lastAfterSignups.toFixed(1)} s` : 'none arrived'],
               ['provider requests (statuses)', `${log.length} (${statuses})`],
               ['accepted again under the same Idempotency-Key', String(replays)],
-              ['busiest 1 s at the provider (during / after sign-ups)', `${busiestDuring} / ${busiestAfter} requests${rate > 0 ? ` (limit ${rate}/s)` : ''}`],
+              [
+                'busiest 1 s at the provider (during / after sign-ups)',
+                `${busiestDuring} / ${busiestAfter} requests${rate > 0 ? ` (limit ${rate}/s)` : ''}`,
+              ],
               ['busiest 5 s at the provider', `${busiest5} requests${rate > 0 ? ` (at most ${rate * 5 + 1})` : ''}`],
               ['outbox (newsletter_confirm)', outbox.map((o) => `${o.status} ${o.n} (max ${o.maxAttempts} attempts)`).join(', ')],
             ],
@@ -183,8 +211,8 @@ export const signups: Suite = {
           log.length === 0
             ? 'no request reached the provider'
             : rate > 0
-            ? `at ${rate} requests/s the ${log.length} provider requests need at least ${(log.length / rate).toFixed(0)} s: the time until the last email is the rate limit at work; MAIL_RATE_PER_SECOND=0 npm run bench -- signups measures the retry path without it`
-            : 'rate limit lifted (MAIL_RATE_PER_SECOND=0): the time until the last email is delivery plus retries',
+              ? `at ${rate} requests/s the ${log.length} provider requests need at least ${(log.length / rate).toFixed(0)} s: the time until the last email is the rate limit at work; MAIL_RATE_PER_SECOND=0 npm run bench -- signups measures the retry path without it`
+              : 'rate limit lifted (MAIL_RATE_PER_SECOND=0): the time until the last email is delivery plus retries',
         ],
         problems,
       };

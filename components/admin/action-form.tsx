@@ -46,7 +46,11 @@ export function ActionForm({
 }
 
 /** A submit button that shows it is working. */
-export function SubmitButton({ children, pendingText, ...props }: React.ButtonHTMLAttributes<HTMLButtonElement> & { pendingText?: string }) {
+export function SubmitButton({
+  children,
+  pendingText,
+  ...props
+}: React.ButtonHTMLAttributes<HTMLButtonElement> & { pendingText?: string }) {
   const { pending } = useFormStatus();
   return (
     <button type="submit" disabled={pending || props.disabled} {...props}>

@@ -9,7 +9,17 @@ export interface Column<Row> {
  * The dashboard's lists: a header row of column names and a row per item. The moderation queue has
  * its own table (selection checkboxes tied to the bulk form, keyboard row focus).
  */
-export function DataTable<Row>({ columns, rows, rowKey, empty }: { columns: Column<Row>[]; rows: Row[]; rowKey: (row: Row) => string | number; empty?: React.ReactNode }) {
+export function DataTable<Row>({
+  columns,
+  rows,
+  rowKey,
+  empty,
+}: {
+  columns: Column<Row>[];
+  rows: Row[];
+  rowKey: (row: Row) => string | number;
+  empty?: React.ReactNode;
+}) {
   if (rows.length === 0 && empty !== undefined) return <>{empty}</>;
   return (
     <table className="data-table">

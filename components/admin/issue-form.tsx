@@ -42,7 +42,14 @@ export function IssueForm({
       {issueId !== undefined && <input type="hidden" name="id" value={issueId} />}
       <div className="field">
         <label htmlFor="issue-subject">Subject</label>
-        <input id="issue-subject" name="subject" type="text" maxLength={150} defaultValue={state.values?.subject ?? subject} aria-describedby={error('subject') ? 'issue-subject-error' : undefined} />
+        <input
+          id="issue-subject"
+          name="subject"
+          type="text"
+          maxLength={150}
+          defaultValue={state.values?.subject ?? subject}
+          aria-describedby={error('subject') ? 'issue-subject-error' : undefined}
+        />
         {error('subject') && (
           <p id="issue-subject-error" className="field-error">
             {error('subject')}
@@ -71,7 +78,15 @@ export function IssueForm({
                   <input type="checkbox" name="articles" value={a.id} defaultChecked={chosen.includes(a.id)} id={`pick-${a.id}`} />
                 </td>
                 <td>
-                  <input type="number" name={`position-${a.id}`} defaultValue={order(a.id)} min={1} max={999} className="position-input" aria-label={`Order of “${a.title}”`} />
+                  <input
+                    type="number"
+                    name={`position-${a.id}`}
+                    defaultValue={order(a.id)}
+                    min={1}
+                    max={999}
+                    className="position-input"
+                    aria-label={`Order of “${a.title}”`}
+                  />
                 </td>
                 <td>
                   <label htmlFor={`pick-${a.id}`}>{a.title}</label>

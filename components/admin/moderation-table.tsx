@@ -32,7 +32,15 @@ const ROW_ACTIONS: Record<CommentStatus, { value: string; label: string; key?: s
 const BULK_FORM = 'bulk-moderation';
 
 /** The moderation table: every row with its private details, its own actions, and a checkbox for bulk actions. */
-export function ModerationTable({ rows, status, showStatus = false }: { rows: ModerationRow[]; status?: CommentStatus; showStatus?: boolean }) {
+export function ModerationTable({
+  rows,
+  status,
+  showStatus = false,
+}: {
+  rows: ModerationRow[];
+  status?: CommentStatus;
+  showStatus?: boolean;
+}) {
   const bulkActions = status ? ROW_ACTIONS[status] : ROW_ACTIONS.pending;
   return (
     <>
@@ -76,12 +84,15 @@ export function ModerationTable({ rows, status, showStatus = false }: { rows: Mo
                 )}
                 <br />
                 <span className="hint">
-                  {c.sameIpCount > 0 ? `${c.sameIpCount} other ${c.sameIpCount === 1 ? 'comment' : 'comments'} from this IP` : 'No other comments from this IP'}
+                  {c.sameIpCount > 0
+                    ? `${c.sameIpCount} other ${c.sameIpCount === 1 ? 'comment' : 'comments'} from this IP`
+                    : 'No other comments from this IP'}
                 </span>
               </td>
               <td>
                 <p className="hint">
-                  #{c.id} on <Link href={`/articles/${c.articleSlug}`}>{c.articleTitle}</Link> · <DateTime iso={c.createdAt.toISOString()} showTime />
+                  #{c.id} on <Link href={`/articles/${c.articleSlug}`}>{c.articleTitle}</Link> ·{' '}
+                  <DateTime iso={c.createdAt.toISOString()} showTime />
                   {showStatus && <> · {c.status}</>}
                   {c.editedAt && <> · edited</>}
                 </p>
@@ -114,7 +125,13 @@ export function ModerationTable({ rows, status, showStatus = false }: { rows: Mo
                 <ActionForm action={moderateSelected} label={`Moderate comment ${c.id}`} flash>
                   <input type="hidden" name="ids" value={c.id} />
                   {ROW_ACTIONS[c.status].map((a) => (
-                    <SubmitButton key={a.value} name="action" value={a.value} className={a.value === 'approve' ? undefined : 'button--quiet'} title={a.key ? `Shortcut: ${a.key}` : undefined}>
+                    <SubmitButton
+                      key={a.value}
+                      name="action"
+                      value={a.value}
+                      className={a.value === 'approve' ? undefined : 'button--quiet'}
+                      title={a.key ? `Shortcut: ${a.key}` : undefined}
+                    >
                       {a.label}
                     </SubmitButton>
                   ))}

@@ -98,9 +98,38 @@ export function CommentForm({
       {/* Sends this browser's earlier pending comments along, so the answer's list keeps them too. */}
       <input type="hidden" name="pending" value={pendingToken ?? ''} />
       <input type="hidden" name="parentId" value={replyTo?.id ?? ''} />
-      <FormField id="comment-body" name="body" label="Comment" multiline rows={6} required maxLength={5000} defaultValue={values?.body} errors={errors?.body} />
-      <FormField id="comment-name" name="name" label="Name" required maxLength={80} autoComplete="name" defaultValue={values?.name} errors={errors?.name} />
-      <FormField id="comment-email" name="email" label="Email" type="email" required maxLength={254} autoComplete="email" defaultValue={values?.email} errors={errors?.email} />
+      <FormField
+        id="comment-body"
+        name="body"
+        label="Comment"
+        multiline
+        rows={6}
+        required
+        maxLength={5000}
+        defaultValue={values?.body}
+        errors={errors?.body}
+      />
+      <FormField
+        id="comment-name"
+        name="name"
+        label="Name"
+        required
+        maxLength={80}
+        autoComplete="name"
+        defaultValue={values?.name}
+        errors={errors?.name}
+      />
+      <FormField
+        id="comment-email"
+        name="email"
+        label="Email"
+        type="email"
+        required
+        maxLength={254}
+        autoComplete="email"
+        defaultValue={values?.email}
+        errors={errors?.email}
+      />
       <FormField
         id="comment-website"
         name="website"

@@ -30,14 +30,14 @@ export function CommentSection({
       <CommentsProvider slug={slug}>
         <CommentThread comments={comments} articlePath={articlePath} commentsOpen={commentsOpen} />
         {thread.pageCount > 1 && (
-        <nav className="pagination" aria-label="Comment pages">
-          {thread.page > 1 ? <Link href={pageHref(thread.page - 1)}>← Earlier comments</Link> : <span />}
-          <span className="pagination__status">
-            Comments page {thread.page} of {thread.pageCount}
-          </span>
-          {thread.page < thread.pageCount ? <Link href={pageHref(thread.page + 1)}>Later comments →</Link> : <span />}
-        </nav>
-      )}
+          <nav className="pagination" aria-label="Comment pages">
+            {thread.page > 1 ? <Link href={pageHref(thread.page - 1)}>← Earlier comments</Link> : <span />}
+            <span className="pagination__status">
+              Comments page {thread.page} of {thread.pageCount}
+            </span>
+            {thread.page < thread.pageCount ? <Link href={pageHref(thread.page + 1)}>Later comments →</Link> : <span />}
+          </nav>
+        )}
         <div id="respond">
           {commentsOpen ? (
             <CommentForm action={submitComment.bind(null, slug)} stamp={newCommentFormStamp()} articlePath={articlePath} />

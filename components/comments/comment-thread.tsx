@@ -15,7 +15,15 @@ const AWAITING = 'Your comment is awaiting moderation.';
  * Rendered into the HTML on the server all the same, so it reads, and Reply works, without
  * JavaScript.
  */
-export function CommentThread({ comments, articlePath, commentsOpen }: { comments: ThreadComment[]; articlePath: string; commentsOpen: boolean }) {
+export function CommentThread({
+  comments,
+  articlePath,
+  commentsOpen,
+}: {
+  comments: ThreadComment[];
+  articlePath: string;
+  commentsOpen: boolean;
+}) {
   const { pending, setReplyTo } = useComments();
   const shown = idsIn(comments);
   const pendingFor = (id: number | 'root') =>

@@ -62,7 +62,15 @@ function storeToken(token: string) {
   tokenListeners.forEach((onChange) => onChange());
 }
 
-export function CommentsProvider({ slug, replyTo: initialReplyTo, children }: { slug: string; replyTo?: ReplyTarget; children?: React.ReactNode }) {
+export function CommentsProvider({
+  slug,
+  replyTo: initialReplyTo,
+  children,
+}: {
+  slug: string;
+  replyTo?: ReplyTarget;
+  children?: React.ReactNode;
+}) {
   const [replyTo, setReplyTo] = useState(initialReplyTo);
   const pendingToken = useSyncExternalStore(subscribeToToken, storedToken, () => null);
   const [pending, setPending] = useState<PendingComment[]>([]);

@@ -3,8 +3,9 @@ import type { SeedArticle } from './types';
 export const articlesA: SeedArticle[] = [
   {
     slug: 'ransomware-attack-forces-eastmoor-council-onto-paper-systems',
-    title: "Ransomware attack forces Eastmoor council back onto paper",
-    summary: "Benefits, planning and housing repairs systems remain offline as the district council works with national agencies to contain an attack discovered over the weekend.",
+    title: 'Ransomware attack forces Eastmoor council back onto paper',
+    summary:
+      'Benefits, planning and housing repairs systems remain offline as the district council works with national agencies to contain an attack discovered over the weekend.',
     section: 'cyber-security',
     author: 'priya-raman',
     tags: ['Ransomware', 'Legacy IT', 'Budgets'],
@@ -60,8 +61,9 @@ Comments are closed on this article because of the ongoing criminal investigatio
   },
   {
     slug: 'govpass-identity-app-passes-five-million-users',
-    title: "GovPass identity app passes five million users, but accessibility gaps persist",
-    summary: "The cross-government sign-in service is growing fast, yet an independent audit finds disabled and older users are still far more likely to drop out of identity checks.",
+    title: 'GovPass identity app passes five million users, but accessibility gaps persist',
+    summary:
+      'The cross-government sign-in service is growing fast, yet an independent audit finds disabled and older users are still far more likely to drop out of identity checks.',
     section: 'digital-government',
     author: 'maya-okafor',
     tags: ['Identity', 'Accessibility', 'Digital inclusion'],
@@ -110,8 +112,9 @@ ODS says no department will be required to switch off an existing route before a
   },
   {
     slug: 'revenue-agency-cancels-erp-replacement-contract',
-    title: "Revenue agency cancels £48m ERP replacement after two years of delays",
-    summary: "The National Revenue Agency has ended its contract with Corvane Systems and will extend support for its 2009-era finance platform while it rethinks the programme.",
+    title: 'Revenue agency cancels £48m ERP replacement after two years of delays',
+    summary:
+      'The National Revenue Agency has ended its contract with Corvane Systems and will extend support for its 2009-era finance platform while it rethinks the programme.',
     section: 'procurement',
     author: 'tom-lindqvist',
     tags: ['Contracts', 'Legacy IT', 'Budgets'],
@@ -157,8 +160,9 @@ The case will add to scrutiny of central government ERP programmes, several of w
   },
   {
     slug: 'national-address-register-released-as-open-data',
-    title: "National address register to be released as open data from January",
-    summary: "After years of lobbying, the Land and Property Registry will publish core address and location data under an open licence, alongside an open source lookup tool.",
+    title: 'National address register to be released as open data from January',
+    summary:
+      'After years of lobbying, the Land and Property Registry will publish core address and location data under an open licence, alongside an open source lookup tool.',
     section: 'data',
     author: 'samuel-ortiz',
     tags: ['Open data', 'Open source', 'Interoperability', 'Standards'],
@@ -206,8 +210,9 @@ The registry will run a series of technical webinars for developers in November.
   },
   {
     slug: 'fellside-shared-care-record-links-gp-hospital-and-social-care',
-    title: "Fellside health region links GP, hospital and social care records",
-    summary: "A shared care record covering 2.1 million people is now live across the region, but clinicians say the hard part is getting data that is actually usable.",
+    title: 'Fellside health region links GP, hospital and social care records',
+    summary:
+      'A shared care record covering 2.1 million people is now live across the region, but clinicians say the hard part is getting data that is actually usable.',
     section: 'health-it',
     author: 'samuel-ortiz',
     tags: ['Interoperability', 'Standards', 'Privacy'],
@@ -261,8 +266,9 @@ The next phase will focus on allowing structured information, such as care plans
   },
   {
     slug: 'ashcombe-county-council-moves-payroll-to-cloud',
-    title: "Ashcombe County Council moves payroll for 19,000 staff to the cloud",
-    summary: "The switch from a 20-year-old on-premises system went live without a missed payment, but the council says the real savings depend on retraining its own team.",
+    title: 'Ashcombe County Council moves payroll for 19,000 staff to the cloud',
+    summary:
+      'The switch from a 20-year-old on-premises system went live without a missed payment, but the council says the real savings depend on retraining its own team.',
     section: 'local-councils',
     author: 'hannah-kerr',
     tags: ['Cloud', 'Legacy IT', 'Skills'],
@@ -312,8 +318,9 @@ Officers say the payroll project has also given them a template for future migra
   },
   {
     slug: 'councils-urged-to-adopt-phishing-resistant-mfa',
-    title: "Councils told to adopt phishing-resistant sign-in by 2026",
-    summary: "New guidance from the Local Digital Security Board sets a deadline for replacing text-message codes with hardware keys or device-bound passkeys.",
+    title: 'Councils told to adopt phishing-resistant sign-in by 2026',
+    summary:
+      'New guidance from the Local Digital Security Board sets a deadline for replacing text-message codes with hardware keys or device-bound passkeys.',
     section: 'cyber-security',
     author: 'priya-raman',
     tags: ['Identity', 'Standards', 'Skills'],
@@ -356,8 +363,9 @@ Security researchers have generally welcomed the move. However, several pointed 
   },
   {
     slug: 'departments-to-publish-new-code-as-open-source-by-default',
-    title: "Departments told to publish new code as open source by default",
-    summary: "An updated service standard makes open code the expectation for central government projects, with exemptions only for security-sensitive components.",
+    title: 'Departments told to publish new code as open source by default',
+    summary:
+      'An updated service standard makes open code the expectation for central government projects, with exemptions only for security-sensitive components.',
     section: 'digital-government',
     author: 'maya-okafor',
     tags: ['Open source', 'Standards', 'Contracts'],
@@ -403,8 +411,9 @@ The standard applies directly to central government. Local authorities and devol
   },
   {
     slug: 'new-purchasing-system-opens-cloud-and-ai-contracts-to-smaller-suppliers',
-    title: "New purchasing system aims to open cloud and AI contracts to smaller suppliers",
-    summary: "The Crown Procurement Service's dynamic purchasing system lets suppliers join at any time, but early figures suggest most spend is still going to familiar names.",
+    title: 'New purchasing system aims to open cloud and AI contracts to smaller suppliers',
+    summary:
+      "The Crown Procurement Service's dynamic purchasing system lets suppliers join at any time, but early figures suggest most spend is still going to familiar names.",
     section: 'procurement',
     author: 'tom-lindqvist',
     tags: ['Contracts', 'Cloud', 'AI', 'Budgets'],
@@ -455,8 +464,9 @@ Suppliers can apply to join any lot through the CPS supplier portal; application
   },
   {
     slug: 'library-device-lending-scheme-expands-to-twelve-councils',
-    title: "Library laptop lending scheme expands to twelve councils",
-    summary: "A pilot that lent laptops and data-enabled tablets from public libraries will be rolled out regionally, after evaluators found it helped people apply for jobs and benefits.",
+    title: 'Library laptop lending scheme expands to twelve councils',
+    summary:
+      'A pilot that lent laptops and data-enabled tablets from public libraries will be rolled out regionally, after evaluators found it helped people apply for jobs and benefits.',
     section: 'local-councils',
     author: 'hannah-kerr',
     tags: ['Digital inclusion', 'Accessibility', 'Budgets'],
@@ -504,8 +514,9 @@ The rollout will begin with four councils in the new year, with the remaining au
   },
   {
     slug: 'councils-pool-housing-data-to-predict-damp-and-mould',
-    title: "Three councils pool housing data to predict damp and mould risk",
-    summary: "A joint analytics project aims to find homes at risk before tenants complain, but residents' groups want clearer limits on how the data is used.",
+    title: 'Three councils pool housing data to predict damp and mould risk',
+    summary:
+      "A joint analytics project aims to find homes at risk before tenants complain, but residents' groups want clearer limits on how the data is used.",
     section: 'data',
     author: 'hannah-kerr',
     tags: ['AI', 'Privacy', 'Open data'],
@@ -549,8 +560,9 @@ The first risk scores are expected to be used for inspections this winter, when 
   },
   {
     slug: 'hospital-trust-audit-finds-unsupported-software-on-medical-devices',
-    title: "Hospital audit finds one in four connected devices on unsupported software",
-    summary: "An internal review at Greywater Hospitals Trust highlights the security risks of imaging machines and infusion pumps that cannot easily be patched.",
+    title: 'Hospital audit finds one in four connected devices on unsupported software',
+    summary:
+      'An internal review at Greywater Hospitals Trust highlights the security risks of imaging machines and infusion pumps that cannot easily be patched.',
     section: 'health-it',
     author: 'priya-raman',
     tags: ['Legacy IT', 'Ransomware', 'Skills'],
@@ -600,8 +612,8 @@ The board will receive progress updates every six months, and the trust says it 
   },
   {
     slug: 'embargoed-framework-award-draft',
-    title: "DRAFT: Framework award under embargo",
-    summary: "Embargoed draft: not for publication until the framework award is formally announced.",
+    title: 'DRAFT: Framework award under embargo',
+    summary: 'Embargoed draft: not for publication until the framework award is formally announced.',
     section: 'procurement',
     author: 'tom-lindqvist',
     tags: ['Contracts', 'Cloud'],

@@ -4,7 +4,8 @@ export const articlesB: SeedArticle[] = [
   {
     slug: 'citizenkey-identity-app-accessibility-audit-finds-barriers',
     title: 'Identity app fails a third of accessibility checks, independent audit finds',
-    summary: 'An audit of the CitizenKey app found problems with screen readers, face matching and time limits, and the Office for Digital Services has promised fixes by May.',
+    summary:
+      'An audit of the CitizenKey app found problems with screen readers, face matching and time limits, and the Office for Digital Services has promised fixes by May.',
     section: 'digital-government',
     author: 'maya-okafor',
     tags: ['Identity', 'Accessibility', 'Digital inclusion'],
@@ -55,7 +56,8 @@ A spokesperson for Lantern Access said its team had been given full access to th
   {
     slug: 'revenue-agency-begins-final-phase-of-mainframe-retirement',
     title: 'Revenue agency begins final phase of mainframe retirement after 14-year effort',
-    summary: 'The Revenue and Duties Agency says its last mainframe workloads, covering excise duty and historic self-assessment records, will move to new platforms by next March.',
+    summary:
+      'The Revenue and Duties Agency says its last mainframe workloads, covering excise duty and historic self-assessment records, will move to new platforms by next March.',
     section: 'digital-government',
     author: 'maya-okafor',
     tags: ['Legacy IT', 'Cloud', 'Skills'],
@@ -106,7 +108,8 @@ Details of the Keystone programme, including its risk register, are published on
   {
     slug: 'supplier-challenges-regional-cloud-hosting-framework-award',
     title: 'Supplier challenges award of £1.2bn regional cloud hosting framework',
-    summary: 'Harbourline Data has asked the High Court to set aside a consortium framework award, claiming its bid was marked down on criteria that were never published.',
+    summary:
+      'Harbourline Data has asked the High Court to set aside a consortium framework award, claiming its bid was marked down on criteria that were never published.',
     section: 'procurement',
     author: 'tom-lindqvist',
     tags: ['Contracts', 'Cloud', 'Standards'],
@@ -160,7 +163,8 @@ A hearing on the suspension is expected next month. The consortium has published
   {
     slug: 'small-regulators-commission-shared-open-source-case-management',
     title: 'Seven small regulators pool budgets for open-source case management system',
-    summary: 'A consortium of regulators has awarded a £4.8m contract to build a shared complaints and enforcement platform that each body can run and modify itself.',
+    summary:
+      'A consortium of regulators has awarded a £4.8m contract to build a shared complaints and enforcement platform that each body can run and modify itself.',
     section: 'procurement',
     author: 'tom-lindqvist',
     tags: ['Open source', 'Contracts', 'Interoperability', 'Standards'],
@@ -211,7 +215,8 @@ Fellgate Digital said it would hold open show-and-tell sessions every fortnight,
   {
     slug: 'wexcombe-council-scales-back-parking-sensor-scheme',
     title: 'Council scales back parking sensor scheme after pilot misses targets',
-    summary: 'Wexcombe Borough Council will keep sensors in two multi-storey car parks but has dropped plans for an on-street rollout after a review found the data was less reliable than promised.',
+    summary:
+      'Wexcombe Borough Council will keep sensors in two multi-storey car parks but has dropped plans for an on-street rollout after a review found the data was less reliable than promised.',
     section: 'local-councils',
     author: 'hannah-kerr',
     tags: ['Budgets', 'Open data', 'Privacy'],
@@ -260,7 +265,8 @@ The committee agreed to look at camera-based counting for the council's remainin
   {
     slug: 'northmarsh-council-trials-ai-planning-validation',
     title: 'District council trials AI to check planning applications before officers see them',
-    summary: 'Northmarsh District Council says an AI validation tool has cut the time to register applications from nine days to three, but staff want clearer rules on its use.',
+    summary:
+      'Northmarsh District Council says an AI validation tool has cut the time to register applications from nine days to three, but staff want clearer rules on its use.',
     section: 'local-councils',
     author: 'hannah-kerr',
     tags: ['AI', 'Skills', 'Budgets'],
@@ -307,7 +313,8 @@ The council has published the [scrutiny report and trial data](https://example.o
   {
     slug: 'kestrel-vale-water-ransomware-recovery',
     title: 'Kestrel Vale Water restores billing three weeks after ransomware attack',
-    summary: 'The regional water company says supply and treatment were never affected, but customers face delayed bills and the firm has confirmed that some personal data was stolen.',
+    summary:
+      'The regional water company says supply and treatment were never affected, but customers face delayed bills and the firm has confirmed that some personal data was stolen.',
     section: 'cyber-security',
     author: 'priya-raman',
     tags: ['Ransomware', 'Legacy IT', 'Privacy'],
@@ -362,7 +369,8 @@ The company has published a [timeline and customer guidance](https://example.org
   {
     slug: 'fire-engines-mobile-data-terminals-unsupported-software-audit',
     title: 'Audit finds fire engines running unsupported software on in-cab terminals',
-    summary: 'A review of eleven fire and rescue services found more than half of the in-cab computers used to receive incident data were no longer receiving security updates.',
+    summary:
+      'A review of eleven fire and rescue services found more than half of the in-cab computers used to receive incident data were no longer receiving security updates.',
     section: 'cyber-security',
     author: 'priya-raman',
     tags: ['Legacy IT', 'Standards', 'Skills'],
@@ -409,7 +417,8 @@ Services have been asked to report their progress to the inspectorate within six
   {
     slug: 'eastmere-police-schools-data-sharing-agreement-paused',
     title: 'Police and schools data-sharing agreement paused after privacy complaints',
-    summary: 'Eastmere Police and the county education authority have suspended an agreement to share information on pupils at risk of exploitation while the regulator looks into it.',
+    summary:
+      'Eastmere Police and the county education authority have suspended an agreement to share information on pupils at risk of exploitation while the regulator looks into it.',
     section: 'data',
     author: 'samuel-ortiz',
     tags: ['Privacy', 'Interoperability'],
@@ -468,7 +477,8 @@ The regulator said it was making enquiries. A [summary of the paused agreement](
   {
     slug: 'national-open-data-portal-to-archive-unmaintained-datasets',
     title: 'National open data portal to archive thousands of unmaintained datasets',
-    summary: 'The Central Data Office says nearly 40% of datasets on its portal have not been updated in five years, and will archive those that publishers cannot vouch for.',
+    summary:
+      'The Central Data Office says nearly 40% of datasets on its portal have not been updated in five years, and will archive those that publishers cannot vouch for.',
     section: 'data',
     author: 'maya-okafor',
     tags: ['Open data', 'Standards', 'Skills'],
@@ -523,7 +533,8 @@ Users should start to see changes to search results from the autumn.
   {
     slug: 'fenwold-valley-patient-portal-uptake-gap',
     title: "Hospital trust's patient portal passes 100,000 users, but older patients lag",
-    summary: 'Fenwold Valley Hospitals Trust says its patient portal has cut missed appointments, but uptake among patients over 75 is a fraction of that in younger groups.',
+    summary:
+      'Fenwold Valley Hospitals Trust says its patient portal has cut missed appointments, but uptake among patients over 75 is a fraction of that in younger groups.',
     section: 'health-it',
     author: 'samuel-ortiz',
     tags: ['Digital inclusion', 'Accessibility', 'Interoperability'],
@@ -572,7 +583,8 @@ The full [board paper and research summary](https://example.org/fenwold-valley/b
   {
     slug: 'tarnside-pathology-network-delays-lab-system-go-live',
     title: 'Regional pathology network delays lab system go-live for a third time',
-    summary: 'The Tarnside Pathology Network has pushed back the launch of its new laboratory information system after testing found problems with results reaching GP practices.',
+    summary:
+      'The Tarnside Pathology Network has pushed back the launch of its new laboratory information system after testing found problems with results reaching GP practices.',
     section: 'health-it',
     author: 'samuel-ortiz',
     tags: ['Legacy IT', 'Contracts', 'Interoperability'],

@@ -1,17 +1,6 @@
-export type SectionSlug =
-  | 'digital-government'
-  | 'procurement'
-  | 'local-councils'
-  | 'cyber-security'
-  | 'data'
-  | 'health-it';
+export type SectionSlug = 'digital-government' | 'procurement' | 'local-councils' | 'cyber-security' | 'data' | 'health-it';
 
-export type AuthorSlug =
-  | 'maya-okafor'
-  | 'tom-lindqvist'
-  | 'priya-raman'
-  | 'hannah-kerr'
-  | 'samuel-ortiz';
+export type AuthorSlug = 'maya-okafor' | 'tom-lindqvist' | 'priya-raman' | 'hannah-kerr' | 'samuel-ortiz';
 
 export interface SeedSection {
   slug: SectionSlug;

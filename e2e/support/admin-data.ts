@@ -109,7 +109,10 @@ export function commentsByEmail(db: SiteDb, email: string) {
     .all();
 }
 
-export function insertSubscriber(db: SiteDb, s: { email: string; status?: SubscriberStatus; consentSource?: string; createdAt?: number }): number {
+export function insertSubscriber(
+  db: SiteDb,
+  s: { email: string; status?: SubscriberStatus; consentSource?: string; createdAt?: number },
+): number {
   const now = new Date(s.createdAt ?? Date.now());
   const status = s.status ?? 'confirmed';
   return db
@@ -163,7 +166,11 @@ export function outboxRowsTo(db: SiteDb, recipient: string): { kind: string; sta
 export function insertDraftIssue(db: SiteDb, subject: string, articleId: number): number {
   const now = new Date();
   return db.transaction((tx) => {
-    const { id } = tx.insert(newsletterIssues).values({ subject, intro: '', status: 'draft', createdAt: now, updatedAt: now }).returning({ id: newsletterIssues.id }).get();
+    const { id } = tx
+      .insert(newsletterIssues)
+      .values({ subject, intro: '', status: 'draft', createdAt: now, updatedAt: now })
+      .returning({ id: newsletterIssues.id })
+      .get();
     tx.insert(newsletterIssueArticles).values({ issueId: id, articleId, position: 0 }).run();
     return id;
   });

@@ -110,5 +110,10 @@ export function builtActions(): ManifestAction[] {
   const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, '.next/server/server-reference-manifest.json'), 'utf8')) as {
     node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>;
   };
-  return Object.entries(manifest.node).map(([id, entry]) => ({ id, file: entry.filename, name: entry.exportedName, workers: Object.keys(entry.workers) }));
+  return Object.entries(manifest.node).map(([id, entry]) => ({
+    id,
+    file: entry.filename,
+    name: entry.exportedName,
+    workers: Object.keys(entry.workers),
+  }));
 }

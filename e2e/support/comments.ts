@@ -66,7 +66,14 @@ export function closedArticle(db: SiteDb): { id: number; slug: string; title: st
 
 export function commentsBy(db: SiteDb, email: string) {
   return db
-    .select({ id: comments.id, status: comments.status, parentId: comments.parentId, depth: comments.depth, body: comments.body, heldReasons: comments.heldReasons })
+    .select({
+      id: comments.id,
+      status: comments.status,
+      parentId: comments.parentId,
+      depth: comments.depth,
+      body: comments.body,
+      heldReasons: comments.heldReasons,
+    })
     .from(comments)
     .where(eq(comments.authorEmail, email.toLowerCase()))
     .orderBy(comments.id)

@@ -42,7 +42,9 @@ interface TestFixtures {
   adminPage: Page;
 }
 
-function staffMember(role: StaffRole): [
+function staffMember(
+  role: StaffRole,
+): [
   (args: { siteDb: SiteDb }, use: (member: StaffMember) => Promise<void>, workerInfo: { workerIndex: number }) => Promise<void>,
   { scope: 'worker' },
 ] {

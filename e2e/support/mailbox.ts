@@ -18,7 +18,11 @@ export class Mailbox {
   async requests(to?: string): Promise<FakeRequest[]> {
     const all = (await (await fetch(`${this.url}/__fake/requests`)).json()) as FakeRequest[];
     if (!to) return all;
-    return all.filter((r) => JSON.stringify(r.body ?? '').toLowerCase().includes(to.toLowerCase()));
+    return all.filter((r) =>
+      JSON.stringify(r.body ?? '')
+        .toLowerCase()
+        .includes(to.toLowerCase()),
+    );
   }
 
   /** Waits for the n-th email to `to` (optionally with a subject matching `subject`). */
@@ -40,7 +44,15 @@ export class Mailbox {
    * The next `count` requests for recipients containing `match` fail (or hang) as told; with a 2xx
    * `status` and `delayMs` they succeed but are answered only after `delayMs`.
    */
-  async fail(plan: { status: number; count: number; match: string; retryAfter?: number; hang?: boolean; every?: number; delayMs?: number }) {
+  async fail(plan: {
+    status: number;
+    count: number;
+    match: string;
+    retryAfter?: number;
+    hang?: boolean;
+    every?: number;
+    delayMs?: number;
+  }) {
     await fetch(`${this.url}/__fake/fail`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(plan) });
   }
 }

@@ -32,7 +32,8 @@ export async function signUpInFooter(page: Page, email: string) {
 
 export const subscriberRow = (db: SiteDb, email: string) => db.select().from(subscribers).where(eq(subscribers.email, email)).get();
 
-export const outboxRows = (db: SiteDb, recipient: string) => db.select().from(emailOutbox).where(eq(emailOutbox.recipient, recipient)).orderBy(emailOutbox.id).all();
+export const outboxRows = (db: SiteDb, recipient: string) =>
+  db.select().from(emailOutbox).where(eq(emailOutbox.recipient, recipient)).orderBy(emailOutbox.id).all();
 
 /** Waits for the n-th confirmation email to `email` and returns its link. */
 export async function confirmationLink(mailbox: Mailbox, siteUrl: string, email: string, count = 1): Promise<string> {
@@ -45,14 +46,20 @@ export async function confirmationLink(mailbox: Mailbox, siteUrl: string, email:
  * carrying React's hidden action fields), so a test can send what no browser would type: line
  * breaks, more than 254 characters, forged Host headers. Returns the HTML page the site answers with.
  */
-export async function postSignUpForm(request: APIRequestContext, { email, headers = {} }: { email: string; headers?: Record<string, string> }) {
+export async function postSignUpForm(
+  request: APIRequestContext,
+  { email, headers = {} }: { email: string; headers?: Record<string, string> },
+) {
   const page = await request.get('/search', { headers });
   expect(page.status()).toBe(200);
   const form = findForm(await page.text(), 'name="nickname"');
   expect(form.actionId, 'the form carries its server action').not.toBeNull();
   // A browser sends its Origin with a form post; Next compares it with the Host (CSRF).
   const origin = new URL(page.url()).origin;
-  return request.post('/search', { headers: { Origin: origin, ...headers }, multipart: Object.fromEntries(fillForm(form, { source: '/search', nickname: '', email })) });
+  return request.post('/search', {
+    headers: { Origin: origin, ...headers },
+    multipart: Object.fromEntries(fillForm(form, { source: '/search', nickname: '', email })),
+  });
 }
 
 /** The value the page's footer form shows in its email field, from a no-JavaScript answer. */

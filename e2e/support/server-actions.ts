@@ -9,7 +9,9 @@ import { createRequire } from 'node:module';
 //          post): multipart fields naming the action, no header.
 
 type EncodeReply = (value: unknown) => Promise<string | FormData>;
-const { encodeReply } = createRequire(__filename)('next/dist/compiled/react-server-dom-webpack/client.node') as { encodeReply: EncodeReply };
+const { encodeReply } = createRequire(__filename)('next/dist/compiled/react-server-dom-webpack/client.node') as {
+  encodeReply: EncodeReply;
+};
 
 export type FormFields = Record<string, string | string[]>;
 

@@ -42,7 +42,13 @@ export function listPublished(db: SiteDb, { sectionSlug }: { sectionSlug?: strin
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
     .innerJoin(authors, eq(authors.id, articles.authorId))
-    .where(and(eq(articles.status, 'published'), lte(articles.publishedAt, new Date()), sectionSlug === undefined ? undefined : eq(sections.slug, sectionSlug)))
+    .where(
+      and(
+        eq(articles.status, 'published'),
+        lte(articles.publishedAt, new Date()),
+        sectionSlug === undefined ? undefined : eq(sections.slug, sectionSlug),
+      ),
+    )
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .all()
     .map((a) => ({ ...a, publishedAt: a.publishedAt! }));

@@ -3,11 +3,48 @@ import { countWords, readingMinutes, renderMarkdown, safeUrl } from './markdown'
 
 // Every element the renderer may legitimately produce from Markdown.
 const ALLOWED_TAGS = new Set([
-  'p', 'a', 'img', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'em', 'strong', 'del',
-  'code', 'pre', 'br', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'input',
+  'p',
+  'a',
+  'img',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'em',
+  'strong',
+  'del',
+  'code',
+  'pre',
+  'br',
+  'hr',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'input',
 ]);
 // `class` only ever carries a fenced code block's language (checked below).
-const ALLOWED_ATTRIBUTES = new Set(['href', 'title', 'rel', 'src', 'alt', 'loading', 'align', 'start', 'type', 'checked', 'disabled', 'class']);
+const ALLOWED_ATTRIBUTES = new Set([
+  'href',
+  'title',
+  'rel',
+  'src',
+  'alt',
+  'loading',
+  'align',
+  'start',
+  'type',
+  'checked',
+  'disabled',
+  'class',
+]);
 
 interface Tag {
   name: string;
@@ -94,7 +131,7 @@ describe('renderMarkdown: scripts and raw HTML', () => {
     expectInert(html);
   });
 
-  it('cannot break out of a fenced code block\'s language', () => {
+  it("cannot break out of a fenced code block's language", () => {
     const html = renderMarkdown('```x"onmouseover="alert(1)\ncode\n```');
     expectInert(html);
     expect(html).not.toMatch(/\sonmouseover=/i);
@@ -138,7 +175,11 @@ describe('renderMarkdown: link and image URLs', () => {
   it('cannot break out of the alt or title attribute', () => {
     const html = renderMarkdown('![x" onerror="alert(1)](https://img.example/a.png "t\\" onload=\\"alert(1)")');
     expectInert(html);
-    expect(startTags(html).find((t) => t.name === 'img')?.attributes.get('alt')).toBe('x&quot; onerror=&quot;alert(1)');
+    expect(
+      startTags(html)
+        .find((t) => t.name === 'img')
+        ?.attributes.get('alt'),
+    ).toBe('x&quot; onerror=&quot;alert(1)');
   });
 
   it('keeps safe external links and marks them rel="noopener"', () => {
@@ -188,12 +229,20 @@ describe('renderMarkdown: structure', () => {
 });
 
 describe('safeUrl', () => {
-  it.each(['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'java\tscript:alert(1)', ' javascript:alert(1)', 'java\u0000script:x', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', '//evil.example', ''])(
-    'rejects %j',
-    (url) => {
-      expect(safeUrl(url)).toBeNull();
-    },
-  );
+  it.each([
+    'javascript:alert(1)',
+    'JAVASCRIPT:alert(1)',
+    'java\tscript:alert(1)',
+    ' javascript:alert(1)',
+    'java\u0000script:x',
+    'data:text/html,x',
+    'vbscript:x',
+    'file:///etc/passwd',
+    '//evil.example',
+    '',
+  ])('rejects %j', (url) => {
+    expect(safeUrl(url)).toBeNull();
+  });
 
   it.each(['https://example.org/a?b=c', 'http://example.org', 'mailto:a@example.org', '/articles/x', '#top'])('accepts %j', (url) => {
     expect(safeUrl(url)).toBe(url);

@@ -33,11 +33,18 @@ const publishedSlugs = () =>
     .map((r) => r.slug);
 const draft = () =>
   db()
-    .select({ id: articles.id, title: articles.title, sectionId: articles.sectionId, authorId: articles.authorId, publishedAt: articles.publishedAt })
+    .select({
+      id: articles.id,
+      title: articles.title,
+      sectionId: articles.sectionId,
+      authorId: articles.authorId,
+      publishedAt: articles.publishedAt,
+    })
     .from(articles)
     .where(eq(articles.slug, DRAFT_SLUG))
     .get()!;
-const setPublishedAt = (slug: string, publishedAt: Date | null) => db().update(articles).set({ publishedAt }).where(eq(articles.slug, slug)).run();
+const setPublishedAt = (slug: string, publishedAt: Date | null) =>
+  db().update(articles).set({ publishedAt }).where(eq(articles.slug, slug)).run();
 const slugsOf = (items: ArticleSummary[]) => items.map((a) => a.slug);
 
 beforeAll(() => {

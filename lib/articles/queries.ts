@@ -205,10 +205,7 @@ export const listRelatedArticles = unstable_cache(
       .from(articleTags)
       .where(
         and(
-          inArray(
-            articleTags.tagId,
-            db.select({ id: articleTags.tagId }).from(articleTags).where(eq(articleTags.articleId, articleId)),
-          ),
+          inArray(articleTags.tagId, db.select({ id: articleTags.tagId }).from(articleTags).where(eq(articleTags.articleId, articleId))),
           ne(articleTags.articleId, articleId),
         ),
       )
@@ -286,7 +283,6 @@ export interface SearchHit extends ArticleSummary {
   snippet: string;
 }
 
-
 /** Ranked full-text search over titles, standfirsts and bodies. Never throws on reader input. */
 export async function searchArticles({ query, page }: { query: string; page: number }): Promise<Page<SearchHit> | null> {
   const match = buildFtsQuery(query);
@@ -315,7 +311,12 @@ function runSearch(match: string, page: number): Page<SearchHit> | null {
   if (rows.length === 0) return { ...bounds, items: [] };
   const byId = new Map(
     summaries()
-      .where(inArray(articles.id, rows.map((r) => r.id)))
+      .where(
+        inArray(
+          articles.id,
+          rows.map((r) => r.id),
+        ),
+      )
       .all()
       .map((r) => [r.id, toSummary(r)]),
   );

@@ -140,7 +140,9 @@ describe('buildFtsQuery against the real FTS5 index', () => {
 
   it('finds the mainframe article for the words a reader types', () => {
     const built = buildFtsQuery('"mainframe retirement');
-    const slugs = search(built!).map(({ id }) => getDb().select({ slug: articles.slug }).from(articles).where(eq(articles.id, id)).get()!.slug);
+    const slugs = search(built!).map(
+      ({ id }) => getDb().select({ slug: articles.slug }).from(articles).where(eq(articles.id, id)).get()!.slug,
+    );
     expect(slugs[0]).toBe('revenue-agency-begins-final-phase-of-mainframe-retirement');
   });
 

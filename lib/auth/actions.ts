@@ -17,7 +17,12 @@ export async function requestSignInLink(_previous: SignInState, formData: FormDa
   const raw = String(formData.get('email') ?? '');
   const parsed = z.email().max(254).safeParse(raw.trim().toLowerCase());
   if (!parsed.success) {
-    return { status: 'error', message: 'Enter a valid email address.', fieldErrors: { email: ['Enter a valid email address.'] }, values: { email: raw } };
+    return {
+      status: 'error',
+      message: 'Enter a valid email address.',
+      fieldErrors: { email: ['Enter a valid email address.'] },
+      values: { email: raw },
+    };
   }
   const client = await requestFingerprint();
   const allowed = getDb().transaction(

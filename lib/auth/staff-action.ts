@@ -7,7 +7,10 @@ import type { StaffMember } from '@/lib/staff/queries';
 import { requireAdmin, requireStaff } from './session';
 
 /** A dashboard form's server action: (state before, the form) → state after. */
-export type StaffFormAction<Values = Record<string, string>> = ((previous: ActionState<Values>, formData: FormData) => Promise<ActionState<Values>>) & {
+export type StaffFormAction<Values = Record<string, string>> = ((
+  previous: ActionState<Values>,
+  formData: FormData,
+) => Promise<ActionState<Values>>) & {
   /** Who may call it; read by the access tests, which enumerate the actions a module exports. */
   readonly staffRole: StaffRole;
 };
@@ -29,7 +32,10 @@ interface Options<Schema extends z.ZodType> {
  */
 export function staffAction<Schema extends z.ZodType, Values = Record<string, string>>(
   { role = 'moderator', schema, arrays = [], invalid }: Options<Schema>,
-  handler: (input: z.output<Schema>, context: { staff: StaffMember; formData: FormData }) => Promise<ActionState<NoInfer<Values>>> | ActionState<NoInfer<Values>>,
+  handler: (
+    input: z.output<Schema>,
+    context: { staff: StaffMember; formData: FormData },
+  ) => Promise<ActionState<NoInfer<Values>>> | ActionState<NoInfer<Values>>,
 ): StaffFormAction<Values> {
   const action = async (_previous: ActionState<Values>, formData: FormData): Promise<ActionState<Values>> => {
     const staff = role === 'admin' ? await requireAdmin() : await requireStaff();
@@ -42,7 +48,9 @@ export function staffAction<Schema extends z.ZodType, Values = Record<string, st
     for (const key of arrays) fields[key] ??= [];
     const parsed = schema.safeParse(fields);
     if (!parsed.success) {
-      const typed = Object.fromEntries(Object.entries(fields).filter((e): e is [string, string] => typeof e[1] === 'string')) as Partial<Values>;
+      const typed = Object.fromEntries(
+        Object.entries(fields).filter((e): e is [string, string] => typeof e[1] === 'string'),
+      ) as Partial<Values>;
       return {
         status: 'error',
         message: invalid ?? parsed.error.issues[0]?.message ?? 'Check the form.',

@@ -14,7 +14,11 @@ describe('invalidateCacheTags', () => {
     invalidateCacheTags(['article:one', 'articles']);
     expect(at('article:one')).toBeGreaterThanOrEqual(before);
     expect(at('articles')).toBe(at('article:one'));
-    getDb().update(cacheInvalidations).set({ invalidatedAt: before + 60_000 }).where(eq(cacheInvalidations.tag, 'articles')).run();
+    getDb()
+      .update(cacheInvalidations)
+      .set({ invalidatedAt: before + 60_000 })
+      .where(eq(cacheInvalidations.tag, 'articles'))
+      .run();
     invalidateCacheTags(['articles']);
     expect(at('articles')).toBe(before + 60_000);
   });

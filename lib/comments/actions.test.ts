@@ -32,7 +32,8 @@ vi.mock('next/headers', () => ({
 
 const { submitComment } = await import('./actions');
 
-const commentsBy = (email: string) => getDb().select({ id: comments.id, status: comments.status }).from(comments).where(eq(comments.authorEmail, email)).all();
+const commentsBy = (email: string) =>
+  getDb().select({ id: comments.id, status: comments.status }).from(comments).where(eq(comments.authorEmail, email)).all();
 const unique = () => randomUUID().slice(0, 8);
 const idle = { status: 'idle' as const };
 

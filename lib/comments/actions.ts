@@ -79,12 +79,24 @@ export async function submitComment(articleSlug: string, _previous: CommentFormS
     commentId = outcome.id;
   } catch (error) {
     console.error('[comments] could not store a comment', error);
-    return { status: 'error', message: 'Sorry, your comment could not be saved. Please try again in a moment.', values, extra: { stamp: retryStamp } };
+    return {
+      status: 'error',
+      message: 'Sorry, your comment could not be saved. Please try again in a moment.',
+      values,
+      extra: { stamp: retryStamp },
+    };
   }
   // Outside the try: redirect() works by throwing.
   if (await isPlainFormPost()) redirect(commentReceivedPath(articleSlug));
   if (commentId === null) return { status: 'success', message: COMMENT_RECEIVED, extra: { stamp } };
   const credentialKey = keyFor('credentials');
-  const earlier = readPendingIds(credentialKey, typeof formData.get('pending') === 'string' ? (formData.get('pending') as string) : undefined);
-  return { status: 'success', message: COMMENT_RECEIVED, extra: { stamp, commentId, pending: writePendingIds(credentialKey, earlier, commentId) } };
+  const earlier = readPendingIds(
+    credentialKey,
+    typeof formData.get('pending') === 'string' ? (formData.get('pending') as string) : undefined,
+  );
+  return {
+    status: 'success',
+    message: COMMENT_RECEIVED,
+    extra: { stamp, commentId, pending: writePendingIds(credentialKey, earlier, commentId) },
+  };
 }

@@ -10,7 +10,11 @@ import { MODERATION_ACTIONS, moderateComments } from './moderation';
 
 const id = z.coerce.number().int().positive();
 const text = (what: string) =>
-  z.string().trim().min(2, { error: `${what} needs at least 2 characters.` }).max(5000, { error: 'At most 5,000 characters.' });
+  z
+    .string()
+    .trim()
+    .min(2, { error: `${what} needs at least 2 characters.` })
+    .max(5000, { error: 'At most 5,000 characters.' });
 
 const VERBS = {
   approve: 'Approved',
@@ -40,7 +44,9 @@ export const moderateSelected = staffAction(
 );
 
 export const editComment = staffAction({ schema: z.object({ id, body: text('A comment') }) }, (input, { staff }) =>
-  editCommentBody({ ...input, actor: staff.email }) ? { status: 'success', message: 'Comment updated.' } : { status: 'error', message: 'That comment no longer exists.' },
+  editCommentBody({ ...input, actor: staff.email })
+    ? { status: 'success', message: 'Comment updated.' }
+    : { status: 'error', message: 'That comment no longer exists.' },
 );
 
 export const replyToComment = staffAction({ schema: z.object({ parentId: id, body: text('A reply') }) }, (input, { staff }) =>

@@ -13,10 +13,24 @@ const digests = () => db().select().from(emailOutbox).where(eq(emailOutbox.kind,
 
 /** A pending comment written at `at` (defaults to now), as the comment form would leave it. */
 function pendingComment({ name, body, at = Date.now() }: { name: string; body: string; at?: number }) {
-  const article = db().select({ id: articles.id, title: articles.title }).from(articles).where(eq(articles.status, 'published')).orderBy(articles.id).limit(1).get()!;
+  const article = db()
+    .select({ id: articles.id, title: articles.title })
+    .from(articles)
+    .where(eq(articles.status, 'published'))
+    .orderBy(articles.id)
+    .limit(1)
+    .get()!;
   db()
     .insert(comments)
-    .values({ articleId: article.id, authorName: name, authorEmail: `${name.toLowerCase()}@example.com`, body, status: 'pending', createdAt: new Date(at), updatedAt: new Date(at) })
+    .values({
+      articleId: article.id,
+      authorName: name,
+      authorEmail: `${name.toLowerCase()}@example.com`,
+      body,
+      status: 'pending',
+      createdAt: new Date(at),
+      updatedAt: new Date(at),
+    })
     .run();
   return article;
 }

@@ -19,7 +19,12 @@ const LISTED = 20;
 export async function sendCommentsDigestIfDue({ recipients, now = new Date() }: { recipients: string[]; now?: Date }): Promise<number> {
   if (recipients.length === 0) return 0;
   const db = getDb();
-  const lastDigest = db.select({ at: max(emailOutbox.createdAt) }).from(emailOutbox).where(eq(emailOutbox.kind, DIGEST_KIND)).get()?.at ?? null;
+  const lastDigest =
+    db
+      .select({ at: max(emailOutbox.createdAt) })
+      .from(emailOutbox)
+      .where(eq(emailOutbox.kind, DIGEST_KIND))
+      .get()?.at ?? null;
   if (lastDigest && now.getTime() - lastDigest.getTime() < DIGEST_INTERVAL_MS) return 0;
   const newSince = db
     .select({ n: count() })
@@ -54,7 +59,12 @@ export async function sendCommentsDigestIfDue({ recipients, now = new Date() }: 
   return db.transaction(
     (tx) => {
       // Re-check inside the write lock: another process may have sent it meanwhile.
-      const latest = tx.select({ at: max(emailOutbox.createdAt) }).from(emailOutbox).where(eq(emailOutbox.kind, DIGEST_KIND)).get()?.at ?? null;
+      const latest =
+        tx
+          .select({ at: max(emailOutbox.createdAt) })
+          .from(emailOutbox)
+          .where(eq(emailOutbox.kind, DIGEST_KIND))
+          .get()?.at ?? null;
       if (latest && now.getTime() - latest.getTime() < DIGEST_INTERVAL_MS) return 0;
       for (const to of recipients) enqueueEmail(tx, { kind: DIGEST_KIND, to, ...email });
       return recipients.length;

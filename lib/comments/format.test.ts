@@ -7,7 +7,8 @@ import { parseCommentBody, type Paragraph } from './format';
 const text = (t: string) => ({ type: 'text' as const, text: t });
 const link = (url: string) => ({ type: 'link' as const, text: url, href: url });
 /** The plain text of each paragraph, lines joined with "\n". */
-const plain = (paragraphs: Paragraph[]) => paragraphs.map((lines) => lines.map((segments) => segments.map((s) => s.text).join('')).join('\n'));
+const plain = (paragraphs: Paragraph[]) =>
+  paragraphs.map((lines) => lines.map((segments) => segments.map((s) => s.text).join('')).join('\n'));
 
 describe('paragraphs and line breaks', () => {
   it('splits paragraphs on blank lines and keeps single line breaks inside them', () => {
@@ -84,16 +85,14 @@ describe('autolinks', () => {
 describe('rendered as text, never as HTML', () => {
   const render = (body: string) => renderToStaticMarkup(createElement(CommentBody, { body }));
 
-  it.each([
-    '<script>alert(1)</script>',
-    '<img src=x onerror=alert(1)>',
-    '"><svg onload=alert(1)>',
-    '<b>bold</b> &amp; <i>italic</i>',
-  ])('%j comes out escaped', (body) => {
-    const html = render(body);
-    expect(html).not.toMatch(/<(script|img|svg|b|i)[\s>]/);
-    expect(html).toContain(body.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'));
-  });
+  it.each(['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>', '<b>bold</b> &amp; <i>italic</i>'])(
+    '%j comes out escaped',
+    (body) => {
+      const html = render(body);
+      expect(html).not.toMatch(/<(script|img|svg|b|i)[\s>]/);
+      expect(html).toContain(body.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'));
+    },
+  );
 
   it('renders paragraphs, <br> between lines, and links with rel="nofollow ugc noopener"', () => {
     const html = render('One\ntwo https://example.org/x.\n\nThree');

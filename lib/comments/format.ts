@@ -41,11 +41,13 @@ function segmentsOf(line: string): Segment[] {
 }
 
 export function parseCommentBody(body: string): Paragraph[] {
-  return body
-    .replace(/\r\n?/g, '\n')
-    // A blank line ends a paragraph, even when it holds a few spaces.
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => p.split('\n').map(segmentsOf));
+  return (
+    body
+      .replace(/\r\n?/g, '\n')
+      // A blank line ends a paragraph, even when it holds a few spaces.
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .map((p) => p.split('\n').map(segmentsOf))
+  );
 }

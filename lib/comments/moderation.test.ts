@@ -21,7 +21,15 @@ function addComment(slug: string, status: CommentStatus, parentId: number | null
   serial++;
   return db()
     .insert(comments)
-    .values({ articleId, parentId, depth: parentId ? 2 : 1, authorName: 'Test Reader', authorEmail: `mod-${serial}@example.net`, body: `Comment ${serial}`, status })
+    .values({
+      articleId,
+      parentId,
+      depth: parentId ? 2 : 1,
+      authorName: 'Test Reader',
+      authorEmail: `mod-${serial}@example.net`,
+      body: `Comment ${serial}`,
+      status,
+    })
     .returning({ id: comments.id })
     .get().id;
 }
@@ -34,8 +42,13 @@ const invalidatedTags = () =>
     .all()
     .map((r) => r.tag);
 const logRows = () =>
-  db().select({ actor: moderationLog.actor, action: moderationLog.action, commentIds: moderationLog.commentIds }).from(moderationLog).orderBy(moderationLog.id).all();
-const moderatedBy = (id: number) => db().select({ by: comments.moderatedBy, at: comments.moderatedAt }).from(comments).where(eq(comments.id, id)).get();
+  db()
+    .select({ actor: moderationLog.actor, action: moderationLog.action, commentIds: moderationLog.commentIds })
+    .from(moderationLog)
+    .orderBy(moderationLog.id)
+    .all();
+const moderatedBy = (id: number) =>
+  db().select({ by: comments.moderatedBy, at: comments.moderatedAt }).from(comments).where(eq(comments.id, id)).get();
 
 beforeAll(() => {
   migrateDatabase();
@@ -112,7 +125,10 @@ describe('moderateComments', () => {
 
   it('skips ids that do not exist, and ignores ids that are not positive integers', () => {
     const id = addComment(slugA, 'pending');
-    expect(moderateComments({ ids: [id, 987_654_321], action: 'approve', actor: ACTOR })).toEqual({ changed: [id], skipped: [987_654_321] });
+    expect(moderateComments({ ids: [id, 987_654_321], action: 'approve', actor: ACTOR })).toEqual({
+      changed: [id],
+      skipped: [987_654_321],
+    });
     expect(moderateComments({ ids: [0, -1, 1.5, Number.NaN], action: 'approve', actor: ACTOR })).toEqual({ changed: [], skipped: [] });
     expect(logRows()).toHaveLength(1);
   });
@@ -123,7 +139,9 @@ describe('moderateComments', () => {
     moderateComments({ ids: [parent], action: 'trash', actor: ACTOR });
     moderateComments({ ids: [parent], action: 'delete', actor: ACTOR });
     expect(getCommentStatus(parent)).toBeNull();
-    expect(db().select({ parentId: comments.parentId, status: comments.status }).from(comments).where(eq(comments.id, reply)).get()).toEqual({ parentId: null, status: 'approved' });
+    expect(
+      db().select({ parentId: comments.parentId, status: comments.status }).from(comments).where(eq(comments.id, reply)).get(),
+    ).toEqual({ parentId: null, status: 'approved' });
   });
 
   it('writes one log row per call, in order', () => {

@@ -81,7 +81,10 @@ export function listCommentsByEmail({ email }: { email: string }): ModerationRow
 }
 
 export function getModerationRow(id: number): ModerationRow | null {
-  return getDb().select(rowColumns).from(comments).innerJoin(articles, eq(articles.id, comments.articleId)).where(eq(comments.id, id)).get() ?? null;
+  return (
+    getDb().select(rowColumns).from(comments).innerJoin(articles, eq(articles.id, comments.articleId)).where(eq(comments.id, id)).get() ??
+    null
+  );
 }
 
 function touch(slug: string, wasOrIsApproved: boolean) {
@@ -100,7 +103,10 @@ export function editCommentBody({ id, body, actor }: { id: number; body: string;
         .where(eq(comments.id, id))
         .get();
       if (!found) return null;
-      tx.update(comments).set({ body, editedAt: now, updatedAt: now, moderatedBy: actor, moderatedAt: now }).where(eq(comments.id, id)).run();
+      tx.update(comments)
+        .set({ body, editedAt: now, updatedAt: now, moderatedBy: actor, moderatedAt: now })
+        .where(eq(comments.id, id))
+        .run();
       logStaffAction(tx, { actor, action: 'edit', commentIds: [id], at: now });
       return found;
     },
@@ -111,7 +117,17 @@ export function editCommentBody({ id, body, actor }: { id: number; body: string;
 }
 
 /** A staff reply, published at once with a Staff badge. */
-export function replyAsStaff({ parentId, body, actor, name }: { parentId: number; body: string; actor: string; name: string }): number | null {
+export function replyAsStaff({
+  parentId,
+  body,
+  actor,
+  name,
+}: {
+  parentId: number;
+  body: string;
+  actor: string;
+  name: string;
+}): number | null {
   const now = new Date();
   const result = getDb().transaction(
     (tx) => {
@@ -158,7 +174,10 @@ export function addBlock({ kind, value, actor, note }: { kind: BlocklistKind; va
   const now = new Date();
   getDb().transaction(
     (tx) => {
-      tx.insert(blocklist).values({ kind, value: normalised, note: note ?? null, createdBy: actor, createdAt: now }).onConflictDoNothing().run();
+      tx.insert(blocklist)
+        .values({ kind, value: normalised, note: note ?? null, createdBy: actor, createdAt: now })
+        .onConflictDoNothing()
+        .run();
       logStaffAction(tx, { actor, action: `block-${kind}`, detail: kind === 'ip' ? 'an IP hash' : normalised, at: now });
     },
     { behavior: 'immediate' },
@@ -190,16 +209,26 @@ export function listModerationLog({ actor, action, page = 1 }: { actor?: string;
     .limit(ADMIN_PAGE_SIZE)
     .offset((page - 1) * ADMIN_PAGE_SIZE)
     .all();
-  const actions = db.selectDistinct({ action: moderationLog.action }).from(moderationLog).orderBy(moderationLog.action).all().map((r) => r.action);
+  const actions = db
+    .selectDistinct({ action: moderationLog.action })
+    .from(moderationLog)
+    .orderBy(moderationLog.action)
+    .all()
+    .map((r) => r.action);
   return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / ADMIN_PAGE_SIZE)), actions };
 }
 
 /** Comments received in the last seven days, spam aside. */
 export function countCommentsThisWeek(now = Date.now()): number {
   const since = new Date(now - 7 * 86_400_000);
-  return getDb().select({ n: count() }).from(comments).where(and(gte(comments.createdAt, since), ne(comments.status, 'spam'))).get()?.n ?? 0;
+  return (
+    getDb()
+      .select({ n: count() })
+      .from(comments)
+      .where(and(gte(comments.createdAt, since), ne(comments.status, 'spam')))
+      .get()?.n ?? 0
+  );
 }
-
 
 export const MODERATION_ACTIONS = ['approve', 'unapprove', 'spam', 'not-spam', 'trash', 'restore', 'delete'] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
@@ -274,5 +303,11 @@ export function countCommentsByStatus(): Record<CommentStatus, number> {
 }
 
 export function getCommentStatus(id: number): CommentStatus | null {
-  return getDb().select({ status: comments.status }).from(comments).where(and(eq(comments.id, id))).get()?.status ?? null;
+  return (
+    getDb()
+      .select({ status: comments.status })
+      .from(comments)
+      .where(and(eq(comments.id, id)))
+      .get()?.status ?? null
+  );
 }

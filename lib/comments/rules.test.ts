@@ -166,7 +166,6 @@ describe('findBlockedWords', () => {
   });
 });
 
-
 // The comment form's rules: name 1-80 characters after trimming; a valid email of at
 // most 254; website empty or an http(s) URL of at most 200; comment 2-5,000 characters.
 

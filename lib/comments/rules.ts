@@ -93,11 +93,7 @@ const httpUrl = z
 
 /** One schema for the comment form, used by the action and for unit tests of every rule. */
 export const commentInputSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, { error: 'Please enter your name.' })
-    .max(80, { error: 'Name must be at most 80 characters.' }),
+  name: z.string().trim().min(1, { error: 'Please enter your name.' }).max(80, { error: 'Name must be at most 80 characters.' }),
   email: z
     .string()
     .trim()

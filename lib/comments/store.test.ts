@@ -98,7 +98,11 @@ beforeAll(() => {
   draftSlug = db().select({ slug: articles.slug }).from(articles).where(eq(articles.status, 'draft')).limit(1).get()!.slug;
   // A published article whose release time has not come yet.
   scheduledSlug = `scheduled-${unique()}`;
-  const { authorId, sectionId } = db().select({ authorId: articles.authorId, sectionId: articles.sectionId }).from(articles).limit(1).get()!;
+  const { authorId, sectionId } = db()
+    .select({ authorId: articles.authorId, sectionId: articles.sectionId })
+    .from(articles)
+    .limit(1)
+    .get()!;
   db()
     .insert(articles)
     .values({
@@ -120,7 +124,14 @@ describe('storing a comment', () => {
     const slug = openArticle();
     const email = uniqueEmail('ada');
     const row = stored(
-      submit({ slug, name: '  Ada Reader  ', email: email.toUpperCase(), website: 'https://ada.example.org', body: 'Line one\nline two', ipHash: 'hash-1' }),
+      submit({
+        slug,
+        name: '  Ada Reader  ',
+        email: email.toUpperCase(),
+        website: 'https://ada.example.org',
+        body: 'Line one\nline two',
+        ipHash: 'hash-1',
+      }),
     );
     expect(row).toMatchObject({
       articleId: articleIdOf(slug),

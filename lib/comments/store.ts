@@ -26,8 +26,7 @@ export const HOURLY_LIMIT = 30;
  * it is answered as a success and stored once.
  */
 export type SubmitOutcome =
-  | { ok: true; id: number | null; status: CommentStatus; articleSlug: string }
-  | { ok: false; reason: keyof typeof COMMENT_MESSAGES };
+  { ok: true; id: number | null; status: CommentStatus; articleSlug: string } | { ok: false; reason: keyof typeof COMMENT_MESSAGES };
 
 export interface SubmitRequest extends ClientKeys {
   articleSlug: string;

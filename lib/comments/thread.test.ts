@@ -48,7 +48,16 @@ describe('buildThread', () => {
   it('formats the date on the server, and carries only public fields whatever else the row holds', () => {
     const withPrivate = { ...row(1), authorEmail: 'ruth@example.net', ipHash: 'feedc0de', userAgent: 'Bot/1.0' } as PublicCommentRow;
     const comment = toThreadComment(withPrivate);
-    expect(comment).toEqual({ id: 1, authorName: 'Reader 1', authorUrl: null, body: 'Text', createdAt: at.toISOString(), createdText: '26 November 2026 at 07:44', isStaff: false, replies: [] });
+    expect(comment).toEqual({
+      id: 1,
+      authorName: 'Reader 1',
+      authorUrl: null,
+      body: 'Text',
+      createdAt: at.toISOString(),
+      createdText: '26 November 2026 at 07:44',
+      isStaff: false,
+      replies: [],
+    });
     expect(JSON.stringify(comment)).not.toMatch(/example\.net|feedc0de|Bot\/1\.0/);
   });
 
@@ -58,14 +67,23 @@ describe('buildThread', () => {
 });
 
 describe('CommentThread', () => {
-  const plain = toThreadComment(row(7, null, { authorName: 'Ruth Calloway', body: 'First line\nsecond https://example.org/x.\n\nAnother paragraph.' }));
+  const plain = toThreadComment(
+    row(7, null, { authorName: 'Ruth Calloway', body: 'First line\nsecond https://example.org/x.\n\nAnother paragraph.' }),
+  );
   const staff = toThreadComment(row(12, 7, { authorName: 'Ed Itor', isStaff: true }));
   const linked = toThreadComment(row(15, 12, { authorName: 'Mallory \u202Egnp.exe', authorUrl: 'https://mallory.example.org/' }));
   const render = (comments: ThreadComment[], commentsOpen = true) =>
     renderToStaticMarkup(
-      createElement(CommentsProvider, { slug: 'a-story' }, createElement(CommentThread, { comments, articlePath: '/articles/a-story', commentsOpen })),
+      createElement(
+        CommentsProvider,
+        { slug: 'a-story' },
+        createElement(CommentThread, { comments, articlePath: '/articles/a-story', commentsOpen }),
+      ),
     );
-  const thread = () => [{ ...plain, replies: [{ ...staff, replies: [linked, { ...linked, id: 16 }] }] }, { ...plain, id: 20 }];
+  const thread = () => [
+    { ...plain, replies: [{ ...staff, replies: [linked, { ...linked, id: 16 }] }] },
+    { ...plain, id: 20 },
+  ];
 
   it('renders each comment with its anchor, name, date, text and Reply link', () => {
     const html = render(thread());
@@ -79,7 +97,9 @@ describe('CommentThread', () => {
         '</article><ol><li data-depth="2">',
     );
     expect(html).toContain('<strong id="comment-12-author"><bdi>Ed Itor</bdi></strong><span class="badge">Staff</span> ');
-    expect(html).toContain('<strong id="comment-15-author"><a href="https://mallory.example.org/" rel="nofollow ugc noopener"><bdi>Mallory \u202Egnp.exe</bdi></a></strong>');
+    expect(html).toContain(
+      '<strong id="comment-15-author"><a href="https://mallory.example.org/" rel="nofollow ugc noopener"><bdi>Mallory \u202Egnp.exe</bdi></a></strong>',
+    );
   });
 
   it("nests each reply's item in its parent's, with the pending-reply slot after the replies", () => {

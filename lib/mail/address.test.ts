@@ -63,7 +63,8 @@ describe('checkHeaders', () => {
   it('accepts the newsletter headers', () => {
     expect(
       checkHeaders({
-        'List-Unsubscribe': '<https://news.example/api/newsletter/unsubscribe?token=abc>, <mailto:newsroom@news.example?subject=unsubscribe>',
+        'List-Unsubscribe':
+          '<https://news.example/api/newsletter/unsubscribe?token=abc>, <mailto:newsroom@news.example?subject=unsubscribe>',
         'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
         'List-Id': 'The Ledger newsletter <newsletter.news.example>',
       }),

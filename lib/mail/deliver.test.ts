@@ -34,9 +34,12 @@ let counter = 0;
 const newAddress = () => `deliver-${Date.now().toString(36)}-${++counter}@example.net`;
 
 function enqueue(to: string, headers: Record<string, string> = {}): number {
-  return getDb().transaction((tx) => enqueueEmail(tx, { kind: 'test', to, subject: `Hello ${to}`, html: `<p>Hello ${to}</p>`, text: `Hello ${to}`, headers }), {
-    behavior: 'immediate',
-  }).id;
+  return getDb().transaction(
+    (tx) => enqueueEmail(tx, { kind: 'test', to, subject: `Hello ${to}`, html: `<p>Hello ${to}</p>`, text: `Hello ${to}`, headers }),
+    {
+      behavior: 'immediate',
+    },
+  ).id;
 }
 
 const row = (id: number) => getDb().select().from(emailOutbox).where(eq(emailOutbox.id, id)).get()!;
@@ -224,7 +227,13 @@ describe('deliverDueEmails through the Resend SDK', () => {
     const crashed = (claimedAgoMs: number) =>
       getDb()
         .update(emailOutbox)
-        .set({ status: 'sending', claimToken: 'dead-process', claimedAt: new Date(Date.now() - claimedAgoMs), providerId: null, sentAt: null })
+        .set({
+          status: 'sending',
+          claimToken: 'dead-process',
+          claimedAt: new Date(Date.now() - claimedAgoMs),
+          providerId: null,
+          sentAt: null,
+        })
         .where(eq(emailOutbox.id, id))
         .run();
 
@@ -286,11 +295,15 @@ describe('two deliverers on one database', () => {
     const ids = Array.from({ length: total }, (_, i) => enqueue(`${tag}+${i}@example.net`));
 
     const start = () => {
-      const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), '--conditions=react-server', 'test/support/run-deliverer.ts'], {
-        cwd: ROOT,
-        env: { ...process.env, MAIL_RATE_PER_SECOND: '200' },
-        stdio: ['pipe', 'pipe', 'inherit'],
-      });
+      const child = spawn(
+        process.execPath,
+        [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), '--conditions=react-server', 'test/support/run-deliverer.ts'],
+        {
+          cwd: ROOT,
+          env: { ...process.env, MAIL_RATE_PER_SECOND: '200' },
+          stdio: ['pipe', 'pipe', 'inherit'],
+        },
+      );
       let out = '';
       child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
       const ready = new Promise<void>((resolve) => {
@@ -298,7 +311,9 @@ describe('two deliverers on one database', () => {
         check();
       });
       const done = new Promise<{ sent: number; retry: number; failed: number }>((resolve, reject) =>
-        child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.split('\n').filter(Boolean).at(-1)!)) : reject(new Error(`deliverer exited with ${code}`)))),
+        child.on('exit', (code) =>
+          code === 0 ? resolve(JSON.parse(out.split('\n').filter(Boolean).at(-1)!)) : reject(new Error(`deliverer exited with ${code}`)),
+        ),
       );
       return { child, ready, done };
     };

@@ -148,10 +148,21 @@ describe('removeOldEmailBodies', () => {
     const link = 'https://news.example.org/newsletter/confirm?token=secret-token-abc';
     const make = (status: 'sent' | 'cancelled' | 'failed' | 'queued', daysAgo: number) => {
       const { id } = db.transaction((tx) =>
-        enqueueEmail(tx, email({ kind: `k-${status}-${daysAgo}`, html: `<a href="${link}">Confirm</a>`, text: link, headers: { 'List-Unsubscribe': `<${link}>` } })),
+        enqueueEmail(
+          tx,
+          email({
+            kind: `k-${status}-${daysAgo}`,
+            html: `<a href="${link}">Confirm</a>`,
+            text: link,
+            headers: { 'List-Unsubscribe': `<${link}>` },
+          }),
+        ),
       );
       const at = new Date(now.getTime() - daysAgo * DAY);
-      db.update(emailOutbox).set({ status, sentAt: status === 'sent' ? at : null, updatedAt: at }).where(eq(emailOutbox.id, id)).run();
+      db.update(emailOutbox)
+        .set({ status, sentAt: status === 'sent' ? at : null, updatedAt: at })
+        .where(eq(emailOutbox.id, id))
+        .run();
       return id;
     };
     const oldSent = make('sent', 8);
@@ -165,7 +176,15 @@ describe('removeOldEmailBodies', () => {
     for (const id of [oldSent, oldCancelled]) {
       const row = byId.get(id)!;
       expect(JSON.stringify(row)).not.toContain('secret-token-abc');
-      expect(row).toMatchObject({ html: '', text: '', headers: {}, vars: null, recipient: 'reader@example.com', subject: 'Hello', bodyRemovedAt: now });
+      expect(row).toMatchObject({
+        html: '',
+        text: '',
+        headers: {},
+        vars: null,
+        recipient: 'reader@example.com',
+        subject: 'Hello',
+        bodyRemovedAt: now,
+      });
       expect(row.kind).toMatch(/^k-/);
     }
     expect(byId.get(oldSent)!.sentAt).toEqual(expect.any(Date));

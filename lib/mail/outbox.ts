@@ -142,7 +142,10 @@ export function removeOldEmailBodies(tx: DbOrTx, { keepDays, now = new Date() }:
     .where(
       and(
         isNull(emailOutbox.bodyRemovedAt),
-        or(and(eq(emailOutbox.status, 'sent'), lt(emailOutbox.sentAt, cutoff)), and(eq(emailOutbox.status, 'cancelled'), lt(emailOutbox.updatedAt, cutoff))),
+        or(
+          and(eq(emailOutbox.status, 'sent'), lt(emailOutbox.sentAt, cutoff)),
+          and(eq(emailOutbox.status, 'cancelled'), lt(emailOutbox.updatedAt, cutoff)),
+        ),
       ),
     )
     .run().changes;

@@ -12,7 +12,16 @@ describe('backoffDelay (full jitter)', () => {
   it('doubles its ceiling from 30 s and stops at one hour', () => {
     const top = () => 1; // the largest value random() can come close to
     expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 20].map((a) => backoffDelay(a, BASE, top))).toEqual([
-      30_000, 60_000, 120_000, 240_000, 480_000, 960_000, 1_920_000, HOUR, HOUR, HOUR,
+      30_000,
+      60_000,
+      120_000,
+      240_000,
+      480_000,
+      960_000,
+      1_920_000,
+      HOUR,
+      HOUR,
+      HOUR,
     ]);
   });
 
@@ -45,7 +54,12 @@ describe('backoffDelay (full jitter)', () => {
 
 describe('decideRetry', () => {
   it('retries 5xx and network failures with backoff, then fails after 8 attempts', () => {
-    for (const failure of [serverError, { status: 502, message: 'bad gateway' }, { status: 503, message: 'unavailable' }, { status: null, message: 'timeout' }]) {
+    for (const failure of [
+      serverError,
+      { status: 502, message: 'bad gateway' },
+      { status: 503, message: 'unavailable' },
+      { status: null, message: 'timeout' },
+    ]) {
       for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
         const decision = decideRetry(failure, attempt, BASE, () => 0.5);
         expect(decision, `attempt ${attempt}`).toEqual({ action: 'retry', delayMs: Math.max(1000, Math.round(ceilingFor(attempt) / 2)) });

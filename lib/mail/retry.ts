@@ -20,12 +20,7 @@ export function backoffDelay(attempt: number, baseMs: number, random: () => numb
 }
 
 /** `attempt` is the number of tries made so far, including the one that just failed. */
-export function decideRetry(
-  failure: SendFailure,
-  attempt: number,
-  baseMs: number,
-  random: () => number = Math.random,
-): RetryDecision {
+export function decideRetry(failure: SendFailure, attempt: number, baseMs: number, random: () => number = Math.random): RetryDecision {
   const { status } = failure;
   const transient = status === null || status >= 500 || status === 429 || status === 408 || status === 409;
   if (!transient) return { action: 'fail', reason: `permanent error ${status}: ${failure.message}` };

@@ -9,11 +9,16 @@ import { MAX_WEBHOOK_AGE_S, verifyWebhookSignature } from './webhook-signature';
 const secret = `whsec_${randomBytes(24).toString('base64')}`;
 const otherSecret = `whsec_${randomBytes(24).toString('base64')}`;
 const id = 'msg_2KWPBgLlAfxdpx2AI54pPJ85f4W';
-const body = JSON.stringify({ type: 'email.bounced', created_at: '2026-01-01T00:00:00.000Z', data: { email_id: 'e1', to: ['a@example.com'] } });
+const body = JSON.stringify({
+  type: 'email.bounced',
+  created_at: '2026-01-01T00:00:00.000Z',
+  data: { email_id: 'e1', to: ['a@example.com'] },
+});
 const now = Date.UTC(2026, 0, 1, 12, 0, 0);
 const ts = Math.floor(now / 1000);
 
-const svixSignature = (key: string, msgId: string, timestamp: number, payload: string) => new Webhook(key).sign(msgId, new Date(timestamp * 1000), payload);
+const svixSignature = (key: string, msgId: string, timestamp: number, payload: string) =>
+  new Webhook(key).sign(msgId, new Date(timestamp * 1000), payload);
 
 const check = (overrides: Partial<Parameters<typeof verifyWebhookSignature>[0]> = {}) =>
   verifyWebhookSignature({ secret, id, timestamp: String(ts), signature: svixSignature(secret, id, ts, body), body, ...overrides });
@@ -94,6 +99,8 @@ describe('verifyWebhookSignature', () => {
 
   it('works with a secret given without the whsec_ prefix', () => {
     const bare = secret.slice('whsec_'.length);
-    expect(verifyWebhookSignature({ secret: bare, id, timestamp: String(ts), signature: svixSignature(secret, id, ts, body), body })).toEqual({ ok: true });
+    expect(
+      verifyWebhookSignature({ secret: bare, id, timestamp: String(ts), signature: svixSignature(secret, id, ts, body), body }),
+    ).toEqual({ ok: true });
   });
 });

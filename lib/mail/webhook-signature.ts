@@ -29,6 +29,9 @@ export function verifyWebhookSignature({
     return { ok: true };
   } catch (error) {
     const message = error instanceof Error ? error.message : '';
-    return { ok: false, reason: /timestamp too (old|new)/i.test(message) ? 'timestamp too old or in the future' : 'signature does not match' };
+    return {
+      ok: false,
+      reason: /timestamp too (old|new)/i.test(message) ? 'timestamp too old or in the future' : 'signature does not match',
+    };
   }
 }

@@ -20,15 +20,34 @@ function addSubscriber(status: SubscriberStatus = 'confirmed', email = `reader-$
   const now = new Date();
   return getDb()
     .insert(subscribers)
-    .values({ email, status, unsubscribeToken: randomBytes(32).toString('base64url'), confirmedAt: status === 'confirmed' ? now : null, createdAt: now, updatedAt: now })
+    .values({
+      email,
+      status,
+      unsubscribeToken: randomBytes(32).toString('base64url'),
+      confirmedAt: status === 'confirmed' ? now : null,
+      createdAt: now,
+      updatedAt: now,
+    })
     .returning()
     .get();
 }
 
-function addEmail(sub: { id: number; email: string }, { status = 'queued', providerId = null }: { status?: 'queued' | 'sent' | 'sending'; providerId?: string | null } = {}) {
+function addEmail(
+  sub: { id: number; email: string },
+  { status = 'queued', providerId = null }: { status?: 'queued' | 'sent' | 'sending'; providerId?: string | null } = {},
+) {
   return getDb()
     .insert(emailOutbox)
-    .values({ kind: 'newsletter_issue', recipient: sub.email, subject: 'An issue', html: '<p>x</p>', text: 'x', ref: `subscriber:${sub.id}`, status, providerId })
+    .values({
+      kind: 'newsletter_issue',
+      recipient: sub.email,
+      subject: 'An issue',
+      html: '<p>x</p>',
+      text: 'x',
+      ref: `subscriber:${sub.id}`,
+      status,
+      providerId,
+    })
     .returning()
     .get();
 }
@@ -121,7 +140,12 @@ describe('handleResendEvent', () => {
     const sent = addEmail(s, { status: 'sent', providerId });
     const other = addEmail(s, { status: 'sent', providerId: `re_${uniq()}` });
     for (const type of ['email.sent', 'email.delivery_delayed', 'email.delivered']) {
-      expect(handleResendEvent({ messageId: `msg_${uniq()}`, payload: { type, created_at: new Date().toISOString(), data: { email_id: providerId, to: [s.email] } } })).toBe('handled');
+      expect(
+        handleResendEvent({
+          messageId: `msg_${uniq()}`,
+          payload: { type, created_at: new Date().toISOString(), data: { email_id: providerId, to: [s.email] } },
+        }),
+      ).toBe('handled');
       expect(email(sent.id).providerStatus).toBe(type.slice('email.'.length));
     }
     expect(email(sent.id).status).toBe('sent');
@@ -131,7 +155,9 @@ describe('handleResendEvent', () => {
 
   it('an unknown event type is recorded and changes nothing; a payload that is not an event is invalid', () => {
     const s = addSubscriber();
-    expect(handleResendEvent({ messageId: `msg_${uniq()}`, payload: { type: 'contact.created', data: { to: [s.email] } } })).toBe('handled');
+    expect(handleResendEvent({ messageId: `msg_${uniq()}`, payload: { type: 'contact.created', data: { to: [s.email] } } })).toBe(
+      'handled',
+    );
     expect(subscriber(s.id).status).toBe('confirmed');
     const messageId = `msg_${uniq()}`;
     for (const payload of [null, 'text', { data: {} }, { type: 'email.bounced' }, { type: 42, data: {} }]) {

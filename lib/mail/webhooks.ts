@@ -22,18 +22,32 @@ const eventSchema = z.object({
 
 export type WebhookOutcome = 'handled' | 'duplicate' | 'ignored' | 'invalid';
 
-export function handleResendEvent({ messageId, payload, now = new Date() }: { messageId: string; payload: unknown; now?: Date }): WebhookOutcome {
+export function handleResendEvent({
+  messageId,
+  payload,
+  now = new Date(),
+}: {
+  messageId: string;
+  payload: unknown;
+  now?: Date;
+}): WebhookOutcome {
   const parsed = eventSchema.safeParse(payload);
   if (!parsed.success) return 'invalid';
   const event = parsed.data;
-  const recipients = (Array.isArray(event.data.to) ? event.data.to : event.data.to ? [event.data.to] : []).map((r) => r.trim().toLowerCase());
+  const recipients = (Array.isArray(event.data.to) ? event.data.to : event.data.to ? [event.data.to] : []).map((r) =>
+    r.trim().toLowerCase(),
+  );
   return getDb().transaction(
     (tx): WebhookOutcome => {
-      const fresh = tx.insert(webhookEvents).values({ id: messageId, type: event.type, receivedAt: now }).onConflictDoNothing().run().changes > 0;
+      const fresh =
+        tx.insert(webhookEvents).values({ id: messageId, type: event.type, receivedAt: now }).onConflictDoNothing().run().changes > 0;
       if (!fresh) return 'duplicate';
       const status = event.type.startsWith('email.') ? event.type.slice('email.'.length) : event.type;
       if (event.data.email_id) {
-        tx.update(emailOutbox).set({ providerStatus: status, providerStatusAt: now }).where(eq(emailOutbox.providerId, event.data.email_id)).run();
+        tx.update(emailOutbox)
+          .set({ providerStatus: status, providerStatusAt: now })
+          .where(eq(emailOutbox.providerId, event.data.email_id))
+          .run();
       }
       const permanentBounce = event.type === 'email.bounced' && (event.data.bounce?.type ?? 'Permanent').toLowerCase() === 'permanent';
       const complaint = event.type === 'email.complained';
@@ -45,7 +59,11 @@ export function handleResendEvent({ messageId, payload, now = new Date() }: { me
           .all();
         for (const s of affected) {
           tx.update(subscribers)
-            .set(complaint ? { status: 'complained', complainedAt: now, updatedAt: now } : { status: 'bounced', bouncedAt: now, updatedAt: now })
+            .set(
+              complaint
+                ? { status: 'complained', complainedAt: now, updatedAt: now }
+                : { status: 'bounced', bouncedAt: now, updatedAt: now },
+            )
             .where(and(eq(subscribers.id, s.id), inArray(subscribers.status, ['pending', 'confirmed', 'unsubscribed', 'bounced'])))
             .run();
           cancelQueuedEmails(tx, `subscriber:${s.id}`);

@@ -8,7 +8,6 @@ import { requestSubscription } from './subscriptions';
 
 export type NewsletterFormState = ActionState<{ email: string }>;
 
-
 /** The newsletter sign-up form's action: the same answer whatever state the address is in. */
 export async function subscribeToNewsletter(_previous: NewsletterFormState, formData: FormData): Promise<NewsletterFormState> {
   const { email, source, nickname } = formValues(formData, ['email', 'source', 'nickname'] as const);

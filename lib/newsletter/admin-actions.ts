@@ -64,17 +64,25 @@ export const saveIssueAction = staffAction<typeof draftSchema, { subject: string
   { schema: draftSchema, arrays: ['articles'] },
   ({ id, subject, intro, articles }, { staff, formData }) => {
     const values = { subject, intro };
-    const saved = saveIssueDraft({ id: id ?? undefined, subject, intro, articleIds: inPickedOrder(articles, formData), actor: staff.email });
+    const saved = saveIssueDraft({
+      id: id ?? undefined,
+      subject,
+      intro,
+      articleIds: inPickedOrder(articles, formData),
+      actor: staff.email,
+    });
     if (saved === null) return { status: 'error', message: 'This issue has already been sent and can no longer be changed.', values };
     if (id === null) redirect(`/admin/newsletters/${saved}`);
     return { status: 'success', message: 'Draft saved.', values };
   },
 );
 
-export const sendTestIssueAction = staffAction({ schema: z.object({ id }), invalid: 'That issue no longer exists.' }, async ({ id }, { staff }) =>
-  (await sendTestIssue({ id, to: staff.email }))
-    ? { status: 'success', message: `A test copy is on its way to ${staff.email}.` }
-    : { status: 'error', message: 'That issue no longer exists.' },
+export const sendTestIssueAction = staffAction(
+  { schema: z.object({ id }), invalid: 'That issue no longer exists.' },
+  async ({ id }, { staff }) =>
+    (await sendTestIssue({ id, to: staff.email }))
+      ? { status: 'success', message: `A test copy is on its way to ${staff.email}.` }
+      : { status: 'error', message: 'That issue no longer exists.' },
 );
 
 /** Sends the issue to every confirmed subscriber, as it was when the admin previewed it (`version`). */
@@ -83,7 +91,10 @@ export const sendIssueAction = staffAction(
   async ({ id, version }, { staff }) => {
     const started = await startSendingIssue({ id, actor: staff.email, version });
     if (started === 'changed') {
-      return { status: 'error', message: 'This issue was changed after you previewed it, so it was not sent. Check the preview again, then send.' };
+      return {
+        status: 'error',
+        message: 'This issue was changed after you previewed it, so it was not sent. Check the preview again, then send.',
+      };
     }
     if (started !== 'started') return { status: 'error', message: 'This issue is already being sent, or has been sent.' };
     // The issue page renders again with the progress bar in place of the Send button.

@@ -22,7 +22,12 @@ const confirmationsTo = (email: string) =>
     .get()!.n;
 
 const logRows = (action: string) =>
-  db().select({ actor: moderationLog.actor, detail: moderationLog.detail }).from(moderationLog).where(eq(moderationLog.action, action)).orderBy(moderationLog.id).all();
+  db()
+    .select({ actor: moderationLog.actor, detail: moderationLog.detail })
+    .from(moderationLog)
+    .where(eq(moderationLog.action, action))
+    .orderBy(moderationLog.id)
+    .all();
 
 beforeAll(() => {
   migrateDatabase();
@@ -37,7 +42,9 @@ describe('resendConfirmation (a moderator, from the subscribers page)', () => {
       expect(confirmationsTo(email)).toBe(1);
     }
     // …and has not used up the visitors' allowance from that address either.
-    expect((await requestSubscription({ rawEmail: 'visitor@example.com', source: '/', client: { ipHash: newsroom, ipRangeHash: null } })).ok).toBe(true);
+    expect(
+      (await requestSubscription({ rawEmail: 'visitor@example.com', source: '/', client: { ipHash: newsroom, ipRangeHash: null } })).ok,
+    ).toBe(true);
   });
 
   it('still stops at three confirmation emails a day for one address, and says so', async () => {
@@ -50,10 +57,23 @@ describe('resendConfirmation (a moderator, from the subscribers page)', () => {
   });
 
   it("keeps the record of the person's own consent: when, from where, from which address", async () => {
-    expect((await requestSubscription({ rawEmail: 'consent-kept@example.com', source: '/articles/x', client: { ipHash: 'their-ip', ipRangeHash: null } })).ok).toBe(true);
+    expect(
+      (
+        await requestSubscription({
+          rawEmail: 'consent-kept@example.com',
+          source: '/articles/x',
+          client: { ipHash: 'their-ip', ipRangeHash: null },
+        })
+      ).ok,
+    ).toBe(true);
     const consent = () =>
       db()
-        .select({ id: subscribers.id, consentSource: subscribers.consentSource, consentAt: subscribers.consentAt, ipHash: subscribers.ipHash })
+        .select({
+          id: subscribers.id,
+          consentSource: subscribers.consentSource,
+          consentAt: subscribers.consentAt,
+          ipHash: subscribers.ipHash,
+        })
         .from(subscribers)
         .where(eq(subscribers.email, 'consent-kept@example.com'))
         .get()!;
@@ -87,7 +107,9 @@ describe('deleteSubscriber', () => {
       .run();
     expect(deleteSubscriber(id, 'mod@ledger.example')).toBe(true);
     expect(db().select({ n: count() }).from(subscribers).where(eq(subscribers.id, id)).get()).toEqual({ n: 0 });
-    expect(db().select({ status: emailOutbox.status }).from(emailOutbox).where(eq(emailOutbox.recipient, email)).all()).toEqual([{ status: 'cancelled' }]);
+    expect(db().select({ status: emailOutbox.status }).from(emailOutbox).where(eq(emailOutbox.recipient, email)).all()).toEqual([
+      { status: 'cancelled' },
+    ]);
     const log = logRows('subscriber-delete').at(-1);
     expect(log).toMatchObject({ actor: 'mod@ledger.example', detail: `subscriber #${id}` });
     expect(JSON.stringify(log)).not.toContain(email);

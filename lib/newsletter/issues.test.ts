@@ -130,7 +130,8 @@ function draft(subject = `Issue ${++seq}`) {
 }
 
 /** Starts sending the draft as it is now (as its sender previewed it). */
-const send = (id: number, actor = 'admin@ledger.example') => startSendingIssue({ id, actor, version: issueVersion(getIssue(id) ?? { subject: '', intro: '', articles: [] }) });
+const send = (id: number, actor = 'admin@ledger.example') =>
+  startSendingIssue({ id, actor, version: issueVersion(getIssue(id) ?? { subject: '', intro: '', articles: [] }) });
 
 /** Starts a send and waits until every recipient has a queued row. */
 async function startAndQueue(id: number) {
@@ -191,7 +192,13 @@ describe('who gets an issue', () => {
     const issue = draft();
     const previewed = issueVersion(issue);
     // A moderator edits the draft between the admin's preview and the admin's click.
-    saveIssueDraft({ id: issue.id, subject: 'Changed behind your back', intro: issue.intro, articleIds: issue.articles.map((a) => a.id), actor: 'moderator@ledger.example' });
+    saveIssueDraft({
+      id: issue.id,
+      subject: 'Changed behind your back',
+      intro: issue.intro,
+      articleIds: issue.articles.map((a) => a.id),
+      actor: 'moderator@ledger.example',
+    });
     expect(await startSendingIssue({ id: issue.id, actor: 'admin@ledger.example', version: previewed })).toBe('changed');
     expect(getIssue(issue.id)).toMatchObject({ status: 'draft', sharedEmailId: null });
     expect(rowsOf(issue.id)).toEqual([]);

@@ -27,19 +27,27 @@ const newIpHash = () => `ip-${Date.now().toString(36)}-${++counter}`;
 const db = () => getDb();
 const subscriber = (email: string) => db().select().from(subscribers).where(eq(subscribers.email, email)).get();
 const outbox = (to: string) => db().select().from(emailOutbox).where(eq(emailOutbox.recipient, to)).orderBy(emailOutbox.id).all();
-const setStatus = (email: string, status: SubscriberStatus) => db().update(subscribers).set({ status }).where(eq(subscribers.email, email)).run();
+const setStatus = (email: string, status: SubscriberStatus) =>
+  db().update(subscribers).set({ status }).where(eq(subscribers.email, email)).run();
 const kinds = (to: string) => outbox(to).map((e) => e.kind);
 
 /** The token in the newest confirmation email to `to`, as the person would click it. */
 function confirmToken(to: string): string {
-  const email = outbox(to).filter((e) => e.kind === 'newsletter_confirm').at(-1);
+  const email = outbox(to)
+    .filter((e) => e.kind === 'newsletter_confirm')
+    .at(-1);
   const token = email?.text.match(/\/newsletter\/confirm\?token=([A-Za-z0-9_-]{43})/)?.[1];
   if (!token) throw new Error(`no confirmation link to ${to}`);
   return token;
 }
 
 const subscribe = (email: string, over: { ipHash?: string; now?: Date; source?: string | null } = {}) =>
-  requestSubscription({ rawEmail: email, source: over.source ?? '/articles/some-story', client: { ipHash: over.ipHash ?? newIpHash(), ipRangeHash: null }, now: over.now });
+  requestSubscription({
+    rawEmail: email,
+    source: over.source ?? '/articles/some-story',
+    client: { ipHash: over.ipHash ?? newIpHash(), ipRangeHash: null },
+    now: over.now,
+  });
 
 /** A confirmed subscriber, by the real flow. */
 async function confirmed(email = newAddress()) {
@@ -57,11 +65,22 @@ describe('requestSubscription', () => {
     expect(await subscribe(email, { ipHash: 'hash-of-ip', now, source: '/articles/council-cloud' })).toEqual({ ok: true });
 
     const row = subscriber(email)!;
-    expect(row).toMatchObject({ status: 'pending', consentSource: '/articles/council-cloud', consentAt: now, ipHash: 'hash-of-ip', confirmTokenUsedAt: null });
+    expect(row).toMatchObject({
+      status: 'pending',
+      consentSource: '/articles/council-cloud',
+      consentAt: now,
+      ipHash: 'hash-of-ip',
+      confirmTokenUsedAt: null,
+    });
     expect(row.confirmTokenExpiresAt).toEqual(new Date(now.getTime() + 48 * HOUR));
 
     const [confirmation] = outbox(email);
-    expect(confirmation).toMatchObject({ kind: 'newsletter_confirm', subject: 'Confirm your subscription to The Ledger', status: 'queued', ref: `subscriber:${row.id}` });
+    expect(confirmation).toMatchObject({
+      kind: 'newsletter_confirm',
+      subject: 'Confirm your subscription to The Ledger',
+      status: 'queued',
+      ref: `subscriber:${row.id}`,
+    });
     const token = confirmToken(email);
     expect(confirmation!.html).toContain(`https://news.example.org/newsletter/confirm?token=${token}`);
     // Only the hash is stored.
@@ -116,11 +135,22 @@ describe('requestSubscription', () => {
   });
 
   it('refuses an invalid address and writes nothing', async () => {
-    for (const raw of ['ana@example.com\r\nbcc: eve@example.com', 'ana@example.com, eve@example.com', '"ana"@example.com', `${'a'.repeat(255)}@example.com`]) {
+    for (const raw of [
+      'ana@example.com\r\nbcc: eve@example.com',
+      'ana@example.com, eve@example.com',
+      '"ana"@example.com',
+      `${'a'.repeat(255)}@example.com`,
+    ]) {
       const outcome = await subscribe(raw);
       expect(outcome).toMatchObject({ ok: false, reason: 'invalid', message: expect.any(String) });
     }
-    expect(db().select({ n: count() }).from(subscribers).where(or(like(subscribers.email, '%eve@%'), like(subscribers.email, 'aaaa%'))).get()).toEqual({ n: 0 });
+    expect(
+      db()
+        .select({ n: count() })
+        .from(subscribers)
+        .where(or(like(subscribers.email, '%eve@%'), like(subscribers.email, 'aaaa%')))
+        .get(),
+    ).toEqual({ n: 0 });
   });
 
   it('allows 10 sign-ups an hour from one network, then refuses until the hour has passed', async () => {
@@ -152,7 +182,12 @@ describe('requestSubscription', () => {
     expect(await subscribe(email)).toEqual({ ok: true });
     expect(await subscribe(email)).toEqual({ ok: true });
     expect(await subscribe(email)).toEqual({ ok: false, reason: 'address-limit' });
-    expect(kinds(email)).toEqual(['newsletter_confirm', 'newsletter_welcome', 'newsletter_already_subscribed', 'newsletter_already_subscribed']);
+    expect(kinds(email)).toEqual([
+      'newsletter_confirm',
+      'newsletter_welcome',
+      'newsletter_already_subscribed',
+      'newsletter_already_subscribed',
+    ]);
   });
 
   it('treats spellings of one address as one subscriber, and +tags as one mailbox for the limit', async () => {
@@ -160,7 +195,13 @@ describe('requestSubscription', () => {
     const email = `${local}@example.net`;
     expect(await subscribe(`${local.toUpperCase()}@Example.NET`)).toEqual({ ok: true });
     expect(await subscribe(email)).toEqual({ ok: true });
-    expect(db().select({ n: count() }).from(subscribers).where(sql`lower(${subscribers.email}) = ${email}`).get()).toEqual({ n: 1 });
+    expect(
+      db()
+        .select({ n: count() })
+        .from(subscribers)
+        .where(sql`lower(${subscribers.email}) = ${email}`)
+        .get(),
+    ).toEqual({ n: 1 });
     // A third spelling with a tag is another subscriber, but the same inbox: its limit is spent.
     expect(await subscribe(`${local}+news@example.net`)).toEqual({ ok: true });
     expect(await subscribe(`${local}+other@example.net`)).toEqual({ ok: false, reason: 'address-limit' });

@@ -30,7 +30,19 @@ describe('newsletter tokens', () => {
   it('are recognised only in their exact shape', () => {
     const token = newToken();
     expect(isWellFormedToken(token)).toBe(true);
-    for (const bad of [token.slice(1), `${token}A`, `${token.slice(0, 42)}=`, `${token.slice(0, 42)}+`, `${token.slice(0, 42)}/`, '', ' '.repeat(43), null, undefined, 42, [token]]) {
+    for (const bad of [
+      token.slice(1),
+      `${token}A`,
+      `${token.slice(0, 42)}=`,
+      `${token.slice(0, 42)}+`,
+      `${token.slice(0, 42)}/`,
+      '',
+      ' '.repeat(43),
+      null,
+      undefined,
+      42,
+      [token],
+    ]) {
       expect(isWellFormedToken(bad), String(bad)).toBe(false);
     }
   });

@@ -11,7 +11,11 @@ import { keyFor } from './secret';
  */
 export function clientIpFrom(h: Headers): string {
   const forwarded = h.get('x-forwarded-for');
-  const last = forwarded?.split(',').map((s) => s.trim()).filter(Boolean).at(-1);
+  const last = forwarded
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .at(-1);
   return last || h.get('x-real-ip') || 'unknown';
 }
 

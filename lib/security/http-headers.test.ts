@@ -22,7 +22,15 @@ describe('security headers', () => {
 
   it('always send the fixed headers', () => {
     const names = fixedSecurityHeaders().map((h) => h.key);
-    expect(names).toEqual(expect.arrayContaining(['Content-Security-Policy', 'X-Content-Type-Options', 'Referrer-Policy', 'Permissions-Policy', 'X-Frame-Options']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Content-Security-Policy',
+        'X-Content-Type-Options',
+        'Referrer-Policy',
+        'Permissions-Policy',
+        'X-Frame-Options',
+      ]),
+    );
   });
 
   it('send HSTS on an https site only', () => {

@@ -87,7 +87,7 @@ export function parseRanges(text) {
 
 function sharesPrefix(a, b, bits) {
   for (let i = 0; i < bits; i++) {
-    const mask = 0x80 >> i % 8;
+    const mask = 0x80 >> (i % 8);
     if ((a[i >> 3] & mask) !== (b[i >> 3] & mask)) return false;
   }
   return true;

@@ -9,7 +9,8 @@ const ranges = (text: string) => {
 
 describe('isLoopback', () => {
   it('is true for 127.0.0.0/8 and ::1, also IPv4-mapped, and for nothing else', () => {
-    for (const ip of ['127.0.0.1', '127.255.0.9', '::1', '::ffff:127.0.0.1', '[::1]', '0:0:0:0:0:0:0:1']) expect(isLoopback(ip), ip).toBe(true);
+    for (const ip of ['127.0.0.1', '127.255.0.9', '::1', '::ffff:127.0.0.1', '[::1]', '0:0:0:0:0:0:0:1'])
+      expect(isLoopback(ip), ip).toBe(true);
     for (const ip of ['128.0.0.1', '10.0.0.1', '0.0.0.0', '::', '::2', '::ffff:10.0.0.1', 'fe80::1', 'localhost', '', 'unknown'])
       expect(isLoopback(ip), ip).toBe(false);
   });
@@ -23,7 +24,8 @@ describe('isLoopback', () => {
 describe('parseRanges and inRanges', () => {
   it('reads addresses, CIDR ranges and the word loopback', () => {
     const list = ranges('loopback, 10.0.0.0/8, 192.168.1.7, 2001:db8::/32');
-    for (const ip of ['127.0.0.1', '::1', '10.200.3.4', '192.168.1.7', '2001:db8:ffff::1', '::ffff:10.0.0.1']) expect(inRanges(ip, list), ip).toBe(true);
+    for (const ip of ['127.0.0.1', '::1', '10.200.3.4', '192.168.1.7', '2001:db8:ffff::1', '::ffff:10.0.0.1'])
+      expect(inRanges(ip, list), ip).toBe(true);
     for (const ip of ['11.0.0.1', '192.168.1.8', '2001:db9::1', 'garbage']) expect(inRanges(ip, list), ip).toBe(false);
   });
 
@@ -38,7 +40,9 @@ describe('clientAddress', () => {
   const trustedRanges = ranges('loopback, 10.0.0.0/8');
 
   it('is the connection itself without TRUST_PROXY, whatever the header says', () => {
-    expect(clientAddress({ remoteAddress: '::ffff:198.51.100.4', forwardedFor: '127.0.0.1', trustProxy: false, trustedRanges })).toBe('198.51.100.4');
+    expect(clientAddress({ remoteAddress: '::ffff:198.51.100.4', forwardedFor: '127.0.0.1', trustProxy: false, trustedRanges })).toBe(
+      '198.51.100.4',
+    );
   });
 
   it('ignores the header from a connection that is not a trusted proxy', () => {
@@ -46,8 +50,12 @@ describe('clientAddress', () => {
   });
 
   it('from a trusted proxy, takes the rightmost address that is not a trusted proxy', () => {
-    expect(clientAddress({ remoteAddress: '127.0.0.1', forwardedFor: '1.1.1.1, 198.51.100.4, 10.0.0.7', trustProxy: true, trustedRanges })).toBe('198.51.100.4');
-    expect(clientAddress({ remoteAddress: '::1', forwardedFor: '2001:db8::5', trustProxy: true, trustedRanges })).toBe('2001:db8:0:0:0:0:0:5');
+    expect(
+      clientAddress({ remoteAddress: '127.0.0.1', forwardedFor: '1.1.1.1, 198.51.100.4, 10.0.0.7', trustProxy: true, trustedRanges }),
+    ).toBe('198.51.100.4');
+    expect(clientAddress({ remoteAddress: '::1', forwardedFor: '2001:db8::5', trustProxy: true, trustedRanges })).toBe(
+      '2001:db8:0:0:0:0:0:5',
+    );
   });
 
   it('stops at an entry that is not an address, and keeps the last trusted hop', () => {

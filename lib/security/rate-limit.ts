@@ -55,10 +55,16 @@ export function clientLimits(client: ClientKeys, { bucket, limit, windowMs }: Om
  * the limit protects the inbox whatever spelling reaches it, and no address is stored.
  */
 export function addressLimitKey(email: string): string {
-  return createHmac('sha256', keyFor('limit-hashes')).update(`mailbox\n${mailboxOf(email)}`).digest('hex').slice(0, 32);
+  return createHmac('sha256', keyFor('limit-hashes'))
+    .update(`mailbox\n${mailboxOf(email)}`)
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /** Deletes hits older than a day (the longest window in use). */
 export function pruneRateLimitHits(now = Date.now()): void {
-  getDb().delete(rateLimitHits).where(lt(rateLimitHits.at, now - 25 * 60 * 60 * 1000)).run();
+  getDb()
+    .delete(rateLimitHits)
+    .where(lt(rateLimitHits.at, now - 25 * 60 * 60 * 1000))
+    .run();
 }

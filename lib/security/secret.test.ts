@@ -25,6 +25,9 @@ describe('keyFor', () => {
     const withRoot = createHmac('sha256', process.env.AUTH_SECRET!).update('ip\n198.51.100.4').digest('hex').slice(0, 32);
     expect(hashIp('198.51.100.4')).not.toBe(withRoot);
     expect(hashIp('198.51.100.4')).toBe(clientKeysFor('198.51.100.4').ipHash);
-    expect(clientKeysFor('2001:db8::1')).toEqual({ ipHash: hashIp('2001:db8::ffff'), ipRangeHash: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(clientKeysFor('2001:db8::1')).toEqual({
+      ipHash: hashIp('2001:db8::ffff'),
+      ipRangeHash: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
   });
 });

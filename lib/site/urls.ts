@@ -14,8 +14,7 @@ export function pagePath(base: string, n: number): string {
 export const articlePath = (slug: string) => `/articles/${slug}`;
 /** Where a comment posted without JavaScript lands: the same cached thank-you for everyone. */
 export const commentReceivedPath = (slug: string) => `/articles/${slug}/comment-received`;
-export const commentsPagePath = (slug: string, n: number) =>
-  n <= 1 ? `/articles/${slug}#comments` : `/articles/${slug}/comments/${n}`;
+export const commentsPagePath = (slug: string, n: number) => (n <= 1 ? `/articles/${slug}#comments` : `/articles/${slug}/comments/${n}`);
 /** The web version of a newsletter issue, linked from the email itself. */
 export const issueArchivePath = (id: number) => `/newsletter/archive/${id}`;
 export const sectionPath = (slug: string) => `/section/${slug}`;

@@ -11,7 +11,10 @@ export const addStaffAction = staffAction(
   {
     role: 'admin',
     schema: z.object({
-      email: z.string().trim().pipe(z.email({ error: 'Enter a valid email address.' }).max(254)),
+      email: z
+        .string()
+        .trim()
+        .pipe(z.email({ error: 'Enter a valid email address.' }).max(254)),
       role: z.enum(STAFF_ROLES, { error: 'Choose a role.' }),
     }),
     invalid: 'Check the fields below.',

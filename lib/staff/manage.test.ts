@@ -12,7 +12,11 @@ import { addStaff, comesBackAtStart, ensureAdmins, isInAdminEmails, removeStaff 
 import { getStaffByEmail } from './queries';
 
 const logRows = () =>
-  getDb().select({ actor: moderationLog.actor, action: moderationLog.action, detail: moderationLog.detail }).from(moderationLog).orderBy(moderationLog.id).all();
+  getDb()
+    .select({ actor: moderationLog.actor, action: moderationLog.action, detail: moderationLog.detail })
+    .from(moderationLog)
+    .orderBy(moderationLog.id)
+    .all();
 
 beforeAll(() => {
   migrateDatabase();
@@ -20,7 +24,10 @@ beforeAll(() => {
 
 describe('staff management', () => {
   it('adds, changes and removes staff; removing ends their sessions; each change is logged', () => {
-    expect(addStaff({ email: ' Mod@Ledger.Example ', role: 'moderator', actor: 'boss@ledger.example' })).toEqual({ email: 'mod@ledger.example', role: 'moderator' });
+    expect(addStaff({ email: ' Mod@Ledger.Example ', role: 'moderator', actor: 'boss@ledger.example' })).toEqual({
+      email: 'mod@ledger.example',
+      role: 'moderator',
+    });
     const mod = getStaffByEmail('mod@ledger.example')!;
     expect(mod.role).toBe('moderator');
     getDb()

@@ -7,7 +7,11 @@
 
 type AnyFunction = (...args: never[]) => Promise<unknown>;
 
-export function unstable_cache<T extends AnyFunction>(fn: T, _keyParts?: string[], _options?: { tags?: string[]; revalidate?: number | false }): T {
+export function unstable_cache<T extends AnyFunction>(
+  fn: T,
+  _keyParts?: string[],
+  _options?: { tags?: string[]; revalidate?: number | false },
+): T {
   return fn;
 }
 

@@ -59,7 +59,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * page). Stops it again and throws, with the end of its log, if it exits, answers anything else,
  * or has not answered within `timeoutMs`.
  */
-export async function startAppServer({ databasePath, logPath, port, hostname, env = {}, nodeArgs = [], timeoutMs = 120_000 }: AppServerOptions): Promise<AppServer> {
+export async function startAppServer({
+  databasePath,
+  logPath,
+  port,
+  hostname,
+  env = {},
+  nodeArgs = [],
+  timeoutMs = 120_000,
+}: AppServerOptions): Promise<AppServer> {
   const listenPort = port ?? (await freePort());
   fs.mkdirSync(path.dirname(logPath), { recursive: true });
   const log = fs.openSync(logPath, 'a');

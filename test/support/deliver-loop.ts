@@ -28,7 +28,14 @@ export interface DeliveryTotals extends DeliveryReport {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Calls `deliver` until `done` holds, and adds up what the passes reported. */
-export async function deliverUntil({ deliver, done, afterPass, pauseMs = 10, pauseOnlyWhenIdle = false, maxPasses = Infinity }: DeliverUntilOptions): Promise<DeliveryTotals> {
+export async function deliverUntil({
+  deliver,
+  done,
+  afterPass,
+  pauseMs = 10,
+  pauseOnlyWhenIdle = false,
+  maxPasses = Infinity,
+}: DeliverUntilOptions): Promise<DeliveryTotals> {
   const totals: DeliveryTotals = { sent: 0, retry: 0, failed: 0, passes: 0, finished: false };
   let last: DeliveryReport | null = null;
   for (;;) {

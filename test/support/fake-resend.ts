@@ -148,7 +148,8 @@ export async function startFakeResend({ port = 0, host = '127.0.0.1' }: { port?:
     }
 
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]));
-    const record = (status: number) => requests.push({ at: Date.now(), method: req.method ?? '', path: url.pathname, headers, body, status });
+    const record = (status: number) =>
+      requests.push({ at: Date.now(), method: req.method ?? '', path: url.pathname, headers, body, status });
 
     if (!String(req.headers.authorization ?? '').startsWith('Bearer ')) {
       record(401);

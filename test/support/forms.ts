@@ -90,7 +90,12 @@ export interface PostResult {
 }
 
 /** A multipart/form-data POST, as a browser submits a form with enctype multipart (no redirects followed). */
-export async function postForm(url: string, fields: FormField[], headers: Record<string, string> = {}, timeoutMs = 60_000): Promise<PostResult> {
+export async function postForm(
+  url: string,
+  fields: FormField[],
+  headers: Record<string, string> = {},
+  timeoutMs = 60_000,
+): Promise<PostResult> {
   const body = new FormData();
   for (const [name, value] of fields) body.append(name, value);
   const started = performance.now();
@@ -113,16 +118,31 @@ export async function postForm(url: string, fields: FormField[], headers: Record
  * A form POST as a browser makes it, redirect included: after a 303 the browser GETs the Location.
  * The result is the final page, timed from the POST; `redirectStatus` records the redirect.
  */
-export async function postFormAndFollow(url: string, fields: FormField[], headers: Record<string, string> = {}, timeoutMs = 60_000): Promise<PostResult> {
+export async function postFormAndFollow(
+  url: string,
+  fields: FormField[],
+  headers: Record<string, string> = {},
+  timeoutMs = 60_000,
+): Promise<PostResult> {
   const post = await postForm(url, fields, headers, timeoutMs);
   if (![301, 302, 303, 307, 308].includes(post.status) || !post.location) return post;
   const started = performance.now() - post.ms;
   const { Origin: _origin, ...getHeaders } = headers;
   try {
-    const res = await fetch(new URL(post.location, url), { headers: { Accept: 'text/html', ...getHeaders }, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetch(new URL(post.location, url), {
+      headers: { Accept: 'text/html', ...getHeaders },
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     const text = await res.text();
     return { status: res.status, ms: performance.now() - started, body: text, redirectStatus: post.status, location: post.location };
   } catch (error) {
-    return { status: 0, ms: performance.now() - started, body: '', redirectStatus: post.status, error: error instanceof Error ? error.message : String(error) };
+    return {
+      status: 0,
+      ms: performance.now() - started,
+      body: '',
+      redirectStatus: post.status,
+      error: error instanceof Error ? error.message : String(error),
+    };
   }
 }

@@ -14,7 +14,11 @@ function ConfirmationsChart({ days }: { days: { day: string; n: number }[] }) {
   const w = 8;
   return (
     <figure className="chart">
-      <svg viewBox={`0 0 ${days.length * (w + 2)} 60`} role="img" aria-label={`Confirmations per day over the last 30 days: ${total} in all`}>
+      <svg
+        viewBox={`0 0 ${days.length * (w + 2)} 60`}
+        role="img"
+        aria-label={`Confirmations per day over the last 30 days: ${total} in all`}
+      >
         {days.map((d, i) => {
           const h = Math.round((d.n / max) * 56);
           return (

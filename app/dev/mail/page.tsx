@@ -17,9 +17,9 @@ export default async function MailboxPage() {
         <p className="kicker">Development</p>
         <h1>Local mailbox</h1>
         <p>
-          No RESEND_API_KEY is set, so email stays on this machine. Every email the site has sent is listed here, newest
-          first. Because it holds sign-in links, this page is shown only to a browser on this machine (a loopback
-          address); from anywhere else it does not exist.
+          No RESEND_API_KEY is set, so email stays on this machine. Every email the site has sent is listed here, newest first. Because it
+          holds sign-in links, this page is shown only to a browser on this machine (a loopback address); from anywhere else it does not
+          exist.
         </p>
       </header>
       <DataTable

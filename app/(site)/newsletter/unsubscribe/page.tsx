@@ -17,7 +17,10 @@ export default async function UnsubscribePage({ searchParams }: Props) {
     return (
       <div className="notice">
         <h1>This link is not valid</h1>
-        <p>We could not find a subscription for this unsubscribe link. If you keep receiving our newsletter, reply to it and we will remove you.</p>
+        <p>
+          We could not find a subscription for this unsubscribe link. If you keep receiving our newsletter, reply to it and we will remove
+          you.
+        </p>
       </div>
     );
   }
@@ -40,7 +43,9 @@ export default async function UnsubscribePage({ searchParams }: Props) {
       <div className="notice">
         <h1>You are unsubscribed</h1>
         <p role="status">
-          {result === 'unsubscribed' ? 'You have been unsubscribed. You will not receive the newsletter any more.' : 'This address is not subscribed to the newsletter.'}
+          {result === 'unsubscribed'
+            ? 'You have been unsubscribed. You will not receive the newsletter any more.'
+            : 'This address is not subscribed to the newsletter.'}
         </p>
         <form method="post" action={action('/api/newsletter/resubscribe')}>
           <p>Changed your mind?</p>

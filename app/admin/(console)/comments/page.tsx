@@ -38,11 +38,7 @@ export default async function CommentsConsole({ searchParams }: Props) {
         </ul>
       </nav>
       <ModerationShortcuts />
-      {queue.rows.length === 0 ? (
-        <p>No {LABELS[status].toLowerCase()} comments.</p>
-      ) : (
-        <ModerationTable rows={queue.rows} status={status} />
-      )}
+      {queue.rows.length === 0 ? <p>No {LABELS[status].toLowerCase()} comments.</p> : <ModerationTable rows={queue.rows} status={status} />}
       <PaginationNav base="/admin" page={page} pageCount={queue.pageCount} href={(n) => href(status, n)} />
     </>
   );

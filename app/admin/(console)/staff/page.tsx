@@ -15,7 +15,9 @@ export default async function StaffPage() {
   return (
     <>
       <h1>Staff</h1>
-      <p className="hint">Admins manage staff; moderators moderate comments and subscribers. Everyone signs in with a link sent by email.</p>
+      <p className="hint">
+        Admins manage staff; moderators moderate comments and subscribers. Everyone signs in with a link sent by email.
+      </p>
       <ActionForm action={addStaffAction} className="inline-form" label="Add a staff member">
         <div className="field">
           <label htmlFor="staff-email">Email</label>

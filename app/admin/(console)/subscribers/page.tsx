@@ -92,7 +92,12 @@ export default async function SubscribersPage({ searchParams }: Props) {
           },
         ]}
       />
-      <PaginationNav base="/admin" page={page} pageCount={list.pageCount} href={(n) => `/admin/subscribers?${query({ page: String(n) })}`} />
+      <PaginationNav
+        base="/admin"
+        page={page}
+        pageCount={list.pageCount}
+        href={(n) => `/admin/subscribers?${query({ page: String(n) })}`}
+      />
     </>
   );
 }

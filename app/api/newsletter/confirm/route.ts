@@ -15,6 +15,10 @@ export async function POST(request: Request) {
   const outcome = result === 'valid' ? 'invalid' : result;
   return new Response(null, {
     status: 303,
-    headers: { Location: absoluteUrl(`/newsletter/confirm?result=${outcome}`), 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-store' },
+    headers: {
+      Location: absoluteUrl(`/newsletter/confirm?result=${outcome}`),
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-store',
+    },
   });
 }

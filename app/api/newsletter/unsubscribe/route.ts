@@ -19,10 +19,14 @@ export async function POST(request: Request) {
   }
   const result = unsubscribe(token);
   if (fromPage) {
-    const next = result === 'invalid' ? '/newsletter/unsubscribe?result=invalid' : `/newsletter/unsubscribe?token=${encodeURIComponent(token ?? '')}&result=unsubscribed`;
+    const next =
+      result === 'invalid'
+        ? '/newsletter/unsubscribe?result=invalid'
+        : `/newsletter/unsubscribe?token=${encodeURIComponent(token ?? '')}&result=unsubscribed`;
     return new Response(null, { status: 303, headers: { Location: absoluteUrl(next), ...noStore } });
   }
-  if (result === 'invalid') return new Response('Unknown unsubscribe link.\n', { status: 404, headers: { 'Content-Type': 'text/plain', ...noStore } });
+  if (result === 'invalid')
+    return new Response('Unknown unsubscribe link.\n', { status: 404, headers: { 'Content-Type': 'text/plain', ...noStore } });
   return new Response('You are unsubscribed.\n', { status: 200, headers: { 'Content-Type': 'text/plain', ...noStore } });
 }
 

@@ -40,8 +40,8 @@ export default async function MailboxEmailPage({ params }: { params: Promise<{ i
       </dl>
       {email.bodyRemovedAt ? (
         <p>
-          Its body, with any link in it, was removed on <DateTime iso={email.bodyRemovedAt.toISOString()} showTime />, as every
-          sent email&apos;s is after MAIL_KEEP_DAYS.
+          Its body, with any link in it, was removed on <DateTime iso={email.bodyRemovedAt.toISOString()} showTime />, as every sent
+          email&apos;s is after MAIL_KEEP_DAYS.
         </p>
       ) : (
         <>

@@ -6,7 +6,14 @@ import { IssueForm } from '@/components/admin/issue-form';
 import { IssueProgress } from '@/components/admin/issue-progress';
 import { requireStaff } from '@/lib/auth/session';
 import { saveIssueAction, sendIssueAction, sendTestIssueAction } from '@/lib/newsletter/admin-actions';
-import { countConfirmedSubscribers, getIssue, getIssueProgress, issueVersion, listArticlesForComposer, renderIssueEmail } from '@/lib/newsletter/issues';
+import {
+  countConfirmedSubscribers,
+  getIssue,
+  getIssueProgress,
+  issueVersion,
+  listArticlesForComposer,
+  renderIssueEmail,
+} from '@/lib/newsletter/issues';
 import { issueArchivePath } from '@/lib/site/urls';
 
 export const dynamic = 'force-dynamic';
