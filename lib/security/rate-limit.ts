@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHmac } from 'node:crypto';
-import { and, count, eq, gt, lt } from 'drizzle-orm';
-import { getDb, type DbOrTx } from '@/db';
+import { and, count, eq, gt, lt, sql } from 'drizzle-orm';
+import { getDb, type Db, type DbOrTx } from '@/db';
 import { rateLimitHits } from '@/db/schema';
 import { mailboxOf } from '@/lib/newsletter/email';
 import type { ClientKeys } from './client';
@@ -17,22 +17,39 @@ export interface LimitCheck {
   windowMs: number;
 }
 
+const p = (name: string) => sql.placeholder(name);
+
+// Prepared once per connection: every comment and sign-up runs them, and building a statement
+// costs more than running it.
+function prepareStatements(db: Db) {
+  return {
+    used: db
+      .select({ n: count() })
+      .from(rateLimitHits)
+      .where(and(eq(rateLimitHits.bucket, p('bucket')), eq(rateLimitHits.key, p('key')), gt(rateLimitHits.at, p('since'))))
+      .prepare(),
+    hit: db
+      .insert(rateLimitHits)
+      .values({ bucket: p('bucket'), key: p('key'), at: p('at') })
+      .prepare(),
+  };
+}
+const prepared = new WeakMap<Db, ReturnType<typeof prepareStatements>>();
+
 /**
  * Sliding-window limits kept in SQLite, so every server process counts together. Records a hit
  * under every check only when all of them allow it. Call inside the caller's IMMEDIATE
- * transaction to make check-and-count atomic.
+ * transaction (`_tx`) to make check-and-count atomic: the statements run on the process's one
+ * connection, which is that transaction's.
  */
-export function takeRateLimits(tx: DbOrTx, checks: LimitCheck[], now = Date.now()): boolean {
+export function takeRateLimits(_tx: DbOrTx, checks: LimitCheck[], now = Date.now()): boolean {
+  const db = getDb();
+  let q = prepared.get(db);
+  if (!q) prepared.set(db, (q = prepareStatements(db)));
   for (const { bucket, key, limit, windowMs } of checks) {
-    const used =
-      tx
-        .select({ n: count() })
-        .from(rateLimitHits)
-        .where(and(eq(rateLimitHits.bucket, bucket), eq(rateLimitHits.key, key), gt(rateLimitHits.at, now - windowMs)))
-        .get()?.n ?? 0;
-    if (used >= limit) return false;
+    if ((q.used.get({ bucket, key, since: now - windowMs })?.n ?? 0) >= limit) return false;
   }
-  for (const { bucket, key } of checks) tx.insert(rateLimitHits).values({ bucket, key, at: now }).run();
+  for (const { bucket, key } of checks) q.hit.run({ bucket, key, at: now });
   return true;
 }
 
