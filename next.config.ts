@@ -28,7 +28,7 @@ const nextConfig: NextConfig = {
     ];
   },
   async redirects() {
-    // Sections lived under /category/ until the word "section" was used everywhere.
+    // Links and bookmarks made to /category/ pages keep working.
     return [{ source: '/category/:path*', destination: '/section/:path*', permanent: true }];
   },
   async rewrites() {

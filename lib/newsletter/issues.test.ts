@@ -40,6 +40,7 @@ const { articles, emailOutbox, newsletterIssues, subscribers } = await import('@
 const { claimDueEmails, deliverDueEmails } = await import('@/lib/mail/deliver');
 const { handleResendEvent } = await import('@/lib/mail/webhooks');
 const issues = await import('./issues');
+const { issueVersion } = await import('./issue-version');
 const { listPublicIssues, getPublicIssue } = await import('./archive');
 const { unsubscribe } = await import('./subscriptions');
 
@@ -48,7 +49,6 @@ const {
   getIssueProgress,
   getSentIssue,
   issueRecipientKey,
-  issueVersion,
   listArticlesForComposer,
   listSentIssues,
   queueIssueRecipients,

@@ -196,8 +196,6 @@ export function countConfirmedSubscribers(): number {
   return getDb().select({ n: count() }).from(subscribers).where(recipientsAt(new Date())).get()?.n ?? 0;
 }
 
-export { issueVersion };
-
 export type SendStart = 'started' | 'not-draft' | 'changed';
 
 /**

@@ -6,14 +6,8 @@ import { IssueForm } from '@/components/admin/issue-form';
 import { IssueProgress } from '@/components/admin/issue-progress';
 import { requireStaff } from '@/lib/auth/session';
 import { saveIssueAction, sendIssueAction, sendTestIssueAction } from '@/lib/newsletter/admin-actions';
-import {
-  countConfirmedSubscribers,
-  getIssue,
-  getIssueProgress,
-  issueVersion,
-  listArticlesForComposer,
-  renderIssueEmail,
-} from '@/lib/newsletter/issues';
+import { countConfirmedSubscribers, getIssue, getIssueProgress, listArticlesForComposer, renderIssueEmail } from '@/lib/newsletter/issues';
+import { issueVersion } from '@/lib/newsletter/issue-version';
 import { issueArchivePath } from '@/lib/site/urls';
 
 export const dynamic = 'force-dynamic';
