@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isLoopbackHost, parseRanges } from './security/ip.mjs';
+import { isLoopbackHost, LOOPBACK_RANGES, parseRanges } from './security/ip.mjs';
 
 // One validated view of the environment. next.config.ts imports this module, so a bad value stops
 // `next build` and `next start` with a message that names the variable.
@@ -59,7 +59,7 @@ const schema = z
     TRUSTED_PROXIES: z
       .string()
       .trim()
-      .default('loopback')
+      .default(LOOPBACK_RANGES)
       .superRefine((v, ctx) => {
         const parsed = parseRanges(v);
         if (!parsed.ok) {

@@ -10,7 +10,7 @@ process.env.NODE_ENV = 'production';
 process.title = 'next-server (the ledger)';
 const { default: next } = await import('next');
 const { remember, serveFromCopy } = await import('../lib/cache/page-cache.mjs');
-const { clientAddress, isLoopbackHost, parseRanges } = await import('../lib/security/ip.mjs');
+const { clientAddress, isLoopbackHost, LOOPBACK_RANGES, parseRanges } = await import('../lib/security/ip.mjs');
 const { siteSecurityHeaders } = await import('../lib/security/http-headers.mjs');
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -33,7 +33,7 @@ const listenOn = hostname ? [hostname] : isLoopbackHost(new URL(siteUrl).hostnam
 // client address that proxy's header names. A client reaching the port directly cannot choose it.
 // (lib/env.ts validates both values before Next starts.)
 const trustProxy = ['1', 'true'].includes(process.env.TRUST_PROXY ?? '');
-const trusted = parseRanges(process.env.TRUSTED_PROXIES || 'loopback');
+const trusted = parseRanges(process.env.TRUSTED_PROXIES || LOOPBACK_RANGES);
 const trustedRanges = trusted.ok ? trusted.ranges : [];
 function setClientAddress(req) {
   req.headers['x-forwarded-for'] = clientAddress({

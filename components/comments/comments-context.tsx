@@ -1,6 +1,6 @@
 'use client';
 
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { PENDING_HEADER, PENDING_STORAGE_KEY } from '@/lib/comments/pending-keys';
 import type { PendingComment } from '@/lib/comments/thread';
 
@@ -53,7 +53,9 @@ function storedToken(): string | null {
   }
 }
 
-function storeToken(token: string) {
+/** Keeps the list a post answered with (a repeated post answers with none: nothing changed). */
+function posted(token: string | undefined) {
+  if (!token) return;
   try {
     window.localStorage.setItem(PENDING_STORAGE_KEY, token);
   } catch {
@@ -84,8 +86,6 @@ export function CommentsProvider({
       .catch(() => undefined);
   }, [slug, pendingToken]);
 
-  const posted = useCallback((token: string | undefined) => token && storeToken(token), []);
-
-  const value = useMemo(() => ({ replyTo, setReplyTo, pendingToken, pending, posted }), [replyTo, pendingToken, pending, posted]);
+  const value = useMemo(() => ({ replyTo, setReplyTo, pendingToken, pending, posted }), [replyTo, pendingToken, pending]);
   return <CommentsContext.Provider value={value}>{children}</CommentsContext.Provider>;
 }
