@@ -5,7 +5,7 @@ import { articles, blocklist, comments, moderationLog, type BlocklistKind, type 
 import { articleTag, COMMENT_COUNTS_TAG } from '@/lib/articles/cache-tags';
 import { invalidateCacheTags } from '@/lib/cache/invalidate';
 import { logStaffAction } from '@/lib/staff/log';
-import { replyPlacement } from './rules';
+import { replyPlacement } from './thread';
 
 // The moderation console's reads and writes. The reads return private fields (email, IP hash);
 // only admin pages and actions, after requireStaff(), may call them. The command line

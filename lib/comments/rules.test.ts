@@ -8,9 +8,7 @@ import {
   createFormStamp,
   findBlockedWords,
   MAX_FORM_AGE_MS,
-  MAX_THREAD_DEPTH,
   MIN_FILL_MS,
-  replyPlacement,
   stampForRetry,
 } from './rules';
 
@@ -306,13 +304,4 @@ describe('reply to', () => {
 it('reports every invalid field at once, each with its own message', () => {
   const errors = errorsFor({ name: '', email: 'nope', website: 'javascript:alert(1)', body: 'x' });
   expect(Object.keys(errors).sort()).toEqual(['body', 'email', 'name', 'website']);
-});
-
-describe('replyPlacement', () => {
-  it('nests a reply under its parent down to the deepest level, then beside it', () => {
-    expect(MAX_THREAD_DEPTH).toBe(3);
-    expect(replyPlacement({ id: 1, parentId: null, depth: 1 })).toEqual({ parentId: 1, depth: 2 });
-    expect(replyPlacement({ id: 2, parentId: 1, depth: 2 })).toEqual({ parentId: 2, depth: 3 });
-    expect(replyPlacement({ id: 3, parentId: 2, depth: 3 })).toEqual({ parentId: 2, depth: 3 });
-  });
 });

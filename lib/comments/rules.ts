@@ -1,18 +1,9 @@
 import { z } from 'zod';
 import { seal, unseal } from '@/lib/security/signing';
 
-// The pure rules of a reader's comment: what the form accepts, the anti-abuse checks that need no
-// database, and where a reply sits in the thread. The rules that need the database (flood,
+// The pure rules of a reader's comment: what the form accepts and the anti-abuse checks that need
+// no database (where a reply sits is in thread.ts, which the browser loads too). The rules that need the database (flood,
 // duplicates, blocklist) are in store.ts, inside the transaction that stores the comment.
-
-/** Threads go three levels deep; a reply to a level-3 comment joins level 3 beside it. */
-export const MAX_THREAD_DEPTH = 3;
-
-/** Where a reply to `parent` is stored: its parent and depth. */
-export function replyPlacement(parent: { id: number; parentId: number | null; depth: number }): { parentId: number; depth: number } {
-  if (parent.depth < MAX_THREAD_DEPTH) return { parentId: parent.id, depth: parent.depth + 1 };
-  return parent.parentId ? { parentId: parent.parentId, depth: MAX_THREAD_DEPTH } : { parentId: parent.id, depth: 2 };
-}
 
 export const MIN_FILL_MS = 3_000;
 export const MAX_FORM_AGE_MS = 24 * 60 * 60 * 1000;

@@ -5,7 +5,8 @@ import { articles, blocklist, comments, type CommentStatus } from '@/db/schema';
 import { isLive } from '@/lib/articles/queries';
 import type { ClientKeys } from '@/lib/security/client';
 import { clientLimits, takeRateLimits } from '@/lib/security/rate-limit';
-import { checkFormStamp, countLinks, findBlockedWords, FLOOD_WINDOW_MS, MAX_LINKS, replyPlacement, type CommentInput } from './rules';
+import { checkFormStamp, countLinks, findBlockedWords, FLOOD_WINDOW_MS, MAX_LINKS, type CommentInput } from './rules';
+import { replyPlacement } from './thread';
 
 /** What a commenter is told once their comment is stored (it waits for a moderator). */
 export const COMMENT_RECEIVED = 'Thank you. Your comment is awaiting moderation.';

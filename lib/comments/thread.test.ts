@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { CommentThread } from '@/components/comments/comment-thread';
 import { CommentsProvider } from '@/components/comments/comments-context';
-import { buildThread, idsIn, toThreadComment, type PublicCommentRow, type ThreadComment } from './thread';
+import { buildThread, idsIn, MAX_THREAD_DEPTH, replyPlacement, toThreadComment, type PublicCommentRow, type ThreadComment } from './thread';
 
 const at = new Date('2026-11-26T07:44:09.123Z');
 const row = (id: number, parentId: number | null = null, over: Partial<PublicCommentRow> = {}): PublicCommentRow => ({
@@ -119,5 +119,14 @@ describe('CommentThread', () => {
 
   it('has no Reply links when comments are closed', () => {
     expect(render(thread(), false)).not.toMatch(/\/reply\/|<footer>/);
+  });
+});
+
+describe('replyPlacement', () => {
+  it('nests a reply under its parent down to the deepest level, then beside it', () => {
+    expect(MAX_THREAD_DEPTH).toBe(3);
+    expect(replyPlacement({ id: 1, parentId: null, depth: 1 })).toEqual({ parentId: 1, depth: 2 });
+    expect(replyPlacement({ id: 2, parentId: 1, depth: 2 })).toEqual({ parentId: 2, depth: 3 });
+    expect(replyPlacement({ id: 3, parentId: 2, depth: 3 })).toEqual({ parentId: 2, depth: 3 });
   });
 });

@@ -1,9 +1,17 @@
 import { formatDateTime } from '@/lib/site/dates';
-import { MAX_THREAD_DEPTH } from './rules';
 
 // The one shape of a comment as readers see it: in the approved thread, in the reader's own
 // preview of what awaits moderation, and on the reply page. Built once, on the server, from the
 // public columns only (never an email, an IP hash or a user agent); the browser renders it as is.
+
+/** Threads go three levels deep; a reply to a level-3 comment joins level 3 beside it. */
+export const MAX_THREAD_DEPTH = 3;
+
+/** Where a reply to `parent` is stored: its parent and depth. */
+export function replyPlacement(parent: { id: number; parentId: number | null; depth: number }): { parentId: number; depth: number } {
+  if (parent.depth < MAX_THREAD_DEPTH) return { parentId: parent.id, depth: parent.depth + 1 };
+  return parent.parentId ? { parentId: parent.parentId, depth: MAX_THREAD_DEPTH } : { parentId: parent.id, depth: 2 };
+}
 
 export interface ThreadComment {
   id: number;
