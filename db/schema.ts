@@ -44,7 +44,11 @@ export const tags = sqliteTable(
   (t) => [uniqueIndex('tags_slug_unique').on(t.slug)],
 );
 
-export const ARTICLE_STATUSES = ['draft', 'scheduled', 'published', 'archived'] as const;
+/**
+ * draft → scheduled (publishedAt is the planned release) → published → unpublished (answers 410).
+ * lib/articles/schedule.ts turns a scheduled article into a published one when its time comes.
+ */
+export const ARTICLE_STATUSES = ['draft', 'scheduled', 'published', 'unpublished'] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
 export const articles = sqliteTable(
@@ -64,10 +68,22 @@ export const articles = sqliteTable(
       .notNull()
       .references(() => sections.id, { onDelete: 'restrict' }),
     commentsOpen: integer('comments_open', { mode: 'boolean' }).notNull().default(true),
-    /** Null until published; a future time with status 'scheduled' is the planned release. */
+    /** First publication, kept through updates; with status 'scheduled', the planned release. */
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
-    /** Set when a published article is revised in a way readers should know about. */
+    /** When a published article was last updated ("Updated …", dateModified). */
     revisedAt: integer('revised_at', { mode: 'timestamp_ms' }),
+    /** The lead picture, with its words for this article. */
+    imageId: integer('image_id').references((): AnySQLiteColumn => media.id, { onDelete: 'set null' }),
+    imageAlt: text('image_alt').notNull().default(''),
+    imageCaption: text('image_caption').notNull().default(''),
+    imageCredit: text('image_credit').notNull().default(''),
+    /** A correction note shown at the end of the article, with its date. */
+    correction: text('correction').notNull().default(''),
+    correctedAt: integer('corrected_at', { mode: 'timestamp_ms' }),
+    /** Bumped by every save: a save names the version it started from (lib/articles/editing.ts). */
+    version: integer('version').notNull().default(1),
+    /** Who saved last, for "changed by … since you opened it". */
+    updatedBy: text('updated_by'),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
       .notNull()
@@ -78,6 +94,7 @@ export const articles = sqliteTable(
     index('articles_status_published_idx').on(t.status, t.publishedAt),
     index('articles_section_published_idx').on(t.sectionId, t.status, t.publishedAt),
     index('articles_author_published_idx').on(t.authorId, t.status, t.publishedAt),
+    index('articles_status_updated_idx').on(t.status, t.updatedAt),
   ],
 );
 
@@ -94,6 +111,70 @@ export const articleTags = sqliteTable(
   (t) => [primaryKey({ columns: [t.articleId, t.tagId] }), index('article_tags_tag_idx').on(t.tagId, t.articleId)],
 );
 
+/** Bylines, in order. `articles.author_id` is the first one, kept for the queries that show one name. */
+export const articleAuthors = sqliteTable(
+  'article_authors',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => authors.id, { onDelete: 'restrict' }),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.authorId] }), index('article_authors_author_idx').on(t.authorId, t.articleId)],
+);
+
+/** Uploaded pictures: one row per distinct content (sha256), files under MEDIA_PATH. */
+export const media = sqliteTable(
+  'media',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Hex sha256 of the stored (metadata-free) file; also its file name. */
+    hash: text('hash').notNull(),
+    format: text('format', { enum: ['jpeg', 'png', 'webp', 'avif'] }).notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    bytes: integer('bytes').notNull(),
+    /** The uploaded file's name, for the media library; never used as a path. */
+    originalName: text('original_name').notNull().default(''),
+    /** Suggested words, copied into an article when the picture is chosen. */
+    alt: text('alt').notNull().default(''),
+    credit: text('credit').notNull().default(''),
+    uploadedBy: text('uploaded_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('media_hash_unique').on(t.hash), index('media_created_idx').on(t.createdAt)],
+);
+
+/** Every save of a published article keeps the text it replaced, to compare and restore. */
+export const articleRevisions = sqliteTable(
+  'article_revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    /** The article's version this snapshot was. */
+    version: integer('version').notNull(),
+    /** The editable fields as they were (lib/articles/editing.ts, ArticleFields). */
+    fields: text('fields', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    savedBy: text('saved_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('article_revisions_article_idx').on(t.articleId, t.version)],
+);
+
+/** A published slug that changed: its URL answers with a permanent redirect to the article. */
+export const slugRedirects = sqliteTable('slug_redirects', {
+  slug: text('slug').primaryKey(),
+  articleId: integer('article_id')
+    .notNull()
+    .references(() => articles.id, { onDelete: 'cascade' }),
+  createdAt: createdAt(),
+});
+
 export type Author = typeof authors.$inferSelect;
 export type NewAuthor = typeof authors.$inferInsert;
 export type SectionRow = typeof sections.$inferSelect;
@@ -102,6 +183,7 @@ export type Tag = typeof tags.$inferSelect;
 export type NewTag = typeof tags.$inferInsert;
 export type Article = typeof articles.$inferSelect;
 export type NewArticle = typeof articles.$inferInsert;
+export type Media = typeof media.$inferSelect;
 
 /**
  * When each cache tag was last invalidated. Read by lib/cache/next-cache-handler.mjs in every
@@ -340,7 +422,8 @@ export const rateLimitHits = sqliteTable(
 );
 
 // Auth.js (next-auth v5) tables for staff sign-in, in the shape @auth/drizzle-adapter expects.
-export const STAFF_ROLES = ['admin', 'moderator'] as const;
+/** admin: everything, and staff; editor: articles and pictures; moderator: comments. */
+export const STAFF_ROLES = ['admin', 'editor', 'moderator'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export const users = sqliteTable(

@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm';
 import { getDb } from './index';
-import { articles, articleTags, authors, sections, comments, tags } from './schema';
+import { articleAuthors, articles, articleTags, authors, sections, comments, tags } from './schema';
 import { seedArticles, seedAuthors, seedSections } from './seed-content';
 import { seedComments } from './seed-content/comments';
 
@@ -91,6 +91,9 @@ export function seedDatabaseIfEmpty(anchor: Date = new Date()): { seeded: boolea
           .returning({ id: articles.id })
           .get();
         articleRows.set(a.slug, { id: row.id, publishedAt: publishedAt.getTime() });
+        tx.insert(articleAuthors)
+          .values({ articleId: row.id, authorId: authorIds.get(a.author)!, position: 0 })
+          .run();
         for (const name of new Set(a.tags)) {
           tx.insert(articleTags)
             .values({ articleId: row.id, tagId: tagIds.get(name)! })

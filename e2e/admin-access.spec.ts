@@ -20,6 +20,7 @@ import {
   routeMethods,
   type ManifestAction,
 } from './support/admin-surface';
+import { canAccess } from '../lib/auth/roles';
 import { expect, test } from './support/fixtures';
 import { callServerAction, type ActionAnswer, type FormFields } from './support/server-actions';
 
@@ -206,26 +207,40 @@ test('the enumeration finds the admin actions, and every server action in the bu
   for (const a of actions) builtFor(a.file, a.name);
 });
 
-test('a moderator cannot reach the admin-only pages', async ({ staffPage: page }) => {
+test('a moderator cannot reach the pages of other roles', async ({ staffPage: page }) => {
   await page.goto('/admin');
   await expect(page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Staff' })).toHaveCount(0);
-  for (const { url } of consoleFiles('page').filter((p) => p.adminOnly)) {
+  await expect(page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Articles' })).toHaveCount(0);
+  for (const { url } of consoleFiles('page').filter((p) => !canAccess('moderator', p.access) && !p.url.includes('['))) {
     await page.goto(url);
     await expect(page, url).toHaveURL('/admin/forbidden');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Administrators only');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Not part of your role');
   }
   expect(
     consoleFiles('page')
-      .filter((p) => p.adminOnly)
+      .filter((p) => !canAccess('moderator', p.access))
       .map((p) => p.url),
-  ).toContain('/admin/staff');
+  ).toEqual(expect.arrayContaining(['/admin/staff', '/admin/articles']));
+});
+
+test('an editor cannot reach the moderation or staff pages', async ({ editorPage: page }) => {
+  await page.goto('/admin');
+  const nav = page.getByRole('navigation', { name: 'Dashboard' });
+  await expect(nav.getByRole('link', { name: 'Articles' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Comments' })).toHaveCount(0);
+  for (const { url } of consoleFiles('page').filter((p) => !canAccess('editor', p.access) && !p.url.includes('['))) {
+    await page.goto(url);
+    await expect(page, url).toHaveURL('/admin/forbidden');
+  }
 });
 
 for (const action of actions) {
-  test(`${action.file} ${action.name}: refused without a staff session${action.adminOnly ? ', to a moderator' : ''} and from a foreign Origin; nothing changes`, async ({
+  const refusedRoles = (['moderator', 'editor'] as const).filter((role) => !canAccess(role, action.access));
+  test(`${action.file} ${action.name}: refused without a staff session${refusedRoles.map((r) => `, to a ${r}`).join('')} and from a foreign Origin; nothing changes`, async ({
     siteDb,
     settings,
     moderator,
+    editor,
     admin,
   }) => {
     const target = builtFor(action.file, action.name);
@@ -252,11 +267,12 @@ for (const action of actions) {
     const refusedByNext = (a: ActionAnswer) => expect(a.status, a.body.slice(0, 300)).toBe(500);
 
     type Case = [string, () => Promise<ActionAnswer>, (a: ActionAnswer) => void];
-    const moderatorCase: Case = [
-      "a moderator's session",
-      () => call({ cookie: sessionCookie(moderator.sessionToken) }),
+    const members = { moderator, editor };
+    const roleCases: Case[] = refusedRoles.map((role) => [
+      `a ${role}'s session`,
+      () => call({ cookie: sessionCookie(members[role].sessionToken) }),
       (a) => expect(a.redirect).toMatch(/^\/admin\/forbidden(;|$)/),
-    ];
+    ]);
     const cases: Case[] = [
       // The proxy's quick redirect: no cookie at all.
       ['no cookie', () => call({}), (a) => (expect(a.status).toBe(307), toSignIn(a))],
@@ -270,7 +286,7 @@ for (const action of actions) {
         () => call({ cookie: sessionCookie('no-such-session'), encoding: 'form' }),
         toSignIn,
       ],
-      ...(action.adminOnly ? [moderatorCase] : []),
+      ...roleCases,
       // A signed-in admin's browser, made to post from another site: Next checks Origin.
       [
         'an admin session from a foreign Origin',
@@ -322,7 +338,7 @@ for (const action of actions) {
 test('every dashboard page refuses a request without a staff session', async ({ request, moderator }) => {
   const pages = consoleFiles('page');
   expect(pages.map((p) => p.url)).toEqual(expect.arrayContaining(['/admin', '/admin/comments', '/admin/subscribers', '/admin/staff']));
-  for (const { url, adminOnly } of pages) {
+  for (const { url, access } of pages) {
     if (url.includes('[')) continue; // no dynamic segments in the console yet
     const anonymous = await request.get(url, { maxRedirects: 0, headers: { Cookie: '' } });
     expect(anonymous.status(), `${url} without a cookie`).toBe(307);
@@ -333,7 +349,7 @@ test('every dashboard page refuses a request without a staff session', async ({ 
     expect(stale.headers().location, url).toBe('/admin/sign-in');
 
     const asModerator = await request.get(url, { maxRedirects: 0, headers: { Cookie: sessionCookie(moderator.sessionToken) } });
-    if (adminOnly) {
+    if (!canAccess('moderator', access)) {
       expect(asModerator.status(), url).toBe(307);
       expect(asModerator.headers().location, url).toBe('/admin/forbidden');
     } else {
@@ -347,7 +363,7 @@ test('every dashboard route handler answers 401 without a staff session', async 
   expect(routes.map((r) => r.url)).toContain('/admin/subscribers/export');
   // Dynamic segments get the id of a real row, so a staff request reaches the handler's answer.
   const issueId = insertDraftIssue(siteDb, `Route issue ${uniqueTag('route')}`, openArticle(siteDb, 8).id);
-  for (const { url: pattern, source, adminOnly } of routes) {
+  for (const { url: pattern, source, access } of routes) {
     const url = pattern.replace(/\[id\]/g, String(issueId));
     expect(url, `teach this test an id for ${pattern}`).not.toContain('[');
     const methods = routeMethods(source);
@@ -360,7 +376,9 @@ test('every dashboard route handler answers 401 without a staff session', async 
       expect(stale.status(), `${method} ${url} with a cookie that names no session`).toBe(401);
       expect(await stale.text()).not.toContain('@');
       const asModerator = await send(sessionCookie(moderator.sessionToken));
-      expect(asModerator.status(), `${method} ${url} as a moderator`).toBe(adminOnly ? 403 : 200);
+      if (method === 'GET')
+        expect(asModerator.status(), `${method} ${url} as a moderator`).toBe(canAccess('moderator', access) ? 200 : 403);
+      else if (!canAccess('moderator', access)) expect(asModerator.status(), `${method} ${url} as a moderator`).toBe(403);
     }
   }
 });

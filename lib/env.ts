@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 import { isLoopbackHost, LOOPBACK_RANGES, parseRanges } from './security/ip.mjs';
 
@@ -9,6 +10,15 @@ const optional = z
   .trim()
   .transform((v) => (v === '' ? undefined : v))
   .optional();
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const schema = z
   .object({
@@ -76,6 +86,19 @@ const schema = z
       .enum(['0', '1', 'false', 'true', ''])
       .default('0')
       .transform((v) => v === '1' || v === 'true'),
+    /** Uploaded pictures; by default a `media` folder beside the database. */
+    MEDIA_PATH: z.string().trim().min(1).optional(),
+    /** The newsroom's time zone: schedule times are typed in it, and readers see dates in it. */
+    SITE_TIME_ZONE: z
+      .string()
+      .trim()
+      .default('Europe/London')
+      .refine((zone) => isTimeZone(zone), { error: 'SITE_TIME_ZONE must be an IANA time zone such as Europe/London' }),
+    /**
+     * Tests only: a file holding an ISO time that scheduled publishing and "is it live yet" treat
+     * as now, so a test can move the newsroom's clock instead of waiting.
+     */
+    TEST_CLOCK_FILE: z.string().trim().min(1).optional(),
     POSTAL_ADDRESS: z.string().trim().default('The Ledger, 1 Example Street, London EC1A 1AA'),
     ADMIN_EMAILS: z
       .string()
@@ -91,7 +114,8 @@ const schema = z
   .transform((env) => {
     const siteUrl = (env.SITE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
     const isLocalSite = isLoopbackHost(new URL(siteUrl).hostname);
-    return { ...env, SITE_URL: siteUrl, isLocalSite };
+    const mediaPath = env.MEDIA_PATH ?? path.join(path.dirname(env.DATABASE_PATH), 'media');
+    return { ...env, SITE_URL: siteUrl, isLocalSite, MEDIA_PATH: mediaPath };
   })
   .superRefine((env, ctx) => {
     if (env.MAIL_SENDING_LEASE_MS <= env.MAIL_SEND_TIMEOUT_MS) {

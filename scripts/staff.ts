@@ -1,5 +1,5 @@
 // Manage who can sign in to the dashboard.
-//   npm run staff -- add <email> --role moderator|admin
+//   npm run staff -- add <email> --role moderator|editor|admin
 //   npm run staff -- remove <email>
 //   npm run staff -- list
 import { closeDb } from '../db';
@@ -7,10 +7,11 @@ import { prepareDatabase } from '../db/prepare';
 import { STAFF_ROLES, type StaffRole } from '../db/schema';
 import { addStaff, comesBackAtStart, FIRST_STAFF_HINT, isInAdminEmails, removeStaff } from '../lib/staff/manage';
 import { listStaff } from '../lib/staff/queries';
+import { ROLE_WITH_ARTICLE } from '../lib/auth/roles';
 
 function usage(): never {
   console.error(
-    'Usage:\n  npm run staff -- add <email> --role moderator|admin\n  npm run staff -- remove <email>\n  npm run staff -- list',
+    'Usage:\n  npm run staff -- add <email> --role moderator|editor|admin\n  npm run staff -- remove <email>\n  npm run staff -- list',
   );
   process.exit(2);
 }
@@ -24,9 +25,7 @@ if (command === 'add' && email) {
   const role = (i >= 0 ? rest[i + 1] : 'moderator') as StaffRole;
   if (!STAFF_ROLES.includes(role)) usage();
   const added = addStaff({ email, role, actor: CLI_ACTOR });
-  console.log(
-    `${added.email} is now ${added.role === 'admin' ? 'an admin' : 'a moderator'}. They sign in at /admin with a link sent by email.`,
-  );
+  console.log(`${added.email} is now ${ROLE_WITH_ARTICLE[added.role]}. They sign in at /admin with a link sent by email.`);
 } else if (command === 'remove' && email) {
   if (!removeStaff({ email, actor: CLI_ACTOR })) console.log(`No staff member has the address ${email}.`);
   else console.log(`${email} removed; their sessions have ended.${isInAdminEmails(email) ? ` ${comesBackAtStart(email)}` : ''}`);

@@ -7,23 +7,21 @@ import { adminActionModules, consoleFiles, declaredRole, urlOfAppFile } from '..
 // e2e/admin-access.spec.ts then calls them all over HTTP against the production server.
 
 const caller = vi.hoisted(() => ({
-  staff: null as null | { id: string; email: string; name: string | null; role: 'admin' | 'moderator' },
+  staff: null as null | { id: string; email: string; name: string | null; role: StaffRole },
 }));
 
 vi.mock('@/lib/auth/session', async () => {
   const { redirect } = await import('next/navigation');
-  const requireStaff = async () => caller.staff ?? redirect('/admin/sign-in');
-  return {
-    currentStaff: async () => caller.staff,
-    requireStaff,
-    requireAdmin: async () => {
-      const staff = await requireStaff();
-      return staff.role === 'admin' ? staff : redirect('/admin/forbidden');
-    },
+  const requireStaff = async (access: Access = 'staff') => {
+    const staff = caller.staff ?? redirect('/admin/sign-in');
+    return canAccess(staff.role, access) ? staff : redirect('/admin/forbidden');
   };
+  return { currentStaff: async () => caller.staff, requireStaff, requireAdmin: () => requireStaff('admin') };
 });
 
 import { getDb } from '@/db';
+import type { StaffRole } from '@/db/schema';
+import { canAccess, type Access } from '@/lib/auth/roles';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDatabaseIfEmpty } from '@/db/seed';
 
@@ -52,7 +50,7 @@ describe('dashboard pages, layouts and route handlers', () => {
   });
 });
 
-type Action = ((previous: { status: 'idle' }, formData: FormData) => Promise<unknown>) & { staffRole?: string };
+type Action = ((previous: { status: 'idle' }, formData: FormData) => Promise<unknown>) & { staffRole?: Access };
 
 /** Everything the database holds, to show that a refused call changed nothing. */
 function everything(): Record<string, unknown[]> {
@@ -101,12 +99,12 @@ describe('admin server actions', () => {
   it('are each made by staffAction, which checks the caller first, with the role its source declares', () => {
     for (const { file, name, action } of actions()) {
       expect(typeof action, `${file} ${name}`).toBe('function');
-      expect(['admin', 'moderator'], `${file} ${name} is not made with staffAction`).toContain(action.staffRole);
+      expect(['admin', 'editor', 'moderator', 'staff'], `${file} ${name} is not made with staffAction`).toContain(action.staffRole);
       expect(declaredRole(file, name), `${file} ${name}`).toBe(action.staffRole);
     }
   });
 
-  it('refuse a caller without a staff session, and a moderator where an admin is needed; nothing changes', async () => {
+  it('refuse a caller without a staff session, and a staff member whose role does not allow it; nothing changes', async () => {
     const form = new FormData();
     for (const [key, value] of Object.entries({
       id: '1',
@@ -127,9 +125,11 @@ describe('admin server actions', () => {
     for (const { file, name, action } of actions()) {
       caller.staff = null;
       expect(await redirectOf(action({ status: 'idle' }, form)), `${file} ${name} without a session`).toBe('/admin/sign-in');
-      caller.staff = { id: 'm', email: 'moderator@ledger.example', name: null, role: 'moderator' };
-      if (action.staffRole === 'admin')
-        expect(await redirectOf(action({ status: 'idle' }, form)), `${file} ${name} as a moderator`).toBe('/admin/forbidden');
+      for (const role of ['moderator', 'editor'] as const) {
+        if (canAccess(role, action.staffRole!)) continue;
+        caller.staff = { id: role, email: `${role}@ledger.example`, name: null, role };
+        expect(await redirectOf(action({ status: 'idle' }, form)), `${file} ${name} as ${role}`).toBe('/admin/forbidden');
+      }
       expect(everything(), `${file} ${name} changed data`).toEqual(before);
     }
     caller.staff = null;

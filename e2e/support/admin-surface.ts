@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Access } from '../../lib/auth/roles';
 
 // The dashboard's attack surface, found rather than listed by hand, so a new admin action, page
 // or route handler is covered by the access tests the day it is added:
@@ -35,8 +36,8 @@ export interface AdminAction {
   /** e.g. lib/comments/admin-actions.ts */
   file: string;
   name: string;
-  /** Only an admin may call it (staffAction's `role: 'admin'`); a moderator must be refused. */
-  adminOnly: boolean;
+  /** Who may call it (staffAction's `role`); every other role must be refused. */
+  access: Access;
 }
 
 /**
@@ -44,12 +45,12 @@ export interface AdminAction {
  * test/admin-access.test.ts imports every module and checks this against the role the action
  * really enforces, so the two cannot drift apart.
  */
-export function declaredRole(file: string, name: string): 'admin' | 'moderator' {
+export function declaredRole(file: string, name: string): Access {
   const source = fs.readFileSync(path.join(ROOT, file), 'utf8');
   const start = source.indexOf(`export const ${name} = staffAction`);
   if (start < 0) throw new Error(`${file}: ${name} is not made with staffAction`);
-  const options = source.slice(start, source.indexOf('}', start));
-  return /role: 'admin'/.test(options) ? 'admin' : 'moderator';
+  const options = source.slice(start, source.indexOf('=>', start));
+  return (/role: '(\w+)'/.exec(options)?.[1] as Access | undefined) ?? 'moderator';
 }
 
 /** Every admin action the production build exports (read from its server-reference manifest). */
@@ -58,7 +59,7 @@ export function allAdminActions(): AdminAction[] {
   return builtActions()
     .filter((a) => modules.includes(a.file))
     .filter((a, i, all) => all.findIndex((b) => b.file === a.file && b.name === a.name) === i)
-    .map(({ file, name }) => ({ file, name, adminOnly: declaredRole(file, name) === 'admin' }))
+    .map(({ file, name }) => ({ file, name, access: declaredRole(file, name) }))
     .sort((a, b) => `${a.file}#${a.name}`.localeCompare(`${b.file}#${b.name}`));
 }
 
@@ -76,7 +77,8 @@ export interface ConsoleFile {
   file: string;
   url: string;
   source: string;
-  adminOnly: boolean;
+  /** What its guard asks for: requireStaff('editor'), requireAdmin(), staffOrResponse('admin'), … */
+  access: Access;
 }
 
 /** Every page.tsx, route.ts and layout.tsx under app/admin/(console). */
@@ -88,8 +90,13 @@ export function consoleFiles(kind: 'page' | 'route' | 'layout'): ConsoleFile[] {
     .sort()
     .map((file) => {
       const source = fs.readFileSync(path.join(ROOT, file), 'utf8');
-      return { file, url: urlOfAppFile(file), source, adminOnly: /\brequireAdmin\(|staffOrResponse\(\s*['"]admin['"]/.test(source) };
+      return { file, url: urlOfAppFile(file), source, access: guardAccess(source) };
     });
+}
+
+function guardAccess(source: string): Access {
+  if (/\brequireAdmin\(/.test(source)) return 'admin';
+  return (/\b(?:requireStaff|staffOrResponse)\(\s*'(\w+)'/.exec(source)?.[1] as Access | undefined) ?? 'staff';
 }
 
 /** The HTTP methods a route handler exports. */

@@ -29,6 +29,8 @@ interface WorkerFixtures {
   moderator: StaffMember;
   /** An admin of this worker's own, signed in (see `adminPage`). */
   admin: StaffMember;
+  /** An editor of this worker's own, signed in (see `editorPage`). */
+  editor: StaffMember;
 }
 
 interface TestFixtures {
@@ -40,6 +42,8 @@ interface TestFixtures {
   staffPage: Page;
   /** A page in its own browser context, signed in as this worker's admin. */
   adminPage: Page;
+  /** A page in its own browser context, signed in as this worker's editor. */
+  editorPage: Page;
 }
 
 function staffMember(
@@ -85,6 +89,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
   moderator: staffMember('moderator'),
   admin: staffMember('admin'),
+  editor: staffMember('editor'),
   // `provide`, not `use`: React's hooks lint would take a named fixture's `use` for a hook.
   signInAs: async ({ mailbox, settings }, provide) => {
     await provide((page, email, options) => signInWithEmailLink(page, email, { mailbox, settings, ...options }));
@@ -98,6 +103,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   adminPage: async ({ browser, settings, admin }, provide) => {
     const context = await browser.newContext();
     await addSessionCookie(context, settings, admin.sessionToken);
+    await provide(await context.newPage());
+    await context.close();
+  },
+  editorPage: async ({ browser, settings, editor }, provide) => {
+    const context = await browser.newContext();
+    await addSessionCookie(context, settings, editor.sessionToken);
     await provide(await context.newPage());
     await context.close();
   },

@@ -2,6 +2,7 @@ import 'server-only';
 import { redirect } from 'next/navigation';
 import { getStaffById, type StaffMember } from '@/lib/staff/queries';
 import { auth } from './auth';
+import { canAccess, type Access } from './roles';
 
 /** The signed-in staff member, or null. Reads the role from the database on every call. */
 export async function currentStaff(): Promise<StaffMember | null> {
@@ -12,11 +13,13 @@ export async function currentStaff(): Promise<StaffMember | null> {
 
 /**
  * Every admin page, action and route handler calls this itself; the proxy only redirects early.
- * Without a staff session it redirects to sign-in (for an action, that refuses the call).
+ * Without a staff session it redirects to sign-in (for an action, that refuses the call); a staff
+ * member whose role does not give `access` gets the 403 page.
  */
-export async function requireStaff(): Promise<StaffMember> {
+export async function requireStaff(access: Access = 'staff'): Promise<StaffMember> {
   const staff = await currentStaff();
   if (!staff) redirect('/admin/sign-in');
+  if (!canAccess(staff.role, access)) redirect('/admin/forbidden');
   return staff;
 }
 
@@ -27,17 +30,15 @@ export class ForbiddenError extends Error {
   }
 }
 
-/** Like requireStaff, and the member must be an admin; a moderator gets a 403 page. */
+/** Like requireStaff, and the member must be an admin; anyone else gets a 403 page. */
 export async function requireAdmin(): Promise<StaffMember> {
-  const staff = await requireStaff();
-  if (staff.role !== 'admin') redirect('/admin/forbidden');
-  return staff;
+  return requireStaff('admin');
 }
 
 /** For route handlers: a Response to return when the caller is not staff, else the member. */
-export async function staffOrResponse(role: 'moderator' | 'admin' = 'moderator'): Promise<StaffMember | Response> {
+export async function staffOrResponse(access: Access = 'staff'): Promise<StaffMember | Response> {
   const staff = await currentStaff();
   if (!staff) return new Response('Sign in first.', { status: 401 });
-  if (role === 'admin' && staff.role !== 'admin') return new Response('Administrators only.', { status: 403 });
+  if (!canAccess(staff.role, access)) return new Response(`This needs the ${access} role.`, { status: 403 });
   return staff;
 }

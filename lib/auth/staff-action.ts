@@ -1,10 +1,10 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import type { StaffRole } from '@/db/schema';
 import type { ActionState } from '@/lib/forms/action-state';
 import type { StaffMember } from '@/lib/staff/queries';
-import { requireAdmin, requireStaff } from './session';
+import type { Access } from './roles';
+import { requireStaff } from './session';
 
 /** A dashboard form's server action: (state before, the form) → state after. */
 export type StaffFormAction<Values = Record<string, string>> = ((
@@ -12,12 +12,12 @@ export type StaffFormAction<Values = Record<string, string>> = ((
   formData: FormData,
 ) => Promise<ActionState<Values>>) & {
   /** Who may call it; read by the access tests, which enumerate the actions a module exports. */
-  readonly staffRole: StaffRole;
+  readonly staffRole: Access;
 };
 
 interface Options<Schema extends z.ZodType> {
-  /** `moderator` (any staff member) unless only an admin may. */
-  role?: StaffRole;
+  /** Who may call it (lib/auth/roles.ts): comment work (`moderator`, the default), `editor`, `admin` or any `staff`. */
+  role?: Access;
   schema: Schema;
   /** Fields that may be sent more than once (checkboxes): parsed as arrays. */
   arrays?: readonly string[];
@@ -38,7 +38,7 @@ export function staffAction<Schema extends z.ZodType, Values = Record<string, st
   ) => Promise<ActionState<NoInfer<Values>>> | ActionState<NoInfer<Values>>,
 ): StaffFormAction<Values> {
   const action = async (_previous: ActionState<Values>, formData: FormData): Promise<ActionState<Values>> => {
-    const staff = role === 'admin' ? await requireAdmin() : await requireStaff();
+    const staff = await requireStaff(role);
     const fields: Record<string, string | string[]> = {};
     for (const key of new Set(formData.keys())) {
       if (key.startsWith('$ACTION')) continue;

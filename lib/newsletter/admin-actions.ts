@@ -22,7 +22,7 @@ export const deleteSubscriberAction = staffAction(
 );
 
 export const resendConfirmationAction = staffAction(
-  { schema: z.object({ id }), invalid: 'That subscriber no longer exists.' },
+  { role: 'staff', schema: z.object({ id }), invalid: 'That subscriber no longer exists.' },
   async ({ id }, { staff }) => {
     const result = await resendConfirmation(id, staff.email);
     if (!result.ok) return { status: 'error', message: result.message };
@@ -61,7 +61,7 @@ function inPickedOrder(ids: number[], formData: FormData): number[] {
 }
 
 export const saveIssueAction = staffAction<typeof draftSchema, { subject: string; intro: string }>(
-  { schema: draftSchema, arrays: ['articles'] },
+  { role: 'staff', schema: draftSchema, arrays: ['articles'] },
   ({ id, subject, intro, articles }, { staff, formData }) => {
     const values = { subject, intro };
     const saved = saveIssueDraft({
@@ -78,7 +78,7 @@ export const saveIssueAction = staffAction<typeof draftSchema, { subject: string
 );
 
 export const sendTestIssueAction = staffAction(
-  { schema: z.object({ id }), invalid: 'That issue no longer exists.' },
+  { role: 'staff', schema: z.object({ id }), invalid: 'That issue no longer exists.' },
   async ({ id }, { staff }) =>
     (await sendTestIssue({ id, to: staff.email }))
       ? { status: 'success', message: `A test copy is on its way to ${staff.email}.` }

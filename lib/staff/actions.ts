@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { STAFF_ROLES } from '@/db/schema';
+import { ROLE_WITH_ARTICLE } from '@/lib/auth/roles';
 import { staffAction } from '@/lib/auth/staff-action';
 import { addStaff, comesBackAtStart, isInAdminEmails, removeStaff } from './manage';
 
@@ -21,7 +22,7 @@ export const addStaffAction = staffAction(
   },
   (input, { staff }) => {
     const added = addStaff({ ...input, actor: staff.email });
-    return { status: 'success', message: `${added.email} is now ${added.role === 'admin' ? 'an admin' : 'a moderator'}.` };
+    return { status: 'success', message: `${added.email} is now ${ROLE_WITH_ARTICLE[added.role]}.` };
   },
 );
 

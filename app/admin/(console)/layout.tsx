@@ -1,21 +1,26 @@
 import Link from 'next/link';
 import { FlashRegion } from '@/components/admin/flash-region';
 import { signOutAction } from '@/lib/auth/actions';
+import { canAccess } from '@/lib/auth/roles';
 import { requireStaff } from '@/lib/auth/session';
 import { env } from '@/lib/env';
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const staff = await requireStaff();
-  const links = [
-    ['/admin', 'Overview'],
-    ['/admin/comments', 'Comments'],
-    ['/admin/blocklist', 'Blocklist'],
-    ['/admin/log', 'Log'],
-    ['/admin/subscribers', 'Subscribers'],
-    ['/admin/newsletters', 'Newsletters'],
-    ['/admin/outbox', 'Outbox'],
-    ...(staff.role === 'admin' ? [['/admin/staff', 'Staff']] : []),
-  ];
+  const links = (
+    [
+      ['/admin', 'Overview', 'staff'],
+      ['/admin/articles', 'Articles', 'editor'],
+      ['/admin/media', 'Media', 'editor'],
+      ['/admin/comments', 'Comments', 'moderator'],
+      ['/admin/blocklist', 'Blocklist', 'moderator'],
+      ['/admin/log', 'Log', 'staff'],
+      ['/admin/subscribers', 'Subscribers', 'staff'],
+      ['/admin/newsletters', 'Newsletters', 'staff'],
+      ['/admin/outbox', 'Outbox', 'staff'],
+      ['/admin/staff', 'Staff', 'admin'],
+    ] as const
+  ).filter(([, , access]) => canAccess(staff.role, access));
   return (
     <>
       <header className="admin-bar">
@@ -27,7 +32,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             <ul>
               {links.map(([href, label]) => (
                 <li key={href}>
-                  <Link href={href!}>{label}</Link>
+                  <Link href={href}>{label}</Link>
                 </li>
               ))}
               <li>

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { countArticlesByTab } from '@/lib/articles/admin-queries';
+import { canAccess } from '@/lib/auth/roles';
 import { requireStaff } from '@/lib/auth/session';
 import { countCommentsByStatus, countCommentsThisWeek } from '@/lib/comments/moderation';
 import { getOutboxCounts } from '@/lib/mail/queries';
@@ -37,23 +39,42 @@ function ConfirmationsChart({ days }: { days: { day: string; n: number }[] }) {
 }
 
 export default async function OverviewPage() {
-  await requireStaff();
+  const staff = await requireStaff();
+  const moderates = canAccess(staff.role, 'moderator');
+  const edits = canAccess(staff.role, 'editor');
   const comments = countCommentsByStatus();
   const week = countCommentsThisWeek();
   const subscribers = countSubscribersByStatus();
   const outbox = getOutboxCounts();
+  const articles = countArticlesByTab();
   return (
     <>
       <h1>Overview</h1>
       <div className="stat-grid">
-        <Link href="/admin/comments?status=pending" className="stat">
-          <span className="stat__value">{comments.pending}</span>
-          <span className="stat__label">pending comments</span>
-        </Link>
-        <div className="stat">
-          <span className="stat__value">{week}</span>
-          <span className="stat__label">comments this week</span>
-        </div>
+        {edits && (
+          <>
+            <Link href="/admin/articles?tab=drafts" className="stat">
+              <span className="stat__value">{articles.drafts}</span>
+              <span className="stat__label">drafts</span>
+            </Link>
+            <Link href="/admin/articles?tab=scheduled" className="stat">
+              <span className="stat__value">{articles.scheduled}</span>
+              <span className="stat__label">scheduled</span>
+            </Link>
+          </>
+        )}
+        {moderates && (
+          <>
+            <Link href="/admin/comments?status=pending" className="stat">
+              <span className="stat__value">{comments.pending}</span>
+              <span className="stat__label">pending comments</span>
+            </Link>
+            <div className="stat">
+              <span className="stat__value">{week}</span>
+              <span className="stat__label">comments this week</span>
+            </div>
+          </>
+        )}
         <Link href="/admin/subscribers?status=confirmed" className="stat">
           <span className="stat__value">{subscribers.confirmed}</span>
           <span className="stat__label">confirmed subscribers</span>

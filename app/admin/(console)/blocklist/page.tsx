@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Blocklist' };
 
 export default async function BlocklistPage() {
-  await requireStaff();
+  await requireStaff('moderator');
   const entries = listBlocklist();
   return (
     <>

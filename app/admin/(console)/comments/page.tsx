@@ -16,7 +16,7 @@ const LABELS: Record<CommentStatus, string> = { pending: 'Pending', approved: 'A
 type Props = { searchParams: Promise<{ status?: string; page?: string }> };
 
 export default async function CommentsConsole({ searchParams }: Props) {
-  await requireStaff();
+  await requireStaff('moderator');
   const params = await searchParams;
   const status: CommentStatus = COMMENT_STATUSES.includes(params.status as CommentStatus) ? (params.status as CommentStatus) : 'pending';
   const page = parsePageParam(params.page) ?? 1;

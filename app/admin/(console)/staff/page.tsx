@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { DataTable } from '@/components/admin/data-table';
 import { ActionForm, SubmitButton } from '@/components/admin/action-form';
+import { ROLE_LABELS, STAFF_ROLE_CHOICES } from '@/lib/auth/roles';
 import { requireAdmin } from '@/lib/auth/session';
 import { addStaffAction, removeStaffAction } from '@/lib/staff/actions';
 import { isInAdminEmails } from '@/lib/staff/manage';
@@ -26,8 +27,11 @@ export default async function StaffPage() {
         <div className="field">
           <label htmlFor="staff-role">Role</label>
           <select id="staff-role" name="role" defaultValue="moderator">
-            <option value="moderator">Moderator</option>
-            <option value="admin">Admin</option>
+            {STAFF_ROLE_CHOICES.map((role) => (
+              <option key={role} value={role}>
+                {ROLE_LABELS[role]}
+              </option>
+            ))}
           </select>
         </div>
         <SubmitButton>Add</SubmitButton>

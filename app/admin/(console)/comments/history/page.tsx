@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Commenter history' };
 
 export default async function HistoryPage({ searchParams }: { searchParams: Promise<{ email?: string }> }) {
-  await requireStaff();
+  await requireStaff('moderator');
   const email = ((await searchParams).email ?? '').trim().toLowerCase().slice(0, 254);
   const rows = email ? listCommentsByEmail({ email }) : [];
   return (
