@@ -156,7 +156,7 @@ describe('the draft is never visible', () => {
   it('is not related to anything', async () => {
     for (const slug of publishedSlugs()) {
       const article = await getArticleBySlug({ slug });
-      expect(slugsOf(await listRelatedArticles({ articleId: article!.id })), slug).not.toContain(DRAFT_SLUG);
+      expect(slugsOf(await listRelatedArticles({ article: article! })), slug).not.toContain(DRAFT_SLUG);
     }
   });
 

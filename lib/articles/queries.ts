@@ -2,8 +2,9 @@ import 'server-only';
 import { and, count, desc, eq, inArray, lte, ne, type Placeholder, sql } from 'drizzle-orm';
 import { unstable_cache } from 'next/cache';
 import { getDb } from '@/db';
-import { articles, articleTags, authors, sections, tags } from '@/db/schema';
-import { ARTICLES_TAG, articleTag, COMMENT_COUNTS_TAG } from './cache-tags';
+import { articleAuthors, articles, articleTags, authors, media, sections, tags, type Media } from '@/db/schema';
+import { newsroomNow } from '@/lib/site/clock';
+import { articleTag, authorTag, COMMENT_COUNTS_TAG, LISTINGS_TAG, sectionTag, SECTIONS_TAG, tagTag } from './cache-tags';
 import { readingMinutes, renderMarkdown } from './markdown';
 import { paginate, PAGE_SIZE, type Pagination } from './pagination';
 import { SNIPPET_CLOSE, SNIPPET_OPEN } from './search-markers';
@@ -20,6 +21,16 @@ export interface AuthorRef {
   slug: string;
   name: string;
 }
+/** An article's lead picture: the stored file (lib/media) and this article's words for it. */
+export interface LeadImage {
+  hash: string;
+  format: Media['format'];
+  width: number;
+  height: number;
+  alt: string;
+  caption: string;
+  credit: string;
+}
 export interface ArticleSummary {
   id: number;
   slug: string;
@@ -28,7 +39,10 @@ export interface ArticleSummary {
   publishedAt: string;
   revisedAt: string | null;
   section: SectionRef;
+  /** The first byline; `bylines` has them all, in order. */
   author: AuthorRef;
+  bylines: AuthorRef[];
+  image: LeadImage | null;
   /** Approved comments; listings that show it are tagged COMMENT_COUNTS_TAG. */
   commentCount: number;
 }
@@ -38,6 +52,7 @@ export interface ArticleDetail extends ArticleSummary {
   commentsOpen: boolean;
   tags: { slug: string; name: string }[];
   author: AuthorRef & { role: string };
+  correction: { text: string; at: string } | null;
 }
 export interface Page<T> extends Pagination {
   items: T[];
@@ -49,7 +64,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
  * Published and not in the future: the one rule for what readers may see, in every query, the
  * search SQL and the comment form. `at` may be a prepared statement's placeholder (bound as ms).
  */
-export function isLive(at: Date | Placeholder = new Date()) {
+export function isLive(at: Date | Placeholder = newsroomNow()) {
   return and(eq(articles.status, 'published'), lte(articles.publishedAt, at))!;
 }
 
@@ -64,6 +79,15 @@ const summaryColumns = {
   sectionName: sections.name,
   authorSlug: authors.slug,
   authorName: authors.name,
+  bylines: sql<string>`(SELECT json_group_array(json_object('slug', au.slug, 'name', au.name) ORDER BY aa.position)
+    FROM ${articleAuthors} aa JOIN ${authors} au ON au.id = aa.author_id WHERE aa.article_id = ${articles.id})`,
+  imageHash: media.hash,
+  imageFormat: media.format,
+  imageWidth: media.width,
+  imageHeight: media.height,
+  imageAlt: articles.imageAlt,
+  imageCaption: articles.imageCaption,
+  imageCredit: articles.imageCredit,
   commentCount: sql<number>`(SELECT count(*) FROM comments c WHERE c.article_id = ${articles.id} AND c.status = 'approved')`,
 };
 
@@ -78,10 +102,20 @@ type SummaryRow = {
   sectionName: string;
   authorSlug: string;
   authorName: string;
+  bylines: string | null;
+  imageHash: string | null;
+  imageFormat: Media['format'] | null;
+  imageWidth: number | null;
+  imageHeight: number | null;
+  imageAlt: string;
+  imageCaption: string;
+  imageCredit: string;
   commentCount: number;
 };
 
 function toSummary(r: SummaryRow): ArticleSummary {
+  const author = { slug: r.authorSlug, name: r.authorName };
+  const bylines = r.bylines ? (JSON.parse(r.bylines) as AuthorRef[]) : [];
   return {
     id: r.id,
     slug: r.slug,
@@ -90,7 +124,20 @@ function toSummary(r: SummaryRow): ArticleSummary {
     publishedAt: iso(r.publishedAt) ?? new Date(0).toISOString(),
     revisedAt: iso(r.revisedAt),
     section: { slug: r.sectionSlug, name: r.sectionName },
-    author: { slug: r.authorSlug, name: r.authorName },
+    author: bylines[0] ?? author,
+    bylines: bylines.length > 0 ? bylines : [author],
+    image:
+      r.imageHash && r.imageFormat && r.imageWidth && r.imageHeight
+        ? {
+            hash: r.imageHash,
+            format: r.imageFormat,
+            width: r.imageWidth,
+            height: r.imageHeight,
+            alt: r.imageAlt,
+            caption: r.imageCaption,
+            credit: r.imageCredit,
+          }
+        : null,
     commentCount: r.commentCount,
   };
 }
@@ -100,7 +147,8 @@ function summaries() {
     .select(summaryColumns)
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .innerJoin(authors, eq(authors.id, articles.authorId));
+    .innerJoin(authors, eq(authors.id, articles.authorId))
+    .leftJoin(media, eq(media.id, articles.imageId));
 }
 
 function countLive(where = isLive()) {
@@ -128,7 +176,7 @@ export const listSections = unstable_cache(
       .orderBy(sections.position, sections.name)
       .all(),
   ['listSections'],
-  { tags: [ARTICLES_TAG] },
+  { tags: [SECTIONS_TAG] },
 );
 
 export interface FrontPage {
@@ -155,7 +203,7 @@ export const getFrontPage = unstable_cache(
     return { lead: latest.items[0] ?? null, latest, sections: bySection };
   },
   ['getFrontPage'],
-  { tags: [ARTICLES_TAG, COMMENT_COUNTS_TAG] },
+  { tags: [LISTINGS_TAG, COMMENT_COUNTS_TAG] },
 );
 
 export const getArticleBySlug = async ({ slug }: { slug: string }): Promise<ArticleDetail | null> =>
@@ -168,10 +216,13 @@ export const getArticleBySlug = async ({ slug }: { slug: string }): Promise<Arti
           body: articles.body,
           commentsOpen: articles.commentsOpen,
           authorRole: authors.role,
+          correction: articles.correction,
+          correctedAt: articles.correctedAt,
         })
         .from(articles)
         .innerJoin(sections, eq(sections.id, articles.sectionId))
         .innerJoin(authors, eq(authors.id, articles.authorId))
+        .leftJoin(media, eq(media.id, articles.imageId))
         .where(and(eq(articles.slug, slug), isLive()))
         .get();
       if (!row) return null;
@@ -190,93 +241,102 @@ export const getArticleBySlug = async ({ slug }: { slug: string }): Promise<Arti
         readingMinutes: readingMinutes(row.body),
         commentsOpen: row.commentsOpen,
         tags: tagRows,
+        correction: row.correction.trim()
+          ? { text: row.correction.trim(), at: iso(row.correctedAt) ?? summary.revisedAt ?? summary.publishedAt }
+          : null,
       };
     },
     ['getArticleBySlug', slug],
-    { tags: [ARTICLES_TAG, articleTag(slug)] },
+    { tags: [articleTag(slug)] },
   )();
 
-/** Up to `limit` live articles that share the most tags with this one, then its section's latest. */
-export const listRelatedArticles = unstable_cache(
-  async ({ articleId, limit = 3 }: { articleId: number; limit?: number }): Promise<ArticleSummary[]> => {
-    const db = getDb();
-    const shared = db
-      .select({ articleId: articleTags.articleId, n: sql<number>`count(*)`.as('n') })
-      .from(articleTags)
-      .where(
-        and(
-          inArray(articleTags.tagId, db.select({ id: articleTags.tagId }).from(articleTags).where(eq(articleTags.articleId, articleId))),
-          ne(articleTags.articleId, articleId),
-        ),
-      )
-      .groupBy(articleTags.articleId)
-      .as('shared');
-    const byTags = summaries()
-      .innerJoin(shared, eq(shared.articleId, articles.id))
-      .where(isLive())
-      .orderBy(desc(shared.n), desc(articles.publishedAt))
-      .limit(limit)
-      .all()
-      .map(toSummary);
-    if (byTags.length >= limit) return byTags;
-    const section = db.select({ id: articles.sectionId }).from(articles).where(eq(articles.id, articleId)).get();
-    const seen = new Set([articleId, ...byTags.map((a) => a.id)]);
-    const more = section
-      ? summaries()
-          .where(and(isLive(), eq(articles.sectionId, section.id)))
-          .orderBy(desc(articles.publishedAt))
-          .limit(limit + seen.size)
-          .all()
-          .map(toSummary)
-          .filter((a) => !seen.has(a.id))
-      : [];
-    return [...byTags, ...more].slice(0, limit);
-  },
-  ['listRelatedArticles'],
-  { tags: [ARTICLES_TAG] },
-);
+/**
+ * Up to `limit` live articles that share the most tags with this one, then its section's latest.
+ * Tagged with that section and those tags, so only a change there refreshes the article's page.
+ */
+export const listRelatedArticles = ({ article, limit = 3 }: { article: ArticleDetail; limit?: number }) =>
+  unstable_cache(() => relatedArticles({ articleId: article.id, limit }), ['listRelatedArticles', String(article.id), String(limit)], {
+    tags: [sectionTag(article.section.slug), ...article.tags.map((t) => tagTag(t.slug))],
+  })();
 
-export const getSectionPage = unstable_cache(
-  async ({ slug, page }: { slug: string; page: number }) => {
-    const section = getDb()
-      .select({ id: sections.id, slug: sections.slug, name: sections.name, description: sections.description })
-      .from(sections)
-      .where(eq(sections.slug, slug))
-      .get();
-    if (!section) return null;
-    const list = pageOf(and(isLive(), eq(articles.sectionId, section.id))!, page);
-    return list ? { section, list } : null;
-  },
-  ['getSectionPage'],
-  { tags: [ARTICLES_TAG, COMMENT_COUNTS_TAG] },
-);
+async function relatedArticles({ articleId, limit }: { articleId: number; limit: number }): Promise<ArticleSummary[]> {
+  const db = getDb();
+  const shared = db
+    .select({ articleId: articleTags.articleId, n: sql<number>`count(*)`.as('n') })
+    .from(articleTags)
+    .where(
+      and(
+        inArray(articleTags.tagId, db.select({ id: articleTags.tagId }).from(articleTags).where(eq(articleTags.articleId, articleId))),
+        ne(articleTags.articleId, articleId),
+      ),
+    )
+    .groupBy(articleTags.articleId)
+    .as('shared');
+  const byTags = summaries()
+    .innerJoin(shared, eq(shared.articleId, articles.id))
+    .where(isLive())
+    .orderBy(desc(shared.n), desc(articles.publishedAt))
+    .limit(limit)
+    .all()
+    .map(toSummary);
+  if (byTags.length >= limit) return byTags;
+  const section = db.select({ id: articles.sectionId }).from(articles).where(eq(articles.id, articleId)).get();
+  const seen = new Set([articleId, ...byTags.map((a) => a.id)]);
+  const more = section
+    ? summaries()
+        .where(and(isLive(), eq(articles.sectionId, section.id)))
+        .orderBy(desc(articles.publishedAt))
+        .limit(limit + seen.size)
+        .all()
+        .map(toSummary)
+        .filter((a) => !seen.has(a.id))
+    : [];
+  return [...byTags, ...more].slice(0, limit);
+}
 
-export const getTagPage = unstable_cache(
-  async ({ slug, page }: { slug: string; page: number }) => {
-    const tag = getDb().select({ id: tags.id, slug: tags.slug, name: tags.name }).from(tags).where(eq(tags.slug, slug)).get();
-    if (!tag) return null;
-    const tagged = getDb().select({ id: articleTags.articleId }).from(articleTags).where(eq(articleTags.tagId, tag.id));
-    const list = pageOf(and(isLive(), inArray(articles.id, tagged))!, page);
-    return list ? { tag, list } : null;
-  },
-  ['getTagPage'],
-  { tags: [ARTICLES_TAG, COMMENT_COUNTS_TAG] },
-);
+export const getSectionPage = ({ slug, page }: { slug: string; page: number }) =>
+  unstable_cache(() => sectionPage({ slug, page }), ['getSectionPage', slug, String(page)], {
+    tags: [sectionTag(slug), COMMENT_COUNTS_TAG],
+  })();
 
-export const getAuthorPage = unstable_cache(
-  async ({ slug, page }: { slug: string; page: number }) => {
-    const author = getDb()
-      .select({ id: authors.id, slug: authors.slug, name: authors.name, role: authors.role, bio: authors.bio })
-      .from(authors)
-      .where(eq(authors.slug, slug))
-      .get();
-    if (!author) return null;
-    const list = pageOf(and(isLive(), eq(articles.authorId, author.id))!, page);
-    return list ? { author, list } : null;
-  },
-  ['getAuthorPage'],
-  { tags: [ARTICLES_TAG, COMMENT_COUNTS_TAG] },
-);
+async function sectionPage({ slug, page }: { slug: string; page: number }) {
+  const section = getDb()
+    .select({ id: sections.id, slug: sections.slug, name: sections.name, description: sections.description })
+    .from(sections)
+    .where(eq(sections.slug, slug))
+    .get();
+  if (!section) return null;
+  const list = pageOf(and(isLive(), eq(articles.sectionId, section.id))!, page);
+  return list ? { section, list } : null;
+}
+
+export const getTagPage = ({ slug, page }: { slug: string; page: number }) =>
+  unstable_cache(() => tagPage({ slug, page }), ['getTagPage', slug, String(page)], { tags: [tagTag(slug), COMMENT_COUNTS_TAG] })();
+
+async function tagPage({ slug, page }: { slug: string; page: number }) {
+  const tag = getDb().select({ id: tags.id, slug: tags.slug, name: tags.name }).from(tags).where(eq(tags.slug, slug)).get();
+  if (!tag) return null;
+  const tagged = getDb().select({ id: articleTags.articleId }).from(articleTags).where(eq(articleTags.tagId, tag.id));
+  const list = pageOf(and(isLive(), inArray(articles.id, tagged))!, page);
+  return list ? { tag, list } : null;
+}
+
+export const getAuthorPage = ({ slug, page }: { slug: string; page: number }) =>
+  unstable_cache(() => authorPage({ slug, page }), ['getAuthorPage', slug, String(page)], {
+    tags: [authorTag(slug), COMMENT_COUNTS_TAG],
+  })();
+
+async function authorPage({ slug, page }: { slug: string; page: number }) {
+  const author = getDb()
+    .select({ id: authors.id, slug: authors.slug, name: authors.name, role: authors.role, bio: authors.bio })
+    .from(authors)
+    .where(eq(authors.slug, slug))
+    .get();
+  if (!author) return null;
+  const bylined = getDb().select({ id: articleAuthors.articleId }).from(articleAuthors).where(eq(articleAuthors.authorId, author.id));
+  const list = pageOf(and(isLive(), inArray(articles.id, bylined))!, page);
+  return list ? { author, list } : null;
+}
 
 export interface SearchHit extends ArticleSummary {
   /** Text with matches wrapped in \u0001 … \u0002; render it as text, never as HTML. */
@@ -289,7 +349,7 @@ export async function searchArticles({ query, page }: { query: string; page: num
   if (!match) return { ...paginate(0, 1), items: [] };
   // Keyed by the normalised FTS expression, so "Council" and "council " share one entry; the
   // handler's LRU bounds how many distinct searches are kept.
-  return unstable_cache(async () => runSearch(match, page), ['searchArticles', match, String(page)], { tags: [ARTICLES_TAG] })();
+  return unstable_cache(async () => runSearch(match, page), ['searchArticles', match, String(page)], { tags: [LISTINGS_TAG] })();
 }
 
 function runSearch(match: string, page: number): Page<SearchHit> | null {
@@ -336,6 +396,7 @@ export async function listArticlesForFeed({ sectionSlug, limit = 30 }: { section
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
     .innerJoin(authors, eq(authors.id, articles.authorId))
+    .leftJoin(media, eq(media.id, articles.imageId))
     .where(where)
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(limit)

@@ -1,4 +1,5 @@
 import 'server-only';
+import { publishDueArticles } from '@/lib/articles/schedule';
 import { sendCommentsDigestIfDue } from '@/lib/comments/digest';
 import { env } from '@/lib/env';
 import { getDb } from '@/db';
@@ -12,6 +13,7 @@ type State = { timer?: NodeJS.Timeout; running?: boolean };
 const state = ((globalThis as { __ledgerJobs?: State }).__ledgerJobs ??= {});
 
 const JOBS: [name: string, run: () => unknown][] = [
+  ['scheduled publishing', () => publishDueArticles()],
   ['digest', () => sendCommentsDigestIfDue({ recipients: listStaffEmails() })],
   ['newsletter queuing', () => tendSendingIssues()],
   ['pruning', () => pruneRateLimitHits()],
@@ -20,7 +22,7 @@ const JOBS: [name: string, run: () => unknown][] = [
 ];
 
 /**
- * One pass of the periodic work: the moderators' digest, queuing newsletter issues, pruning,
+ * One pass of the periodic work: scheduled articles coming due, the moderators' digest, queuing newsletter issues, pruning,
  * blanking old email bodies, and delivery of due email. Each job on its own: one failing does not hold up the others.
  */
 export async function runBackgroundJobs(): Promise<void> {

@@ -53,7 +53,7 @@ export default async function ArticlePage({ params }: Props) {
   const article = await load(params);
   if (!article) notFound();
   const [related, thread] = await Promise.all([
-    listRelatedArticles({ articleId: article.id }),
+    listRelatedArticles({ article }),
     listApprovedComments({ slug: article.slug, page: 1 }),
   ]);
   const url = absoluteUrl(articlePath(article.slug));

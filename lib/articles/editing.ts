@@ -1,0 +1,453 @@
+import 'server-only';
+import { and, eq, inArray, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import { getDb, type Tx } from '@/db';
+import {
+  articleAuthors,
+  articleRevisions,
+  articles,
+  articleTags,
+  authors,
+  media,
+  sections,
+  slugRedirects,
+  tags,
+  type Article,
+} from '@/db/schema';
+import { invalidateCacheTags } from '@/lib/cache/invalidate';
+import { env } from '@/lib/env';
+import { isValidSlug } from '@/lib/site/urls';
+import { newsroomNow } from '@/lib/site/clock';
+import { logStaffAction } from '@/lib/staff/log';
+import { tagsForArticleChange } from './cache-tags';
+import { fromZonedInput, goesPublic, INTENTS, slugify, transition, type Intent } from './editorial-rules';
+
+// Writing, publishing, updating and taking down articles. Every write is one transaction that
+// checks the version the editor started from, keeps a revision of a published text it replaces,
+// keeps the old URL of a changed slug, writes the staff log, and then invalidates the cache tags
+// of every page that shows (or showed) the article. Callers check the role (staffAction 'editor').
+
+const MAX_BODY = 200_000;
+
+const trimmed = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `${label} is too long: at most ${max} characters.` });
+
+/** An id from a form field that may be empty or absent (a new article, no picture). */
+const optionalId = z
+  .union([z.literal(''), z.coerce.number().int().positive()])
+  .optional()
+  .transform((v) => (v === '' || v === undefined ? null : v));
+
+/** The editor's form, as strings: what a person typed, validated field by field. */
+export const articleFormSchema = z.object({
+  id: optionalId,
+  version: z.coerce.number().int().min(0).default(0),
+  intent: z.enum(INTENTS, { error: 'Choose what to do with the article.' }),
+  title: trimmed(200, 'The title').min(1, { error: 'Give the article a title.' }),
+  summary: trimmed(400, 'The summary').default(''),
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(120, { error: 'The slug is too long: at most 120 characters.' })
+    .refine((s) => s === '' || isValidSlug(s), {
+      error: 'Use lowercase letters, digits and single hyphens in the slug, such as council-budget-2027.',
+    })
+    .default(''),
+  sectionId: z.coerce.number({ error: 'Choose a section.' }).int().positive({ error: 'Choose a section.' }),
+  tags: trimmed(1000, 'The tags').default(''),
+  authorIds: z.array(z.coerce.number().int().positive()).default([]),
+  body: z
+    .string()
+    .max(MAX_BODY, { error: `The body is too long: at most ${MAX_BODY.toLocaleString('en-GB')} characters.` })
+    .default(''),
+  imageId: optionalId,
+  imageAlt: trimmed(300, 'The alt text').default(''),
+  imageCaption: trimmed(500, 'The caption').default(''),
+  imageCredit: trimmed(200, 'The credit').default(''),
+  commentsOpen: z
+    .string()
+    .optional()
+    .transform((v) => v === 'on' || v === 'true'),
+  correction: trimmed(1000, 'The correction').default(''),
+  scheduleAt: z.string().trim().default(''),
+});
+export type ArticleForm = z.output<typeof articleFormSchema>;
+/** The fields a revision keeps and restores. */
+export type ArticleFields = Pick<
+  ArticleForm,
+  | 'title'
+  | 'summary'
+  | 'slug'
+  | 'sectionId'
+  | 'tags'
+  | 'authorIds'
+  | 'body'
+  | 'imageId'
+  | 'imageAlt'
+  | 'imageCaption'
+  | 'imageCredit'
+  | 'commentsOpen'
+  | 'correction'
+>;
+
+export type FieldErrors = Partial<Record<keyof ArticleForm, string[]>>;
+
+export type SaveResult =
+  | { ok: true; id: number; slug: string; version: number; status: Article['status']; message: string }
+  | { ok: false; message: string; fieldErrors?: FieldErrors }
+  | { ok: false; conflict: Conflict; message: string };
+
+/** Someone else saved since this editor opened the article: their text, to show beside ours. */
+export interface Conflict {
+  by: string;
+  at: string;
+  version: number;
+  theirs: ArticleFields;
+}
+
+/** Tag names from "Council budgets, AI; procurement": trimmed, de-duplicated, order kept. */
+export function parseTagNames(text: string): string[] {
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for (const raw of text.split(/[,;\n]/)) {
+    const name = raw.trim().replace(/\s+/g, ' ').slice(0, 60);
+    const slug = slugify(name);
+    if (!slug || seen.has(slug)) continue;
+    seen.add(slug);
+    names.push(name);
+  }
+  return names;
+}
+
+/** What must be true before readers can see an article; drafts may be incomplete. */
+function checkPublishable(input: ArticleForm, bodyText: string): FieldErrors {
+  const errors: FieldErrors = {};
+  if (bodyText.trim() === '') errors.body = ['Write the article before publishing it.'];
+  if (input.authorIds.length === 0) errors.authorIds = ['Choose at least one author for the byline.'];
+  if (input.imageId !== null && input.imageAlt === '')
+    errors.imageAlt = ['Describe the picture for readers who cannot see it: alt text is needed to publish it.'];
+  return errors;
+}
+
+function fieldsOf(row: Article, tagNames: string[], authorIds: number[]): ArticleFields {
+  return {
+    title: row.title,
+    summary: row.summary,
+    slug: row.slug,
+    sectionId: row.sectionId,
+    tags: tagNames.join(', '),
+    authorIds,
+    body: row.body,
+    imageId: row.imageId,
+    imageAlt: row.imageAlt,
+    imageCaption: row.imageCaption,
+    imageCredit: row.imageCredit,
+    commentsOpen: row.commentsOpen,
+    correction: row.correction,
+  };
+}
+
+function currentTagNames(tx: Tx, articleId: number): { name: string; slug: string }[] {
+  return tx
+    .select({ name: tags.name, slug: tags.slug })
+    .from(articleTags)
+    .innerJoin(tags, eq(tags.id, articleTags.tagId))
+    .where(eq(articleTags.articleId, articleId))
+    .orderBy(tags.name)
+    .all();
+}
+
+function currentAuthors(tx: Tx, articleId: number): { id: number; slug: string }[] {
+  return tx
+    .select({ id: authors.id, slug: authors.slug })
+    .from(articleAuthors)
+    .innerJoin(authors, eq(authors.id, articleAuthors.authorId))
+    .where(eq(articleAuthors.articleId, articleId))
+    .orderBy(articleAuthors.position)
+    .all();
+}
+
+const sectionSlug = (tx: Tx, id: number) => tx.select({ slug: sections.slug }).from(sections).where(eq(sections.id, id)).get()?.slug;
+
+/** Who someone is in messages and the log: their name if the dashboard knows it, else the address. */
+export interface Editor {
+  email: string;
+  name: string | null;
+}
+const editorName = (editor: Editor) => editor.name?.trim() || editor.email;
+
+const ACTION_NAMES: Record<Intent, string> = {
+  save: 'article-save',
+  autosave: 'article-autosave',
+  publish: 'article-publish',
+  schedule: 'article-schedule',
+  update: 'article-update',
+  unpublish: 'article-unpublish',
+};
+
+/**
+ * Saves the editor's form with the button it was sent with. Refuses a save over a version newer
+ * than the one the editor opened (returning the other text), a slug another article has or had, a
+ * schedule time in the past, and an incomplete article going public.
+ */
+export function saveArticle(input: ArticleForm, editor: Editor, now: Date = newsroomNow()): SaveResult {
+  let scheduleAt: Date | undefined;
+  if (input.intent === 'schedule') {
+    const parsed = fromZonedInput(input.scheduleAt, env.SITE_TIME_ZONE);
+    if (!parsed.ok) return { ok: false, message: parsed.message, fieldErrors: { scheduleAt: [parsed.message] } };
+    scheduleAt = parsed.at;
+  }
+  const slug = input.slug || slugify(input.title);
+  if (!slug)
+    return {
+      ok: false,
+      message: 'Give the article a slug.',
+      fieldErrors: { slug: ['The title has no letters or digits to make a slug from: type one.'] },
+    };
+  const tagNames = parseTagNames(input.tags);
+  const authorIds = [...new Set(input.authorIds)];
+
+  const db = getDb();
+  const outcome = db.transaction(
+    (tx) => {
+      const existing = input.id === null ? undefined : tx.select().from(articles).where(eq(articles.id, input.id)).get();
+      if (input.id !== null && !existing) return { ok: false as const, message: 'That article no longer exists.' };
+      if (existing && existing.version !== input.version) {
+        const theirs = fieldsOf(
+          existing,
+          currentTagNames(tx, existing.id).map((t) => t.name),
+          currentAuthors(tx, existing.id).map((a) => a.id),
+        );
+        const by = existing.updatedBy ?? 'someone';
+        const at = existing.updatedAt.toISOString();
+        return {
+          ok: false as const,
+          conflict: { by, at, version: existing.version, theirs },
+          message: `This article was changed by ${by} at ${formatNewsroomTime(existing.updatedAt)} since you opened it. Nothing was saved: your text is still here, and theirs is shown below to compare.`,
+        };
+      }
+
+      const everPublished = existing
+        ? existing.status === 'published' || existing.status === 'unpublished' || existing.revisedAt !== null
+        : false;
+      const moved = transition(
+        {
+          status: existing?.status ?? 'draft',
+          publishedAt: existing?.publishedAt ?? null,
+          revisedAt: existing?.revisedAt ?? null,
+          everPublished,
+        },
+        input.intent,
+        { now, scheduleAt },
+      );
+      if (!moved.ok)
+        return {
+          ok: false as const,
+          message: moved.message,
+          fieldErrors: input.intent === 'schedule' ? { scheduleAt: [moved.message] } : undefined,
+        };
+      const next = moved.next;
+
+      // References must exist (a stale form may name a deleted picture or author).
+      const errors: FieldErrors = {};
+      if (!sectionSlug(tx, input.sectionId)) errors.sectionId = ['Choose a section.'];
+      const knownAuthors = authorIds.length ? tx.select({ id: authors.id }).from(authors).where(inArray(authors.id, authorIds)).all() : [];
+      if (knownAuthors.length !== authorIds.length) errors.authorIds = ['One of the authors no longer exists: choose again.'];
+      if (input.imageId !== null && !tx.select({ id: media.id }).from(media).where(eq(media.id, input.imageId)).get())
+        errors.imageId = ['That picture is no longer in the library: choose another.'];
+      if (goesPublic(next.status) && input.intent !== 'unpublish')
+        Object.assign(errors, checkPublishable({ ...input, authorIds }, input.body));
+      const slugOwner = tx
+        .select({ id: articles.id })
+        .from(articles)
+        .where(and(eq(articles.slug, slug), existing ? ne(articles.id, existing.id) : undefined))
+        .get();
+      const redirectOwner = tx.select({ articleId: slugRedirects.articleId }).from(slugRedirects).where(eq(slugRedirects.slug, slug)).get();
+      if (slugOwner || (redirectOwner && redirectOwner.articleId !== existing?.id))
+        errors.slug = [`Another article ${slugOwner ? 'has' : 'had'} the address /articles/${slug}: choose another slug.`];
+      if (Object.keys(errors).length > 0) {
+        const first = Object.values(errors)[0]![0]!;
+        return { ok: false as const, message: `Not saved. ${first}`, fieldErrors: errors };
+      }
+
+      const beforeTags = existing ? currentTagNames(tx, existing.id) : [];
+      const beforeAuthors = existing ? currentAuthors(tx, existing.id) : [];
+      // A published text about to be replaced is kept, so it can be compared and restored.
+      if (existing && existing.status === 'published' && input.intent !== 'unpublish') {
+        tx.insert(articleRevisions)
+          .values({
+            articleId: existing.id,
+            version: existing.version,
+            fields: fieldsOf(
+              existing,
+              beforeTags.map((t) => t.name),
+              beforeAuthors.map((a) => a.id),
+            ) as unknown as Record<string, unknown>,
+            savedBy: existing.updatedBy,
+            createdAt: existing.updatedAt,
+          })
+          .run();
+      }
+      const correctionChanged = input.correction !== (existing?.correction ?? '');
+      const values = {
+        slug,
+        title: input.title,
+        summary: input.summary,
+        body: input.body,
+        sectionId: input.sectionId,
+        authorId: authorIds[0] ?? existing?.authorId ?? fallbackAuthor(tx),
+        commentsOpen: input.commentsOpen,
+        imageId: input.imageId,
+        imageAlt: input.imageAlt,
+        imageCaption: input.imageCaption,
+        imageCredit: input.imageCredit,
+        correction: input.correction,
+        correctedAt: input.correction === '' ? null : correctionChanged ? now : (existing?.correctedAt ?? now),
+        status: next.status,
+        publishedAt: next.publishedAt,
+        revisedAt: next.revisedAt,
+        updatedAt: now,
+        updatedBy: editorName(editor),
+      };
+      const row = existing
+        ? tx
+            .update(articles)
+            .set({ ...values, version: existing.version + 1 })
+            .where(eq(articles.id, existing.id))
+            .returning()
+            .get()
+        : tx
+            .insert(articles)
+            .values({ ...values, version: 1, createdAt: now })
+            .returning()
+            .get();
+
+      // The old address of a public article keeps working (308 to the new one).
+      if (existing && existing.slug !== slug && everPublished) {
+        tx.insert(slugRedirects)
+          .values({ slug: existing.slug, articleId: row.id })
+          .onConflictDoUpdate({ target: slugRedirects.slug, set: { articleId: row.id } })
+          .run();
+      }
+      // Taking back an old slug: it is the article's address again, not a redirect.
+      tx.delete(slugRedirects)
+        .where(and(eq(slugRedirects.slug, slug), eq(slugRedirects.articleId, row.id)))
+        .run();
+
+      const tagRows = tagNames.map((name) => {
+        const tagSlug = slugify(name);
+        return tx
+          .insert(tags)
+          .values({ slug: tagSlug, name })
+          .onConflictDoUpdate({ target: tags.slug, set: { slug: tagSlug } })
+          .returning({ id: tags.id, slug: tags.slug })
+          .get();
+      });
+      tx.delete(articleTags).where(eq(articleTags.articleId, row.id)).run();
+      for (const t of tagRows) tx.insert(articleTags).values({ articleId: row.id, tagId: t.id }).run();
+      if (authorIds.length > 0) {
+        tx.delete(articleAuthors).where(eq(articleAuthors.articleId, row.id)).run();
+        authorIds.forEach((authorId, position) => tx.insert(articleAuthors).values({ articleId: row.id, authorId, position }).run());
+      }
+
+      if (input.intent !== 'autosave') {
+        logStaffAction(tx, {
+          actor: editor.email,
+          action: ACTION_NAMES[input.intent],
+          detail: `${row.title} (/articles/${row.slug}, version ${row.version})`,
+          at: now,
+        });
+      }
+
+      const wasVisible = existing ? existing.status === 'published' || existing.status === 'scheduled' : false;
+      const isVisible = next.status === 'published' || next.status === 'scheduled';
+      const touched =
+        wasVisible || isVisible || existing?.status === 'unpublished'
+          ? {
+              slugs: [...new Set([existing?.slug, slug].filter((s): s is string => Boolean(s)))],
+              sections: [
+                ...new Set(
+                  [existing ? sectionSlug(tx, existing.sectionId) : undefined, sectionSlug(tx, input.sectionId)].filter((s): s is string =>
+                    Boolean(s),
+                  ),
+                ),
+              ],
+              tags: [...new Set([...beforeTags.map((t) => t.slug), ...tagRows.map((t) => t.slug)])],
+              authors: [...new Set([...beforeAuthors.map((a) => a.slug), ...currentAuthors(tx, row.id).map((a) => a.slug)])],
+            }
+          : null;
+      return { ok: true as const, row, touched };
+    },
+    { behavior: 'immediate' },
+  );
+  if (!outcome.ok) return outcome;
+  if (outcome.touched) invalidateCacheTags(tagsForArticleChange(outcome.touched));
+  const { row } = outcome;
+  return { ok: true, id: row.id, slug: row.slug, version: row.version, status: row.status, message: successMessage(input.intent, row) };
+}
+
+function fallbackAuthor(tx: Tx): number {
+  const first = tx.select({ id: authors.id }).from(authors).orderBy(authors.id).limit(1).get();
+  if (!first) throw new Error('There are no authors to put on a byline.');
+  return first.id;
+}
+
+function successMessage(intent: Intent, row: Article): string {
+  switch (intent) {
+    case 'save':
+      return row.status === 'scheduled' ? `Saved. It is still scheduled for ${formatNewsroomTime(row.publishedAt!)}.` : 'Draft saved.';
+    case 'autosave':
+      return `Saved automatically at ${formatNewsroomTime(row.updatedAt, { timeOnly: true })}.`;
+    case 'publish':
+      return 'Published. Readers can see it now.';
+    case 'schedule':
+      return `Scheduled for ${formatNewsroomTime(row.publishedAt!)}.`;
+    case 'update':
+      return 'Updated. Readers see the new text now.';
+    case 'unpublish':
+      return row.status === 'draft' ? 'No longer scheduled: it is a draft again.' : 'Unpublished. Its address now answers that it is gone.';
+  }
+}
+
+/** "7 December 2026, 09:30 GMT" in the newsroom's zone. */
+export function formatNewsroomTime(at: Date, { timeOnly = false } = {}): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    ...(timeOnly ? {} : { day: 'numeric', month: 'long', year: 'numeric' }),
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: env.SITE_TIME_ZONE,
+    timeZoneName: 'short',
+  }).format(at);
+}
+
+/** Restores a revision's text as a new save (itself revisable), from the version the editor saw. */
+export function restoreRevision(
+  { articleId, revisionId, version }: { articleId: number; revisionId: number; version: number },
+  editor: Editor,
+  now: Date = newsroomNow(),
+): SaveResult {
+  const db = getDb();
+  const revision = db
+    .select()
+    .from(articleRevisions)
+    .where(and(eq(articleRevisions.id, revisionId), eq(articleRevisions.articleId, articleId)))
+    .get();
+  const article = db.select({ status: articles.status }).from(articles).where(eq(articles.id, articleId)).get();
+  if (!revision || !article) return { ok: false, message: 'That revision no longer exists.' };
+  const fields = revision.fields as unknown as ArticleFields;
+  return saveArticle(
+    {
+      ...fields,
+      id: articleId,
+      version,
+      intent: article.status === 'published' ? 'update' : 'save',
+      scheduleAt: '',
+    },
+    editor,
+    now,
+  );
+}
