@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { findMovedArticle } from '@/lib/articles/moved';
 
-// Two early answers, and nothing else: the matcher keeps every other request off this code path.
+// Three early answers, and nothing else: the matcher keeps every other request off this code path.
 //
 // 1. /admin without a session cookie goes to sign-in. Only a fast redirect: every admin page,
 //    action and route handler checks the session itself (lib/auth/session.ts).
@@ -8,6 +9,9 @@ import { NextResponse, type NextRequest } from 'next/server';
 //    answer 500 in production: it cannot decode the dynamic segment, and no app code runs
 //    (https://github.com/vercel/next.js/issues/92527). No link on this site produces such a path,
 //    so answer 404 before routing.
+// 3. An article address whose article was unpublished answers 410 Gone; one whose slug changed
+//    answers 308 to the new address (comment pages below it too). Only GETs and HEADs that reach
+//    Next come here: the page cache in scripts/server.mjs answers cached live articles first.
 
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 
@@ -23,10 +27,32 @@ function notFoundForBadEscape(pathname: string): NextResponse | null {
   }
 }
 
+const GONE_PAGE =
+  '<!doctype html><html lang="en-GB"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Article removed</title><style>body{font:1.1rem/1.6 Georgia,serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1b1b1b;background:#fbfaf7}@media (prefers-color-scheme:dark){body{color:#eceae4;background:#161514}a{color:#9cc3ff}}</style><main><h1>This article has been removed</h1><p>It is no longer published. <a href="/">Go to the front page</a> or <a href="/search">search the site</a>.</p></main></html>';
+
+function articleMoved(request: NextRequest): NextResponse | null {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return null;
+  const match = /^\/articles\/([a-z0-9-]{1,120})(\/.*)?$/.exec(request.nextUrl.pathname);
+  if (!match) return null;
+  const found = findMovedArticle(match[1]!);
+  if (!found) return null;
+  if (found.kind === 'gone') {
+    return new NextResponse(GONE_PAGE, {
+      status: 410,
+      headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'public, max-age=0, must-revalidate' },
+    });
+  }
+  const url = request.nextUrl.clone();
+  url.pathname = `/articles/${found.slug}${match[2] ?? ''}`;
+  return NextResponse.redirect(url, 308);
+}
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const bad = notFoundForBadEscape(pathname);
   if (bad) return bad;
+  const moved = articleMoved(request);
+  if (moved) return moved;
   if (!pathname.startsWith('/admin')) return NextResponse.next();
   if (pathname.startsWith('/admin/sign-in') || pathname.startsWith('/admin/forbidden')) return NextResponse.next();
   if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
@@ -36,4 +62,4 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(url);
 }
 
-export const config = { matcher: ['/admin', '/admin/:path*', '/:path(.*%.*)'] };
+export const config = { matcher: ['/admin', '/admin/:path*', '/articles/:path+', '/:path(.*%.*)'] };

@@ -1,7 +1,17 @@
 import Link from 'next/link';
 import type { ArticleSummary } from '@/lib/articles/queries';
-import { articlePath, authorPath, commentsPagePath, sectionPath } from '@/lib/site/urls';
+import { articlePath, commentsPagePath, sectionPath } from '@/lib/site/urls';
+import { Bylines } from './article-view';
+import { ResponsiveImage } from './media/responsive-image';
 import { DateTime } from './date-time';
+
+/** How a card shows its lead picture; `sizes` says how wide it is drawn, so a phone fetches a phone-sized file. */
+const PICTURE = {
+  // The front page's largest paint: fetched first, never lazily.
+  lead: { className: 'card__image card__image--lead', sizes: '(min-width: 74rem) 47rem, (min-width: 52rem) 64vw, calc(100vw - 2rem)', priority: true },
+  top: { className: 'card__image', sizes: '(min-width: 52rem) 22rem, calc(100vw - 2rem)', priority: false },
+  thumb: { className: 'card__image card__image--thumb', sizes: '8rem', priority: false },
+} as const;
 
 export function ArticleCard({
   article,
@@ -9,6 +19,7 @@ export function ArticleCard({
   headingLevel = 2,
   showSection = true,
   showCommentCount = true,
+  picture = variant === 'lead' ? 'lead' : 'thumb',
   children,
 }: {
   article: ArticleSummary;
@@ -17,11 +28,17 @@ export function ArticleCard({
   showSection?: boolean;
   /** Off where the list is cached without the comment-counts tag (related articles). */
   showCommentCount?: boolean;
+  picture?: keyof typeof PICTURE | 'none';
   children?: React.ReactNode;
 }) {
   const Heading = `h${headingLevel}` as const;
+  const image = picture !== 'none' && article.image ? { ...PICTURE[picture], ...article.image } : null;
   return (
-    <article className={`card card--${variant}`}>
+    <article className={`card card--${variant}${image ? ` card--with-${picture}` : ''}`}>
+      {image && (
+        // The headline link next to it says where the picture leads, so the picture itself is not a second link.
+        <ResponsiveImage className={image.className} image={image} alt={image.alt} sizes={image.sizes} priority={image.priority} />
+      )}
       {showSection && (
         <Link className="kicker" href={sectionPath(article.section.slug)}>
           {article.section.name}
@@ -33,7 +50,7 @@ export function ArticleCard({
       {article.summary && <p className="card__summary">{article.summary}</p>}
       {children}
       <p className="byline">
-        By <Link href={authorPath(article.author.slug)}>{article.author.name}</Link> · <DateTime iso={article.publishedAt} />
+        By <Bylines bylines={article.bylines} /> · <DateTime iso={article.publishedAt} />
         {showCommentCount && article.commentCount > 0 && (
           <>
             {' '}

@@ -89,10 +89,16 @@ describe('admin server actions', () => {
 
   it('are every export of every admin-actions module and the staff actions', () => {
     expect(new Set(modules.map(([file]) => file))).toEqual(
-      new Set(['lib/comments/admin-actions.ts', 'lib/mail/admin-actions.ts', 'lib/newsletter/admin-actions.ts', 'lib/staff/actions.ts']),
+      new Set([
+        'lib/articles/admin-actions.ts',
+        'lib/comments/admin-actions.ts',
+        'lib/mail/admin-actions.ts',
+        'lib/newsletter/admin-actions.ts',
+        'lib/staff/actions.ts',
+      ]),
     );
     expect(actions().map((a) => a.name)).toEqual(
-      expect.arrayContaining(['moderateSelected', 'addStaffAction', 'retryEmailAction', 'sendIssueAction']),
+      expect.arrayContaining(['moderateSelected', 'addStaffAction', 'retryEmailAction', 'sendIssueAction', 'saveArticleAction']),
     );
   });
 

@@ -81,10 +81,10 @@ export interface ConsoleFile {
   access: Access;
 }
 
-/** Every page.tsx, route.ts and layout.tsx under app/admin/(console). */
+/** Every page.tsx, route.ts and layout.tsx under app/admin/(console), and the staff previews (app/admin/preview). */
 export function consoleFiles(kind: 'page' | 'route' | 'layout'): ConsoleFile[] {
   const pattern = { page: /\/page\.tsx?$/, route: /\/route\.tsx?$/, layout: /\/layout\.tsx?$/ }[kind];
-  return walk(path.join(ROOT, 'app/admin/(console)'))
+  return [...walk(path.join(ROOT, 'app/admin/(console)')), ...walk(path.join(ROOT, 'app/admin/preview'))]
     .map(relative)
     .filter((f) => pattern.test(f))
     .sort()

@@ -3,6 +3,7 @@ import { and, count, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { articleAuthors, articleRevisions, articles, articleTags, authors, media, sections, tags, type ArticleStatus } from '@/db/schema';
 import { paginate, type Pagination } from './pagination';
+import { articleDetail } from './queries';
 
 // What the dashboard's article pages read. Callers check requireStaff('editor') first.
 
@@ -92,7 +93,15 @@ export function getArticleForEditing({ id }: { id: number }) {
     .map((a) => a.id);
   const image = row.imageId
     ? (db
-        .select({ id: media.id, hash: media.hash, format: media.format, width: media.width, height: media.height })
+        .select({
+          id: media.id,
+          hash: media.hash,
+          format: media.format,
+          width: media.width,
+          height: media.height,
+          alt: media.alt,
+          credit: media.credit,
+        })
         .from(media)
         .where(eq(media.id, row.imageId))
         .get() ?? null)
@@ -147,4 +156,9 @@ export function authorNames(ids: number[]): string[] {
   const rows = getDb().select({ id: authors.id, name: authors.name }).from(authors).where(inArray(authors.id, ids)).all();
   const byId = new Map(rows.map((r) => [r.id, r.name]));
   return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+}
+
+/** The article exactly as its public page would show it, whatever its status: for staff previews. */
+export function getArticlePreview({ id }: { id: number }) {
+  return articleDetail(eq(articles.id, id));
 }

@@ -13,6 +13,7 @@ import {
   slugRedirects,
   tags,
   type Article,
+  type Media,
 } from '@/db/schema';
 import { invalidateCacheTags } from '@/lib/cache/invalidate';
 import { env } from '@/lib/env';
@@ -107,6 +108,8 @@ export interface Conflict {
   at: string;
   version: number;
   theirs: ArticleFields;
+  /** Their picture, so the editor can show it and take it. */
+  theirImage: { id: number; hash: string; format: Media['format']; width: number; height: number; alt: string; credit: string } | null;
 }
 
 /** Tag names from "Council budgets, AI; procurement": trimmed, de-duplicated, order kept. */
@@ -224,9 +227,24 @@ export function saveArticle(input: ArticleForm, editor: Editor, now: Date = news
         );
         const by = existing.updatedBy ?? 'someone';
         const at = existing.updatedAt.toISOString();
+        const theirImage = existing.imageId
+          ? (tx
+              .select({
+                id: media.id,
+                hash: media.hash,
+                format: media.format,
+                width: media.width,
+                height: media.height,
+                alt: media.alt,
+                credit: media.credit,
+              })
+              .from(media)
+              .where(eq(media.id, existing.imageId))
+              .get() ?? null)
+          : null;
         return {
           ok: false as const,
-          conflict: { by, at, version: existing.version, theirs },
+          conflict: { by, at, version: existing.version, theirs, theirImage },
           message: `This article was changed by ${by} at ${formatNewsroomTime(existing.updatedAt)} since you opened it. Nothing was saved: your text is still here, and theirs is shown below to compare.`,
         };
       }

@@ -103,13 +103,22 @@ export function transition(current: Dates, intent: Intent, { now, scheduleAt }: 
     case 'schedule':
       if (status === 'published') return { ok: false, message: 'This article is already published.' };
       if (!scheduleAt) return { ok: false, message: 'Choose the date and time to publish at.' };
-      if (scheduleAt.getTime() <= now.getTime()) return { ok: false, message: 'That time has passed: choose a time in the future, or Publish now.' };
+      if (scheduleAt.getTime() <= now.getTime())
+        return { ok: false, message: 'That time has passed: choose a time in the future, or Publish now.' };
       return { ok: true, next: { ...current, status: 'scheduled', publishedAt: scheduleAt } };
     case 'update':
       if (status !== 'published') return { ok: false, message: 'Only a published article can be updated.' };
       return { ok: true, next: { ...current, revisedAt: now } };
     case 'unpublish':
-      if (status === 'scheduled') return { ok: true, next: { ...current, status: current.everPublished ? 'unpublished' : 'draft', publishedAt: current.everPublished ? current.publishedAt : null } };
+      if (status === 'scheduled')
+        return {
+          ok: true,
+          next: {
+            ...current,
+            status: current.everPublished ? 'unpublished' : 'draft',
+            publishedAt: current.everPublished ? current.publishedAt : null,
+          },
+        };
       if (status !== 'published') return { ok: false, message: 'This article is not published.' };
       return { ok: true, next: { ...current, status: 'unpublished' } };
   }

@@ -3,7 +3,8 @@ import { env } from '@/lib/env';
 import { absoluteUrl, articlePath } from '@/lib/site/urls';
 import { listArticlesForFeed } from './queries';
 
-function xml(text: string): string {
+/** Text made safe inside an XML element or attribute. */
+export function xmlText(text: string): string {
   return text
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
     .replace(/&/g, '&amp;')
@@ -23,14 +24,14 @@ export async function buildRssFeed({ section }: { section?: { slug: string; name
     .map((a) => {
       const link = absoluteUrl(articlePath(a.slug));
       return `    <item>
-      <title>${xml(a.title)}</title>
-      <link>${xml(link)}</link>
-      <guid isPermaLink="true">${xml(link)}</guid>
+      <title>${xmlText(a.title)}</title>
+      <link>${xmlText(link)}</link>
+      <guid isPermaLink="true">${xmlText(link)}</guid>
       <pubDate>${new Date(a.publishedAt).toUTCString()}</pubDate>
-      <dc:creator>${xml(a.author.name)}</dc:creator>
-      <category>${xml(a.section.name)}</category>
-      <description>${xml(a.summary)}</description>
-      <content:encoded>${xml(a.html)}</content:encoded>
+      <dc:creator>${xmlText(a.author.name)}</dc:creator>
+      <category>${xmlText(a.section.name)}</category>
+      <description>${xmlText(a.summary)}</description>
+      <content:encoded>${xmlText(a.html)}</content:encoded>
     </item>`;
     })
     .join('\n');
@@ -38,12 +39,12 @@ export async function buildRssFeed({ section }: { section?: { slug: string; name
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
   <channel>
-    <title>${xml(title)}</title>
-    <link>${xml(home)}</link>
-    <description>${xml(description)}</description>
+    <title>${xmlText(title)}</title>
+    <link>${xmlText(home)}</link>
+    <description>${xmlText(description)}</description>
     <language>en-gb</language>
     <lastBuildDate>${new Date(lastBuild).toUTCString()}</lastBuildDate>
-    <atom:link href="${xml(absoluteUrl(selfPath))}" rel="self" type="application/rss+xml"/>
+    <atom:link href="${xmlText(absoluteUrl(selfPath))}" rel="self" type="application/rss+xml"/>
 ${entries}
   </channel>
 </rss>

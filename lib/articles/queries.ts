@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, inArray, lte, ne, type Placeholder, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lte, ne, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { unstable_cache } from 'next/cache';
 import { getDb } from '@/db';
 import { articleAuthors, articles, articleTags, authors, media, sections, tags, type Media } from '@/db/schema';
@@ -207,48 +207,51 @@ export const getFrontPage = unstable_cache(
 );
 
 export const getArticleBySlug = async ({ slug }: { slug: string }): Promise<ArticleDetail | null> =>
-  unstable_cache(
-    async (): Promise<ArticleDetail | null> => {
-      const db = getDb();
-      const row = db
-        .select({
-          ...summaryColumns,
-          body: articles.body,
-          commentsOpen: articles.commentsOpen,
-          authorRole: authors.role,
-          correction: articles.correction,
-          correctedAt: articles.correctedAt,
-        })
-        .from(articles)
-        .innerJoin(sections, eq(sections.id, articles.sectionId))
-        .innerJoin(authors, eq(authors.id, articles.authorId))
-        .leftJoin(media, eq(media.id, articles.imageId))
-        .where(and(eq(articles.slug, slug), isLive()))
-        .get();
-      if (!row) return null;
-      const tagRows = db
-        .select({ slug: tags.slug, name: tags.name })
-        .from(articleTags)
-        .innerJoin(tags, eq(tags.id, articleTags.tagId))
-        .where(eq(articleTags.articleId, row.id))
-        .orderBy(tags.name)
-        .all();
-      const summary = toSummary(row);
-      return {
-        ...summary,
-        author: { ...summary.author, role: row.authorRole },
-        html: renderMarkdown(row.body),
-        readingMinutes: readingMinutes(row.body),
-        commentsOpen: row.commentsOpen,
-        tags: tagRows,
-        correction: row.correction.trim()
-          ? { text: row.correction.trim(), at: iso(row.correctedAt) ?? summary.revisedAt ?? summary.publishedAt }
-          : null,
-      };
-    },
-    ['getArticleBySlug', slug],
-    { tags: [articleTag(slug)] },
-  )();
+  unstable_cache(async () => articleDetail(and(eq(articles.slug, slug), isLive())!), ['getArticleBySlug', slug], {
+    tags: [articleTag(slug)],
+  })();
+
+/**
+ * An article as its page shows it, whichever row `where` picks. Readers get it through
+ * getArticleBySlug (live only, cached); staff previews through lib/articles/admin-queries.ts.
+ */
+export function articleDetail(where: SQL): ArticleDetail | null {
+  const db = getDb();
+  const row = db
+    .select({
+      ...summaryColumns,
+      body: articles.body,
+      commentsOpen: articles.commentsOpen,
+      authorRole: authors.role,
+      correction: articles.correction,
+      correctedAt: articles.correctedAt,
+    })
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .innerJoin(authors, eq(authors.id, articles.authorId))
+    .leftJoin(media, eq(media.id, articles.imageId))
+    .where(where)
+    .get();
+  if (!row) return null;
+  const tagRows = db
+    .select({ slug: tags.slug, name: tags.name })
+    .from(articleTags)
+    .innerJoin(tags, eq(tags.id, articleTags.tagId))
+    .where(eq(articleTags.articleId, row.id))
+    .orderBy(tags.name)
+    .all();
+  const summary = toSummary(row);
+  const correction = row.correction.trim();
+  return {
+    ...summary,
+    author: { ...summary.author, role: row.authorRole },
+    html: renderMarkdown(row.body),
+    readingMinutes: readingMinutes(row.body),
+    commentsOpen: row.commentsOpen,
+    tags: tagRows,
+    correction: correction ? { text: correction, at: iso(row.correctedAt) ?? summary.revisedAt ?? summary.publishedAt } : null,
+  };
+}
 
 /**
  * Up to `limit` live articles that share the most tags with this one, then its section's latest.
@@ -428,4 +431,15 @@ export async function getSectionBySlug({ slug }: { slug: string }) {
       .where(eq(sections.slug, slug))
       .get() ?? null
   );
+}
+
+/** Live articles first published in the last 48 hours, for the Google News sitemap. */
+export function listNewsSitemapEntries(now: Date = newsroomNow()) {
+  return getDb()
+    .select({ slug: articles.slug, title: articles.title, publishedAt: articles.publishedAt })
+    .from(articles)
+    .where(and(isLive(now), gte(articles.publishedAt, new Date(now.getTime() - 48 * 3600_000))))
+    .orderBy(desc(articles.publishedAt))
+    .limit(1000)
+    .all();
 }

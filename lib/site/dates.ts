@@ -1,13 +1,16 @@
-// Dates as every reader sees them: in London time, so a cached page is the same bytes for all.
+import { env } from '@/lib/env';
 
-const dateOnly = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+// Dates as every reader sees them: in the newsroom's zone (SITE_TIME_ZONE), so a cached page is the
+// same bytes for all, and the times a reader sees are the times the newsroom scheduled.
+
+const dateOnly = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: env.SITE_TIME_ZONE });
 const withTime = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'long',
   year: 'numeric',
   hour: '2-digit',
   minute: '2-digit',
-  timeZone: 'Europe/London',
+  timeZone: env.SITE_TIME_ZONE,
 });
 
 /**

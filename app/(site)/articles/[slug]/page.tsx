@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArticleCard } from '@/components/article-card';
 import { CommentSection } from '@/components/comments/comment-section';
 import { NewsletterSignup } from '@/components/newsletter-signup';
-import { DateTime } from '@/components/date-time';
+import { ArticleView } from '@/components/article-view';
 import { env } from '@/lib/env';
 import { getArticleBySlug, listRelatedArticles } from '@/lib/articles/queries';
 import { listApprovedComments } from '@/lib/comments/queries';
-import { absoluteUrl, articlePath, authorPath, commentsPagePath, isValidSlug, sectionPath, tagPath } from '@/lib/site/urls';
+import { variantUrl } from '@/lib/media/rules';
+import { absoluteUrl, articlePath, authorPath, commentsPagePath, isValidSlug } from '@/lib/site/urls';
 
 export function generateStaticParams() {
   return [];
@@ -32,7 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: article.title,
     description: article.summary,
-    authors: [{ name: article.author.name, url: authorPath(article.author.slug) }],
+    authors: article.bylines.map((b) => ({ name: b.name, url: authorPath(b.slug) })),
     alternates: { canonical: articlePath(article.slug) },
     openGraph: {
       type: 'article',
@@ -42,7 +42,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       publishedTime: article.publishedAt,
       modifiedTime: article.revisedAt ?? article.publishedAt,
       section: article.section.name,
-      authors: [article.author.name],
+      authors: article.bylines.map((b) => b.name),
       tags: article.tags.map((t) => t.name),
     },
     twitter: { card: 'summary_large_image', title: article.title, description: article.summary },
@@ -68,52 +68,28 @@ export default async function ArticlePage({ params }: Props) {
     dateModified: article.revisedAt ?? article.publishedAt,
     articleSection: article.section.name,
     keywords: article.tags.map((t) => t.name).join(', '),
-    author: [{ '@type': 'Person', name: article.author.name, url: absoluteUrl(authorPath(article.author.slug)) }],
+    author: article.bylines.map((b) => ({ '@type': 'Person', name: b.name, url: absoluteUrl(authorPath(b.slug)) })),
+    ...(article.image && { image: [absoluteUrl(variantUrl(article.image.hash, 1280, 'webp'))] }),
     publisher: { '@type': 'Organization', name: env.SITE_NAME, url: env.SITE_URL },
   };
 
   return (
-    <article className="article">
+    <ArticleView
+      article={article}
+      meta={
+        thread && thread.total > 0 ? (
+          <>
+            {' '}
+            · <a href="#comments">{thread.total === 1 ? '1 comment' : `${thread.total} comments`}</a>
+          </>
+        ) : null
+      }
+    >
       <script
         type="application/ld+json"
         // JSON-LD must be inline; "<" is escaped so the text can never close the script element.
         dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, '\\u003c') }}
       />
-      <Link className="kicker" href={sectionPath(article.section.slug)}>
-        {article.section.name}
-      </Link>
-      <h1 className="article__title">{article.title}</h1>
-      {article.summary && <p className="article__summary">{article.summary}</p>}
-      <div className="article__meta">
-        By <Link href={authorPath(article.author.slug)}>{article.author.name}</Link>
-        {article.author.role && <>, {article.author.role}</>}
-        <br />
-        Published <DateTime iso={article.publishedAt} showTime />
-        {article.revisedAt && (
-          <>
-            {' '}
-            · Updated <DateTime iso={article.revisedAt} showTime />
-          </>
-        )}{' '}
-        · {article.readingMinutes} min read
-        {thread && thread.total > 0 && (
-          <>
-            {' '}
-            · <a href="#comments">{thread.total === 1 ? '1 comment' : `${thread.total} comments`}</a>
-          </>
-        )}
-      </div>
-      {/* Rendered from Markdown by lib/articles/markdown.ts, which lets no raw HTML or unsafe URL through. */}
-      <div className="prose" dangerouslySetInnerHTML={{ __html: article.html }} />
-      {article.tags.length > 0 && (
-        <ul className="tag-list" aria-label="Tags">
-          {article.tags.map((t) => (
-            <li key={t.slug}>
-              <Link href={tagPath(t.slug)}>{t.name}</Link>
-            </li>
-          ))}
-        </ul>
-      )}
       <NewsletterSignup intro="Liked this? Get our reporting on public-sector technology by email every Friday." />
       {related.length > 0 && (
         <section className="related" aria-labelledby="related-heading">
@@ -134,6 +110,6 @@ export default async function ArticlePage({ params }: Props) {
           pageHref={(n) => commentsPagePath(article.slug, n)}
         />
       )}
-    </article>
+    </ArticleView>
   );
 }

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArticleCard } from '@/components/article-card';
 import { DateTime } from '@/components/date-time';
+import { ResponsiveImage } from '@/components/media/responsive-image';
 import { PaginationNav } from '@/components/pagination-nav';
 import { getFrontPage } from '@/lib/articles/queries';
 import { parsePageParam } from '@/lib/articles/pagination';
@@ -62,7 +63,7 @@ export default async function FrontPage({ params }: Props) {
           {front.lead && <ArticleCard article={front.lead} variant="lead" />}
           <div className="secondary-grid">
             {secondary.map((a) => (
-              <ArticleCard key={a.id} article={a} />
+              <ArticleCard key={a.id} article={a} picture="top" />
             ))}
           </div>
         </div>
@@ -93,6 +94,9 @@ export default async function FrontPage({ params }: Props) {
               <h2 id={`block-${section.slug}`} className="block-title">
                 <Link href={sectionPath(section.slug)}>{section.name}</Link>
               </h2>
+              {items[0]?.image && (
+                <ResponsiveImage className="block-image" image={items[0].image} alt={items[0].image.alt} sizes="(min-width: 52rem) 22rem, calc(100vw - 2rem)" />
+              )}
               <ul className="compact-list">
                 {items.map((a) => (
                   <li key={a.id}>

@@ -1,0 +1,52 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ArticleEditor } from '@/components/admin/article-editor';
+import { getArticleForEditing, listEditorChoices, listRevisions } from '@/lib/articles/admin-queries';
+import { saveArticleAction } from '@/lib/articles/admin-actions';
+import { editorValuesFor } from '@/lib/articles/editor-values';
+import { requireStaff } from '@/lib/auth/session';
+import { env } from '@/lib/env';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Edit article' };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function EditArticlePage({ params }: Props) {
+  await requireStaff('editor');
+  const { id } = await params;
+  if (!/^[1-9][0-9]{0,9}$/.test(id)) notFound();
+  const saved = getArticleForEditing({ id: Number(id) });
+  if (!saved) notFound();
+  const choices = listEditorChoices();
+  const { values, article } = editorValuesFor(saved);
+  const revisions = listRevisions({ articleId: saved.id });
+  return (
+    <>
+      <h1>Edit article</h1>
+      <p>
+        <Link href="/admin/articles">All articles</Link>
+        {revisions.length > 0 && (
+          <>
+            {' · '}
+            <Link href={`/admin/articles/${saved.id}/revisions`}>
+              {revisions.length === 1 ? '1 earlier revision' : `${revisions.length} earlier revisions`}
+            </Link>
+          </>
+        )}
+      </p>
+      <ArticleEditor
+        // A new version from the server (after restoring a revision) opens afresh.
+        key={saved.version}
+        action={saveArticleAction}
+        initial={values}
+        article={article}
+        sections={choices.sections}
+        authors={choices.authors}
+        tagNames={choices.tags}
+        timeZone={env.SITE_TIME_ZONE}
+      />
+    </>
+  );
+}

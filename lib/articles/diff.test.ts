@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { diffLines } from './diff';
+
+describe('diffLines', () => {
+  it('marks removed and added lines, keeping the rest', () => {
+    expect(diffLines('one\ntwo\nthree', 'one\n2\nthree\nfour')).toEqual([
+      { kind: 'same', text: 'one' },
+      { kind: 'removed', text: 'two' },
+      { kind: 'added', text: '2' },
+      { kind: 'same', text: 'three' },
+      { kind: 'added', text: 'four' },
+    ]);
+  });
+
+  it('says nothing changed for the same text', () => {
+    expect(diffLines('a\nb', 'a\nb').every((l) => l.kind === 'same')).toBe(true);
+  });
+
+  it('rebuilds both texts from its lines', () => {
+    const before = 'intro\nalpha\nbeta\ngamma\noutro';
+    const after = 'intro\nbeta\ndelta\ngamma\nepsilon\noutro';
+    const lines = diffLines(before, after);
+    expect(
+      lines
+        .filter((l) => l.kind !== 'added')
+        .map((l) => l.text)
+        .join('\n'),
+    ).toBe(before);
+    expect(
+      lines
+        .filter((l) => l.kind !== 'removed')
+        .map((l) => l.text)
+        .join('\n'),
+    ).toBe(after);
+  });
+});
