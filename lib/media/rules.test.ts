@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   defaultSrc,
   describeRefusal,
+  formatFileSize,
   formatMegabytes,
   markdownForImage,
   MAX_UPLOAD_BYTES,
@@ -118,6 +119,14 @@ describe('markdownForImage', () => {
     expect(markdownForImage({ hash: HASH, alt: 'A [draft] map\\plan\nof the ward' })).toBe(
       `![A \\[draft\\] map\\\\plan of the ward](/media/${HASH}-960.webp)`,
     );
+  });
+});
+
+describe('formatFileSize', () => {
+  it('reads as people write sizes', () => {
+    expect(formatFileSize(300)).toBe('1 KB');
+    expect(formatFileSize(840 * 1024)).toBe('840 KB');
+    expect(formatFileSize(2.44 * 1024 * 1024)).toBe('2.4 MB');
   });
 });
 

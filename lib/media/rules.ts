@@ -20,6 +20,9 @@ export type VariantWidth = (typeof VARIANT_WIDTHS)[number];
 /** The width a plain <img> falls back to, and the one Markdown body pictures name. */
 export const DEFAULT_VARIANT_WIDTH: VariantWidth = 960;
 
+/** For a file input's `accept`: a hint to the browser's file chooser; the server checks the content. */
+export const ACCEPTED_UPLOAD_TYPES = 'image/jpeg,image/png,image/webp,image/avif';
+
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /**
  * A whole upload request may be this much bigger than the picture: the multipart envelope and the
@@ -166,6 +169,12 @@ export function formatMegabytes(bytes: number): string {
   return `${Number.isInteger(mb) ? mb.toFixed(0) : mb.toFixed(1)} MB`;
 }
 
+/** A file's size for people: "840 KB", "2.4 MB". */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('en-GB')} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
 /** Why an upload was refused. Each reason becomes one plain sentence (describeRefusal). */
 export type UploadRefusal =
   | { code: 'no-file' }
@@ -257,6 +266,9 @@ export function refusalFromSearchParams(params: Record<string, string | string[]
 
 /** The upload route's JSON answer to a fetch caller (the media picker, the enhanced upload form). */
 export type UploadAnswer = { ok: true; media: MediaLibraryItem; created: boolean; message: string } | { ok: false; message: string };
+
+/** The library route's JSON answer to the media picker. */
+export type LibraryAnswer = { ok: true; items: MediaLibraryItem[] } | { ok: false; message: string };
 
 export function uploadedMessage(name: string, created: boolean): string {
   const called = name ? `“${name}”` : 'The picture';
