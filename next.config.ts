@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { NextConfig } from 'next';
 // Importing the env module validates the configuration at build and at start.
 import './lib/env';
+import { MAX_UPLOAD_REQUEST_BYTES } from './lib/media/rules';
 import { fixedSecurityHeaders } from './lib/security/http-headers.mjs';
 
 // HSTS depends on SITE_URL, so scripts/server.mjs adds it at run time.
@@ -18,6 +19,11 @@ const nextConfig: NextConfig = {
   cacheHandler: path.resolve(process.cwd(), 'lib/cache/next-cache-handler.mjs'),
   cacheMaxMemorySize: 0,
   typedRoutes: false,
+  experimental: {
+    // proxy.ts runs on /admin, and Next hands a route behind the proxy only the first 10 MB of a
+    // request body (silently). A picture upload may be 10 MB plus its form fields.
+    proxyClientMaxBodySize: MAX_UPLOAD_REQUEST_BYTES,
+  },
   async headers() {
     const noReferrer = [{ key: 'Referrer-Policy', value: 'no-referrer' }];
     return [

@@ -6,6 +6,9 @@ const ALLOWED_TAGS = new Set([
   'p',
   'a',
   'img',
+  // Our own /media/ pictures become <picture> with AVIF and WebP sources.
+  'picture',
+  'source',
   'h2',
   'h3',
   'h4',
@@ -38,6 +41,9 @@ const ALLOWED_ATTRIBUTES = new Set([
   'src',
   'alt',
   'loading',
+  'decoding',
+  'srcset',
+  'sizes',
   'align',
   'start',
   'type',
@@ -87,6 +93,13 @@ function expectInert(html: string): void {
         expect(browserUrl(value), `unsafe URL in ${html}`).toMatch(/^(https?:|mailto:|#|\/(?!\/))/);
       }
       if (name === 'class') expect(value, `unexpected class in ${html}`).toMatch(/^language-[^\s"'<>]*$/);
+      // Only ever built from a parsed /media/ variant URL: our hash, our widths, our formats.
+      if (name === 'srcset') {
+        for (const candidate of value.split(', ')) {
+          expect(candidate, `unexpected srcset in ${html}`).toMatch(/^\/media\/[0-9a-f]{64}-[0-9]{3,4}\.(avif|webp) [0-9]{3,4}w$/);
+        }
+      }
+      if (name === 'type' && tag.name === 'source') expect(value, `unexpected source type in ${html}`).toMatch(/^image\/(avif|webp)$/);
     }
   }
 }
@@ -205,6 +218,46 @@ describe('renderMarkdown: link and image URLs', () => {
     expect(renderMarkdown('![A <chart> of spend](https://img.example/spend.png)')).toContain(
       '<img src="https://img.example/spend.png" alt="A &lt;chart&gt; of spend" loading="lazy">',
     );
+  });
+});
+
+describe('renderMarkdown: our own pictures', () => {
+  const hash = '0123456789abcdef'.repeat(4);
+  const widths = (html: string, format: string) =>
+    [...html.matchAll(new RegExp(`/media/${hash}-(\\d+)\\.${format} (\\d+)w`, 'g'))].map((m) => `${m[1]}:${m[2]}`);
+
+  it('makes a /media/ variant a responsive <picture>: AVIF and WebP, every rung up to the one named', () => {
+    const html = renderMarkdown(`![The council chamber](/media/${hash}-960.webp)`);
+    expectInert(html);
+    expect(html).toMatch(
+      /^<p><picture><source type="image\/avif" srcset="[^"]+" sizes="[^"]+"><source type="image\/webp" srcset="[^"]+" sizes="[^"]+"><img [^>]+><\/picture><\/p>\s*$/,
+    );
+    expect(widths(html, 'avif')).toEqual(['320:320', '480:480', '640:640', '960:960']);
+    expect(widths(html, 'webp')).toEqual(['320:320', '480:480', '640:640', '960:960']);
+    expect(html).toContain(`<img src="/media/${hash}-960.webp" alt="The council chamber" loading="lazy" decoding="async">`);
+    expect(html).toContain('sizes="(min-width: 44rem) 42rem, calc(100vw - 2rem)"');
+  });
+
+  it('keeps the title and escapes the alt text inside a <picture>', () => {
+    const html = renderMarkdown(`![A "quoted" <chart>](/media/${hash}-640.avif "Spend, 2020-2025")`);
+    expectInert(html);
+    expect(html).toContain(
+      `<img src="/media/${hash}-640.avif" alt="A &quot;quoted&quot; &lt;chart&gt;" title="Spend, 2020-2025" loading="lazy" decoding="async">`,
+    );
+    expect(widths(html, 'webp')).toEqual(['320:320', '480:480', '640:640']);
+  });
+
+  it.each([
+    ['an original', `/media/${hash}.jpg`],
+    ['a width off the ladder', `/media/${hash}-961.webp`],
+    ['a short hash', `/media/${hash.slice(1)}-960.webp`],
+    ['another site', `https://img.example/media/${hash}-960.webp`],
+    ['a query string', `/media/${hash}-960.webp?x=1`],
+  ])('leaves %s as a plain lazy <img>', (_, url) => {
+    const html = renderMarkdown(`![Chart](${url})`);
+    expectInert(html);
+    expect(html).not.toContain('<picture');
+    expect(html).toContain(`<img src="${url.replace(/&/g, '&amp;')}" alt="Chart" loading="lazy">`);
   });
 });
 

@@ -1,4 +1,5 @@
 import { Marked, type Tokens } from 'marked';
+import { BODY_IMAGE_SIZES, parseVariantUrl, srcSetUpTo, VARIANT_FORMATS } from '@/lib/media/rules';
 
 // Article bodies are Markdown written by staff. The renderer below never lets raw HTML through
 // (it is escaped and shown as text) and only keeps link and image URLs with a safe scheme, so the
@@ -45,7 +46,16 @@ const marked = new Marked({
       const url = safeUrl(href);
       if (!url || url.startsWith('mailto:')) return escapeHtml(text);
       const titleAttr = title ? ` title="${escapeHtml(title)}"` : '';
-      return `<img src="${escapeHtml(url)}" alt="${escapeHtml(text)}"${titleAttr} loading="lazy">`;
+      const variant = parseVariantUrl(url);
+      if (!variant) return `<img src="${escapeHtml(url)}" alt="${escapeHtml(text)}"${titleAttr} loading="lazy">`;
+      // One of our own pictures: every smaller rung too, in AVIF and WebP, so a phone downloads a
+      // phone-sized file. The URL has been parsed into a hex hash and known numbers, so the srcset
+      // is built from those, not from the author's text.
+      const sources = VARIANT_FORMATS.map(
+        (format) =>
+          `<source type="image/${format}" srcset="${srcSetUpTo(variant.hash, variant.width, format)}" sizes="${BODY_IMAGE_SIZES}">`,
+      ).join('');
+      return `<picture>${sources}<img src="${escapeHtml(url)}" alt="${escapeHtml(text)}"${titleAttr} loading="lazy" decoding="async"></picture>`;
     },
   },
 });

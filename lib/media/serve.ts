@@ -1,0 +1,92 @@
+import 'server-only';
+import fs from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { originalFile, variantFile } from './files';
+import { getStoredPicture } from './queries';
+import { contentTypeOf, extensionOf, parseMediaFileName, type MediaFileName } from './rules';
+import { ensureVariant } from './variants';
+
+// The answers of GET and HEAD /media/<file>. Public and the same for everyone: no session, no
+// cookie. A name is content-addressed (the hash of the picture), so an answer never changes and
+// may be cached for a year by the browser and by every cache in between.
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+function notFound(): Response {
+  return new Response('Not found.', {
+    status: 404,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
+  });
+}
+
+function isMissing(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+}
+
+async function openIfExists(file: string): Promise<fs.FileHandle | null> {
+  try {
+    return await fs.open(file, 'r');
+  } catch (error) {
+    if (isMissing(error)) return null;
+    throw error;
+  }
+}
+
+/** An open picture file, or null when the name is not one we serve. */
+async function openPicture(name: MediaFileName): Promise<fs.FileHandle | null> {
+  if (name.kind === 'variant') {
+    // The fast path, and the common one: a variant made before is read without a query.
+    const made = await openIfExists(variantFile(name.hash, name.width, name.format));
+    if (made) return made;
+    const picture = getStoredPicture(name.hash);
+    if (!picture) return null;
+    return openIfExists(await ensureVariant(picture, name.width, name.format));
+  }
+  const picture = getStoredPicture(name.hash);
+  // One URL per picture: /media/<hash>.png is not an alias for a stored JPEG.
+  if (!picture || picture.format !== name.format) return null;
+  const file = await openIfExists(originalFile(name.hash, picture.format));
+  if (!file) console.error(`[media] ${name.hash} is in the media table but its .${extensionOf(picture.format)} file is missing`);
+  return file;
+}
+
+/** Whether If-None-Match names this ETag (or `*`), as RFC 9110 §13.1.2 compares them (weakly). */
+function matches(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t.replace(/^W\//, '') === etag;
+  });
+}
+
+/**
+ * Answers a request for /media/<fileName>: the picture with its type, length, a year of caching and
+ * an ETag; 304 when the client has it; a plain 404 for any name that is not a stored picture.
+ */
+export async function mediaResponse(request: Request, fileName: string): Promise<Response> {
+  const name = parseMediaFileName(fileName);
+  if (!name) return notFound();
+  const file = await openPicture(name);
+  if (!file) return notFound();
+  let handedOver = false;
+  try {
+    const { size } = await file.stat();
+    // An original's bytes are its hash; a variant's are fixed by its name and the encoder settings.
+    const etag = name.kind === 'original' ? `"${name.hash}"` : `"${name.hash}-${name.width}-${name.format}-${size.toString(36)}"`;
+    const headers = new Headers({
+      'Content-Type': contentTypeOf(name.format),
+      'Cache-Control': IMMUTABLE,
+      ETag: etag,
+      'X-Content-Type-Options': 'nosniff',
+    });
+    if (matches(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
+    headers.set('Content-Length', String(size));
+    if (request.method === 'HEAD') return new Response(null, { status: 200, headers });
+    // The stream closes the file when it ends or the client goes away.
+    const body = Readable.toWeb(file.createReadStream({ highWaterMark: 64 * 1024 })) as ReadableStream<Uint8Array>;
+    handedOver = true;
+    return new Response(body, { status: 200, headers });
+  } finally {
+    if (!handedOver) await file.close();
+  }
+}
