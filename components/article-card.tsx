@@ -8,7 +8,11 @@ import { DateTime } from './date-time';
 /** How a card shows its lead picture; `sizes` says how wide it is drawn, so a phone fetches a phone-sized file. */
 const PICTURE = {
   // The front page's largest paint: fetched first, never lazily.
-  lead: { className: 'card__image card__image--lead', sizes: '(min-width: 74rem) 47rem, (min-width: 52rem) 64vw, calc(100vw - 2rem)', priority: true },
+  lead: {
+    className: 'card__image card__image--lead',
+    sizes: '(min-width: 74rem) 47rem, (min-width: 52rem) 64vw, calc(100vw - 2rem)',
+    priority: true,
+  },
   top: { className: 'card__image', sizes: '(min-width: 52rem) 22rem, calc(100vw - 2rem)', priority: false },
   thumb: { className: 'card__image card__image--thumb', sizes: '8rem', priority: false },
 } as const;

@@ -52,10 +52,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const article = await load(params);
   if (!article) notFound();
-  const [related, thread] = await Promise.all([
-    listRelatedArticles({ article }),
-    listApprovedComments({ slug: article.slug, page: 1 }),
-  ]);
+  const [related, thread] = await Promise.all([listRelatedArticles({ article }), listApprovedComments({ slug: article.slug, page: 1 })]);
   const url = absoluteUrl(articlePath(article.slug));
   const jsonLd = {
     '@context': 'https://schema.org',

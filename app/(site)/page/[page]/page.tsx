@@ -95,7 +95,12 @@ export default async function FrontPage({ params }: Props) {
                 <Link href={sectionPath(section.slug)}>{section.name}</Link>
               </h2>
               {items[0]?.image && (
-                <ResponsiveImage className="block-image" image={items[0].image} alt={items[0].image.alt} sizes="(min-width: 52rem) 22rem, calc(100vw - 2rem)" />
+                <ResponsiveImage
+                  className="block-image"
+                  image={items[0].image}
+                  alt={items[0].image.alt}
+                  sizes="(min-width: 52rem) 22rem, calc(100vw - 2rem)"
+                />
               )}
               <ul className="compact-list">
                 {items.map((a) => (
