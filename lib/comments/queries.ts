@@ -7,7 +7,8 @@ import { articleTag } from '@/lib/articles/cache-tags';
 import { keyFor } from '@/lib/security/secret';
 import { readPendingIds } from './pending-list';
 import { createFormStamp } from './rules';
-import { buildThread, toThreadComment, type PendingComment, type ThreadComment, type ThreadPage } from './thread';
+import { buildThread, toThreadComment } from './thread-build';
+import type { PendingComment, ThreadComment, ThreadPage } from './thread';
 
 // Public reads of comments. They select only what a reader may see: never the email, the IP
 // hash or the user agent.

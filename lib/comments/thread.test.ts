@@ -3,7 +3,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { CommentThread } from '@/components/comments/comment-thread';
 import { CommentsProvider } from '@/components/comments/comments-context';
-import { buildThread, idsIn, MAX_THREAD_DEPTH, replyPlacement, toThreadComment, type PublicCommentRow, type ThreadComment } from './thread';
+import { idsIn, MAX_THREAD_DEPTH, replyPlacement, type PublicCommentRow, type ThreadComment } from './thread';
+import { buildThread, toThreadComment } from './thread-build';
 
 const at = new Date('2026-11-26T07:44:09.123Z');
 const row = (id: number, parentId: number | null = null, over: Partial<PublicCommentRow> = {}): PublicCommentRow => ({
