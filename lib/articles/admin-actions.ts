@@ -29,7 +29,7 @@ function answer(result: SaveResult): ArticleActionState {
 
 /** Every button of the editor: save a draft, autosave, publish, schedule, update, unpublish. */
 export const saveArticleAction = staffAction<typeof articleFormSchema, Record<string, string>>(
-  { role: 'editor', schema: articleFormSchema, arrays: ['authorIds'] },
+  { role: 'editor', schema: articleFormSchema, arrays: ['authorIds'], refresh: false },
   (input, { staff }) => answer(saveArticle(input, staff)),
 );
 

@@ -23,6 +23,11 @@ interface Options<Schema extends z.ZodType> {
   arrays?: readonly string[];
   /** Said when the form does not parse; by default the first problem's own message. */
   invalid?: string;
+  /**
+   * Re-render the dashboard after the action (default). Off for a form that keeps its own state
+   * (the article editor): a re-render while someone types could replace what they typed.
+   */
+  refresh?: boolean;
 }
 
 /**
@@ -31,7 +36,7 @@ interface Options<Schema extends z.ZodType> {
  * dashboard's pages. An invalid form is answered with per-field errors and what was typed.
  */
 export function staffAction<Schema extends z.ZodType, Values = Record<string, string>>(
-  { role = 'moderator', schema, arrays = [], invalid }: Options<Schema>,
+  { role = 'moderator', schema, arrays = [], invalid, refresh = true }: Options<Schema>,
   handler: (
     input: z.output<Schema>,
     context: { staff: StaffMember; formData: FormData },
@@ -62,7 +67,7 @@ export function staffAction<Schema extends z.ZodType, Values = Record<string, st
       return await handler(parsed.data, { staff, formData });
     } finally {
       // Also when the handler redirects (redirect() throws): the next page must show the change.
-      revalidatePath('/admin', 'layout');
+      if (refresh) revalidatePath('/admin', 'layout');
     }
   };
   return Object.assign(action, { staffRole: role });

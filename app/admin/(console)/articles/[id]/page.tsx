@@ -37,8 +37,6 @@ export default async function EditArticlePage({ params }: Props) {
         )}
       </p>
       <ArticleEditor
-        // A new version from the server (after restoring a revision) opens afresh.
-        key={saved.version}
         action={saveArticleAction}
         initial={values}
         article={article}
