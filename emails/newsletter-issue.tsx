@@ -1,4 +1,4 @@
-import { Heading, Hr, Link, Section, Text } from '@react-email/components';
+import { Heading, Hr, Img, Link, Section, Text } from '@react-email/components';
 import { EmailLayout, previewBrand, textStyle, type Brand } from './layout';
 
 export interface NewsletterIssueProps {
@@ -6,7 +6,7 @@ export interface NewsletterIssueProps {
   subject: string;
   /** Sanitised HTML from the issue's Markdown introduction (lib/articles/markdown.ts). */
   introHtml: string;
-  articles: { title: string; summary: string; url: string; section: string; byline: string }[];
+  articles: { title: string; summary: string; url: string; section: string; byline: string; image?: { url: string; alt: string } | null }[];
   webUrl: string;
   unsubscribeUrl: string;
 }
@@ -42,6 +42,16 @@ export default function NewsletterIssue({ brand, subject, introHtml, articles, w
       <Hr />
       {articles.map((a) => (
         <Section key={a.url}>
+          {a.image && (
+            <Link href={a.url}>
+              <Img
+                src={a.image.url}
+                alt={a.image.alt}
+                width="560"
+                style={{ width: '100%', maxWidth: '560px', height: 'auto', margin: '0 0 8px' }}
+              />
+            </Link>
+          )}
           <Text style={kickerStyle}>{a.section}</Text>
           <Heading as="h2" style={headingStyle}>
             <Link href={a.url} style={{ color: '#1b1b1b' }}>

@@ -1,5 +1,6 @@
 import 'server-only';
 import { env } from '@/lib/env';
+import { variantUrl } from '@/lib/media/rules';
 import { absoluteUrl, articlePath } from '@/lib/site/urls';
 import { listArticlesForFeed } from './queries';
 
@@ -28,16 +29,28 @@ export async function buildRssFeed({ section }: { section?: { slug: string; name
       <link>${xmlText(link)}</link>
       <guid isPermaLink="true">${xmlText(link)}</guid>
       <pubDate>${new Date(a.publishedAt).toUTCString()}</pubDate>
-      <dc:creator>${xmlText(a.author.name)}</dc:creator>
+      <dc:creator>${xmlText(a.bylines.map((b) => b.name).join(', '))}</dc:creator>
       <category>${xmlText(a.section.name)}</category>
-      <description>${xmlText(a.summary)}</description>
+      <description>${xmlText(a.summary)}</description>${
+        a.image
+          ? `
+      <media:content url="${xmlText(absoluteUrl(variantUrl(a.image.hash, 1280, 'jpeg')))}" medium="image" type="image/jpeg">
+        <media:description>${xmlText(a.image.alt)}</media:description>${
+          a.image.credit
+            ? `
+        <media:credit>${xmlText(a.image.credit)}</media:credit>`
+            : ''
+        }
+      </media:content>`
+          : ''
+      }
       <content:encoded>${xmlText(a.html)}</content:encoded>
     </item>`;
     })
     .join('\n');
   const lastBuild = items[0]?.publishedAt ?? new Date(0).toISOString();
   return `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:media="http://search.yahoo.com/mrss/">
   <channel>
     <title>${xmlText(title)}</title>
     <link>${xmlText(home)}</link>

@@ -1,5 +1,5 @@
 import { Marked, type Tokens } from 'marked';
-import { BODY_IMAGE_SIZES, parseVariantUrl, srcSetUpTo, VARIANT_FORMATS } from '@/lib/media/rules';
+import { BODY_IMAGE_SIZES, parseVariantUrl, PICTURE_FORMATS, srcSetUpTo } from '@/lib/media/rules';
 
 // Article bodies are Markdown written by staff. The renderer below never lets raw HTML through
 // (it is escaped and shown as text) and only keeps link and image URLs with a safe scheme, so the
@@ -51,7 +51,7 @@ const marked = new Marked({
       // One of our own pictures: every smaller rung too, in AVIF and WebP, so a phone downloads a
       // phone-sized file. The URL has been parsed into a hex hash and known numbers, so the srcset
       // is built from those, not from the author's text.
-      const sources = VARIANT_FORMATS.map(
+      const sources = PICTURE_FORMATS.map(
         (format) =>
           `<source type="image/${format}" srcset="${srcSetUpTo(variant.hash, variant.width, format)}" sizes="${BODY_IMAGE_SIZES}">`,
       ).join('');

@@ -51,7 +51,6 @@ describe('media URLs', () => {
     ['no extension', HASH],
     ['a width off the ladder', `${HASH}-500.webp`],
     ['a leading zero in the width', `${HASH}-0320.webp`],
-    ['a variant in an original-only format', `${HASH}-640.jpg`],
     ['a variant in PNG', `${HASH}-640.png`],
     ['a path', `../${HASH}.jpg`],
     ['a trailing slash', `${HASH}.jpg/`],
@@ -172,5 +171,13 @@ describe('upload refusals', () => {
     expect(refusalFromSearchParams({ refused: 'too-large' })).toBeNull();
     expect(refusalFromSearchParams({ refused: 'too-many-pixels', width: '100', height: '-1' })).toBeNull();
     expect(refusalFromSearchParams({ refused: ['heic', 'animated'] })).toEqual({ code: 'heic' });
+  });
+});
+
+describe('JPEG variants, for email and link previews', () => {
+  const hash = 'b'.repeat(64);
+  it('are named .jpg and read back as JPEG', () => {
+    expect(variantUrl(hash, 640, 'jpeg')).toBe(`/media/${hash}-640.jpg`);
+    expect(parseMediaFileName(`${hash}-640.jpg`)).toEqual({ kind: 'variant', hash, width: 640, format: 'jpeg' });
   });
 });

@@ -6,9 +6,14 @@
 export const MEDIA_FORMATS = ['jpeg', 'png', 'webp', 'avif'] as const;
 export type MediaFormat = (typeof MEDIA_FORMATS)[number];
 
-/** What we serve resized: every browser we support reads WebP, most read AVIF (smaller). */
-export const VARIANT_FORMATS = ['avif', 'webp'] as const;
+/**
+ * What we serve resized: every browser we support reads WebP, most read AVIF (smaller), and those
+ * two are what pages offer (PICTURE_FORMATS). JPEG is for where WebP is not read everywhere: email
+ * clients (Outlook) and link previews (Open Graph).
+ */
+export const VARIANT_FORMATS = ['avif', 'webp', 'jpeg'] as const;
 export type VariantFormat = (typeof VARIANT_FORMATS)[number];
+export const PICTURE_FORMATS = ['avif', 'webp'] as const satisfies readonly VariantFormat[];
 
 /**
  * A fixed ladder of widths: a free `?w=` would let anyone fill the disk with one file per integer.
@@ -77,7 +82,7 @@ export function originalUrl(image: Pick<MediaImage, 'hash' | 'format'>): string 
 }
 
 export function variantUrl(hash: string, width: VariantWidth, format: VariantFormat): string {
-  return `/media/${hash}-${width}.${format}`;
+  return `/media/${hash}-${width}.${extensionOf(format)}`;
 }
 
 export type MediaFileName =
@@ -101,7 +106,7 @@ export function parseMediaFileName(name: string): MediaFileName | null {
     return format ? { kind: 'original', hash, format } : null;
   }
   const width = VARIANT_WIDTHS.find((w) => String(w) === widthText);
-  const format = VARIANT_FORMATS.find((f) => f === ext);
+  const format = VARIANT_FORMATS.find((f) => extensionOf(f) === ext);
   return width && format ? { kind: 'variant', hash, width, format } : null;
 }
 

@@ -13,7 +13,9 @@ import { MAX_INPUT_PIXELS, type MediaFormat, type VariantFormat, type VariantWid
  * only: delete MEDIA_PATH/variants to remake the old ones.
  */
 function encode(pipeline: Sharp, format: VariantFormat): Sharp {
-  return format === 'avif' ? pipeline.avif({ quality: 55, effort: 2 }) : pipeline.webp({ quality: 78, effort: 4 });
+  if (format === 'avif') return pipeline.avif({ quality: 55, effort: 2 });
+  if (format === 'jpeg') return pipeline.flatten({ background: '#ffffff' }).jpeg({ quality: 80, mozjpeg: true });
+  return pipeline.webp({ quality: 78, effort: 4 });
 }
 
 // Two readers asking for the same new variant at once share one encoding, in this process. (Two

@@ -3,9 +3,10 @@ import { createElement } from 'react';
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, lte } from 'drizzle-orm';
 import { runAfterResponse } from '@/lib/jobs/after-response';
 import { getDb } from '@/db';
-import { articles, authors, sections, emailOutbox, newsletterIssueArticles, newsletterIssues, subscribers } from '@/db/schema';
+import { articles, authors, sections, emailOutbox, media, newsletterIssueArticles, newsletterIssues, subscribers } from '@/db/schema';
 import NewsletterIssue from '@/emails/newsletter-issue';
 import { renderMarkdown } from '@/lib/articles/markdown';
+import { variantUrl } from '@/lib/media/rules';
 import { isLive } from '@/lib/articles/queries';
 import { invalidateCacheTags } from '@/lib/cache/invalidate';
 import { brand, enqueueEmail, kickMailDelivery, renderEmail } from '@/lib/mail';
@@ -86,11 +87,14 @@ function issueArticles(id: number, { liveOnly = false } = {}) {
       section: sections.name,
       author: authors.name,
       position: newsletterIssueArticles.position,
+      imageHash: media.hash,
+      imageAlt: articles.imageAlt,
     })
     .from(newsletterIssueArticles)
     .innerJoin(articles, eq(articles.id, newsletterIssueArticles.articleId))
     .innerJoin(sections, eq(sections.id, articles.sectionId))
     .innerJoin(authors, eq(authors.id, articles.authorId))
+    .leftJoin(media, eq(media.id, articles.imageId))
     .where(liveOnly ? and(eq(newsletterIssueArticles.issueId, id), isLive()) : eq(newsletterIssueArticles.issueId, id))
     .orderBy(asc(newsletterIssueArticles.position), asc(articles.id))
     .all();
@@ -169,6 +173,8 @@ export async function renderIssueEmail(issue: IssueWithArticles, unsubscribeToke
       url: absoluteUrl(articlePath(a.slug)),
       section: a.section,
       byline: `By ${a.author}`,
+      // JPEG: Outlook does not read WebP; 640 pixels for a 560-pixel column, sharp on most screens.
+      image: a.imageHash ? { url: absoluteUrl(variantUrl(a.imageHash, 640, 'jpeg')), alt: a.imageAlt } : null,
     })),
     webUrl: absoluteUrl(issueArchivePath(issue.id)),
     unsubscribeUrl: unsubscribePageUrl(unsubscribeToken),
