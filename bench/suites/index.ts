@@ -3,8 +3,9 @@ import { admin } from './admin';
 import { comments } from './comments';
 import { mail } from './mail';
 import { newsletter } from './newsletter';
+import { newsroom } from './newsroom';
 import { reading } from './reading';
 import { signups } from './signups';
 
 // In the order `npm run bench` runs them; each also runs by name (`npm run bench -- mail`).
-export const suites: Suite[] = [reading, comments, mail, signups, admin, newsletter];
+export const suites: Suite[] = [reading, newsroom, comments, mail, signups, admin, newsletter];
