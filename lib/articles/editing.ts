@@ -372,10 +372,11 @@ export function saveArticle(input: ArticleForm, editor: Editor, now: Date = news
         authorIds.forEach((authorId, position) => tx.insert(articleAuthors).values({ articleId: row.id, authorId, position }).run());
       }
 
-      if (input.intent !== 'autosave') {
+      // An autosave is logged only when it creates the article; later ones would flood the log.
+      if (input.intent !== 'autosave' || !existing) {
         logStaffAction(tx, {
           actor: editor.email,
-          action: ACTION_NAMES[input.intent],
+          action: ACTION_NAMES[input.intent === 'autosave' ? 'save' : input.intent],
           detail: `${row.title} (/articles/${row.slug}, version ${row.version})`,
           at: now,
         });

@@ -111,7 +111,10 @@ describe('GET /media/<hash>-<width>.<avif|webp>', () => {
     expect(fs.existsSync(variantFile(hash, 640, 'webp'))).toBe(false);
   });
 
-  it.each([`-500.webp`, `-640.png`, `-640.jpeg`, `-0640.webp`])('answers 404 to a variant name off the ladder: <hash>%s', async (suffix) => {
-    expect((await request(`${picture.hash}${suffix}`)).status).toBe(404);
-  });
+  it.each([`-500.webp`, `-640.png`, `-640.jpeg`, `-0640.webp`])(
+    'answers 404 to a variant name off the ladder: <hash>%s',
+    async (suffix) => {
+      expect((await request(`${picture.hash}${suffix}`)).status).toBe(404);
+    },
+  );
 });
