@@ -164,6 +164,36 @@ test('a staff reply is published at once with a Staff badge', async ({ staffPage
   await close();
 });
 
+test('replying to a pending comment approves it too: readers never see an answer without its question', async ({
+  staffPage: page,
+  browser,
+  siteDb,
+}) => {
+  const tag = uniqueTag('pending-reply');
+  const article = openArticle(siteDb, 4);
+  const email = `${tag}@example.com`;
+  const parent = insertComment(siteDb, {
+    articleId: article.id,
+    authorName: 'Waiting',
+    authorEmail: email,
+    body: `Still pending ${tag}`,
+    status: 'pending',
+  });
+
+  await page.goto(`/admin/comments/history?email=${encodeURIComponent(email)}`);
+  const mine = row(page, parent);
+  await expect(mine.getByText('Reply as staff')).toHaveCount(0);
+  await mine.getByText('Approve and reply').click();
+  await mine.getByRole('textbox', { name: 'Reply' }).fill(`An answer ${tag}`);
+  await mine.getByRole('button', { name: 'Approve and publish reply' }).click();
+  await expect(mine.getByText('Comment approved and reply published.')).toBeVisible();
+  expect(commentStatus(siteDb, parent)).toBe('approved');
+
+  const { reader, close } = await expectPublicly(browser, article.slug, `An answer ${tag}`);
+  await expect(reader.locator(`article#comment-${parent}`)).toContainText(`Still pending ${tag}`);
+  await close();
+});
+
 test('editing an approved comment changes the public page', async ({ staffPage: page, browser, siteDb }) => {
   const tag = uniqueTag('edit');
   const article = openArticle(siteDb, 5);

@@ -97,6 +97,13 @@ export function ModerationTable({
                   {c.editedAt && <> · edited</>}
                 </p>
                 {c.heldReasons.length > 0 && <p className="held">Held: {c.heldReasons.join('; ')}</p>}
+                {c.parentId !== null && c.parentAuthor !== null && (
+                  <blockquote className="moderation-table__parent">
+                    In reply to #{c.parentId} by {c.parentAuthor}
+                    {c.parentStatus !== 'approved' && <> ({c.parentStatus})</>}: “{c.parentBody}
+                    {(c.parentBody?.length ?? 0) >= 280 ? '…' : ''}”
+                  </blockquote>
+                )}
                 <p className="moderation-table__body">{c.body}</p>
                 <details>
                   <summary>Edit</summary>
@@ -109,17 +116,26 @@ export function ModerationTable({
                     <SubmitButton pendingText="Saving…">Save</SubmitButton>
                   </ActionForm>
                 </details>
-                <details>
-                  <summary>Reply as staff</summary>
-                  <ActionForm action={replyToComment} label={`Reply to comment ${c.id}`}>
-                    <input type="hidden" name="parentId" value={c.id} />
-                    <label htmlFor={`reply-${c.id}`} className="visually-hidden">
-                      Reply
-                    </label>
-                    <textarea id={`reply-${c.id}`} name="body" rows={3} />
-                    <SubmitButton pendingText="Publishing…">Publish reply</SubmitButton>
-                  </ActionForm>
-                </details>
+                {c.status !== 'spam' && c.status !== 'trash' && (
+                  <details>
+                    <summary>{c.status === 'pending' ? 'Approve and reply' : 'Reply as staff'}</summary>
+                    <ActionForm action={replyToComment} label={`Reply to comment ${c.id}`}>
+                      <input type="hidden" name="parentId" value={c.id} />
+                      <label htmlFor={`reply-${c.id}`} className="visually-hidden">
+                        Reply
+                      </label>
+                      <textarea id={`reply-${c.id}`} name="body" rows={3} />
+                      {c.status === 'pending' && (
+                        <p className="hint">
+                          Replying approves this comment too: readers never see an answer to a comment they cannot see.
+                        </p>
+                      )}
+                      <SubmitButton pendingText="Publishing…">
+                        {c.status === 'pending' ? 'Approve and publish reply' : 'Publish reply'}
+                      </SubmitButton>
+                    </ActionForm>
+                  </details>
+                )}
               </td>
               <td className="moderation-table__actions">
                 <ActionForm action={moderateSelected} label={`Moderate comment ${c.id}`} flash>

@@ -49,11 +49,11 @@ export const editComment = staffAction({ schema: z.object({ id, body: text('A co
     : { status: 'error', message: 'That comment no longer exists.' },
 );
 
-export const replyToComment = staffAction({ schema: z.object({ parentId: id, body: text('A reply') }) }, (input, { staff }) =>
-  replyAsStaff({ ...input, actor: staff.email, name: staff.name || 'The Ledger' })
-    ? { status: 'success', message: 'Reply published.' }
-    : { status: 'error', message: 'That comment no longer exists.' },
-);
+export const replyToComment = staffAction({ schema: z.object({ parentId: id, body: text('A reply') }) }, (input, { staff }) => {
+  const result = replyAsStaff({ ...input, actor: staff.email, name: staff.name || 'The Ledger' });
+  if (!result.ok) return { status: 'error', message: result.message };
+  return { status: 'success', message: result.approvedParent ? 'Comment approved and reply published.' : 'Reply published.' };
+});
 
 /** Block an email, an IP hash or a word. From a comment row: `commentId` and the kind, no value. */
 export const blockEntry = staffAction(

@@ -4,7 +4,15 @@ import { getDb } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDatabaseIfEmpty } from '@/db/seed';
 import { articles, cacheInvalidations, comments, moderationLog, type CommentStatus } from '@/db/schema';
-import { countCommentsByStatus, getCommentStatus, listModerationQueue, moderateComments, type ModerationAction } from './moderation';
+import {
+  countCommentsByStatus,
+  getCommentStatus,
+  listModerationQueue,
+  moderateComments,
+  replyAsStaff,
+  type ModerationAction,
+} from './moderation';
+import { listApprovedComments } from './queries';
 
 // The moderators' operations (shared by the CLI and the dashboard) on a real SQLite file: which
 // statuses each action moves, the log it writes, and which cache tags it invalidates.
@@ -167,5 +175,52 @@ describe('moderators’ lists', () => {
     const row = rows.find((r) => r.id === id)!;
     expect(row).toMatchObject({ status: 'spam', articleSlug: slugB, authorEmail: expect.stringMatching(/@example\.net$/) });
     expect(total).toBe(countCommentsByStatus().spam);
+  });
+});
+
+describe('a staff reply', () => {
+  const reply = (parentId: number) => replyAsStaff({ parentId, body: 'Thanks, we have corrected it.', actor: ACTOR, name: 'The Ledger' });
+  const publicIds = async (slug: string) => {
+    const ids: number[] = [];
+    const walk = (list: { id: number; replies: { id: number }[] }[]) => list.forEach((c) => (ids.push(c.id), walk(c.replies as never)));
+    walk((await listApprovedComments({ slug, page: 1 }))!.comments);
+    return ids;
+  };
+
+  it('to a pending comment approves it in the same step: readers see the question with its answer', async () => {
+    const question = addComment(slugA, 'pending');
+    const answer = reply(question);
+    expect(answer).toMatchObject({ ok: true, approvedParent: true });
+    expect(getCommentStatus(question)).toBe('approved');
+    const visible = await publicIds(slugA);
+    expect(visible).toContain(question);
+    expect(visible).toContain(answer.ok ? answer.id : -1);
+    expect(logRows().map((r) => r.action)).toEqual(['approve', 'reply']);
+  });
+
+  it('to an approved comment leaves it as it is', () => {
+    const question = addComment(slugA, 'approved');
+    expect(reply(question)).toMatchObject({ ok: true, approvedParent: false });
+    expect(logRows().map((r) => r.action)).toEqual(['reply']);
+  });
+
+  it('to spam or trash is refused, and nothing is published', () => {
+    for (const status of ['spam', 'trash'] as const) {
+      const question = addComment(slugB, status);
+      const before = db().select().from(comments).all().length;
+      const answer = reply(question);
+      expect(answer.ok).toBe(false);
+      expect(!answer.ok && answer.message).toMatch(new RegExp(`in ${status}`));
+      expect(getCommentStatus(question)).toBe(status);
+      expect(db().select().from(comments).all().length).toBe(before);
+    }
+  });
+
+  it('in the console says which comment it answers, with its text', () => {
+    const question = addComment(slugB, 'approved');
+    const pendingReply = addComment(slugB, 'pending', question);
+    const row = listModerationQueue({ status: 'pending' }).rows.find((r) => r.id === pendingReply);
+    expect(row).toMatchObject({ parentId: question, parentAuthor: 'Test Reader', parentStatus: 'approved' });
+    expect(row?.parentBody).toMatch(/^Comment \d+$/);
   });
 });

@@ -30,6 +30,10 @@ export interface ModerationRow {
   createdAt: Date;
   editedAt: Date | null;
   parentId: number | null;
+  /** The comment this one answers, so a moderator reads a reply in its context. */
+  parentAuthor: string | null;
+  parentBody: string | null;
+  parentStatus: CommentStatus | null;
 }
 
 const rowColumns = {
@@ -49,6 +53,9 @@ const rowColumns = {
   createdAt: comments.createdAt,
   editedAt: comments.editedAt,
   parentId: comments.parentId,
+  parentAuthor: sql<string | null>`(SELECT p.author_name FROM comments p WHERE p.id = ${comments.parentId})`,
+  parentBody: sql<string | null>`(SELECT substr(p.body, 1, 280) FROM comments p WHERE p.id = ${comments.parentId})`,
+  parentStatus: sql<CommentStatus | null>`(SELECT p.status FROM comments p WHERE p.id = ${comments.parentId})`,
 };
 
 /** One tab of the console, newest first. */
@@ -117,6 +124,13 @@ export function editCommentBody({ id, body, actor }: { id: number; body: string;
 }
 
 /** A staff reply, published at once with a Staff badge. */
+export type StaffReplyResult = { ok: true; id: number; approvedParent: boolean } | { ok: false; message: string };
+
+/**
+ * Publishes a staff reply. Readers must never see an answer to a comment they cannot see: a reply
+ * to a pending comment approves that comment in the same transaction (the console's button says
+ * "Approve and reply"), and a reply to spam or trash is refused.
+ */
 export function replyAsStaff({
   parentId,
   body,
@@ -127,17 +141,34 @@ export function replyAsStaff({
   body: string;
   actor: string;
   name: string;
-}): number | null {
+}): StaffReplyResult {
   const now = new Date();
   const result = getDb().transaction(
-    (tx) => {
+    (tx): StaffReplyResult & { slug?: string } => {
       const parent = tx
-        .select({ id: comments.id, articleId: comments.articleId, depth: comments.depth, parentId: comments.parentId, slug: articles.slug })
+        .select({
+          id: comments.id,
+          articleId: comments.articleId,
+          depth: comments.depth,
+          parentId: comments.parentId,
+          status: comments.status,
+          slug: articles.slug,
+        })
         .from(comments)
         .innerJoin(articles, eq(articles.id, comments.articleId))
         .where(eq(comments.id, parentId))
         .get();
-      if (!parent) return null;
+      if (!parent) return { ok: false, message: 'That comment no longer exists.' };
+      if (parent.status === 'spam' || parent.status === 'trash')
+        return { ok: false, message: `That comment is in ${parent.status}: restore or approve it before replying.` };
+      const approvedParent = parent.status === 'pending';
+      if (approvedParent) {
+        tx.update(comments)
+          .set({ status: 'approved', moderatedAt: now, moderatedBy: actor, updatedAt: now })
+          .where(eq(comments.id, parent.id))
+          .run();
+        logStaffAction(tx, { actor, action: 'approve', commentIds: [parent.id], detail: 'approved to reply to it', at: now });
+      }
       const row = tx
         .insert(comments)
         .values({
@@ -156,12 +187,13 @@ export function replyAsStaff({
         .returning({ id: comments.id })
         .get();
       logStaffAction(tx, { actor, action: 'reply', commentIds: [row.id], detail: `in reply to #${parentId}`, at: now });
-      return { id: row.id, slug: parent.slug };
+      return { ok: true, id: row.id, approvedParent, slug: parent.slug };
     },
     { behavior: 'immediate' },
   );
-  if (result) touch(result.slug, true);
-  return result?.id ?? null;
+  if (result.ok && result.slug) touch(result.slug, true);
+  if (!result.ok) return result;
+  return { ok: true, id: result.id, approvedParent: result.approvedParent };
 }
 
 export function listBlocklist() {
