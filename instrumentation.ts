@@ -2,8 +2,9 @@ export async function register() {
   // Migrations and the demo seed run before the server answers its first request. Only on the
   // Node.js runtime: the database driver is native.
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const { prepareDatabase } = await import('./db/prepare');
+    const { prepareDatabase, prepareDemoImages } = await import('./db/prepare');
     prepareDatabase();
+    await prepareDemoImages();
     const [{ env }, { ensureAdmins, FIRST_STAFF_HINT }, { listStaff }] = await Promise.all([
       import('./lib/env'),
       import('./lib/staff/manage'),

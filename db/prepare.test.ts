@@ -11,8 +11,8 @@ vi.hoisted(() => {
 });
 
 import { getDb } from './index';
-import { prepareDatabase, shouldSeedDemo } from './prepare';
-import { articles } from './schema';
+import { prepareDatabase, prepareDemoImages, shouldSeedDemo } from './prepare';
+import { articles, media } from './schema';
 
 describe('prepareDatabase', () => {
   it('seeds the demo only on a localhost site or when SEED_DEMO asks', () => {
@@ -21,8 +21,10 @@ describe('prepareDatabase', () => {
     expect(shouldSeedDemo({ isLocalSite: false, SEED_DEMO: true })).toBe(true);
   });
 
-  it('migrates a public site and leaves it empty', () => {
+  it('migrates a public site and leaves it empty, pictures too', async () => {
     prepareDatabase();
+    await prepareDemoImages();
     expect(getDb().select({ id: articles.id }).from(articles).all()).toEqual([]);
+    expect(getDb().select({ id: media.id }).from(media).all()).toEqual([]);
   });
 });

@@ -11,7 +11,8 @@ process.title = 'next-server (the ledger)';
 const { default: next } = await import('next');
 const { remember, serveFromCopy } = await import('../lib/cache/page-cache.mjs');
 const { clientAddress, isLoopbackHost, LOOPBACK_RANGES, parseRanges } = await import('../lib/security/ip.mjs');
-const { siteSecurityHeaders } = await import('../lib/security/http-headers.mjs');
+const { fixedSecurityHeaders, siteSecurityHeaders } = await import('../lib/security/http-headers.mjs');
+const { mediaRootFromEnv, serveMediaFile } = await import('../lib/media/file-server.mjs');
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -50,9 +51,27 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const siteHeaders = Object.entries(siteSecurityHeaders(siteUrl));
+// Pictures already on disk go out from here (lib/media/file-server.mjs), with the headers Next's
+// config would have given them.
+const media = {
+  root: mediaRootFromEnv(),
+  headers: Object.fromEntries(fixedSecurityHeaders().map(({ key, value }) => [key, value])),
+};
 
-function answer(req, res) {
+async function answer(req, res) {
   for (const [name, value] of siteHeaders) res.setHeader(name, value);
+  if (req.url?.startsWith('/media/')) {
+    try {
+      if (await serveMediaFile(req, res, media)) return;
+    } catch (error) {
+      // Next's route answers instead, as it does for a picture not made yet.
+      console.error('[server] sending a picture failed', req.url, error);
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+    }
+  }
   if (serveFromCopy(req, res)) return;
   setClientAddress(req);
   remember(req, res);

@@ -26,6 +26,9 @@ function toRef({ id, hash, width, height, format, alt, credit }: MediaLibraryIte
  * The dialog holds no <form>: the picker usually sits inside the editor's own form, and forms may
  * not nest. Its fields have no `name`, so the editor's form never sends them, and Enter in them
  * acts here instead of submitting that form. `name` adds a hidden field with the chosen id.
+ *
+ * Each picture's buttons are named "Choose <file name>" and "Insert in body (<file name>)": the
+ * visible words first, then which picture (WCAG 2.5.3), so each is unique on the page.
  */
 export function MediaPicker({
   value,
@@ -148,7 +151,7 @@ export function MediaPicker({
         </div>
 
         <section className="media-dialog__upload" aria-labelledby={`${id}-upload`}>
-          <h3 id={`${id}-upload`}>Upload a picture</h3>
+          <h3 id={`${id}-upload`}>Upload to the library</h3>
           <div className="inline-form">
             <div className="field">
               <label htmlFor={`${id}-file`}>Picture</label>
@@ -213,11 +216,11 @@ export function MediaPicker({
                   </p>
                   <div className="media-grid__actions">
                     <button type="button" onClick={() => choose(item)}>
-                      Choose<span className="visually-hidden">: {label}</span>
+                      Choose<span className="visually-hidden"> {label}</span>
                     </button>
                     {onInsert && (
                       <button type="button" className="button--quiet" onClick={() => insert(item)}>
-                        Insert in body<span className="visually-hidden">: {label}</span>
+                        Insert in body<span className="visually-hidden"> ({label})</span>
                       </button>
                     )}
                   </div>

@@ -38,7 +38,7 @@ export function MediaUploadForm() {
       aria-labelledby="media-upload-heading"
       className="media-upload"
     >
-      <h2 id="media-upload-heading">Upload a picture</h2>
+      <h2 id="media-upload-heading">Upload to the library</h2>
       <div className="inline-form">
         <div className="field">
           <label htmlFor="media-file">Picture</label>

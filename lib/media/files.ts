@@ -6,7 +6,8 @@ import { env } from '@/lib/env';
 import { extensionOf, type MediaFormat, type VariantFormat, type VariantWidth } from './rules';
 
 // Where pictures live on disk. Every path is built here from parsed parts (a hex hash, a known
-// width and format), never from a name a request or an upload supplied.
+// width and format), never from a name a request or an upload supplied. (The turbopackIgnore
+// comments keep Next's file tracing from copying the whole project into the build for these paths.)
 
 /** MEDIA_PATH, resolved like DATABASE_PATH against the directory the server runs in. */
 export function mediaRoot(): string {
@@ -14,11 +15,11 @@ export function mediaRoot(): string {
 }
 
 export function originalFile(hash: string, format: MediaFormat): string {
-  return path.join(mediaRoot(), `${hash}.${extensionOf(format)}`);
+  return path.join(/*turbopackIgnore: true*/ mediaRoot(), `${hash}.${extensionOf(format)}`);
 }
 
 export function variantFile(hash: string, width: VariantWidth, format: VariantFormat): string {
-  return path.join(mediaRoot(), 'variants', `${hash}-${width}.${format}`);
+  return path.join(/*turbopackIgnore: true*/ mediaRoot(), 'variants', `${hash}-${width}.${format}`);
 }
 
 /**

@@ -1,6 +1,5 @@
 import 'server-only';
 import fs from 'node:fs/promises';
-import { Readable } from 'node:stream';
 import { originalFile, variantFile } from './files';
 import { getStoredPicture } from './queries';
 import { contentTypeOf, extensionOf, parseMediaFileName, type MediaFileName } from './rules';
@@ -68,7 +67,6 @@ export async function mediaResponse(request: Request, fileName: string): Promise
   if (!name) return notFound();
   const file = await openPicture(name);
   if (!file) return notFound();
-  let handedOver = false;
   try {
     const { size } = await file.stat();
     // An original's bytes are its hash; a variant's are fixed by its name and the encoder settings.
@@ -80,13 +78,15 @@ export async function mediaResponse(request: Request, fileName: string): Promise
       'X-Content-Type-Options': 'nosniff',
     });
     if (matches(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
+    // Next drops this from a route handler's answer and sends the body chunked; in production,
+    // scripts/server.mjs sends files already on disk itself, with it (lib/media/file-server.mjs).
     headers.set('Content-Length', String(size));
     if (request.method === 'HEAD') return new Response(null, { status: 200, headers });
-    // The stream closes the file when it ends or the client goes away.
-    const body = Readable.toWeb(file.createReadStream({ highWaterMark: 64 * 1024 })) as ReadableStream<Uint8Array>;
-    handedOver = true;
-    return new Response(body, { status: 200, headers });
+    // Read whole, and the file closed here: a stream Next never finishes reading (the client went
+    // away) would hold the file open. In production this route only sends variants it has just
+    // made, a few hundred kilobytes; bigger files go out from lib/media/file-server.mjs.
+    return new Response(new Uint8Array(await file.readFile()), { status: 200, headers });
   } finally {
-    if (!handedOver) await file.close();
+    await file.close();
   }
 }

@@ -26,7 +26,9 @@ const XMP =
 let shade = 0;
 function picture(width = 60, height = 40) {
   shade += 1;
-  return sharp({ create: { width, height, channels: 3, background: { r: 200, g: shade % 256, b: Math.floor(shade / 256) } } });
+  return sharp({
+    create: { width, height, channels: 3, background: { r: (shade * 53) % 256, g: (shade * 97) % 256, b: (shade * 29) % 256 } },
+  });
 }
 
 /** The EXIF GPS IFD pointer (tag 0x8825), as either byte order writes it. */

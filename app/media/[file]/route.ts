@@ -2,8 +2,10 @@ import { mediaResponse } from '@/lib/media/serve';
 
 // Pictures: originals (/media/<hash>.<ext>) and their resized variants (/media/<hash>-<width>.<avif|webp>).
 // Public, no session. Rendered per request, never prerendered: the files live in MEDIA_PATH, not in
-// the build. The page copies in front of Next (lib/cache/page-cache.mjs) only copy pages Next served
-// from its cache, so these answers always come from here, with their own caching headers.
+// the build. In production, scripts/server.mjs sends a file already on disk itself (with the same
+// headers, and a Content-Length, which Next drops from a route's answer: lib/media/file-server.mjs),
+// so this route makes new variants and answers 404s. The page copies in front of Next
+// (lib/cache/page-cache.mjs) only copy pages Next served from its cache, never these answers.
 export const dynamic = 'force-dynamic';
 
 type Context = { params: Promise<{ file: string }> };

@@ -1,0 +1,9 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export function mediaRootFromEnv(env?: Record<string, string | undefined>): string;
+export function mediaFileOf(urlPath: string, root: string): { file: string; type: string; etag: (size: number) => string } | null;
+export function serveMediaFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: { root: string; headers?: Record<string, string> },
+): Promise<boolean>;

@@ -1,0 +1,92 @@
+// Pictures already on disk, sent by the production server (scripts/server.mjs) straight from
+// MEDIA_PATH, in front of Next.
+//
+// Why not only the route (app/media/[file]/route.ts): Next drops the Content-Length a route handler
+// sets and streams its body chunked (next/dist/server/send-response.js), and for a picture a
+// browser wants the length (progress, and a HEAD that says how big it is). This also spares every
+// picture request Next's routing. It answers only when the file is there; otherwise Next's route
+// makes the variant, or answers 404, as in development where this module is not used.
+//
+// It never decides anything the route would not: the same strict names (lib/media/rules.ts, checked
+// against this module by file-server.test.ts), the same headers and ETags. A file under MEDIA_PATH
+// exists only for a stored picture (lib/media/store.ts writes it just before its row, and variants
+// are made from stored pictures only), so finding the file is finding the picture. Plain JavaScript:
+// scripts/server.mjs runs without a TypeScript step.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream';
+
+const VARIANT_WIDTHS = [320, 480, 640, 960, 1280, 1600, 1920];
+const VARIANT_EXTENSIONS = ['avif', 'webp'];
+const CONTENT_TYPES = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif' };
+const NAME = /^\/media\/([0-9a-f]{64})(?:-([1-9][0-9]{2,3}))?\.(jpg|png|webp|avif)$/;
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** MEDIA_PATH as lib/env.ts defaults it (a `media` folder beside the database), resolved like lib/media/files.ts. */
+export function mediaRootFromEnv(env = process.env) {
+  const databasePath = env.DATABASE_PATH?.trim() || './data/site.db';
+  return path.resolve(process.cwd(), env.MEDIA_PATH?.trim() || path.join(path.dirname(databasePath), 'media'));
+}
+
+/** The file a request path names, with its type and ETag maker, or null when it is not a picture name. */
+export function mediaFileOf(urlPath, root) {
+  const match = NAME.exec(urlPath);
+  if (!match) return null;
+  const [, hash, width, ext] = match;
+  const type = CONTENT_TYPES[ext];
+  if (width === undefined) return { file: path.join(root, `${hash}.${ext}`), type, etag: () => `"${hash}"` };
+  if (!VARIANT_WIDTHS.includes(Number(width)) || !VARIANT_EXTENSIONS.includes(ext)) return null;
+  return {
+    file: path.join(root, 'variants', `${hash}-${width}.${ext}`),
+    type,
+    etag: (size) => `"${hash}-${width}-${ext}-${size.toString(36)}"`,
+  };
+}
+
+function matches(ifNoneMatch, etag) {
+  if (typeof ifNoneMatch !== 'string') return false;
+  return ifNoneMatch.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t.replace(/^W\//, '') === etag;
+  });
+}
+
+/**
+ * Sends the picture a GET or HEAD asks for when its file is on disk, with `headers` (the site's
+ * security headers, which Next would have added) and the route's own. Resolves false, having sent
+ * nothing, when Next must answer.
+ */
+export async function serveMediaFile(req, res, { root, headers = {} }) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  const target = mediaFileOf(req.url ?? '', root);
+  if (!target) return false;
+  let handle;
+  try {
+    handle = await fs.promises.open(target.file, 'r');
+  } catch {
+    return false;
+  }
+  let streaming = false;
+  try {
+    const { size } = await handle.stat();
+    const etag = target.etag(size);
+    const common = { ...headers, 'Cache-Control': IMMUTABLE, ETag: etag, 'X-Content-Type-Options': 'nosniff' };
+    if (matches(req.headers['if-none-match'], etag)) {
+      res.writeHead(304, common);
+      res.end();
+      return true;
+    }
+    res.writeHead(200, { ...common, 'Content-Type': target.type, 'Content-Length': String(size) });
+    if (req.method === 'HEAD') {
+      res.end();
+      return true;
+    }
+    streaming = true;
+    // pipeline, not pipe: when the client goes away it destroys the read stream, which closes the
+    // file (as it does when the stream ends); an error ends the response.
+    pipeline(handle.createReadStream({ highWaterMark: 64 * 1024 }), res, () => {});
+    return true;
+  } finally {
+    if (!streaming) await handle.close();
+  }
+}
