@@ -17,7 +17,9 @@ import path from 'node:path';
 import { pipeline } from 'node:stream';
 
 const VARIANT_WIDTHS = [320, 480, 640, 960, 1280, 1600, 1920];
-const VARIANT_EXTENSIONS = ['avif', 'webp'];
+const VARIANT_EXTENSIONS = ['avif', 'webp', 'jpg'];
+/** The format a variant's extension names, as lib/media/rules.ts spells it (ETags use it). */
+const FORMAT_OF_EXTENSION = { avif: 'avif', webp: 'webp', jpg: 'jpeg' };
 const CONTENT_TYPES = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif' };
 const NAME = /^\/media\/([0-9a-f]{64})(?:-([1-9][0-9]{2,3}))?\.(jpg|png|webp|avif)$/;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -39,7 +41,7 @@ export function mediaFileOf(urlPath, root) {
   return {
     file: path.join(root, 'variants', `${hash}-${width}.${ext}`),
     type,
-    etag: (size) => `"${hash}-${width}-${ext}-${size.toString(36)}"`,
+    etag: (size) => `"${hash}-${width}-${FORMAT_OF_EXTENSION[ext]}-${size.toString(36)}"`,
   };
 }
 
