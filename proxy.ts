@@ -44,7 +44,10 @@ function articleMoved(request: NextRequest): NextResponse | null {
   }
   const url = request.nextUrl.clone();
   url.pathname = `/articles/${found.slug}${match[2] ?? ''}`;
-  return NextResponse.redirect(url, 308);
+  const moved = NextResponse.redirect(url, 308);
+  // Not cached: a slug may change back, and a remembered redirect would then loop.
+  moved.headers.set('Cache-Control', 'no-cache');
+  return moved;
 }
 
 export function proxy(request: NextRequest) {

@@ -45,7 +45,7 @@ export const tags = sqliteTable(
 );
 
 /**
- * draft → scheduled (publishedAt is the planned release) → published → unpublished (answers 410).
+ * draft → scheduled (scheduledAt is the planned release) → published → unpublished (answers 410).
  * lib/articles/schedule.ts turns a scheduled article into a published one when its time comes.
  */
 export const ARTICLE_STATUSES = ['draft', 'scheduled', 'published', 'unpublished'] as const;
@@ -68,8 +68,10 @@ export const articles = sqliteTable(
       .notNull()
       .references(() => sections.id, { onDelete: 'restrict' }),
     commentsOpen: integer('comments_open', { mode: 'boolean' }).notNull().default(true),
-    /** First publication, kept through updates; with status 'scheduled', the planned release. */
+    /** First publication, kept through updates and republishing; null until then. */
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    /** With status 'scheduled', when it goes live (lib/articles/schedule.ts); null otherwise. */
+    scheduledAt: integer('scheduled_at', { mode: 'timestamp_ms' }),
     /** When a published article was last updated ("Updated …", dateModified). */
     revisedAt: integer('revised_at', { mode: 'timestamp_ms' }),
     /** The lead picture, with its words for this article. */
@@ -95,6 +97,7 @@ export const articles = sqliteTable(
     index('articles_section_published_idx').on(t.sectionId, t.status, t.publishedAt),
     index('articles_author_published_idx').on(t.authorId, t.status, t.publishedAt),
     index('articles_status_updated_idx').on(t.status, t.updatedAt),
+    index('articles_status_scheduled_idx').on(t.status, t.scheduledAt),
   ],
 );
 

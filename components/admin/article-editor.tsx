@@ -112,49 +112,71 @@ export function ArticleEditor({
       return next;
     });
 
+  // What the latest render holds, for saves that start later (a queued save, the autosave timer).
+  const latest = useRef({ values, article });
+  latest.current = { values, article };
+  // One save at a time: two at once would carry the same version, and the second would be refused
+  // as a conflict with the first (or, for a new article, create it twice). A press during a save
+  // waits for it; an autosave during one is dropped.
+  const inFlight = useRef(false);
+  const queued = useRef<{ intent: Intent; then?: (id: number) => void } | null>(null);
+
   const submit = useCallback(
-    (intent: Intent, then?: (id: number) => void) => {
-      const sent = values;
+    function send(intent: Intent, then?: (id: number) => void) {
+      if (inFlight.current) {
+        if (intent !== 'autosave') queued.current = { intent, then };
+        return;
+      }
+      inFlight.current = true;
+      const { values: sent, article: from } = latest.current;
       startTransition(async () => {
         let result: ArticleActionState;
         try {
-          const answer = await action({ status: 'idle' }, toFormData(sent, article, intent));
+          const answer = await action({ status: 'idle' }, toFormData(sent, from, intent));
           result = { ...answer, extra: answer.extra as SavedArticle | undefined };
         } catch {
           result = { status: 'error', message: 'Not saved: the dashboard could not be reached. Your text is still here; try again.' };
         }
-        setAnswer(result);
         const saved = result.extra;
         if (result.status === 'success' && saved?.id !== undefined) {
+          const now = { ...sent, slug: saved.slug ?? sent.slug };
           setConflict(null);
-          setSaved(JSON.stringify(sent));
-          setArticle((a) => ({
-            ...a,
-            id: saved.id!,
+          // Unpublishing saves no field, so what is on screen stays unsaved.
+          if (intent !== 'unpublish') setSaved(JSON.stringify(now));
+          const next = {
+            ...from,
+            id: saved.id,
             version: saved.version!,
             slug: saved.slug!,
-            status: (saved.status as EditorArticle['status']) ?? a.status,
-            scheduledFor: saved.status === 'scheduled' ? sent.scheduleAt : '',
-          }));
+            status: (saved.status as EditorArticle['status']) ?? from.status,
+            scheduledFor: saved.scheduledFor ?? '',
+          };
+          latest.current = { values: latest.current.values, article: next };
+          setArticle(next);
           if (saved.slug && saved.slug !== sent.slug) setValues((v) => ({ ...v, slug: saved.slug! }));
-          if (article.id === null) window.history.replaceState(null, '', `/admin/articles/${saved.id}`);
+          if (from.id === null) window.history.replaceState(null, '', `/admin/articles/${saved.id}`);
           then?.(saved.id);
         } else if (saved?.conflict) {
           setConflict(saved.conflict);
         }
+        setAnswer(result);
+        inFlight.current = false;
+        const waiting = queued.current;
+        queued.current = null;
+        if (waiting) send(waiting.intent, waiting.then);
       });
     },
-    [action, article, values],
+    [action],
   );
 
-  // Autosave: drafts only (a published article changes for readers only when Update is pressed).
-  const autosave = useRef(submit);
-  autosave.current = submit;
+  // Autosave: drafts only (a published article changes for readers only when Update is pressed),
+  // every 20 seconds while there are unsaved changes, typing or not.
+  const canAutosave = dirty && !conflict && article.status === 'draft' && values.title.trim() !== '' && values.sectionId !== '';
   useEffect(() => {
-    if (!dirty || pending || conflict || article.status !== 'draft' || values.title.trim() === '' || values.sectionId === '') return;
-    const timer = setTimeout(() => autosave.current('autosave'), AUTOSAVE_MS);
-    return () => clearTimeout(timer);
-  }, [dirty, pending, conflict, article.status, values]);
+    if (!canAutosave) return;
+    const timer = setInterval(() => submit('autosave'), AUTOSAVE_MS);
+    return () => clearInterval(timer);
+  }, [canAutosave, submit]);
 
   // Leaving with unsaved changes asks first: closing the tab, and links inside the dashboard.
   useEffect(() => {
@@ -202,16 +224,20 @@ export function ArticleEditor({
     };
     setValues(next);
     setSaved(JSON.stringify(next));
-    setArticle((a) => ({ ...a, version: conflict.version }));
+    setArticle((a) => ({ ...a, version: conflict.version, status: conflict.status, slug: conflict.slug }));
     setConflict(null);
     setAnswer({ status: 'success', message: `You now have ${conflict.by}’s version. Your text is kept below until you leave this page.` });
   };
 
   const keepMine = () => {
     if (!conflict) return;
-    setArticle((a) => ({ ...a, version: conflict.version }));
+    // Their save may have published or unpublished it: the buttons follow where it now stands.
+    setArticle((a) => ({ ...a, version: conflict.version, status: conflict.status, slug: conflict.slug }));
     setConflict(null);
-    setAnswer({ status: 'idle', message: `Your text will replace ${conflict.by}’s at your next save.` });
+    setAnswer({
+      status: 'idle',
+      message: `Your text will replace ${conflict.by}’s at your next ${conflict.status === 'published' ? 'Update' : 'save'}.`,
+    });
   };
 
   const fieldProps = (name: keyof EditorValues) => ({

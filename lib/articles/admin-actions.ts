@@ -11,6 +11,8 @@ export interface SavedArticle {
   version?: number;
   slug?: string;
   status?: string;
+  /** When scheduled: the release, as the newsroom's wall clock shows it. */
+  scheduledFor?: string;
   conflict?: Conflict;
 }
 export type ArticleActionState = ActionState<Record<string, string>, SavedArticle>;

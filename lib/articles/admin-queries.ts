@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, count, desc, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { articleAuthors, articleRevisions, articles, articleTags, authors, media, sections, tags, type ArticleStatus } from '@/db/schema';
+import { articleAuthors, articleRevisions, articles, authors, media, sections, tags, type ArticleStatus } from '@/db/schema';
+import { readArticleLinks } from './article-links';
 import { paginate, type Pagination } from './pagination';
 import { articleDetail } from './queries';
 
@@ -31,6 +32,7 @@ export interface AdminArticleRow {
   section: string;
   bylines: string;
   publishedAt: Date | null;
+  scheduledAt: Date | null;
   updatedAt: Date;
   updatedBy: string | null;
 }
@@ -42,12 +44,14 @@ export function listArticlesForAdmin({ tab, query, page }: { tab: ArticleTab; qu
 } {
   const status = ARTICLE_TABS.find((t) => t.key === tab)!.status;
   const q = query.trim();
-  // LIKE with the wildcard characters escaped, so "50%" finds "50%".
-  const where = and(eq(articles.status, status), q ? like(articles.title, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined);
+  // LIKE with its wildcards escaped (and the escape character named: SQLite has none by default),
+  // so "50%" finds "50%".
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const where = and(eq(articles.status, status), q ? sql`${articles.title} LIKE ${pattern} ESCAPE '\\'` : undefined);
   const db = getDb();
   const total = db.select({ n: count() }).from(articles).where(where).get()?.n ?? 0;
   const bounds = paginate(total, page, ADMIN_ARTICLES_PAGE_SIZE);
-  const order = status === 'scheduled' ? [articles.publishedAt, articles.id] : [desc(articles.updatedAt), desc(articles.id)];
+  const order = status === 'scheduled' ? [articles.scheduledAt, articles.id] : [desc(articles.updatedAt), desc(articles.id)];
   const items = db
     .select({
       id: articles.id,
@@ -57,6 +61,7 @@ export function listArticlesForAdmin({ tab, query, page }: { tab: ArticleTab; qu
       section: sections.name,
       bylines: sql<string>`(SELECT group_concat(a.name, ', ') FROM (SELECT au.name FROM ${articleAuthors} aa JOIN ${authors} au ON au.id = aa.author_id WHERE aa.article_id = ${articles.id} ORDER BY aa.position) a)`,
       publishedAt: articles.publishedAt,
+      scheduledAt: articles.scheduledAt,
       updatedAt: articles.updatedAt,
       updatedBy: articles.updatedBy,
     })
@@ -76,21 +81,9 @@ export function getArticleForEditing({ id }: { id: number }) {
   const db = getDb();
   const row = db.select().from(articles).where(eq(articles.id, id)).get();
   if (!row) return null;
-  const tagNames = db
-    .select({ name: tags.name })
-    .from(articleTags)
-    .innerJoin(tags, eq(tags.id, articleTags.tagId))
-    .where(eq(articleTags.articleId, id))
-    .orderBy(tags.name)
-    .all()
-    .map((t) => t.name);
-  const authorIds = db
-    .select({ id: articleAuthors.authorId })
-    .from(articleAuthors)
-    .where(eq(articleAuthors.articleId, id))
-    .orderBy(articleAuthors.position)
-    .all()
-    .map((a) => a.id);
+  const links = readArticleLinks(db, id);
+  const tagNames = links?.tags.map((t) => t.name) ?? [];
+  const authorIds = links?.authors.map((a) => a.id) ?? [];
   const image = row.imageId
     ? (db
         .select({

@@ -33,4 +33,13 @@ describe('diffLines', () => {
         .join('\n'),
     ).toBe(after);
   });
+
+  it('shows a huge rewrite as replaced, without building a huge table', () => {
+    const before = Array.from({ length: 3000 }, (_, i) => `old ${i}`).join('\n');
+    const after = Array.from({ length: 3000 }, (_, i) => `new ${i}`).join('\n');
+    const lines = diffLines(`top\n${before}`, `top\n${after}`);
+    expect(lines[0]).toEqual({ kind: 'same', text: 'top' });
+    expect(lines.filter((l) => l.kind === 'removed')).toHaveLength(3000);
+    expect(lines.filter((l) => l.kind === 'added')).toHaveLength(3000);
+  });
 });

@@ -1,5 +1,7 @@
 // A line diff (longest common subsequence), for comparing a revision with the current text.
 
+const MAX_CELLS = 4_000_000;
+
 export type DiffLine = { kind: 'same' | 'added' | 'removed'; text: string };
 
 /** Lines of `before` and `after`, each marked kept, removed (only in before) or added (only in after). */
@@ -13,6 +15,16 @@ export function diffLines(before: string, after: string): DiffLine[] {
   while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
   const x = a.slice(head, a.length - tail);
   const y = b.slice(head, b.length - tail);
+  // The table costs x·y cells: past a few million (two long texts rewritten throughout) the middle
+  // is shown as replaced, rather than a page that takes the server's memory.
+  if (x.length * y.length > MAX_CELLS) {
+    return [
+      ...a.slice(0, head).map((text) => ({ kind: 'same' as const, text })),
+      ...x.map((text) => ({ kind: 'removed' as const, text })),
+      ...y.map((text) => ({ kind: 'added' as const, text })),
+      ...a.slice(a.length - tail).map((text) => ({ kind: 'same' as const, text })),
+    ];
+  }
   const table = Array.from({ length: x.length + 1 }, () => new Uint32Array(y.length + 1));
   for (let i = x.length - 1; i >= 0; i--)
     for (let j = y.length - 1; j >= 0; j--)

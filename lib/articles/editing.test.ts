@@ -7,6 +7,7 @@ import { seedDatabaseIfEmpty } from '@/db/seed';
 import { listRevisions } from './admin-queries';
 import { articleFormSchema, parseTagNames, restoreRevision, saveArticle, type ArticleForm } from './editing';
 import { getArticleBySlug, getFrontPage, getTagPage, isLive } from './queries';
+import { findMovedArticle } from './moved';
 import { publishDueArticles } from './schedule';
 
 const jo = { email: 'jo@ledger.example', name: 'Jo Editor' };
@@ -174,6 +175,35 @@ describe('updates, corrections and revisions', () => {
     expect(listRevisions({ articleId: published.id })).toHaveLength(2);
   });
 
+  it('redirects an old address only while the article is live; otherwise it is gone, and the new slug stays secret', () => {
+    const published = saved(saveArticle(form({ intent: 'publish', slug: 'first-address' }), jo));
+    const title = row(published.id).title;
+    const moved = saved(
+      saveArticle(
+        form({ id: String(published.id), version: String(published.version), intent: 'update', title, slug: 'second-address' }),
+        jo,
+      ),
+    );
+    expect(findMovedArticle('first-address')).toEqual({ kind: 'moved', slug: 'second-address' });
+    const gone = saved(saveArticle(form({ id: String(moved.id), version: String(moved.version), intent: 'unpublish', title }), jo));
+    saved(
+      saveArticle(
+        form({
+          id: String(gone.id),
+          version: String(gone.version),
+          intent: 'schedule',
+          title,
+          slug: 'embargoed-merger',
+          scheduleAt: '2099-01-01T09:00',
+        }),
+        jo,
+      ),
+    );
+    expect(findMovedArticle('first-address')).toEqual({ kind: 'gone' });
+    expect(findMovedArticle('second-address')).toEqual({ kind: 'gone' });
+    expect(findMovedArticle('embargoed-merger')).toBeNull();
+  });
+
   it('keeps the old URL of a changed published slug as a redirect, and nobody else may take it', () => {
     const published = saved(saveArticle(form({ intent: 'publish', slug: 'old-address' }), jo));
     const title = row(published.id).title;
@@ -192,13 +222,61 @@ describe('scheduling and unpublishing', () => {
     const past = saveArticle(form({ intent: 'schedule', scheduleAt: '2026-12-06T09:00' }), jo, now);
     expect(past.ok).toBe(false);
     const scheduled = saved(saveArticle(form({ intent: 'schedule', scheduleAt: '2026-12-07T09:30' }), jo, now));
-    expect(row(scheduled.id).publishedAt).toEqual(new Date('2026-12-07T09:30:00Z'));
+    expect(row(scheduled.id).scheduledAt).toEqual(new Date('2026-12-07T09:30:00Z'));
+    expect(row(scheduled.id).publishedAt).toBeNull();
     expect(publishDueArticles(new Date('2026-12-07T09:29:00Z')).map((a) => a.slug)).not.toContain(scheduled.slug);
     expect(row(scheduled.id).status).toBe('scheduled');
     const due = new Date('2026-12-07T09:30:30Z');
     expect(publishDueArticles(due).map((a) => a.slug)).toContain(scheduled.slug);
     expect(publishDueArticles(due)).toEqual([]);
+    expect(row(scheduled.id)).toMatchObject({ status: 'published', publishedAt: new Date('2026-12-07T09:30:00Z'), scheduledAt: null });
+  });
+
+  it('moves the version on when the schedule publishes, so an editor with it open cannot take it down unseen', () => {
+    const now = new Date('2026-12-06T10:00:00Z');
+    const scheduled = saved(saveArticle(form({ intent: 'schedule', scheduleAt: '2026-12-08T09:00' }), jo, now));
+    publishDueArticles(new Date('2026-12-08T09:00:30Z'));
+    const stale = saveArticle(
+      form({ id: String(scheduled.id), version: String(scheduled.version), intent: 'unpublish', title: row(scheduled.id).title }),
+      jo,
+    );
+    expect(stale.ok).toBe(false);
+    expect(!stale.ok && 'conflict' in stale && stale.conflict.by).toBe('the schedule');
     expect(row(scheduled.id).status).toBe('published');
+  });
+
+  it('a republished article keeps its first date, and Publish now after a schedule puts it live now', async () => {
+    const first = new Date('2026-12-01T08:00:00Z');
+    const published = saved(saveArticle(form({ intent: 'publish' }), jo, first));
+    const title = row(published.id).title;
+    const gone = saved(
+      saveArticle(form({ id: String(published.id), version: String(published.version), intent: 'unpublish', title }), jo, first),
+    );
+    const later = new Date('2026-12-02T08:00:00Z');
+    const rescheduled = saved(
+      saveArticle(
+        form({ id: String(gone.id), version: String(gone.version), intent: 'schedule', title, scheduleAt: '2099-01-01T09:00' }),
+        jo,
+        later,
+      ),
+    );
+    expect(row(published.id).publishedAt).toEqual(first);
+    const now = new Date();
+    const live = saved(saveArticle(form({ id: String(gone.id), version: String(rescheduled.version), intent: 'publish', title }), jo, now));
+    expect(row(live.id)).toMatchObject({ status: 'published', publishedAt: first, revisedAt: now, scheduledAt: null });
+    expect(await getArticleBySlug({ slug: live.slug })).not.toBeNull();
+  });
+
+  it('unpublishing changes only the status: unsaved edits in the form are not saved', () => {
+    const published = saved(saveArticle(form({ intent: 'publish', body: 'The published text.' }), jo));
+    const title = row(published.id).title;
+    saved(
+      saveArticle(
+        form({ id: String(published.id), version: String(published.version), intent: 'unpublish', title: 'Half-typed', body: 'Half-ty' }),
+        jo,
+      ),
+    );
+    expect(row(published.id)).toMatchObject({ status: 'unpublished', title, body: 'The published text.' });
   });
 
   it('unpublishing takes an article off every listing', async () => {

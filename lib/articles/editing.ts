@@ -21,7 +21,8 @@ import { isValidSlug } from '@/lib/site/urls';
 import { newsroomNow } from '@/lib/site/clock';
 import { logStaffAction } from '@/lib/staff/log';
 import { tagsForArticleChange } from './cache-tags';
-import { fromZonedInput, goesPublic, INTENTS, slugify, transition, type Intent } from './editorial-rules';
+import { readArticleLinks, pagesShowing, type ArticleLinks } from './article-links';
+import { fromZonedInput, goesPublic, INTENTS, slugify, toZonedInput, transition, wasPublished, type Intent } from './editorial-rules';
 
 // Writing, publishing, updating and taking down articles. Every write is one transaction that
 // checks the version the editor started from, keeps a revision of a published text it replaces,
@@ -98,7 +99,7 @@ export type ArticleFields = Pick<
 export type FieldErrors = Partial<Record<keyof ArticleForm, string[]>>;
 
 export type SaveResult =
-  | { ok: true; id: number; slug: string; version: number; status: Article['status']; message: string }
+  | { ok: true; id: number; slug: string; version: number; status: Article['status']; scheduledFor?: string; message: string }
   | { ok: false; message: string; fieldErrors?: FieldErrors }
   | { ok: false; conflict: Conflict; message: string };
 
@@ -107,6 +108,9 @@ export interface Conflict {
   by: string;
   at: string;
   version: number;
+  /** Where their save left the article, which the editor adopts with their version. */
+  status: Article['status'];
+  slug: string;
   theirs: ArticleFields;
   /** Their picture, so the editor can show it and take it. */
   theirImage: { id: number; hash: string; format: Media['format']; width: number; height: number; alt: string; credit: string } | null;
@@ -136,7 +140,9 @@ function checkPublishable(input: ArticleForm, bodyText: string): FieldErrors {
   return errors;
 }
 
-function fieldsOf(row: Article, tagNames: string[], authorIds: number[]): ArticleFields {
+function fieldsOf(row: Article, links: Pick<ArticleLinks, 'tags' | 'authors'>): ArticleFields {
+  const tagNames = links.tags.map((t) => t.name);
+  const authorIds = links.authors.map((a) => a.id);
   return {
     title: row.title,
     summary: row.summary,
@@ -154,27 +160,7 @@ function fieldsOf(row: Article, tagNames: string[], authorIds: number[]): Articl
   };
 }
 
-function currentTagNames(tx: Tx, articleId: number): { name: string; slug: string }[] {
-  return tx
-    .select({ name: tags.name, slug: tags.slug })
-    .from(articleTags)
-    .innerJoin(tags, eq(tags.id, articleTags.tagId))
-    .where(eq(articleTags.articleId, articleId))
-    .orderBy(tags.name)
-    .all();
-}
-
-function currentAuthors(tx: Tx, articleId: number): { id: number; slug: string }[] {
-  return tx
-    .select({ id: authors.id, slug: authors.slug })
-    .from(articleAuthors)
-    .innerJoin(authors, eq(authors.id, articleAuthors.authorId))
-    .where(eq(articleAuthors.articleId, articleId))
-    .orderBy(articleAuthors.position)
-    .all();
-}
-
-const sectionSlug = (tx: Tx, id: number) => tx.select({ slug: sections.slug }).from(sections).where(eq(sections.id, id)).get()?.slug;
+const sectionExists = (tx: Tx, id: number) => Boolean(tx.select({ id: sections.id }).from(sections).where(eq(sections.id, id)).get());
 
 /** Who someone is in messages and the log: their name if the dashboard knows it, else the address. */
 export interface Editor {
@@ -195,7 +181,8 @@ const ACTION_NAMES: Record<Intent, string> = {
 /**
  * Saves the editor's form with the button it was sent with. Refuses a save over a version newer
  * than the one the editor opened (returning the other text), a slug another article has or had, a
- * schedule time in the past, and an incomplete article going public.
+ * schedule time in the past, and an incomplete article going public. Unpublish changes only the
+ * status: what the form holds then is not saved (the editor keeps it on screen).
  */
 export function saveArticle(input: ArticleForm, editor: Editor, now: Date = newsroomNow()): SaveResult {
   let scheduleAt: Date | undefined;
@@ -214,54 +201,21 @@ export function saveArticle(input: ArticleForm, editor: Editor, now: Date = news
   const tagNames = parseTagNames(input.tags);
   const authorIds = [...new Set(input.authorIds)];
 
-  const db = getDb();
-  const outcome = db.transaction(
+  const outcome = getDb().transaction(
     (tx) => {
       const existing = input.id === null ? undefined : tx.select().from(articles).where(eq(articles.id, input.id)).get();
       if (input.id !== null && !existing) return { ok: false as const, message: 'That article no longer exists.' };
-      if (existing && existing.version !== input.version) {
-        const theirs = fieldsOf(
-          existing,
-          currentTagNames(tx, existing.id).map((t) => t.name),
-          currentAuthors(tx, existing.id).map((a) => a.id),
-        );
-        const by = existing.updatedBy ?? 'someone';
-        const at = existing.updatedAt.toISOString();
-        const theirImage = existing.imageId
-          ? (tx
-              .select({
-                id: media.id,
-                hash: media.hash,
-                format: media.format,
-                width: media.width,
-                height: media.height,
-                alt: media.alt,
-                credit: media.credit,
-              })
-              .from(media)
-              .where(eq(media.id, existing.imageId))
-              .get() ?? null)
-          : null;
-        return {
-          ok: false as const,
-          conflict: { by, at, version: existing.version, theirs, theirImage },
-          message: `This article was changed by ${by} at ${formatNewsroomTime(existing.updatedAt)} since you opened it. Nothing was saved: your text is still here, and theirs is shown below to compare.`,
-        };
-      }
+      const before = existing ? readArticleLinks(tx, existing.id) : null;
+      if (existing && before && existing.version !== input.version) return conflictWith(tx, existing, before);
 
-      const everPublished = existing
-        ? existing.status === 'published' || existing.status === 'unpublished' || existing.revisedAt !== null
-        : false;
-      const moved = transition(
-        {
-          status: existing?.status ?? 'draft',
-          publishedAt: existing?.publishedAt ?? null,
-          revisedAt: existing?.revisedAt ?? null,
-          everPublished,
-        },
-        input.intent,
-        { now, scheduleAt },
-      );
+      // Only the dates go through the rules: `next` is written back over the row.
+      const dates = existing
+        ? { status: existing.status, publishedAt: existing.publishedAt, revisedAt: existing.revisedAt, scheduledAt: existing.scheduledAt }
+        : { status: 'draft' as const, publishedAt: null, revisedAt: null, scheduledAt: null };
+      const moved = transition(dates, input.intent, {
+        now,
+        scheduleAt,
+      });
       if (!moved.ok)
         return {
           ok: false as const,
@@ -269,105 +223,110 @@ export function saveArticle(input: ArticleForm, editor: Editor, now: Date = news
           fieldErrors: input.intent === 'schedule' ? { scheduleAt: [moved.message] } : undefined,
         };
       const next = moved.next;
+      const audit = { updatedAt: now, updatedBy: editorName(editor) };
 
-      // References must exist (a stale form may name a deleted picture or author).
-      const errors: FieldErrors = {};
-      if (!sectionSlug(tx, input.sectionId)) errors.sectionId = ['Choose a section.'];
-      const knownAuthors = authorIds.length ? tx.select({ id: authors.id }).from(authors).where(inArray(authors.id, authorIds)).all() : [];
-      if (knownAuthors.length !== authorIds.length) errors.authorIds = ['One of the authors no longer exists: choose again.'];
-      if (input.imageId !== null && !tx.select({ id: media.id }).from(media).where(eq(media.id, input.imageId)).get())
-        errors.imageId = ['That picture is no longer in the library: choose another.'];
-      if (goesPublic(next.status) && input.intent !== 'unpublish')
-        Object.assign(errors, checkPublishable({ ...input, authorIds }, input.body));
-      const slugOwner = tx
-        .select({ id: articles.id })
-        .from(articles)
-        .where(and(eq(articles.slug, slug), existing ? ne(articles.id, existing.id) : undefined))
-        .get();
-      const redirectOwner = tx.select({ articleId: slugRedirects.articleId }).from(slugRedirects).where(eq(slugRedirects.slug, slug)).get();
-      if (slugOwner || (redirectOwner && redirectOwner.articleId !== existing?.id))
-        errors.slug = [`Another article ${slugOwner ? 'has' : 'had'} the address /articles/${slug}: choose another slug.`];
-      if (Object.keys(errors).length > 0) {
-        const first = Object.values(errors)[0]![0]!;
-        return { ok: false as const, message: `Not saved. ${first}`, fieldErrors: errors };
-      }
-
-      const beforeTags = existing ? currentTagNames(tx, existing.id) : [];
-      const beforeAuthors = existing ? currentAuthors(tx, existing.id) : [];
-      // A published text about to be replaced is kept, so it can be compared and restored.
-      if (existing && existing.status === 'published' && input.intent !== 'unpublish') {
-        tx.insert(articleRevisions)
-          .values({
-            articleId: existing.id,
-            version: existing.version,
-            fields: fieldsOf(
-              existing,
-              beforeTags.map((t) => t.name),
-              beforeAuthors.map((a) => a.id),
-            ) as unknown as Record<string, unknown>,
-            savedBy: existing.updatedBy,
-            createdAt: existing.updatedAt,
-          })
-          .run();
-      }
-      const correctionChanged = input.correction !== (existing?.correction ?? '');
-      const values = {
-        slug,
-        title: input.title,
-        summary: input.summary,
-        body: input.body,
-        sectionId: input.sectionId,
-        authorId: authorIds[0] ?? existing?.authorId ?? fallbackAuthor(tx),
-        commentsOpen: input.commentsOpen,
-        imageId: input.imageId,
-        imageAlt: input.imageAlt,
-        imageCaption: input.imageCaption,
-        imageCredit: input.imageCredit,
-        correction: input.correction,
-        correctedAt: input.correction === '' ? null : correctionChanged ? now : (existing?.correctedAt ?? now),
-        status: next.status,
-        publishedAt: next.publishedAt,
-        revisedAt: next.revisedAt,
-        updatedAt: now,
-        updatedBy: editorName(editor),
-      };
-      const row = existing
-        ? tx
-            .update(articles)
-            .set({ ...values, version: existing.version + 1 })
-            .where(eq(articles.id, existing.id))
-            .returning()
-            .get()
-        : tx
-            .insert(articles)
-            .values({ ...values, version: 1, createdAt: now })
-            .returning()
-            .get();
-
-      // The old address of a public article keeps working (308 to the new one).
-      if (existing && existing.slug !== slug && everPublished) {
-        tx.insert(slugRedirects)
-          .values({ slug: existing.slug, articleId: row.id })
-          .onConflictDoUpdate({ target: slugRedirects.slug, set: { articleId: row.id } })
-          .run();
-      }
-      // Taking back an old slug: it is the article's address again, not a redirect.
-      tx.delete(slugRedirects)
-        .where(and(eq(slugRedirects.slug, slug), eq(slugRedirects.articleId, row.id)))
-        .run();
-
-      const tagRows = tagNames.map((name) => {
-        const tagSlug = slugify(name);
-        return tx
-          .insert(tags)
-          .values({ slug: tagSlug, name })
-          .onConflictDoUpdate({ target: tags.slug, set: { slug: tagSlug } })
-          .returning({ id: tags.id, slug: tags.slug })
+      let row: Article;
+      if (existing && input.intent === 'unpublish') {
+        row = tx
+          .update(articles)
+          .set({ ...next, ...audit, version: existing.version + 1 })
+          .where(eq(articles.id, existing.id))
+          .returning()
           .get();
-      });
-      tx.delete(articleTags).where(eq(articleTags.articleId, row.id)).run();
-      for (const t of tagRows) tx.insert(articleTags).values({ articleId: row.id, tagId: t.id }).run();
-      if (authorIds.length > 0) {
+      } else {
+        // References must exist (a stale form may name a deleted picture or author).
+        const errors: FieldErrors = {};
+        if (!sectionExists(tx, input.sectionId)) errors.sectionId = ['Choose a section.'];
+        const knownAuthors = authorIds.length
+          ? tx.select({ id: authors.id }).from(authors).where(inArray(authors.id, authorIds)).all()
+          : [];
+        if (knownAuthors.length !== authorIds.length) errors.authorIds = ['One of the authors no longer exists: choose again.'];
+        if (input.imageId !== null && !tx.select({ id: media.id }).from(media).where(eq(media.id, input.imageId)).get())
+          errors.imageId = ['That picture is no longer in the library: choose another.'];
+        if (goesPublic(next.status)) Object.assign(errors, checkPublishable({ ...input, authorIds }, input.body));
+        const slugOwner = tx
+          .select({ id: articles.id })
+          .from(articles)
+          .where(and(eq(articles.slug, slug), existing ? ne(articles.id, existing.id) : undefined))
+          .get();
+        const redirectOwner = tx
+          .select({ articleId: slugRedirects.articleId })
+          .from(slugRedirects)
+          .where(eq(slugRedirects.slug, slug))
+          .get();
+        if (slugOwner || (redirectOwner && redirectOwner.articleId !== existing?.id))
+          errors.slug = [`Another article ${slugOwner ? 'has' : 'had'} the address /articles/${slug}: choose another slug.`];
+        if (Object.keys(errors).length > 0) {
+          const first = Object.values(errors)[0]![0]!;
+          return { ok: false as const, message: `Not saved. ${first}`, fieldErrors: errors };
+        }
+
+        // A published text about to be replaced is kept, so it can be compared and restored.
+        if (existing && before && existing.status === 'published') {
+          tx.insert(articleRevisions)
+            .values({
+              articleId: existing.id,
+              version: existing.version,
+              fields: fieldsOf(existing, before) as unknown as Record<string, unknown>,
+              savedBy: existing.updatedBy,
+              createdAt: existing.updatedAt,
+            })
+            .run();
+        }
+        const correctionChanged = input.correction !== (existing?.correction ?? '');
+        const values = {
+          slug,
+          title: input.title,
+          summary: input.summary,
+          body: input.body,
+          sectionId: input.sectionId,
+          authorId: authorIds[0] ?? existing?.authorId ?? fallbackAuthor(tx),
+          commentsOpen: input.commentsOpen,
+          imageId: input.imageId,
+          imageAlt: input.imageAlt,
+          imageCaption: input.imageCaption,
+          imageCredit: input.imageCredit,
+          correction: input.correction,
+          correctedAt: input.correction === '' ? null : correctionChanged ? now : (existing?.correctedAt ?? now),
+          ...next,
+          ...audit,
+        };
+        row = existing
+          ? tx
+              .update(articles)
+              .set({ ...values, version: existing.version + 1 })
+              .where(eq(articles.id, existing.id))
+              .returning()
+              .get()
+          : tx
+              .insert(articles)
+              .values({ ...values, version: 1, createdAt: now })
+              .returning()
+              .get();
+
+        // The old address of an article readers have seen keeps working (308 while it is live).
+        if (existing && existing.slug !== slug && wasPublished(existing)) {
+          tx.insert(slugRedirects)
+            .values({ slug: existing.slug, articleId: row.id })
+            .onConflictDoUpdate({ target: slugRedirects.slug, set: { articleId: row.id } })
+            .run();
+        }
+        // Taking back an old slug: it is the article's address again, not a redirect.
+        tx.delete(slugRedirects)
+          .where(and(eq(slugRedirects.slug, slug), eq(slugRedirects.articleId, row.id)))
+          .run();
+
+        const tagRows = tagNames.map((name) => {
+          const tagSlug = slugify(name);
+          return tx
+            .insert(tags)
+            .values({ slug: tagSlug, name })
+            .onConflictDoUpdate({ target: tags.slug, set: { slug: tagSlug } })
+            .returning({ id: tags.id })
+            .get();
+        });
+        tx.delete(articleTags).where(eq(articleTags.articleId, row.id)).run();
+        for (const t of tagRows) tx.insert(articleTags).values({ articleId: row.id, tagId: t.id }).run();
         tx.delete(articleAuthors).where(eq(articleAuthors.articleId, row.id)).run();
         authorIds.forEach((authorId, position) => tx.insert(articleAuthors).values({ articleId: row.id, authorId, position }).run());
       }
@@ -382,23 +341,10 @@ export function saveArticle(input: ArticleForm, editor: Editor, now: Date = news
         });
       }
 
-      const wasVisible = existing ? existing.status === 'published' || existing.status === 'scheduled' : false;
-      const isVisible = next.status === 'published' || next.status === 'scheduled';
+      // Readers could see it before or after (or it answered 410): every page that shows it changes.
+      const public_ = (status: Article['status']) => status !== 'draft';
       const touched =
-        wasVisible || isVisible || existing?.status === 'unpublished'
-          ? {
-              slugs: [...new Set([existing?.slug, slug].filter((s): s is string => Boolean(s)))],
-              sections: [
-                ...new Set(
-                  [existing ? sectionSlug(tx, existing.sectionId) : undefined, sectionSlug(tx, input.sectionId)].filter((s): s is string =>
-                    Boolean(s),
-                  ),
-                ),
-              ],
-              tags: [...new Set([...beforeTags.map((t) => t.slug), ...tagRows.map((t) => t.slug)])],
-              authors: [...new Set([...beforeAuthors.map((a) => a.slug), ...currentAuthors(tx, row.id).map((a) => a.slug)])],
-            }
-          : null;
+        (existing && public_(existing.status)) || public_(row.status) ? pagesShowing([before, readArticleLinks(tx, row.id)]) : null;
       return { ok: true as const, row, touched };
     },
     { behavior: 'immediate' },
@@ -406,7 +352,48 @@ export function saveArticle(input: ArticleForm, editor: Editor, now: Date = news
   if (!outcome.ok) return outcome;
   if (outcome.touched) invalidateCacheTags(tagsForArticleChange(outcome.touched));
   const { row } = outcome;
-  return { ok: true, id: row.id, slug: row.slug, version: row.version, status: row.status, message: successMessage(input.intent, row) };
+  return {
+    ok: true,
+    id: row.id,
+    slug: row.slug,
+    version: row.version,
+    status: row.status,
+    scheduledFor: row.scheduledAt ? toZonedInput(row.scheduledAt, env.SITE_TIME_ZONE) : undefined,
+    message: successMessage(input.intent, row),
+  };
+}
+
+/** The answer to a save over a newer version: who saved it, when, and their text. */
+function conflictWith(tx: Tx, existing: Article, links: ArticleLinks) {
+  const theirImage = existing.imageId
+    ? (tx
+        .select({
+          id: media.id,
+          hash: media.hash,
+          format: media.format,
+          width: media.width,
+          height: media.height,
+          alt: media.alt,
+          credit: media.credit,
+        })
+        .from(media)
+        .where(eq(media.id, existing.imageId))
+        .get() ?? null)
+    : null;
+  const by = existing.updatedBy ?? 'someone';
+  return {
+    ok: false as const,
+    conflict: {
+      by,
+      at: existing.updatedAt.toISOString(),
+      version: existing.version,
+      status: existing.status,
+      slug: existing.slug,
+      theirs: fieldsOf(existing, links),
+      theirImage,
+    },
+    message: `This article was changed by ${by} at ${formatNewsroomTime(existing.updatedAt)} since you opened it. Nothing was saved: your text is still here, and theirs is shown below to compare.`,
+  };
 }
 
 function fallbackAuthor(tx: Tx): number {
@@ -418,13 +405,13 @@ function fallbackAuthor(tx: Tx): number {
 function successMessage(intent: Intent, row: Article): string {
   switch (intent) {
     case 'save':
-      return row.status === 'scheduled' ? `Saved. It is still scheduled for ${formatNewsroomTime(row.publishedAt!)}.` : 'Draft saved.';
+      return row.status === 'scheduled' ? `Saved. It is still scheduled for ${formatNewsroomTime(row.scheduledAt!)}.` : 'Draft saved.';
     case 'autosave':
       return `Saved automatically at ${formatNewsroomTime(row.updatedAt, { timeOnly: true })}.`;
     case 'publish':
       return 'Published. Readers can see it now.';
     case 'schedule':
-      return `Scheduled for ${formatNewsroomTime(row.publishedAt!)}.`;
+      return `Scheduled for ${formatNewsroomTime(row.scheduledAt!)}.`;
     case 'update':
       return 'Updated. Readers see the new text now.';
     case 'unpublish':
@@ -455,12 +442,14 @@ export function restoreRevision(
     .from(articleRevisions)
     .where(and(eq(articleRevisions.id, revisionId), eq(articleRevisions.articleId, articleId)))
     .get();
-  const article = db.select({ status: articles.status }).from(articles).where(eq(articles.id, articleId)).get();
+  const article = db.select({ status: articles.status, slug: articles.slug }).from(articles).where(eq(articles.id, articleId)).get();
   if (!revision || !article) return { ok: false, message: 'That revision no longer exists.' };
   const fields = revision.fields as unknown as ArticleFields;
   return saveArticle(
     {
       ...fields,
+      // The text comes back; the address stays what it is now (a restore never moves a URL).
+      slug: article.slug,
       id: articleId,
       version,
       intent: article.status === 'published' ? 'update' : 'save',

@@ -31,7 +31,7 @@ export function editorValuesFor(article: ArticleForEditing | null, defaults: { s
       article: { id: null, version: 0, status: 'draft' as const, slug: '', scheduledFor: '' },
     };
   }
-  const scheduledFor = article.status === 'scheduled' && article.publishedAt ? toZonedInput(article.publishedAt, env.SITE_TIME_ZONE) : '';
+  const scheduledFor = article.status === 'scheduled' && article.scheduledAt ? toZonedInput(article.scheduledAt, env.SITE_TIME_ZONE) : '';
   return {
     values: {
       title: article.title,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromZonedInput, slugify, toZonedInput, transition, type Dates } from './editorial-rules';
+import { fromZonedInput, goLive, slugify, toZonedInput, transition, type Dates } from './editorial-rules';
 
 describe('slugify', () => {
   it('makes lowercase ASCII words joined by hyphens', () => {
@@ -46,12 +46,12 @@ describe('times in the newsroom zone', () => {
 
 describe('what each button does', () => {
   const now = new Date('2026-12-06T10:00:00Z');
-  const draft: Dates = { status: 'draft', publishedAt: null, revisedAt: null, everPublished: false };
+  const draft: Dates = { status: 'draft', publishedAt: null, revisedAt: null, scheduledAt: null };
 
   it('publishes a draft now', () => {
     expect(transition(draft, 'publish', { now })).toEqual({
       ok: true,
-      next: { status: 'published', publishedAt: now, revisedAt: null, everPublished: true },
+      next: { status: 'published', publishedAt: now, revisedAt: null, scheduledAt: null },
     });
   });
 
@@ -59,7 +59,7 @@ describe('what each button does', () => {
     const later = new Date('2026-12-07T09:00:00Z');
     expect(transition(draft, 'schedule', { now, scheduleAt: later })).toEqual({
       ok: true,
-      next: { ...draft, status: 'scheduled', publishedAt: later },
+      next: { ...draft, status: 'scheduled', scheduledAt: later },
     });
     const past = transition(draft, 'schedule', { now, scheduleAt: new Date('2026-12-06T09:59:00Z') });
     expect(past.ok).toBe(false);
@@ -70,7 +70,7 @@ describe('what each button does', () => {
 
   it('updates a published article, keeping its first publication date', () => {
     const first = new Date('2026-12-01T08:00:00Z');
-    const published: Dates = { status: 'published', publishedAt: first, revisedAt: null, everPublished: true };
+    const published: Dates = { status: 'published', publishedAt: first, revisedAt: null, scheduledAt: null };
     expect(transition(published, 'update', { now })).toEqual({ ok: true, next: { ...published, revisedAt: now } });
     expect(transition(published, 'save', { now }).ok).toBe(false);
     expect(transition(published, 'publish', { now }).ok).toBe(false);
@@ -79,16 +79,39 @@ describe('what each button does', () => {
 
   it('unpublishes, and republishing keeps the first publication date', () => {
     const first = new Date('2026-12-01T08:00:00Z');
-    const published: Dates = { status: 'published', publishedAt: first, revisedAt: null, everPublished: true };
+    const published: Dates = { status: 'published', publishedAt: first, revisedAt: null, scheduledAt: null };
     const gone = transition(published, 'unpublish', { now });
     expect(gone).toEqual({ ok: true, next: { ...published, status: 'unpublished' } });
     const back = transition({ ...published, status: 'unpublished' }, 'publish', { now });
-    expect(back).toEqual({ ok: true, next: { status: 'published', publishedAt: first, revisedAt: now, everPublished: true } });
+    expect(back).toEqual({ ok: true, next: { status: 'published', publishedAt: first, revisedAt: now, scheduledAt: null } });
   });
 
   it('unpublishing a scheduled article makes it a draft again', () => {
-    const scheduled: Dates = { ...draft, status: 'scheduled', publishedAt: new Date('2026-12-07T09:00:00Z') };
+    const scheduled: Dates = { ...draft, status: 'scheduled', scheduledAt: new Date('2026-12-07T09:00:00Z') };
     expect(transition(scheduled, 'unpublish', { now })).toEqual({ ok: true, next: { ...draft } });
     expect(transition(draft, 'unpublish', { now }).ok).toBe(false);
+  });
+});
+
+describe('scheduling an article that was published before', () => {
+  const now = new Date('2026-12-06T10:00:00Z');
+  const first = new Date('2026-12-01T08:00:00Z');
+  const unpublished: Dates = { status: 'unpublished', publishedAt: first, revisedAt: null, scheduledAt: null };
+  const later = new Date('2026-12-07T09:00:00Z');
+
+  it('keeps its first publication date, and unscheduling it leaves it unpublished, not a draft', () => {
+    const scheduled = transition(unpublished, 'schedule', { now, scheduleAt: later });
+    expect(scheduled).toEqual({ ok: true, next: { ...unpublished, status: 'scheduled', scheduledAt: later } });
+    if (!scheduled.ok) return;
+    expect(transition(scheduled.next, 'unpublish', { now })).toEqual({ ok: true, next: unpublished });
+  });
+
+  it('Publish now puts it live now, with its first date, marked updated, whatever was scheduled', () => {
+    const scheduled: Dates = { ...unpublished, status: 'scheduled', scheduledAt: later };
+    expect(transition(scheduled, 'publish', { now })).toEqual({
+      ok: true,
+      next: { status: 'published', publishedAt: first, revisedAt: now, scheduledAt: null },
+    });
+    expect(goLive(scheduled, later)).toEqual({ status: 'published', publishedAt: first, revisedAt: later, scheduledAt: null });
   });
 });

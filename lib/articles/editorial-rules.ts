@@ -73,13 +73,17 @@ export type Intent = (typeof INTENTS)[number];
 
 export interface Dates {
   status: ArticleStatus;
+  /** First publication; set once, kept through updates, unpublishing and republishing. */
   publishedAt: Date | null;
   revisedAt: Date | null;
-  /** Set once the article has been public: republishing keeps its first publication date. */
-  everPublished: boolean;
+  /** The planned release while scheduled. */
+  scheduledAt: Date | null;
 }
 
 export type Transition = { ok: true; next: Dates } | { ok: false; message: string };
+
+/** An article that readers have seen: its old address answers 410 or redirects, never 404. */
+export const wasPublished = (dates: Pick<Dates, 'publishedAt'>) => dates.publishedAt !== null;
 
 /** Where the article goes when `intent` is pressed on it, or why that button does not apply. */
 export function transition(current: Dates, intent: Intent, { now, scheduleAt }: { now: Date; scheduleAt?: Date }): Transition {
@@ -91,37 +95,35 @@ export function transition(current: Dates, intent: Intent, { now, scheduleAt }: 
       return { ok: true, next: current };
     case 'publish':
       if (status === 'published') return { ok: false, message: 'This article is already published: use Update.' };
-      return {
-        ok: true,
-        next: {
-          status: 'published',
-          publishedAt: current.everPublished && current.publishedAt ? current.publishedAt : now,
-          revisedAt: current.everPublished ? now : null,
-          everPublished: true,
-        },
-      };
+      return { ok: true, next: goLive(current, now) };
     case 'schedule':
       if (status === 'published') return { ok: false, message: 'This article is already published.' };
       if (!scheduleAt) return { ok: false, message: 'Choose the date and time to publish at.' };
       if (scheduleAt.getTime() <= now.getTime())
         return { ok: false, message: 'That time has passed: choose a time in the future, or Publish now.' };
-      return { ok: true, next: { ...current, status: 'scheduled', publishedAt: scheduleAt } };
+      return { ok: true, next: { ...current, status: 'scheduled', scheduledAt: scheduleAt } };
     case 'update':
       if (status !== 'published') return { ok: false, message: 'Only a published article can be updated.' };
       return { ok: true, next: { ...current, revisedAt: now } };
     case 'unpublish':
       if (status === 'scheduled')
-        return {
-          ok: true,
-          next: {
-            ...current,
-            status: current.everPublished ? 'unpublished' : 'draft',
-            publishedAt: current.everPublished ? current.publishedAt : null,
-          },
-        };
+        return { ok: true, next: { ...current, status: wasPublished(current) ? 'unpublished' : 'draft', scheduledAt: null } };
       if (status !== 'published') return { ok: false, message: 'This article is not published.' };
       return { ok: true, next: { ...current, status: 'unpublished' } };
   }
+}
+
+/**
+ * Publishing, now or when a schedule comes due: the first time sets the publication date; a
+ * republished article keeps its first date and shows as updated at `at`.
+ */
+export function goLive(current: Dates, at: Date): Dates {
+  return {
+    status: 'published',
+    publishedAt: current.publishedAt ?? at,
+    revisedAt: wasPublished(current) ? at : current.revisedAt,
+    scheduledAt: null,
+  };
 }
 
 /** Whether the article's new state is one readers can see (so it must be complete). */

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, gte, inArray, like, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, like, ne, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { articles, blocklist, comments, moderationLog, type BlocklistKind, type CommentStatus } from '@/db/schema';
 import { articleTag, COMMENT_COUNTS_TAG } from '@/lib/articles/cache-tags';
@@ -229,9 +229,28 @@ export function removeBlock({ id, actor }: { id: number; actor: string }) {
   );
 }
 
-export function listModerationLog({ actor, action, page = 1 }: { actor?: string; action?: string; page?: number }) {
+/**
+ * The staff log, newest first. `newsroomOnly` keeps to articles and pictures: what an editor sees,
+ * since comment entries (a blocked address, say) are for moderators.
+ */
+export function listModerationLog({
+  actor,
+  action,
+  page = 1,
+  newsroomOnly = false,
+}: {
+  actor?: string;
+  action?: string;
+  page?: number;
+  newsroomOnly?: boolean;
+}) {
   const db = getDb();
-  const where = and(actor ? like(moderationLog.actor, `%${actor}%`) : undefined, action ? eq(moderationLog.action, action) : undefined);
+  const newsroom = newsroomOnly ? or(like(moderationLog.action, 'article-%'), like(moderationLog.action, 'media-%')) : undefined;
+  const where = and(
+    actor ? like(moderationLog.actor, `%${actor}%`) : undefined,
+    action ? eq(moderationLog.action, action) : undefined,
+    newsroom,
+  );
   const total = db.select({ n: count() }).from(moderationLog).where(where).get()?.n ?? 0;
   const rows = db
     .select()
@@ -244,6 +263,7 @@ export function listModerationLog({ actor, action, page = 1 }: { actor?: string;
   const actions = db
     .selectDistinct({ action: moderationLog.action })
     .from(moderationLog)
+    .where(newsroom)
     .orderBy(moderationLog.action)
     .all()
     .map((r) => r.action);

@@ -22,7 +22,7 @@ export const deleteSubscriberAction = staffAction(
 );
 
 export const resendConfirmationAction = staffAction(
-  { role: 'staff', schema: z.object({ id }), invalid: 'That subscriber no longer exists.' },
+  { role: 'moderator', schema: z.object({ id }), invalid: 'That subscriber no longer exists.' },
   async ({ id }, { staff }) => {
     const result = await resendConfirmation(id, staff.email);
     if (!result.ok) return { status: 'error', message: result.message };

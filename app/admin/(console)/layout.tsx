@@ -15,9 +15,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
       ['/admin/comments', 'Comments', 'moderator'],
       ['/admin/blocklist', 'Blocklist', 'moderator'],
       ['/admin/log', 'Log', 'staff'],
-      ['/admin/subscribers', 'Subscribers', 'staff'],
+      ['/admin/subscribers', 'Subscribers', 'moderator'],
       ['/admin/newsletters', 'Newsletters', 'staff'],
-      ['/admin/outbox', 'Outbox', 'staff'],
+      ['/admin/outbox', 'Outbox', 'moderator'],
       ['/admin/staff', 'Staff', 'admin'],
     ] as const
   ).filter(([, , access]) => canAccess(staff.role, access));

@@ -75,32 +75,38 @@ export default async function OverviewPage() {
             </div>
           </>
         )}
-        <Link href="/admin/subscribers?status=confirmed" className="stat">
-          <span className="stat__value">{subscribers.confirmed}</span>
-          <span className="stat__label">confirmed subscribers</span>
-        </Link>
-        <Link href="/admin/outbox" className={`stat${outbox.failed ? ' stat--alert' : ''}`}>
-          <span className="stat__value">{outbox.failed ?? 0}</span>
-          <span className="stat__label">emails failed</span>
-        </Link>
+        {moderates && (
+          <>
+            <Link href="/admin/subscribers?status=confirmed" className="stat">
+              <span className="stat__value">{subscribers.confirmed}</span>
+              <span className="stat__label">confirmed subscribers</span>
+            </Link>
+            <Link href="/admin/outbox" className={`stat${outbox.failed ? ' stat--alert' : ''}`}>
+              <span className="stat__value">{outbox.failed ?? 0}</span>
+              <span className="stat__label">emails failed</span>
+            </Link>
+          </>
+        )}
       </div>
-      <section aria-labelledby="subs-heading">
-        <h2 id="subs-heading">Subscribers by status</h2>
-        <table className="data-table">
-          <tbody>
-            {Object.entries(subscribers).map(([status, n]) => (
-              <tr key={status}>
-                <th scope="row">
-                  <Link href={`/admin/subscribers?status=${status}`}>{status}</Link>
-                </th>
-                <td>{n}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <h2>Confirmations</h2>
-        <ConfirmationsChart days={confirmationsPerDay(30)} />
-      </section>
+      {moderates && (
+        <section aria-labelledby="subs-heading">
+          <h2 id="subs-heading">Subscribers by status</h2>
+          <table className="data-table">
+            <tbody>
+              {Object.entries(subscribers).map(([status, n]) => (
+                <tr key={status}>
+                  <th scope="row">
+                    <Link href={`/admin/subscribers?status=${status}`}>{status}</Link>
+                  </th>
+                  <td>{n}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h2>Confirmations</h2>
+          <ConfirmationsChart days={confirmationsPerDay(30)} />
+        </section>
+      )}
     </>
   );
 }

@@ -75,7 +75,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
           {
             header: tab === 'scheduled' ? 'Goes live' : tab === 'drafts' ? 'Changed' : 'Published',
             cell: (a) => {
-              const at = tab === 'drafts' ? a.updatedAt : a.publishedAt;
+              const at = tab === 'drafts' ? a.updatedAt : tab === 'scheduled' ? a.scheduledAt : a.publishedAt;
               return at ? <DateTime iso={at.toISOString()} showTime /> : '—';
             },
           },

@@ -3,25 +3,32 @@ import { DataTable } from '@/components/admin/data-table';
 import { PaginationNav } from '@/components/pagination-nav';
 import { DateTime } from '@/components/date-time';
 import { parsePageParam } from '@/lib/articles/pagination';
+import { canAccess } from '@/lib/auth/roles';
 import { requireStaff } from '@/lib/auth/session';
 import { listModerationLog } from '@/lib/comments/moderation';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Moderation log' };
+export const metadata: Metadata = { title: 'Staff log' };
 
 type Props = { searchParams: Promise<{ actor?: string; action?: string; page?: string }> };
 
 export default async function LogPage({ searchParams }: Props) {
-  await requireStaff();
+  const staff = await requireStaff();
   const params = await searchParams;
   const actor = (params.actor ?? '').trim().slice(0, 254);
   const page = parsePageParam(params.page) ?? 1;
-  const log = listModerationLog({ actor: actor || undefined, action: params.action || undefined, page });
+  // Comment entries can name a commenter's address: an editor sees the newsroom's entries only.
+  const log = listModerationLog({
+    actor: actor || undefined,
+    action: params.action || undefined,
+    page,
+    newsroomOnly: !canAccess(staff.role, 'moderator'),
+  });
   const action = log.actions.includes(params.action ?? '') ? params.action : '';
   const href = (p: number) => `/admin/log?${new URLSearchParams({ actor, action: action ?? '', page: String(p) })}`;
   return (
     <>
-      <h1>Moderation log</h1>
+      <h1>Staff log</h1>
       <form method="get" className="inline-form" aria-label="Filter the log">
         <div className="field">
           <label htmlFor="log-actor">Who</label>

@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Outbox' };
 
 export default async function OutboxPage() {
-  await requireStaff();
+  await requireStaff('moderator');
   const rows = listOutbox();
   const counts = getOutboxCounts();
   return (

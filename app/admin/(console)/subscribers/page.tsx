@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: 'Subscribers' };
 type Props = { searchParams: Promise<{ status?: string; q?: string; page?: string }> };
 
 export default async function SubscribersPage({ searchParams }: Props) {
-  const staff = await requireStaff();
+  const staff = await requireStaff('moderator');
   const isAdmin = staff.role === 'admin';
   const params = await searchParams;
   const status = SUBSCRIBER_STATUSES.includes(params.status as SubscriberStatus) ? (params.status as SubscriberStatus) : undefined;
