@@ -13,7 +13,7 @@ type State = { timer?: NodeJS.Timeout; running?: boolean; scheduleTimer?: NodeJS
 const state = ((globalThis as { __ledgerJobs?: State }).__ledgerJobs ??= {});
 
 const JOBS: [name: string, run: () => unknown][] = [
-  ['digest', () => sendCommentsDigestIfDue({ recipients: listStaffEmails() })],
+  ['digest', () => sendCommentsDigestIfDue({ recipients: listStaffEmails('moderator') })],
   ['newsletter queuing', () => tendSendingIssues()],
   ['pruning', () => pruneRateLimitHits()],
   ['removing old email bodies', () => removeOldEmailBodies(getDb(), { keepDays: env.MAIL_KEEP_DAYS })],

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { users, type StaffRole } from '@/db/schema';
+import { canAccess, type Access } from '@/lib/auth/roles';
 
 export interface StaffMember {
   id: string;
@@ -10,7 +11,7 @@ export interface StaffMember {
   role: StaffRole;
 }
 
-/** Everyone with a staff role (admins and moderators). */
+/** Everyone with a staff role. */
 export function listStaff(): StaffMember[] {
   return getDb()
     .select({ id: users.id, email: users.email, name: users.name, role: users.role })
@@ -21,8 +22,11 @@ export function listStaff(): StaffMember[] {
     .flatMap((u) => (u.role ? [{ ...u, role: u.role }] : []));
 }
 
-export function listStaffEmails(): string[] {
-  return listStaff().map((s) => s.email);
+/** The addresses of everyone whose role gives `access`: the moderators' digest goes to those who moderate. */
+export function listStaffEmails(access: Access = 'staff'): string[] {
+  return listStaff()
+    .filter((s) => canAccess(s.role, access))
+    .map((s) => s.email);
 }
 
 export function getStaffByEmail(email: string): StaffMember | null {
