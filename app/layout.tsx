@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import { env } from '@/lib/env';
+import { feedTypes } from '@/lib/site/feeds';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -9,7 +10,7 @@ export const metadata: Metadata = {
   applicationName: env.SITE_NAME,
   openGraph: { siteName: env.SITE_NAME, locale: 'en_GB', type: 'website' },
   twitter: { card: 'summary_large_image' },
-  alternates: { types: { 'application/rss+xml': [{ url: '/feed.xml', title: `${env.SITE_NAME}: latest` }] } },
+  alternates: { types: feedTypes() },
 };
 
 export const viewport: Viewport = {

@@ -4,6 +4,7 @@ import { getAuthorPage, getSectionPage, getTagPage, type ArticleSummary, type Pa
 import { parsePageParam } from '@/lib/articles/pagination';
 import { authorPath, isValidSlug, pagePath, sectionPath, tagPath } from '@/lib/site/urls';
 import { ArchiveList } from './archive-list';
+import { feedTypes } from '@/lib/site/feeds';
 
 // Section, tag and author archives share one shape: a header, a page of articles, pagination.
 
@@ -67,7 +68,7 @@ export async function archiveMetadata(kind: ArchiveKind, params: ArchiveParams):
     description: archive.description,
     alternates: {
       canonical: pagePath(archive.base, page),
-      ...(archive.feed && { types: { 'application/rss+xml': [{ url: archive.feed, title: archive.title }] } }),
+      types: feedTypes(archive.feed ? { url: archive.feed, title: archive.title } : undefined),
     },
   };
 }

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { env } from '@/lib/env';
 import type { SectionRef } from '@/lib/articles/queries';
 import { sectionPath } from '@/lib/site/urls';
+import { SectionNav } from './section-nav';
 
 export function SiteHeader({ sections }: { sections: SectionRef[] }) {
   return (
@@ -22,17 +23,7 @@ export function SiteHeader({ sections }: { sections: SectionRef[] }) {
             <button type="submit">Search</button>
           </form>
         </div>
-        {sections.length > 0 && (
-          <nav className="section-nav" aria-label="Sections">
-            <ul>
-              {sections.map((s) => (
-                <li key={s.slug}>
-                  <Link href={sectionPath(s.slug)}>{s.name}</Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        )}
+        {sections.length > 0 && <SectionNav sections={sections.map((s) => ({ name: s.name, href: sectionPath(s.slug) }))} />}
       </div>
     </header>
   );

@@ -8,6 +8,7 @@ import { parsePageParam } from '@/lib/articles/pagination';
 import { searchArticles } from '@/lib/articles/queries';
 import { MAX_QUERY_LENGTH, normaliseSearchInput } from '@/lib/articles/search-query';
 import { articlePath, sectionPath } from '@/lib/site/urls';
+import { feedTypes } from '@/lib/site/feeds';
 
 // Results depend on the query string, so this page is rendered per request.
 export const dynamic = 'force-dynamic';
@@ -16,7 +17,11 @@ type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | st
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const q = normaliseSearchInput((await searchParams).q);
-  return { title: q ? `Search: ${q}` : 'Search', robots: { index: false, follow: true }, alternates: { canonical: '/search' } };
+  return {
+    title: q ? `Search: ${q}` : 'Search',
+    robots: { index: false, follow: true },
+    alternates: { canonical: '/search', types: feedTypes() },
+  };
 }
 
 export default async function SearchPage({ searchParams }: Props) {

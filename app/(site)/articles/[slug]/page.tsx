@@ -8,6 +8,7 @@ import { env } from '@/lib/env';
 import { getArticleBySlug, listRelatedArticles } from '@/lib/articles/queries';
 import { listApprovedComments } from '@/lib/comments/queries';
 import { variantUrl } from '@/lib/media/rules';
+import { feedTypes } from '@/lib/site/feeds';
 import { absoluteUrl, articlePath, authorPath, commentsPagePath, isValidSlug } from '@/lib/site/urls';
 
 export function generateStaticParams() {
@@ -33,7 +34,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: article.title,
     description: article.summary,
     authors: article.bylines.map((b) => ({ name: b.name, url: authorPath(b.slug) })),
-    alternates: { canonical: articlePath(article.slug) },
+    alternates: { canonical: articlePath(article.slug), types: feedTypes() },
     openGraph: {
       type: 'article',
       title: article.title,

@@ -3,11 +3,12 @@ import Link from 'next/link';
 import { DateTime } from '@/components/date-time';
 import { listPublicIssues } from '@/lib/newsletter/archive';
 import { issueArchivePath } from '@/lib/site/urls';
+import { feedTypes } from '@/lib/site/feeds';
 
 // Built per request from cached data: a page without params would otherwise be prerendered at
 // build time, when there is no database.
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Newsletter archive', alternates: { canonical: '/newsletter/archive' } };
+export const metadata: Metadata = { title: 'Newsletter archive', alternates: { canonical: '/newsletter/archive', types: feedTypes() } };
 
 export default async function ArchivePage() {
   const issues = await listPublicIssues();

@@ -7,6 +7,7 @@ import { ResponsiveImage } from '@/components/media/responsive-image';
 import { PaginationNav } from '@/components/pagination-nav';
 import { getFrontPage } from '@/lib/articles/queries';
 import { parsePageParam } from '@/lib/articles/pagination';
+import { feedTypes } from '@/lib/site/feeds';
 import { articlePath, sectionPath } from '@/lib/site/urls';
 
 // `/` is rewritten here (next.config.ts). Pages are rendered on first request and then served
@@ -19,8 +20,8 @@ type Props = { params: Promise<{ page: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = parsePageParam((await params).page);
-  if (page === null || page === 1) return { alternates: { canonical: '/' } };
-  return { title: `Latest news, page ${page}`, alternates: { canonical: `/page/${page}` } };
+  if (page === null || page === 1) return { alternates: { canonical: '/', types: feedTypes() } };
+  return { title: `Latest news, page ${page}`, alternates: { canonical: `/page/${page}`, types: feedTypes() } };
 }
 
 export default async function FrontPage({ params }: Props) {

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { DateTime } from '@/components/date-time';
 import { getPublicIssue } from '@/lib/newsletter/archive';
 import { articlePath, issueArchivePath } from '@/lib/site/urls';
+import { feedTypes } from '@/lib/site/feeds';
 
 export function generateStaticParams() {
   return [];
@@ -19,7 +20,9 @@ async function load(params: Props['params']) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const issue = await load(params);
-  return issue ? { title: issue.subject, alternates: { canonical: issueArchivePath(issue.id) } } : { title: 'Page not found' };
+  return issue
+    ? { title: issue.subject, alternates: { canonical: issueArchivePath(issue.id), types: feedTypes() } }
+    : { title: 'Page not found' };
 }
 
 export default async function IssueWebVersion({ params }: Props) {

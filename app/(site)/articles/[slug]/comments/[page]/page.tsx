@@ -6,6 +6,7 @@ import { parsePageParam } from '@/lib/articles/pagination';
 import { getArticleBySlug } from '@/lib/articles/queries';
 import { listApprovedComments } from '@/lib/comments/queries';
 import { articlePath, commentsPagePath, isValidSlug } from '@/lib/site/urls';
+import { feedTypes } from '@/lib/site/feeds';
 
 export function generateStaticParams() {
   return [];
@@ -29,7 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!data) return { title: 'Page not found' };
   return {
     title: `Comments on ${data.article.title}, page ${data.thread.page}`,
-    alternates: { canonical: commentsPagePath(data.article.slug, data.thread.page) },
+    alternates: { canonical: commentsPagePath(data.article.slug, data.thread.page), types: feedTypes() },
   };
 }
 

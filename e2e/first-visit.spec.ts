@@ -1,0 +1,74 @@
+import { expect, test } from './support/fixtures';
+import { listPublished, listSections } from './support/site-content';
+
+// What a new reader notices on a first visit (issue 18, the parts done so far): every page names
+// the feeds, an unknown address gets the site's own page, the section being read is marked, the
+// section links are one row on a phone and big enough to tap, and the footer sits at the bottom.
+
+const feedLinks = (page: import('@playwright/test').Page) =>
+  page
+    .locator('head link[rel="alternate"][type="application/rss+xml"]')
+    .evaluateAll((links) => links.map((l) => new URL(l.getAttribute('href') ?? '', location.href).pathname));
+
+test('every kind of page names the site feed; a section page names its own too', async ({ page, siteDb }) => {
+  const article = listPublished(siteDb)[0]!;
+  const section = listSections(siteDb)[0]!;
+  for (const path of ['/', `/articles/${article.slug}`, '/search?q=council', '/newsletter/archive', '/page/2']) {
+    await page.goto(path);
+    expect(await feedLinks(page), path).toContain('/feed.xml');
+  }
+  await page.goto(`/section/${section.slug}`);
+  expect(await feedLinks(page)).toEqual([`/section/${section.slug}/feed.xml`, '/feed.xml']);
+});
+
+test('an unknown address gets a 404 with the site header, search, sections and footer', async ({ page }) => {
+  const response = await page.goto('/no-such-page-anywhere');
+  expect(response?.status()).toBe(404);
+  await expect(page).toHaveTitle(/Page not found/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  await expect(page.getByRole('search', { name: 'Site search' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link')).not.toHaveCount(0);
+  await expect(page.getByRole('contentinfo')).toBeVisible();
+});
+
+test('the section being read is marked in the navigation', async ({ page, siteDb }) => {
+  const [first, second] = listSections(siteDb);
+  await page.goto(`/section/${first!.slug}`);
+  const nav = page.getByRole('navigation', { name: 'Sections' });
+  await expect(nav.getByRole('link', { name: first!.name, exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(nav.locator('[aria-current="page"]')).toHaveCount(1);
+  await page.goto(`/section/${second!.slug}`);
+  await expect(nav.getByRole('link', { name: second!.name, exact: true })).toHaveAttribute('aria-current', 'page');
+  await page.goto('/');
+  await expect(nav.locator('[aria-current="page"]')).toHaveCount(0);
+});
+
+test('on a phone the sections are one row, each link at least 24 px tall, and the page does not scroll sideways', async ({
+  browser,
+  settings,
+}) => {
+  const context = await browser.newContext({
+    baseURL: settings.siteUrl,
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  const page = await context.newPage();
+  await page.goto('/');
+  const links = page.getByRole('navigation', { name: 'Sections' }).getByRole('link');
+  const boxes = await links.evaluateAll((all) =>
+    all.map((a) => a.getBoundingClientRect()).map((r) => ({ top: Math.round(r.top), height: r.height })),
+  );
+  expect(new Set(boxes.map((b) => b.top)).size, 'one row').toBe(1);
+  for (const box of boxes) expect(box.height).toBeGreaterThanOrEqual(24);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await context.close();
+});
+
+test('the footer sits at the bottom of a short page', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 1400 });
+  await page.goto('/no-such-page-anywhere');
+  const footer = await page.getByRole('contentinfo').boundingBox();
+  expect(footer).not.toBeNull();
+  expect(Math.round(footer!.y + footer!.height)).toBe(1400);
+});
