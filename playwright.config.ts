@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-import { e2eSettings } from './e2e/support/env';
+import { e2eSettings, siteServerEnv } from './e2e/support/env';
 import { ROOT } from './test/support/paths';
 
 // End-to-end runs start the production server (`next start`) on a fresh database. `npm test`
@@ -27,26 +27,7 @@ const siteServer = {
   timeout: 120_000,
   stdout: 'pipe' as const,
   stderr: 'pipe' as const,
-  env: {
-    DATABASE_PATH: settings.databasePath,
-    SITE_URL: settings.siteUrl,
-    PORT: String(settings.port),
-    NEXT_TELEMETRY_DISABLED: '1',
-    AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
-    ADMIN_EMAILS: settings.adminEmail,
-    // As behind a reverse proxy: specs are many readers from one machine, each with its own
-    // X-Forwarded-For (e2e/client-address.spec.ts checks the default, which ignores the header).
-    TRUST_PROXY: '1',
-    // The real Resend SDK, pointed at the fake; retries and sweeps sped up so faults heal in seconds.
-    RESEND_API_KEY: 're_e2e_fake_key',
-    RESEND_BASE_URL: settings.resendUrl,
-    MAIL_FROM: 'The Ledger <newsroom@ledger.example>',
-    MAIL_RETRY_BASE_MS: '1000',
-    MAIL_SWEEP_MS: '500',
-    MAIL_SEND_TIMEOUT_MS: '3000',
-    MAIL_RATE_PER_SECOND: '50',
-    RESEND_WEBHOOK_SECRET: settings.webhookSecret,
-  },
+  env: siteServerEnv(settings),
 };
 
 /** The fake Resend API: records every request, answers like Resend, fails on request. */

@@ -1,14 +1,31 @@
 import { and, eq, like, ne, or, sql } from 'drizzle-orm';
-import { blocklist, comments, emailOutbox, moderationLog, newsletterIssues, sessions, subscribers, users } from '../db/schema';
+import {
+  articleAuthors,
+  articleRevisions,
+  articles,
+  articleTags,
+  blocklist,
+  comments,
+  emailOutbox,
+  moderationLog,
+  newsletterIssues,
+  sessions,
+  slugRedirects,
+  subscribers,
+  users,
+} from '../db/schema';
 import { issueVersion } from '../lib/newsletter/issue-version';
 import { addStaffMember, createSession, sessionCookie } from '../test/support/site-data';
 import type { SiteDb } from '../test/support/site-db';
 import {
+  insertArticle,
   insertBlock,
   insertComment,
   insertDraftIssue,
   insertFailedEmail,
+  insertRevision,
   insertSubscriber,
+  newsroomChoices,
   openArticle,
   uniqueTag,
 } from './support/admin-data';
@@ -20,8 +37,10 @@ import {
   routeMethods,
   type ManifestAction,
 } from './support/admin-surface';
-import { canAccess } from '../lib/auth/roles';
+import { canAccess, ROLE_WITH_ARTICLE } from '../lib/auth/roles';
+import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from './support/fixtures';
+import { makePicture, mediaRowsNamed } from './support/pictures';
 import { callServerAction, type ActionAnswer, type FormFields } from './support/server-actions';
 
 // Every admin page, server action and route handler checks the session and role itself. The
@@ -46,6 +65,29 @@ interface Fixtures {
   /** A draft newsletter issue (subject holds the tag) and an article it may list. */
   issueId: number;
   articleId: number;
+  /**
+   * A published article at version 2 (title and slug hold the tag) with its version 1 kept as a
+   * revision, for the newsroom's actions. Its publication date is years ahead, so no reader page
+   * lists it (isLive needs a date that has come): other specs compare public pages with the
+   * database while these tests run.
+   */
+  story: { id: number; slug: string; revisionId: number; sectionId: number; authorId: number };
+}
+
+/** The newsroom's fixture: see Fixtures.story. */
+function createStory(db: SiteDb, tag: string): Fixtures['story'] {
+  const slug = `story-${tag}`;
+  const id = insertArticle(db, {
+    title: `Story ${tag}`,
+    slug,
+    body: `The second text of the story ${tag}.`,
+    status: 'published',
+    publishedAt: new Date(Date.UTC(2099, 0, 1)),
+    version: 2,
+  });
+  const revisionId = insertRevision(db, id, 1, { title: `Story ${tag} (first version)`, body: `The first text of the story ${tag}.` });
+  const { sectionId, authorIds } = newsroomChoices(db);
+  return { id, slug, revisionId, sectionId, authorId: authorIds[0]! };
 }
 
 function createFixtures(db: SiteDb, label: string): Fixtures {
@@ -66,6 +108,7 @@ function createFixtures(db: SiteDb, label: string): Fixtures {
     staffEmail,
     issueId: insertDraftIssue(db, `Issue ${tag}`, openArticle(db, 8).id),
     articleId: openArticle(db, 8).id,
+    story: createStory(db, tag),
   };
 }
 
@@ -131,6 +174,17 @@ function snapshot(db: SiteDb, fx: Fixtures) {
       .orderBy(newsletterIssues.id)
       .all(),
     users: db.select().from(users).where(like(users.email, tagged)).orderBy(users.email).all(),
+    articles: db
+      .select()
+      .from(articles)
+      .where(or(eq(articles.id, fx.story.id), like(articles.title, tagged)))
+      .orderBy(articles.id)
+      .all(),
+    revisions: db.select().from(articleRevisions).where(eq(articleRevisions.articleId, fx.story.id)).orderBy(articleRevisions.id).all(),
+    bylines: db.select().from(articleAuthors).where(eq(articleAuthors.articleId, fx.story.id)).orderBy(articleAuthors.position).all(),
+    articleTags: db.select().from(articleTags).where(eq(articleTags.articleId, fx.story.id)).orderBy(articleTags.tagId).all(),
+    slugRedirects: db.select().from(slugRedirects).where(eq(slugRedirects.articleId, fx.story.id)).orderBy(slugRedirects.slug).all(),
+    media: mediaRowsNamed(db, fx.tag),
     sessions: db
       .select({ session: sessions })
       .from(sessions)
@@ -163,6 +217,26 @@ const PAYLOADS: Record<string, (fx: Fixtures) => FormFields> = {
     articles: [String(fx.articleId)],
   }),
   sendTestIssueAction: (fx) => ({ id: String(fx.issueId) }),
+  // The Update button of the editor, on the version the editor opened.
+  saveArticleAction: (fx) => ({
+    id: String(fx.story.id),
+    version: '2',
+    intent: 'update',
+    title: `Story ${fx.tag}, updated`,
+    summary: '',
+    slug: fx.story.slug,
+    sectionId: String(fx.story.sectionId),
+    tags: '',
+    authorIds: [String(fx.story.authorId)],
+    body: `The third text of the story ${fx.tag}.`,
+    imageId: '',
+    imageAlt: '',
+    imageCaption: '',
+    imageCredit: '',
+    correction: '',
+    scheduleAt: '',
+  }),
+  restoreRevisionAction: (fx) => ({ articleId: String(fx.story.id), revisionId: String(fx.story.revisionId), version: '2' }),
   // The version the admin previewed: the draft as insertDraftIssue made it.
   sendIssueAction: (fx) => ({
     id: String(fx.issueId),
@@ -177,6 +251,30 @@ const anyPayload = (fx: Fixtures): FormFields => Object.assign({}, ...Object.val
 
 const actions = allAdminActions();
 const built = builtActions();
+
+/** Real rows for the dynamic segments of dashboard URLs, so a request reaches the page's own answer. */
+interface SegmentIds {
+  articleId: number;
+  issueId: number;
+}
+
+/** /admin/articles/[id]/revisions → /admin/articles/12/revisions; fails for a segment nobody taught it. */
+function concreteUrl(pattern: string, ids: SegmentIds): string {
+  const url = pattern
+    .replace(/\/(articles|preview)\/\[id\]/g, `/$1/${ids.articleId}`)
+    .replace(/\/newsletters\/\[id\]/g, `/newsletters/${ids.issueId}`);
+  expect(url, `teach admin-access.spec.ts an id for ${pattern}`).not.toContain('[');
+  return url;
+}
+
+/** An article and a newsletter issue of the test's own, for concreteUrl. */
+function segmentIds(db: SiteDb): SegmentIds {
+  const tag = uniqueTag('pages');
+  return {
+    articleId: insertArticle(db, { title: `Page check ${tag}`, slug: `page-check-${tag}` }),
+    issueId: insertDraftIssue(db, `Page check ${tag}`, openArticle(db, 8).id),
+  };
+}
 
 function builtFor(file: string, name: string): ManifestAction & { path: string } {
   const entry = built.find((b) => b.file === file && b.name === name);
@@ -207,11 +305,13 @@ test('the enumeration finds the admin actions, and every server action in the bu
   for (const a of actions) builtFor(a.file, a.name);
 });
 
-test('a moderator cannot reach the pages of other roles', async ({ staffPage: page }) => {
+test('a moderator cannot reach the pages of other roles', async ({ staffPage: page, siteDb }) => {
+  const ids = segmentIds(siteDb);
   await page.goto('/admin');
   await expect(page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Staff' })).toHaveCount(0);
   await expect(page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Articles' })).toHaveCount(0);
-  for (const { url } of consoleFiles('page').filter((p) => !canAccess('moderator', p.access) && !p.url.includes('['))) {
+  for (const { url: pattern } of consoleFiles('page').filter((p) => !canAccess('moderator', p.access))) {
+    const url = concreteUrl(pattern, ids);
     await page.goto(url);
     await expect(page, url).toHaveURL('/admin/forbidden');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Not part of your role');
@@ -220,15 +320,27 @@ test('a moderator cannot reach the pages of other roles', async ({ staffPage: pa
     consoleFiles('page')
       .filter((p) => !canAccess('moderator', p.access))
       .map((p) => p.url),
-  ).toEqual(expect.arrayContaining(['/admin/staff', '/admin/articles']));
+  ).toEqual(
+    expect.arrayContaining([
+      '/admin/staff',
+      '/admin/articles',
+      '/admin/articles/new',
+      '/admin/articles/[id]',
+      '/admin/articles/[id]/revisions',
+      '/admin/media',
+      '/admin/preview/[id]',
+    ]),
+  );
 });
 
-test('an editor cannot reach the moderation or staff pages', async ({ editorPage: page }) => {
+test('an editor cannot reach the moderation or staff pages', async ({ editorPage: page, siteDb }) => {
+  const ids = segmentIds(siteDb);
   await page.goto('/admin');
   const nav = page.getByRole('navigation', { name: 'Dashboard' });
   await expect(nav.getByRole('link', { name: 'Articles' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Comments' })).toHaveCount(0);
-  for (const { url } of consoleFiles('page').filter((p) => !canAccess('editor', p.access) && !p.url.includes('['))) {
+  for (const { url: pattern } of consoleFiles('page').filter((p) => !canAccess('editor', p.access))) {
+    const url = concreteUrl(pattern, ids);
     await page.goto(url);
     await expect(page, url).toHaveURL('/admin/forbidden');
   }
@@ -236,7 +348,7 @@ test('an editor cannot reach the moderation or staff pages', async ({ editorPage
 
 for (const action of actions) {
   const refusedRoles = (['moderator', 'editor'] as const).filter((role) => !canAccess(role, action.access));
-  test(`${action.file} ${action.name}: refused without a staff session${refusedRoles.map((r) => `, to a ${r}`).join('')} and from a foreign Origin; nothing changes`, async ({
+  test(`${action.file} ${action.name}: refused without a staff session${refusedRoles.map((r) => `, to ${ROLE_WITH_ARTICLE[r]}`).join('')} and from a foreign Origin; nothing changes`, async ({
     siteDb,
     settings,
     moderator,
@@ -254,10 +366,12 @@ for (const action of actions) {
     const removed = createSession(siteDb, addStaffMember(siteDb, `removed-${fx.tag}@ledger.example`, null));
     const before = snapshot(siteDb, fx);
 
+    // A page of the action's own (the revisions page for restoreRevisionAction) opened on this test's rows.
+    const pathFor = (f: Fixtures) => concreteUrl(target.path, { articleId: f.story.id, issueId: f.issueId });
     const call = (options: { cookie?: string; origin?: string; encoding?: 'fetch' | 'form' }) =>
       callServerAction({
         baseUrl: settings.siteUrl,
-        path: target.path,
+        path: pathFor(fx),
         id: target.id,
         arity: ADMIN_ACTION_ARITY,
         fields: payload(fx),
@@ -322,7 +436,7 @@ for (const action of actions) {
       const untouched = snapshot(siteDb, fresh);
       const answer = await callServerAction({
         baseUrl: settings.siteUrl,
-        path: target.path,
+        path: pathFor(fresh),
         id: target.id,
         arity: ADMIN_ACTION_ARITY,
         fields: payload(fresh),
@@ -335,11 +449,14 @@ for (const action of actions) {
   });
 }
 
-test('every dashboard page refuses a request without a staff session', async ({ request, moderator }) => {
+test('every dashboard page refuses a request without a staff session', async ({ request, moderator, siteDb }) => {
   const pages = consoleFiles('page');
-  expect(pages.map((p) => p.url)).toEqual(expect.arrayContaining(['/admin', '/admin/comments', '/admin/subscribers', '/admin/staff']));
-  for (const { url, access } of pages) {
-    if (url.includes('[')) continue; // no dynamic segments in the console yet
+  expect(pages.map((p) => p.url)).toEqual(
+    expect.arrayContaining(['/admin', '/admin/comments', '/admin/subscribers', '/admin/staff', '/admin/preview/[id]']),
+  );
+  const ids = segmentIds(siteDb);
+  for (const { url: pattern, access } of pages) {
+    const url = concreteUrl(pattern, ids);
     const anonymous = await request.get(url, { maxRedirects: 0, headers: { Cookie: '' } });
     expect(anonymous.status(), `${url} without a cookie`).toBe(307);
     expect(anonymous.headers().location, url).toMatch(/^\/admin\/sign-in\?callbackUrl=/);
@@ -358,27 +475,64 @@ test('every dashboard page refuses a request without a staff session', async ({ 
   }
 });
 
-test('every dashboard route handler answers 401 without a staff session', async ({ request, moderator, siteDb }) => {
+/**
+ * What a route handler's writing methods are sent, and the rows they would change: each refused
+ * call must leave those rows alone, and the same request from an admin must change them.
+ */
+const ROUTE_WRITES: Record<
+  string,
+  { send: (tag: string) => Promise<Parameters<APIRequestContext['fetch']>[1]>; rows: (db: SiteDb, tag: string) => unknown[] }
+> = {
+  'POST /admin/media/upload': {
+    send: async (tag) => ({
+      multipart: { file: await makePicture(`upload-${tag}.png`, { width: 64, height: 48 }), alt: `Alt ${tag}`, credit: 'E2E' },
+      headers: { Accept: 'application/json' },
+    }),
+    rows: (db, tag) => mediaRowsNamed(db, tag),
+  },
+};
+
+test('every dashboard route handler answers 401 without a staff session', async ({ request, moderator, admin, siteDb, settings }) => {
   const routes = consoleFiles('route');
-  expect(routes.map((r) => r.url)).toContain('/admin/subscribers/export');
+  expect(routes.map((r) => r.url)).toEqual(
+    expect.arrayContaining(['/admin/subscribers/export', '/admin/media/upload', '/admin/media/library']),
+  );
   // Dynamic segments get the id of a real row, so a staff request reaches the handler's answer.
-  const issueId = insertDraftIssue(siteDb, `Route issue ${uniqueTag('route')}`, openArticle(siteDb, 8).id);
+  const ids = segmentIds(siteDb);
   for (const { url: pattern, source, access } of routes) {
-    const url = pattern.replace(/\[id\]/g, String(issueId));
-    expect(url, `teach this test an id for ${pattern}`).not.toContain('[');
+    const url = concreteUrl(pattern, ids);
     const methods = routeMethods(source);
     expect(methods, `${pattern} exports no HTTP method this test can find`).not.toEqual([]);
     for (const method of methods) {
-      const send = (cookie: string) => request.fetch(url, { method, maxRedirects: 0, headers: { Cookie: cookie } });
+      const write = method === 'GET' ? null : ROUTE_WRITES[`${method} ${pattern}`];
+      expect(method === 'GET' || write, `say in ROUTE_WRITES what ${method} ${pattern} is sent and changes`).toBeTruthy();
+      const tag = uniqueTag('route');
+      const body = await write?.send(tag);
+      // From the site's own pages (Origin), so only the session decides.
+      const send = (cookie: string) =>
+        request.fetch(url, { ...body, method, maxRedirects: 0, headers: { ...body?.headers, Cookie: cookie, Origin: settings.siteUrl } });
+      const untouched = write?.rows(siteDb, tag);
+      const nothingChanged = (who: string) =>
+        write && expect(write.rows(siteDb, tag), `${method} ${url} ${who} changed data`).toEqual(untouched);
+
       const anonymous = await send('');
       expect(anonymous.status(), `${method} ${url} without a cookie`).toBe(307);
+      nothingChanged('without a cookie');
       const stale = await send(sessionCookie('no-such-session'));
       expect(stale.status(), `${method} ${url} with a cookie that names no session`).toBe(401);
       expect(await stale.text()).not.toContain('@');
+      nothingChanged('with a cookie that names no session');
       const asModerator = await send(sessionCookie(moderator.sessionToken));
       if (method === 'GET')
         expect(asModerator.status(), `${method} ${url} as a moderator`).toBe(canAccess('moderator', access) ? 200 : 403);
-      else if (!canAccess('moderator', access)) expect(asModerator.status(), `${method} ${url} as a moderator`).toBe(403);
+      else if (!canAccess('moderator', access)) {
+        expect(asModerator.status(), `${method} ${url} as a moderator`).toBe(403);
+        nothingChanged('as a moderator');
+      }
+      // An admin's request is answered, and a write does write: the refusals above were not duds.
+      const asAdmin = await send(sessionCookie(admin.sessionToken));
+      expect(asAdmin.status(), `${method} ${url} as an admin`).toBeLessThan(300);
+      if (write) expect(write.rows(siteDb, tag), `${method} ${url} as an admin`).not.toEqual(untouched);
     }
   }
 });

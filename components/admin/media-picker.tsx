@@ -14,6 +14,12 @@ import {
 
 export type { MediaRef } from '@/lib/media/rules';
 
+/** What the list below the search shows, said in the status line. */
+function describeList(n: number, q: string): string {
+  if (n === 0) return q.trim() ? `No picture’s name contains “${q.trim()}”.` : 'The library is empty. Upload a picture above.';
+  return `${n} ${n === 1 ? 'picture' : 'pictures'}${q.trim() ? ` matching “${q.trim()}”` : ', newest first'}.`;
+}
+
 function toRef({ id, hash, width, height, format, alt, credit }: MediaLibraryItem): MediaRef {
   return { id, hash, width, height, format, alt, credit };
 }
@@ -60,14 +66,7 @@ export function MediaPicker({
       return;
     }
     setItems(answer.items);
-    const n = answer.items.length;
-    setListStatus(
-      n === 0
-        ? q.trim()
-          ? `No picture’s name contains “${q.trim()}”.`
-          : 'The library is empty. Upload a picture above.'
-        : `${n} ${n === 1 ? 'picture' : 'pictures'}${q.trim() ? ` matching “${q.trim()}”` : ', newest first'}.`,
-    );
+    setListStatus(describeList(answer.items.length, q));
   }
 
   function open() {
@@ -106,7 +105,10 @@ export function MediaPicker({
       return;
     }
     setUpload({ ok: true, message: `${answer.message} It is first in the list below.` });
-    setItems((list) => [answer.media, ...list.filter((m) => m.id !== answer.media.id)]);
+    const listed = [answer.media, ...items.filter((m) => m.id !== answer.media.id)];
+    setItems(listed);
+    // Counted again: the list said "The library is empty" above the picture just uploaded.
+    setListStatus(describeList(listed.length, ''));
     for (const input of [file, alt, credit]) if (input.current) input.current.value = '';
   }
 

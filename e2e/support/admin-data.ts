@@ -1,19 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import {
+  articleAuthors,
+  articleRevisions,
+  articles,
+  authors,
   blocklist,
   comments,
   emailOutbox,
   newsletterIssueArticles,
   newsletterIssues,
+  sections,
   sessions,
   subscribers,
   users,
+  type ArticleStatus,
   type BlocklistKind,
   type CommentStatus,
   type StaffRole,
   type SubscriberStatus,
 } from '../../db/schema';
+import type { ArticleFields } from '../../lib/articles/editing';
 import type { SiteDb } from '../../test/support/site-db';
 import { COMMENT_SPEC_ARTICLES, commentableArticles } from './comments';
 
@@ -179,4 +186,95 @@ export function insertDraftIssue(db: SiteDb, subject: string, articleId: number)
 /** The status of a newsletter issue. */
 export function issueStatus(db: SiteDb, id: number) {
   return db.select({ status: newsletterIssues.status }).from(newsletterIssues).where(eq(newsletterIssues.id, id)).get()?.status;
+}
+
+/** The first `n` authors and the first section, by id: what a test article is filed under. */
+export function newsroomChoices(db: SiteDb, n = 1): { sectionId: number; authorIds: number[] } {
+  const section = db.select({ id: sections.id }).from(sections).orderBy(sections.id).limit(1).get();
+  const authorIds = db
+    .select({ id: authors.id })
+    .from(authors)
+    .orderBy(authors.id)
+    .limit(n)
+    .all()
+    .map((a) => a.id);
+  if (!section || authorIds.length < n) throw new Error(`The seed has no section or fewer than ${n} authors`);
+  return { sectionId: section.id, authorIds };
+}
+
+export interface NewArticle {
+  title: string;
+  slug: string;
+  body?: string;
+  status?: ArticleStatus;
+  publishedAt?: Date | null;
+  version?: number;
+  commentsOpen?: boolean;
+  updatedBy?: string;
+}
+
+/** An article as the editor would have saved it (bylined to the first author, in the first section); returns its id. */
+export function insertArticle(db: SiteDb, a: NewArticle): number {
+  const { sectionId, authorIds } = newsroomChoices(db);
+  const now = new Date();
+  return db.transaction((tx) => {
+    const { id } = tx
+      .insert(articles)
+      .values({
+        slug: a.slug,
+        title: a.title,
+        body: a.body ?? `The text of ${a.title}.`,
+        status: a.status ?? 'draft',
+        publishedAt: a.publishedAt ?? null,
+        version: a.version ?? 1,
+        commentsOpen: a.commentsOpen ?? false,
+        updatedBy: a.updatedBy ?? 'e2e',
+        authorId: authorIds[0]!,
+        sectionId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: articles.id })
+      .get();
+    tx.insert(articleAuthors).values({ articleId: id, authorId: authorIds[0]!, position: 0 }).run();
+    return id;
+  });
+}
+
+/** A kept revision of an article: the article's fields as they were at `version`; returns its id. */
+export function insertRevision(db: SiteDb, articleId: number, version: number, fields: Pick<ArticleFields, 'title' | 'body'>): number {
+  const article = db.select().from(articles).where(eq(articles.id, articleId)).get();
+  if (!article) throw new Error(`No article ${articleId}`);
+  const authorIds = db
+    .select({ id: articleAuthors.authorId })
+    .from(articleAuthors)
+    .where(eq(articleAuthors.articleId, articleId))
+    .orderBy(articleAuthors.position)
+    .all()
+    .map((r) => r.id);
+  const kept: ArticleFields = {
+    title: fields.title,
+    summary: article.summary,
+    slug: article.slug,
+    sectionId: article.sectionId,
+    tags: '',
+    authorIds,
+    body: fields.body,
+    imageId: article.imageId,
+    imageAlt: article.imageAlt,
+    imageCaption: article.imageCaption,
+    imageCredit: article.imageCredit,
+    commentsOpen: article.commentsOpen,
+    correction: article.correction,
+  };
+  return db
+    .insert(articleRevisions)
+    .values({ articleId, version, fields: kept as unknown as Record<string, unknown>, savedBy: 'e2e', createdAt: new Date() })
+    .returning({ id: articleRevisions.id })
+    .get().id;
+}
+
+/** The article's row as it stands: what a page reload in the editor would open. */
+export function articleRow(db: SiteDb, id: number) {
+  return db.select().from(articles).where(eq(articles.id, id)).get();
 }

@@ -67,3 +67,30 @@ export function e2eSettings(): E2ESettings {
     webhookSecret: E2E_WEBHOOK_SECRET,
   };
 }
+
+/**
+ * The site's environment in the end-to-end runs: the Playwright-managed server (playwright.config.ts)
+ * and the specs that start servers of their own (e2e/support/own-site.ts).
+ */
+export function siteServerEnv(settings: E2ESettings): Record<string, string> {
+  return {
+    DATABASE_PATH: settings.databasePath,
+    SITE_URL: settings.siteUrl,
+    PORT: String(settings.port),
+    NEXT_TELEMETRY_DISABLED: '1',
+    AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
+    ADMIN_EMAILS: settings.adminEmail,
+    // As behind a reverse proxy: specs are many readers from one machine, each with its own
+    // X-Forwarded-For (e2e/client-address.spec.ts checks the default, which ignores the header).
+    TRUST_PROXY: '1',
+    // The real Resend SDK, pointed at the fake; retries and sweeps sped up so faults heal in seconds.
+    RESEND_API_KEY: 're_e2e_fake_key',
+    RESEND_BASE_URL: settings.resendUrl,
+    MAIL_FROM: 'The Ledger <newsroom@ledger.example>',
+    MAIL_RETRY_BASE_MS: '1000',
+    MAIL_SWEEP_MS: '500',
+    MAIL_SEND_TIMEOUT_MS: '3000',
+    MAIL_RATE_PER_SECOND: '50',
+    RESEND_WEBHOOK_SECRET: settings.webhookSecret,
+  };
+}

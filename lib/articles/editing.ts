@@ -350,7 +350,8 @@ export function saveArticle(input: ArticleForm, editor: Editor, now: Date = news
     { behavior: 'immediate' },
   );
   if (!outcome.ok) return outcome;
-  if (outcome.touched) invalidateCacheTags(tagsForArticleChange(outcome.touched));
+  // The editor keeps its own state; the restore form re-renders through its action's revalidatePath.
+  if (outcome.touched) invalidateCacheTags(tagsForArticleChange(outcome.touched), { rerender: false });
   const { row } = outcome;
   return {
     ok: true,

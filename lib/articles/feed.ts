@@ -2,7 +2,7 @@ import 'server-only';
 import { env } from '@/lib/env';
 import { variantUrl } from '@/lib/media/rules';
 import { absoluteUrl, articlePath } from '@/lib/site/urls';
-import { listArticlesForFeed } from './queries';
+import { listArticlesForFeed, type ArticleSummary } from './queries';
 
 /** Text made safe inside an XML element or attribute. */
 export function xmlText(text: string): string {
@@ -12,6 +12,18 @@ export function xmlText(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;');
+}
+
+/**
+ * An item's lead picture as Media RSS (https://www.rssboard.org/media-rss), which feed readers show
+ * beside the headline: the same 1280-pixel WebP as the article's JSON-LD, with its alt text.
+ */
+function leadPicture(image: ArticleSummary['image']): string {
+  if (!image) return '';
+  const url = xmlText(absoluteUrl(variantUrl(image.hash, 1280, 'jpeg')));
+  const description = image.alt ? `\n        <media:description type="plain">${xmlText(image.alt)}</media:description>` : '';
+  const credit = image.credit ? `\n        <media:credit>${xmlText(image.credit)}</media:credit>` : '';
+  return `\n      <media:content url="${url}" medium="image" type="image/jpeg">${description}${credit}\n      </media:content>`;
 }
 
 /** RSS 2.0 for the latest articles, or one section's. Links come from SITE_URL. */
@@ -31,20 +43,8 @@ export async function buildRssFeed({ section }: { section?: { slug: string; name
       <pubDate>${new Date(a.publishedAt).toUTCString()}</pubDate>
       <dc:creator>${xmlText(a.bylines.map((b) => b.name).join(', '))}</dc:creator>
       <category>${xmlText(a.section.name)}</category>
-      <description>${xmlText(a.summary)}</description>${
-        a.image
-          ? `
-      <media:content url="${xmlText(absoluteUrl(variantUrl(a.image.hash, 1280, 'jpeg')))}" medium="image" type="image/jpeg">
-        <media:description>${xmlText(a.image.alt)}</media:description>${
-          a.image.credit
-            ? `
-        <media:credit>${xmlText(a.image.credit)}</media:credit>`
-            : ''
-        }
-      </media:content>`
-          : ''
-      }
-      <content:encoded>${xmlText(a.html)}</content:encoded>
+      <description>${xmlText(a.summary)}</description>
+      <content:encoded>${xmlText(a.html)}</content:encoded>${leadPicture(a.image)}
     </item>`;
     })
     .join('\n');
