@@ -3,6 +3,7 @@ import { articles } from '../db/schema';
 import { invalidateTags } from '../test/support/site-db';
 import { expect, test } from './support/fixtures';
 import { getPublished, listPublished } from './support/site-content';
+import { tagsForArticleChange } from '../lib/articles/cache-tags';
 
 // Caching: an anonymous page is the same bytes for every reader and sets no cookie;
 // pages come from Next's cache, not a render per request; changing an article and invalidating
@@ -100,7 +101,9 @@ test('a changed article shows once its tags are invalidated, and not before', as
     await page.goto(path);
     await expect(headline).toHaveText(article.title);
 
-    invalidateTags(siteDb, [`article:${article.slug}`, 'articles']);
+    // The tags a title change invalidates (lib/articles/cache-tags.ts): its page, the listings,
+    // its section (its tags and authors too, which this test does not look at).
+    invalidateTags(siteDb, tagsForArticleChange({ slugs: [article.slug], sections: [article.sectionSlug], tags: [], authors: [] }));
 
     await expect(async () => {
       await page.goto(path);
@@ -112,7 +115,7 @@ test('a changed article shows once its tags are invalidated, and not before', as
     }).toPass({ timeout: 10_000, intervals: [250, 500] });
   } finally {
     setTitle(article.title);
-    invalidateTags(siteDb, [`article:${article.slug}`, 'articles']);
+    invalidateTags(siteDb, tagsForArticleChange({ slugs: [article.slug], sections: [article.sectionSlug], tags: [], authors: [] }));
   }
 
   // Put back as it was, for any spec that runs after this one.
