@@ -22,7 +22,7 @@ function answer(result: SaveResult): ArticleActionState {
     return {
       status: 'success',
       message: result.message,
-      extra: { id: result.id, version: result.version, slug: result.slug, status: result.status },
+      extra: { id: result.id, version: result.version, slug: result.slug, status: result.status, scheduledFor: result.scheduledFor },
     };
   }
   if ('conflict' in result) return { status: 'error', message: result.message, extra: { conflict: result.conflict } };
