@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { articleAuthors, articleRevisions, articles, authors, media, sections, tags, type ArticleStatus } from '@/db/schema';
+import { articleAuthors, articleRevisions, articles, authors, sections, tags, type ArticleStatus } from '@/db/schema';
+import { getMediaRef } from '@/lib/media/queries';
 import { readArticleLinks } from './article-links';
 import { paginate, type Pagination } from './pagination';
 import { articleDetail } from './queries';
@@ -84,21 +85,7 @@ export function getArticleForEditing({ id }: { id: number }) {
   const links = readArticleLinks(db, id);
   const tagNames = links?.tags.map((t) => t.name) ?? [];
   const authorIds = links?.authors.map((a) => a.id) ?? [];
-  const image = row.imageId
-    ? (db
-        .select({
-          id: media.id,
-          hash: media.hash,
-          format: media.format,
-          width: media.width,
-          height: media.height,
-          alt: media.alt,
-          credit: media.credit,
-        })
-        .from(media)
-        .where(eq(media.id, row.imageId))
-        .get() ?? null)
-    : null;
+  const image = getMediaRef(row.imageId);
   return { ...row, tagNames, authorIds, image };
 }
 export type ArticleForEditing = NonNullable<ReturnType<typeof getArticleForEditing>>;

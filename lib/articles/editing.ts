@@ -16,6 +16,7 @@ import {
   type Media,
 } from '@/db/schema';
 import { invalidateCacheTags } from '@/lib/cache/invalidate';
+import { getMediaRef } from '@/lib/media/queries';
 import { env } from '@/lib/env';
 import { isValidSlug } from '@/lib/site/urls';
 import { newsroomNow } from '@/lib/site/clock';
@@ -206,7 +207,7 @@ export function saveArticle(input: ArticleForm, editor: Editor, now: Date = news
       const existing = input.id === null ? undefined : tx.select().from(articles).where(eq(articles.id, input.id)).get();
       if (input.id !== null && !existing) return { ok: false as const, message: 'That article no longer exists.' };
       const before = existing ? readArticleLinks(tx, existing.id) : null;
-      if (existing && before && existing.version !== input.version) return conflictWith(tx, existing, before);
+      if (existing && before && existing.version !== input.version) return conflictWith(existing, before);
 
       // Only the dates go through the rules: `next` is written back over the row.
       const dates = existing
@@ -365,22 +366,9 @@ export function saveArticle(input: ArticleForm, editor: Editor, now: Date = news
 }
 
 /** The answer to a save over a newer version: who saved it, when, and their text. */
-function conflictWith(tx: Tx, existing: Article, links: ArticleLinks) {
-  const theirImage = existing.imageId
-    ? (tx
-        .select({
-          id: media.id,
-          hash: media.hash,
-          format: media.format,
-          width: media.width,
-          height: media.height,
-          alt: media.alt,
-          credit: media.credit,
-        })
-        .from(media)
-        .where(eq(media.id, existing.imageId))
-        .get() ?? null)
-    : null;
+function conflictWith(existing: Article, links: ArticleLinks) {
+  // Read on the same connection, inside the caller's transaction.
+  const theirImage = getMediaRef(existing.imageId);
   const by = existing.updatedBy ?? 'someone';
   return {
     ok: false as const,

@@ -2,7 +2,7 @@ import 'server-only';
 import { count, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { media, type Media } from '@/db/schema';
-import type { MediaLibraryItem } from './rules';
+import type { MediaLibraryItem, MediaRef } from './rules';
 
 // Reads of the media library. Staff pages and routes call these after checking the session; the
 // public /media route reads only what it needs to find a file (getStoredPicture).
@@ -26,6 +26,15 @@ export function getStoredPicture(hash: string): { hash: string; format: Media['f
   return (
     getDb().select({ hash: media.hash, format: media.format, width: media.width }).from(media).where(eq(media.hash, hash)).get() ?? null
   );
+}
+
+/** A picture as the article editor holds it (no file name), or null; for the editor and its conflicts. */
+export function getMediaRef(id: number | null): MediaRef | null {
+  if (id === null) return null;
+  const item = getMediaById(id);
+  if (!item) return null;
+  const { originalName: _name, ...ref } = item;
+  return ref;
 }
 
 export function getMediaById(id: number): MediaLibraryItem | null {
