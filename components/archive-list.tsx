@@ -5,13 +5,13 @@ import { PaginationNav } from './pagination-nav';
 /** The body of a section, tag or author archive. */
 export function ArchiveList({ base, list, showSection = true }: { base: string; list: Page<ArticleSummary>; showSection?: boolean }) {
   return (
-    <>
+    <div className="archive-list">
       {list.items.length === 0 ? (
         <p>Nothing has been published here yet.</p>
       ) : (
         list.items.map((a) => <ArticleCard key={a.id} article={a} showSection={showSection} />)
       )}
       <PaginationNav base={base} page={list.page} pageCount={list.pageCount} />
-    </>
+    </div>
   );
 }

@@ -1,7 +1,9 @@
 import Link from 'next/link';
+import { Suspense } from 'react';
 import { env } from '@/lib/env';
 import type { SectionRef } from '@/lib/articles/queries';
 import { sectionPath } from '@/lib/site/urls';
+import { SearchBoxValue, SearchInput } from './search-box';
 import { SectionNav } from './section-nav';
 
 export function SiteHeader({ sections }: { sections: SectionRef[] }) {
@@ -19,7 +21,9 @@ export function SiteHeader({ sections }: { sections: SectionRef[] }) {
             <label className="visually-hidden" htmlFor="site-search">
               Search articles
             </label>
-            <input id="site-search" type="search" name="q" placeholder="Search articles" maxLength={200} />
+            <Suspense fallback={<SearchInput />}>
+              <SearchBoxValue />
+            </Suspense>
             <button type="submit">Search</button>
           </form>
         </div>

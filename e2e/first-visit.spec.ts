@@ -72,3 +72,22 @@ test('the footer sits at the bottom of a short page', async ({ page }) => {
   expect(footer).not.toBeNull();
   expect(Math.round(footer!.y + footer!.height)).toBe(1400);
 });
+
+test('search: the header box holds the query, and no results suggest sections and the latest stories', async ({ page, siteDb }) => {
+  await page.goto('/search?q=council');
+  await expect(page.getByRole('search', { name: 'Site search' }).getByRole('searchbox')).toHaveValue('council');
+  await page.goto('/search?q=zzqxnothingmatches');
+  await expect(page.getByText('No articles match “zzqxnothingmatches”')).toBeVisible();
+  const sections = page.getByRole('region', { name: 'Browse a section' });
+  await expect(sections.getByRole('link', { name: listSections(siteDb)[0]!.name })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Latest stories' }).getByRole('link')).toHaveCount(5);
+  await page.goto('/');
+  await expect(page.getByRole('search', { name: 'Site search' }).getByRole('searchbox')).toHaveValue('');
+});
+
+test('section, tag and author lists keep a readable measure on a wide screen', async ({ page, siteDb }) => {
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await page.goto(`/section/${listSections(siteDb)[0]!.slug}`);
+  const list = await page.locator('.archive-list').boundingBox();
+  expect(list!.width).toBeLessThanOrEqual(46 * 16);
+});

@@ -5,7 +5,7 @@ import { DateTime } from '@/components/date-time';
 import { PaginationNav } from '@/components/pagination-nav';
 import { SearchSnippet } from '@/components/search-snippet';
 import { parsePageParam } from '@/lib/articles/pagination';
-import { searchArticles } from '@/lib/articles/queries';
+import { getFrontPage, listSections, searchArticles } from '@/lib/articles/queries';
 import { MAX_QUERY_LENGTH, normaliseSearchInput } from '@/lib/articles/search-query';
 import { articlePath, sectionPath } from '@/lib/site/urls';
 import { feedTypes } from '@/lib/site/feeds';
@@ -71,7 +71,44 @@ export default async function SearchPage({ searchParams }: Props) {
           ))}
         </ol>
       )}
+      {results && results.total === 0 && <SearchSuggestions />}
       {results && <PaginationNav base="/search" page={results.page} pageCount={results.pageCount} href={href} />}
     </>
+  );
+}
+
+/** Where to go when nothing matched: the sections, and the latest stories. */
+async function SearchSuggestions() {
+  const [sections, front] = await Promise.all([listSections(), getFrontPage({ page: 1 })]);
+  const latest = front?.latest.items.slice(0, 5) ?? [];
+  return (
+    <div className="search-suggestions">
+      <section aria-labelledby="suggest-sections">
+        <h2 id="suggest-sections" className="block-title">
+          Browse a section
+        </h2>
+        <ul className="compact-list">
+          {sections.map((s) => (
+            <li key={s.slug}>
+              <Link href={sectionPath(s.slug)}>{s.name}</Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {latest.length > 0 && (
+        <section aria-labelledby="suggest-latest">
+          <h2 id="suggest-latest" className="block-title">
+            Latest stories
+          </h2>
+          <ul className="compact-list">
+            {latest.map((a) => (
+              <li key={a.id}>
+                <Link href={articlePath(a.slug)}>{a.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
   );
 }
