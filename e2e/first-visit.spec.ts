@@ -91,3 +91,31 @@ test('section, tag and author lists keep a readable measure on a wide screen', a
   const list = await page.locator('.archive-list').boundingBox();
   expect(list!.width).toBeLessThanOrEqual(46 * 16);
 });
+
+test('an article can be shared by plain links, with no request to another site', async ({ page, siteDb, settings }) => {
+  const article = listPublished(siteDb)[1]!;
+  const origins = new Set<string>();
+  page.on('request', (r) => origins.add(new URL(r.url()).origin));
+  await page.goto(`/articles/${article.slug}`);
+  await page.waitForLoadState('networkidle');
+  expect([...origins]).toEqual([new URL(settings.siteUrl).origin]);
+
+  const share = page.getByRole('region', { name: 'Share this article' });
+  const articleUrl = `${settings.siteUrl}/articles/${article.slug}`;
+  const href = async (name: string) => (await share.getByRole('link', { name, exact: true }).getAttribute('href'))!;
+  expect(new URL(await href('LinkedIn')).searchParams.get('url')).toBe(articleUrl);
+  expect(new URL(await href('X')).searchParams.get('url')).toBe(articleUrl);
+  expect(new URL(await href('Bluesky')).searchParams.get('text')).toContain(articleUrl);
+  expect(await href('Email')).toMatch(/^mailto:\?subject=/);
+  await expect(share.getByRole('button', { name: 'Copy link' })).toBeVisible();
+
+  await share.getByRole('link', { name: 'Mastodon', exact: true }).click();
+  await page.getByLabel('Your Mastodon server').fill('not a server');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByText('Type the name of your server')).toBeVisible();
+  await page.getByLabel('Your Mastodon server').fill('https://Mastodon.Social/');
+  await page.getByRole('button', { name: 'Next' }).click();
+  const onMastodon = new URL((await page.getByRole('link', { name: 'Share on mastodon.social' }).getAttribute('href'))!);
+  expect(onMastodon.origin + onMastodon.pathname).toBe('https://mastodon.social/share');
+  expect(onMastodon.searchParams.get('text')).toContain(articleUrl);
+});

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { ArticleCard } from '@/components/article-card';
 import { CommentSection } from '@/components/comments/comment-section';
 import { NewsletterSignup } from '@/components/newsletter-signup';
+import { ShareLinks } from '@/components/share-links';
 import { ArticleView } from '@/components/article-view';
 import { env } from '@/lib/env';
 import { getArticleBySlug, listRelatedArticles } from '@/lib/articles/queries';
@@ -88,6 +89,7 @@ export default async function ArticlePage({ params }: Props) {
         // JSON-LD must be inline; "<" is escaped so the text can never close the script element.
         dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, '\\u003c') }}
       />
+      <ShareLinks url={url} title={article.title} />
       <NewsletterSignup intro="Liked this? Get our reporting on public-sector technology by email every Friday." />
       {related.length > 0 && (
         <section className="related" aria-labelledby="related-heading">
