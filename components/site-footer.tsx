@@ -18,6 +18,9 @@ export function SiteFooter({ newsletter }: { newsletter?: React.ReactNode }) {
             <Link href="/search">Search</Link>
           </li>
           <li>
+            <Link href="/newsletter">Newsletter</Link>
+          </li>
+          <li>
             <Link href="/newsletter/archive">Newsletter archive</Link>
           </li>
           <li>

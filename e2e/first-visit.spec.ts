@@ -119,3 +119,27 @@ test('an article can be shared by plain links, with no request to another site',
   expect(onMastodon.origin + onMastodon.pathname).toBe('https://mastodon.social/share');
   expect(onMastodon.searchParams.get('text')).toContain(articleUrl);
 });
+
+test('the newsletter has a page of its own: what it is, how often, recent issues and the sign-up box', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Newsletter', exact: true }).click();
+  await expect(page).toHaveURL('/newsletter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('The week in public-sector technology');
+  await expect(page.getByText('every Friday', { exact: false }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Every issue we have sent' })).toHaveAttribute('href', '/newsletter/archive');
+  await expect(page.getByRole('main').getByRole('textbox', { name: 'Email address' })).toBeVisible();
+  // The footer does not ask a second time.
+  await expect(page.getByRole('contentinfo').getByRole('textbox', { name: 'Email address' })).toHaveCount(0);
+});
+
+test('the dashboard bar marks the current page and stays dark in both schemes', async ({ adminPage: page }) => {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('/admin/articles');
+    const nav = page.getByRole('navigation', { name: 'Dashboard' });
+    await expect(nav.getByRole('link', { name: 'Articles' })).toHaveAttribute('aria-current', 'page');
+    await expect(nav.getByRole('link', { name: 'Overview' })).not.toHaveAttribute('aria-current', 'page');
+    const background = await page.locator('.admin-bar').evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(background, scheme).toBe('rgb(27, 27, 27)');
+  }
+});

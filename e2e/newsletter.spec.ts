@@ -74,6 +74,9 @@ test('sign up in the footer, confirm from the email, get the welcome email, leav
   await page.goto(link);
   await expect(page.getByRole('main').getByText(CONFIRMED)).toBeVisible();
   expect(page.url()).not.toContain(tokenOf(link));
+  // What to read next, and no second request to subscribe.
+  await expect(page.getByRole('region', { name: 'What to read next' }).getByRole('listitem')).toHaveCount(5);
+  await expect(footerNewsletter(page)).toHaveCount(0);
   expect(subscriberRow(siteDb, email)?.status).toBe('confirmed');
 
   const welcome = await mailbox.waitForEmail(email, { subject: WELCOME_SUBJECT, timeout: 30_000 });

@@ -1,4 +1,5 @@
 import { SiteFooter } from '@/components/site-footer';
+import { FooterNewsletter } from '@/components/footer-newsletter';
 import { NewsletterSignup } from '@/components/newsletter-signup';
 import { SiteHeader } from '@/components/site-header';
 import { listSections } from '@/lib/articles/queries';
@@ -11,7 +12,13 @@ export default async function SiteLayout({ children }: { children: React.ReactNo
       <main id="main" tabIndex={-1}>
         <div className="wrap">{children}</div>
       </main>
-      <SiteFooter newsletter={<NewsletterSignup />} />
+      <SiteFooter
+        newsletter={
+          <FooterNewsletter>
+            <NewsletterSignup />
+          </FooterNewsletter>
+        }
+      />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { AdminNav } from '@/components/admin/admin-nav';
 import { FlashRegion } from '@/components/admin/flash-region';
 import { signOutAction } from '@/lib/auth/actions';
 import { canAccess } from '@/lib/auth/roles';
@@ -28,18 +29,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           <Link href="/admin" className="admin-bar__name">
             {env.SITE_NAME} · Dashboard
           </Link>
-          <nav aria-label="Dashboard">
-            <ul>
-              {links.map(([href, label]) => (
-                <li key={href}>
-                  <Link href={href}>{label}</Link>
-                </li>
-              ))}
-              <li>
-                <Link href="/">View site</Link>
-              </li>
-            </ul>
-          </nav>
+          <AdminNav links={links.map(([href, label]) => ({ href, label }))} />
           <form action={signOutAction} className="admin-bar__user">
             <span>
               {staff.email} ({staff.role})

@@ -1,5 +1,8 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { NewsletterSignup } from '@/components/newsletter-signup';
+import { getFrontPage } from '@/lib/articles/queries';
+import { articlePath } from '@/lib/site/urls';
 import { CONFIRM_RESULTS, isConfirmResult } from '@/lib/newsletter/messages';
 import { inspectConfirmToken } from '@/lib/newsletter/subscriptions';
 
@@ -30,6 +33,8 @@ export default async function ConfirmPage({ searchParams }: Props) {
   }
 
   const message = CONFIRM_RESULTS[result === 'valid' ? 'invalid' : result];
+  const subscribed = result === 'confirmed' || result === 'already-confirmed';
+  const next = subscribed ? ((await getFrontPage({ page: 1 }))?.latest.items.slice(0, 5) ?? []) : [];
   return (
     <div className="notice">
       <h1>{message.title}</h1>
@@ -38,6 +43,23 @@ export default async function ConfirmPage({ searchParams }: Props) {
         <div className="notice__form">
           <NewsletterSignup intro="Get a new confirmation link." />
         </div>
+      )}
+      {next.length > 0 && (
+        <section className="read-next" aria-labelledby="read-next-heading">
+          <h2 id="read-next-heading" className="block-title">
+            What to read next
+          </h2>
+          <ul className="compact-list">
+            {next.map((a) => (
+              <li key={a.id}>
+                <Link href={articlePath(a.slug)}>{a.title}</Link>
+              </li>
+            ))}
+          </ul>
+          <p>
+            The first newsletter arrives on Friday. Meanwhile, <Link href="/">the front page</Link> has everything new.
+          </p>
+        </section>
       )}
     </div>
   );

@@ -34,6 +34,12 @@ export default async function BlocklistPage() {
       <DataTable
         rows={entries}
         rowKey={(e) => e.id}
+        empty={
+          <p className="hint">
+            The blocklist is empty. Add an email, or a word that holds every comment containing it, with the form above; or use Block on a
+            comment in the console to block its author&apos;s address or IP.
+          </p>
+        }
         columns={[
           { header: 'Kind', cell: (e) => e.kind },
           { header: 'Value', cell: (e) => (e.kind === 'ip' ? `IP hash ${e.value.slice(0, 10)}…` : e.value) },
