@@ -17,7 +17,8 @@ import { newAddress, subscriberRow } from './support/newsletter';
 // One test per attack on the site, each written to fail while the attack still worked. Requests
 // go to this machine's loopback addresses only.
 
-const TOO_QUICK = 'You are posting comments too quickly. Please wait a moment.';
+// The start of the flood answer (its end says how many seconds to wait).
+const TOO_QUICK = 'You are posting comments too quickly. Please wait ';
 const run = uniqueTag('attack');
 /** Another reader: an address no other request of the run comes from. */
 const freshIp = () => uniqueClientIp(test.info().parallelIndex);

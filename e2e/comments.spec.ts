@@ -244,13 +244,32 @@ test('errors show beside each field and keep what was typed', async ({ browser, 
   await expect(form.website).toHaveValue('ftp://files.example.org');
   await expect(form.body).toHaveValue('x');
   expect(commentsBy(siteDb, 'not-an-email')).toEqual([]);
+  // Focus is on the first field to fix, which a sighted reader sees by its red border too.
+  await expect(form.body).toBeFocused();
+  expect(await form.name.evaluate((el) => getComputedStyle(el).borderTopWidth)).toBe('2px');
+
+  // "Save my name, email, and website" starts unticked, and nothing is kept until it is ticked.
+  const remember = form.form.getByRole('checkbox', {
+    name: 'Save my name, email, and website in this browser for the next time I comment.',
+  });
+  await expect(remember).not.toBeChecked();
+  expect(await page.evaluate(() => localStorage.getItem('ledger:commenter'))).toBeNull();
 
   // Fixed, it goes through, and the errors are gone.
   const email = uniqueEmail('fixer');
-  await form.send({ name: 'Fixed Reader', email, website: '', body: 'Second attempt, this time complete.' });
+  await form.fill({ name: 'Fixed Reader', email, website: 'https://fixer.example', body: 'Second attempt, this time complete.' });
+  await remember.check();
+  await form.post();
   await expect(form.status).toHaveText(SUCCESS_MESSAGE);
   await expect(form.form.locator('[aria-invalid="true"]')).toHaveCount(0);
   await expect(storedComment(siteDb, email)).resolves.toMatchObject({ status: 'pending' });
+
+  // Next time, in this browser only, the details are filled in and the box is ticked.
+  await form.open(`/articles/${article.slug}`);
+  await expect(form.name).toHaveValue('Fixed Reader');
+  await expect(form.email).toHaveValue(email);
+  await expect(form.website).toHaveValue('https://fixer.example');
+  await expect(remember).toBeChecked();
   await context.close();
 });
 
@@ -507,7 +526,8 @@ test('a second comment within 15 s is refused as too quick; the same comment sen
 
   // Same IP, another email, a few seconds later.
   await form.send({ name: 'Quick Reader', email: secondEmail, body: 'And another thing!' });
-  await expect(form.status).toHaveText('You are posting comments too quickly. Please wait a moment.');
+  // The answer says how long to wait (the window is 15 s; a few have passed).
+  await expect(form.status).toHaveText(/^You are posting comments too quickly\. Please wait 1?\d seconds?, then post it again\.$/);
   await expect(form.body).toHaveValue('And another thing!');
   await expect(form.email).toHaveValue(secondEmail);
   expect(commentsBy(siteDb, secondEmail)).toEqual([]);

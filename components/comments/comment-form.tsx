@@ -8,6 +8,20 @@ import { useComments } from './comments-context';
 
 type Action = (state: CommentFormState, formData: FormData) => Promise<CommentFormState>;
 
+/** Where "Save my name, email, and website" keeps them: this browser only, never a cookie. */
+const REMEMBER_KEY = 'ledger:commenter';
+type Remembered = { name: string; email: string; website: string };
+
+function readRemembered(): Remembered | null {
+  try {
+    const raw = window.localStorage.getItem(REMEMBER_KEY);
+    const value = raw ? (JSON.parse(raw) as Partial<Remembered>) : null;
+    return value && typeof value.name === 'string' ? { name: value.name, email: value.email ?? '', website: value.website ?? '' } : null;
+  } catch {
+    return null;
+  }
+}
+
 function SubmitButton() {
   const { pending } = useFormStatus();
   return (
@@ -36,11 +50,15 @@ export function CommentForm({
 }) {
   const { replyTo, setReplyTo, pendingToken, posted } = useComments();
   const [state, formAction] = useActionState(action, { status: 'idle', extra: { stamp: initialStamp } });
+  const [remembered, setRemembered] = useState<Remembered | null>(null);
+  // What was sent, kept until the answer: only a comment that was accepted saves the details.
+  const sent = useRef<{ remember: boolean; details: Remembered } | null>(null);
   const [fetchedStamp, setFetchedStamp] = useState<string>();
   const formRef = useRef<HTMLFormElement>(null);
   // The newest stamp wins: from the last answer, else fetched fresh, else the cached page's own.
   const stamp = (state.status !== 'idle' ? state.extra?.stamp : undefined) ?? fetchedStamp ?? initialStamp;
-  const values = state.status === 'error' ? state.values : undefined;
+  const values: Partial<Record<'body' | 'name' | 'email' | 'website', string>> | undefined =
+    state.status === 'error' ? state.values : (remembered ?? undefined);
   const errors = state.fieldErrors;
 
   // The page is cached, so its stamp is as old as the cache entry: ask for a fresh one.
@@ -51,10 +69,32 @@ export function CommentForm({
       .catch(() => undefined);
   }, []);
 
-  // A successful post ends the reply and shows the comment to its author.
+  // Details this browser was asked to remember (read after hydration: the page is the same for all).
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setRemembered(readRemembered());
+  }, []);
+
+  // A successful post ends the reply and shows the comment to its author; the details are kept in
+  // (or forgotten by) this browser as the checkbox said. An error moves focus to the first field
+  // to fix, so a keyboard or screen-reader user lands on it.
+  useEffect(() => {
+    if (state.status === 'error' && state.fieldErrors) {
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
     if (state.status !== 'success') return;
+    const choice = sent.current;
+    if (choice) {
+      try {
+        if (choice.remember) window.localStorage.setItem(REMEMBER_KEY, JSON.stringify(choice.details));
+        else window.localStorage.removeItem(REMEMBER_KEY);
+      } catch {
+        /* storage is off in this browser: nothing to remember with */
+      }
+    }
     formRef.current?.reset();
+    setRemembered(choice?.remember ? choice.details : null);
     setReplyTo(undefined);
     posted(state.extra?.pending);
   }, [state, setReplyTo, posted]);
@@ -69,7 +109,22 @@ export function CommentForm({
   }, [replyTo]);
 
   return (
-    <form ref={formRef} action={formAction} className="comment-form" noValidate aria-labelledby="respond-heading">
+    <form
+      ref={formRef}
+      action={formAction}
+      // Before the action runs (with or without JavaScript the post goes ahead): note what was sent.
+      onSubmit={(event) => {
+        const formData = new FormData(event.currentTarget);
+        const text = (key: string) => (typeof formData.get(key) === 'string' ? (formData.get(key) as string) : '');
+        sent.current = {
+          remember: formData.get('remember') === 'on',
+          details: { name: text('name'), email: text('email'), website: text('website') },
+        };
+      }}
+      className="comment-form"
+      noValidate
+      aria-labelledby="respond-heading"
+    >
       <h2 id="respond-heading" className="block-title">
         {replyTo ? `Reply to ${replyTo.name}` : 'Leave a reply'}
       </h2>
@@ -141,6 +196,12 @@ export function CommentForm({
         defaultValue={values?.website}
         errors={errors?.website}
       />
+      <div className="field checkbox-field">
+        <label>
+          <input key={remembered ? 'remembered' : 'not'} type="checkbox" name="remember" defaultChecked={remembered !== null} /> Save my
+          name, email, and website in this browser for the next time I comment.
+        </label>
+      </div>
       <div className="hp" aria-hidden="true">
         <label htmlFor="comment-company">Leave this field empty</label>
         <input id="comment-company" name="company" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />

@@ -9,7 +9,7 @@ import { keyFor } from '@/lib/security/secret';
 import { commentReceivedPath } from '@/lib/site/urls';
 import { readPendingIds, writePendingIds } from './pending-list';
 import { COMMENT_FIELDS, type CommentField, commentInputSchema, createFormStamp, stampForRetry } from './rules';
-import { COMMENT_MESSAGES, COMMENT_RECEIVED, storeComment } from './store';
+import { COMMENT_MESSAGES, COMMENT_RECEIVED, floodMessage, storeComment } from './store';
 
 export type CommentFormState = ActionState<
   Record<CommentField, string>,
@@ -74,7 +74,8 @@ export async function submitComment(articleSlug: string, _previous: CommentFormS
       stampKey,
     });
     if (!outcome.ok) {
-      return { status: 'error', message: COMMENT_MESSAGES[outcome.reason], values, extra: { stamp: retryStamp } };
+      const message = outcome.reason === 'flood' ? floodMessage(outcome.retryAfterMs) : COMMENT_MESSAGES[outcome.reason];
+      return { status: 'error', message, values, extra: { stamp: retryStamp } };
     }
     commentId = outcome.id;
   } catch (error) {

@@ -7,7 +7,7 @@ import { articles, blocklist, comments, type BlocklistKind } from '@/db/schema';
 import { seedDatabaseIfEmpty } from '@/db/seed';
 import { commentInputSchema, createFormStamp } from './rules';
 import { RANGE_FACTOR } from '@/lib/security/rate-limit';
-import { COMMENT_MESSAGES, HOURLY_LIMIT, storeComment, type SubmitOutcome } from './store';
+import { COMMENT_MESSAGES, floodMessage, HOURLY_LIMIT, storeComment, type SubmitOutcome } from './store';
 
 // storeComment against a real, seeded SQLite file: every rule that needs the database.
 
@@ -193,8 +193,10 @@ describe('flood', () => {
     stored(submit({ slug: openArticle(), ipHash, now: first }));
     const before = commentCount();
     const second = submit({ slug: openArticle(), ipHash, email: uniqueEmail(), now: new Date(first.getTime() + 14_000) });
-    expect(second).toEqual({ ok: false, reason: 'flood' });
-    expect(COMMENT_MESSAGES.flood).toBe('You are posting comments too quickly. Please wait a moment.');
+    // One comment per 15 s: 14 s after the first, the wait is the last second.
+    expect(second).toEqual({ ok: false, reason: 'flood', retryAfterMs: 1000 });
+    expect(floodMessage(1000)).toBe('You are posting comments too quickly. Please wait 1 second, then post it again.');
+    expect(floodMessage(90_000)).toBe('You are posting comments too quickly. Please wait 2 minutes, then post it again.');
     expect(commentCount()).toBe(before);
     // After the window the same reader may post again.
     expect(submit({ slug: openArticle(), ipHash, now: new Date(first.getTime() + 15_001) }).ok).toBe(true);
@@ -216,7 +218,7 @@ describe('flood', () => {
     // 15 s later the same text again: accepted silently (not stored), and it counts.
     const repeat = new Date(first.getTime() + 15_001);
     expect(submit({ slug, ipHash, body, now: repeat })).toMatchObject({ ok: true, id: null });
-    expect(submit({ slug: openArticle(), ipHash, now: new Date(repeat.getTime() + 5_000) })).toEqual({ ok: false, reason: 'flood' });
+    expect(submit({ slug: openArticle(), ipHash, now: new Date(repeat.getTime() + 5_000) })).toMatchObject({ ok: false, reason: 'flood' });
   });
 
   it('allows at most 30 posts an hour from one address', () => {
@@ -224,7 +226,7 @@ describe('flood', () => {
     const start = nextMinute();
     for (let i = 0; i < HOURLY_LIMIT; i++) stored(submit({ slug: openArticle(), ipHash, now: new Date(start.getTime() + i * 16_000) }));
     const later = new Date(start.getTime() + HOURLY_LIMIT * 16_000);
-    expect(submit({ slug: openArticle(), ipHash, now: later })).toEqual({ ok: false, reason: 'flood' });
+    expect(submit({ slug: openArticle(), ipHash, now: later })).toMatchObject({ ok: false, reason: 'flood' });
     clock = start.getTime() + 2 * 60 * 60_000;
   });
 
@@ -232,7 +234,7 @@ describe('flood', () => {
     const range = uniqueIpHash();
     const now = nextMinute();
     for (let i = 0; i < RANGE_FACTOR; i++) stored(submit({ slug: openArticle(), ipHash: uniqueIpHash(), ipRangeHash: range, now }));
-    expect(submit({ slug: openArticle(), ipHash: uniqueIpHash(), ipRangeHash: range, now })).toEqual({ ok: false, reason: 'flood' });
+    expect(submit({ slug: openArticle(), ipHash: uniqueIpHash(), ipRangeHash: range, now })).toMatchObject({ ok: false, reason: 'flood' });
     expect(submit({ slug: openArticle(), ipHash: uniqueIpHash(), ipRangeHash: uniqueIpHash(), now }).ok).toBe(true);
   });
 

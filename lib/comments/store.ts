@@ -4,9 +4,16 @@ import { getDb, type Db } from '@/db';
 import { articles, blocklist, comments, type CommentStatus } from '@/db/schema';
 import { isLive } from '@/lib/articles/queries';
 import type { ClientKeys } from '@/lib/security/client';
-import { clientLimits, takeRateLimits } from '@/lib/security/rate-limit';
+import { clientLimits, describeWait, retryAfterMs, takeRateLimits } from '@/lib/security/rate-limit';
 import { checkFormStamp, countLinks, findBlockedWords, FLOOD_WINDOW_MS, MAX_LINKS, type CommentInput } from './rules';
 import { replyPlacement } from './thread';
+
+/** The flood answer with the wait in it: "Please wait 12 seconds, then post it again." */
+export function floodMessage(retryAfterMs: number | undefined): string {
+  return retryAfterMs
+    ? `You are posting comments too quickly. Please wait ${describeWait(retryAfterMs)}, then post it again.`
+    : COMMENT_MESSAGES.flood;
+}
 
 /** What a commenter is told once their comment is stored (it waits for a moderator). */
 export const COMMENT_RECEIVED = 'Thank you. Your comment is awaiting moderation.';
@@ -27,7 +34,8 @@ export const HOURLY_LIMIT = 30;
  * it is answered as a success and stored once.
  */
 export type SubmitOutcome =
-  { ok: true; id: number | null; status: CommentStatus; articleSlug: string } | { ok: false; reason: keyof typeof COMMENT_MESSAGES };
+  | { ok: true; id: number | null; status: CommentStatus; articleSlug: string }
+  | { ok: false; reason: keyof typeof COMMENT_MESSAGES; retryAfterMs?: number };
 
 export interface SubmitRequest extends ClientKeys {
   articleSlug: string;
@@ -144,7 +152,8 @@ export function storeComment(req: SubmitRequest): SubmitOutcome {
         takeRateLimits(tx, limits, now.getTime());
         return { ok: true, id: null, status: 'pending', articleSlug: article.slug };
       }
-      if (!takeRateLimits(tx, limits, now.getTime())) return { ok: false, reason: 'flood' };
+      if (!takeRateLimits(tx, limits, now.getTime()))
+        return { ok: false, reason: 'flood', retryAfterMs: retryAfterMs(limits, now.getTime()) };
 
       const blocks = q.blocks.all({ email: input.email, ipHash: req.ipHash });
       let status: CommentStatus = 'pending';

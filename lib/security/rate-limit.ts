@@ -28,6 +28,11 @@ function prepareStatements(db: Db) {
       .from(rateLimitHits)
       .where(and(eq(rateLimitHits.bucket, p('bucket')), eq(rateLimitHits.key, p('key')), gt(rateLimitHits.at, p('since'))))
       .prepare(),
+    oldest: db
+      .select({ at: sql<number | null>`min(${rateLimitHits.at})` })
+      .from(rateLimitHits)
+      .where(and(eq(rateLimitHits.bucket, p('bucket')), eq(rateLimitHits.key, p('key')), gt(rateLimitHits.at, p('since'))))
+      .prepare(),
     hit: db
       .insert(rateLimitHits)
       .values({ bucket: p('bucket'), key: p('key'), at: p('at') })
@@ -51,6 +56,32 @@ export function takeRateLimits(_tx: DbOrTx, checks: LimitCheck[], now = Date.now
   }
   for (const { bucket, key } of checks) q.hit.run({ bucket, key, at: now });
   return true;
+}
+
+/**
+ * How long until every one of `checks` allows another request (0 if they all do now): when the
+ * oldest hit still in a full window leaves it. Said to a person told to wait.
+ */
+export function retryAfterMs(checks: LimitCheck[], now = Date.now()): number {
+  const db = getDb();
+  let q = prepared.get(db);
+  if (!q) prepared.set(db, (q = prepareStatements(db)));
+  let wait = 0;
+  for (const { bucket, key, limit, windowMs } of checks) {
+    const since = now - windowMs;
+    if ((q.used.get({ bucket, key, since })?.n ?? 0) < limit) continue;
+    const oldest = q.oldest.get({ bucket, key, since })?.at;
+    if (oldest != null) wait = Math.max(wait, oldest + windowMs - now);
+  }
+  return wait;
+}
+
+/** "5 seconds", "1 minute", "12 minutes": a wait as a person reads it, rounded up. */
+export function describeWait(ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  if (seconds < 60) return seconds === 1 ? '1 second' : `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }
 
 export function takeRateLimit(tx: DbOrTx, { now, ...check }: LimitCheck & { now?: number }): boolean {
