@@ -47,7 +47,7 @@ export default async function LogPage({ searchParams }: Props) {
         </div>
         <button type="submit">Filter</button>
       </form>
-      <p>{log.total} entries</p>
+      <p>{log.total === 1 ? '1 entry' : `${log.total} entries`}</p>
       <DataTable
         rows={log.rows}
         rowKey={(r) => r.id}

@@ -43,12 +43,29 @@ export default async function StaffPage() {
           { header: 'Email', cell: (s) => s.email },
           {
             header: 'Role',
-            cell: (s) => (
-              <>
-                {s.role}
-                {isInAdminEmails(s.email) && <span className="hint"> (ADMIN_EMAILS: comes back at every start)</span>}
-              </>
-            ),
+            cell: (s) =>
+              s.email === me.email ? (
+                <>
+                  {s.role} <span className="hint">(you)</span>
+                </>
+              ) : (
+                // Adding an address that is already staff gives it the role chosen: the same action.
+                <ActionForm action={addStaffAction} className="inline-form" label={`Role of ${s.email}`} flash>
+                  <input type="hidden" name="email" value={s.email} />
+                  <label className="visually-hidden" htmlFor={`role-${s.id}`}>
+                    Role of {s.email}
+                  </label>
+                  <select id={`role-${s.id}`} name="role" defaultValue={s.role}>
+                    {STAFF_ROLE_CHOICES.map((role) => (
+                      <option key={role} value={role}>
+                        {ROLE_LABELS[role]}
+                      </option>
+                    ))}
+                  </select>
+                  <SubmitButton className="button--quiet">Change role</SubmitButton>
+                  {isInAdminEmails(s.email) && <span className="hint"> (ADMIN_EMAILS: an admin again at every start)</span>}
+                </ActionForm>
+              ),
           },
           {
             header: 'Actions',
