@@ -143,3 +143,16 @@ test('the dashboard bar marks the current page and stays dark in both schemes', 
     expect(background, scheme).toBe('rgb(27, 27, 27)');
   }
 });
+
+test('the front page shows each story once', async ({ page }) => {
+  await page.goto('/');
+  const hrefs = await page
+    .getByRole('main')
+    .locator('a[href^="/articles/"]')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href')!).filter((h) => /^\/articles\/[a-z0-9-]+$/.test(h)));
+  expect(hrefs.length).toBeGreaterThan(10);
+  expect(
+    hrefs.filter((h, i) => hrefs.indexOf(h) !== i),
+    'headlines shown twice',
+  ).toEqual([]);
+});

@@ -196,7 +196,8 @@ export const getFrontPage = unstable_cache(
       items: summaries()
         .where(and(isLive(), eq(sections.slug, section.slug)))
         .orderBy(desc(articles.publishedAt), desc(articles.id))
-        .limit(4)
+        // Twice the four a block shows: the page leaves out the stories it lists above the blocks.
+        .limit(8)
         .all()
         .map(toSummary),
     }));

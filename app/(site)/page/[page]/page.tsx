@@ -56,6 +56,12 @@ export default async function FrontPage({ params }: Props) {
 
   const rest = front.latest.items.slice(1);
   const secondary = rest.slice(0, 2);
+  const latest = rest.slice(2, 11);
+  // A story appears once on the page: the section blocks leave out what is already above them.
+  const shown = new Set([front.lead?.id, ...rest.slice(0, 11).map((a) => a.id)]);
+  const blocks = front.sections
+    .map(({ section, items }) => ({ section, items: items.filter((a) => !shown.has(a.id)).slice(0, 4) }))
+    .filter((b) => b.items.length > 0);
   return (
     <>
       <h1 className="visually-hidden">Front page</h1>
@@ -73,7 +79,7 @@ export default async function FrontPage({ params }: Props) {
             Latest
           </h2>
           <ul className="compact-list">
-            {rest.slice(2, 11).map((a) => (
+            {latest.map((a) => (
               <li key={a.id}>
                 <span className="kicker">{a.section.name}</span>
                 <br />
@@ -88,30 +94,28 @@ export default async function FrontPage({ params }: Props) {
         </section>
       </div>
       <div className="section-blocks">
-        {front.sections
-          .filter((s) => s.items.length > 0)
-          .map(({ section, items }) => (
-            <section key={section.slug} aria-labelledby={`block-${section.slug}`}>
-              <h2 id={`block-${section.slug}`} className="block-title">
-                <Link href={sectionPath(section.slug)}>{section.name}</Link>
-              </h2>
-              {items[0]?.image && (
-                <ResponsiveImage
-                  className="block-image"
-                  image={items[0].image}
-                  alt={items[0].image.alt}
-                  sizes="(min-width: 52rem) 22rem, calc(100vw - 2rem)"
-                />
-              )}
-              <ul className="compact-list">
-                {items.map((a) => (
-                  <li key={a.id}>
-                    <Link href={articlePath(a.slug)}>{a.title}</Link>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ))}
+        {blocks.map(({ section, items }) => (
+          <section key={section.slug} aria-labelledby={`block-${section.slug}`}>
+            <h2 id={`block-${section.slug}`} className="block-title">
+              <Link href={sectionPath(section.slug)}>{section.name}</Link>
+            </h2>
+            {items[0]?.image && (
+              <ResponsiveImage
+                className="block-image"
+                image={items[0].image}
+                alt={items[0].image.alt}
+                sizes="(min-width: 52rem) 22rem, calc(100vw - 2rem)"
+              />
+            )}
+            <ul className="compact-list">
+              {items.map((a) => (
+                <li key={a.id}>
+                  <Link href={articlePath(a.slug)}>{a.title}</Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
       </div>
       <PaginationNav base="/" page={1} pageCount={front.latest.pageCount} />
     </>
