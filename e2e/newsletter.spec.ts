@@ -3,6 +3,7 @@ import { emailOutbox, subscribers } from '../db/schema';
 import { uniqueClientIp } from '../test/support/client-ip';
 import { test as base, expect as baseExpect } from './support/fixtures';
 import { linkIn } from './support/mailbox';
+import { listPublished } from './support/site-content';
 import {
   ALREADY_SUBJECT,
   CONFIRMED,
@@ -80,6 +81,11 @@ test('sign up in the footer, confirm from the email, get the welcome email, leav
   expect(subscriberRow(siteDb, email)?.status).toBe('confirmed');
 
   const welcome = await mailbox.waitForEmail(email, { subject: WELCOME_SUBJECT, timeout: 30_000 });
+  // It says when the newsletter comes, and lists the latest stories with links to them.
+  expect(welcome.text).toContain('every Friday morning');
+  const newest = listPublished(siteDb)[0]!;
+  expect(welcome.text).toContain(newest.title);
+  expect(welcome.text).toContain(`/articles/${newest.slug}`);
   const listUnsubscribe = welcome.headers['List-Unsubscribe'] ?? '';
   expect(listUnsubscribe).toMatch(
     new RegExp(

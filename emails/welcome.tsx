@@ -4,11 +4,13 @@ import { EmailLayout, previewBrand, textStyle, type Brand } from './layout';
 export interface WelcomeProps {
   brand: Brand;
   unsubscribeUrl: string;
+  /** The newest stories, to read before the first issue arrives. */
+  latest: { title: string; url: string }[];
 }
 
 export const welcomeSubject = ({ brand }: Pick<WelcomeProps, 'brand'>) => `Welcome to ${brand.name}`;
 
-export default function Welcome({ brand, unsubscribeUrl }: WelcomeProps) {
+export default function Welcome({ brand, unsubscribeUrl, latest }: WelcomeProps) {
   return (
     <EmailLayout
       brand={brand}
@@ -21,11 +23,23 @@ export default function Welcome({ brand, unsubscribeUrl }: WelcomeProps) {
     >
       <Text style={textStyle}>Thank you for subscribing. Your subscription is confirmed.</Text>
       <Text style={textStyle}>
-        Every issue brings the week&apos;s reporting on public-sector technology: digital government, procurement, councils, cyber security,
-        data and health IT.
+        The newsletter comes every Friday morning, with the week&apos;s reporting on public-sector technology: digital government,
+        procurement, councils, cyber security, data and health IT.
       </Text>
+      {latest.length > 0 && (
+        <>
+          <Text style={{ ...textStyle, fontWeight: 700, margin: '16px 0 4px' }}>While you wait for Friday, the latest stories:</Text>
+          {latest.map((a) => (
+            <Text key={a.url} style={{ ...textStyle, margin: '0 0 8px' }}>
+              <Link href={a.url} style={{ color: '#a3121b', fontWeight: 700 }}>
+                {a.title}
+              </Link>
+            </Text>
+          ))}
+        </>
+      )}
       <Text style={textStyle}>
-        In the meantime, the latest stories are always at <Link href={brand.url}>{brand.url.replace(/^https?:\/\//, '')}</Link>.
+        Everything new is always on the front page of <Link href={brand.url}>{brand.name}</Link>.
       </Text>
     </EmailLayout>
   );
@@ -34,4 +48,5 @@ export default function Welcome({ brand, unsubscribeUrl }: WelcomeProps) {
 Welcome.PreviewProps = {
   brand: previewBrand,
   unsubscribeUrl: 'http://localhost:3000/newsletter/unsubscribe?token=example',
+  latest: [{ title: 'Ransomware attack forces Eastmoor council back onto paper', url: 'http://localhost:3000/articles/example' }],
 } satisfies WelcomeProps;

@@ -444,3 +444,14 @@ export function listNewsSitemapEntries(now: Date = newsroomNow()) {
     .limit(1000)
     .all();
 }
+
+/** The newest live headlines, for emails that point a reader at what to read next. */
+export function listLatestHeadlines({ limit = 3 }: { limit?: number } = {}): { title: string; slug: string }[] {
+  return getDb()
+    .select({ title: articles.title, slug: articles.slug })
+    .from(articles)
+    .where(isLive())
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(limit)
+    .all();
+}

@@ -6,8 +6,10 @@ import { subscribers } from '@/db/schema';
 import AlreadySubscribed, { alreadySubscribedSubject } from '@/emails/already-subscribed';
 import ConfirmSubscription, { confirmSubscriptionSubject } from '@/emails/confirm-subscription';
 import Welcome, { welcomeSubject } from '@/emails/welcome';
+import { listLatestHeadlines } from '@/lib/articles/queries';
 import { brand, cancelQueuedEmails, enqueueEmail, renderEmail } from '@/lib/mail';
 import type { ClientKeys } from '@/lib/security/client';
+import { absoluteUrl, articlePath } from '@/lib/site/urls';
 import { addressLimitKey, clientLimits, takeRateLimit, takeRateLimits } from '@/lib/security/rate-limit';
 import { normaliseEmail } from './email';
 import { confirmUrl, newsletterHeaders, unsubscribePageUrl } from './links';
@@ -169,7 +171,11 @@ export async function confirmSubscription(token: unknown, now = new Date()): Pro
   if (!pre) return 'invalid';
   const welcome = await renderEmail(
     welcomeSubject({ brand: brand() }),
-    createElement(Welcome, { brand: brand(), unsubscribeUrl: unsubscribePageUrl(pre.unsubscribeToken) }),
+    createElement(Welcome, {
+      brand: brand(),
+      unsubscribeUrl: unsubscribePageUrl(pre.unsubscribeToken),
+      latest: listLatestHeadlines({ limit: 3 }).map((a) => ({ title: a.title, url: absoluteUrl(articlePath(a.slug)) })),
+    }),
   );
   return db.transaction(
     (tx) => {
