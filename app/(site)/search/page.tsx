@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { HeadlineList } from '@/components/headline-list';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DateTime } from '@/components/date-time';
@@ -100,13 +101,7 @@ async function SearchSuggestions() {
           <h2 id="suggest-latest" className="block-title">
             Latest stories
           </h2>
-          <ul className="compact-list">
-            {latest.map((a) => (
-              <li key={a.id}>
-                <Link href={articlePath(a.slug)}>{a.title}</Link>
-              </li>
-            ))}
-          </ul>
+          <HeadlineList articles={latest} />
         </section>
       )}
     </div>

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
+import { HeadlineList } from '@/components/headline-list';
 import Link from 'next/link';
 import { NewsletterSignup } from '@/components/newsletter-signup';
 import { getFrontPage } from '@/lib/articles/queries';
-import { articlePath } from '@/lib/site/urls';
 import { CONFIRM_RESULTS, isConfirmResult } from '@/lib/newsletter/messages';
 import { inspectConfirmToken } from '@/lib/newsletter/subscriptions';
 
@@ -49,13 +49,7 @@ export default async function ConfirmPage({ searchParams }: Props) {
           <h2 id="read-next-heading" className="block-title">
             What to read next
           </h2>
-          <ul className="compact-list">
-            {next.map((a) => (
-              <li key={a.id}>
-                <Link href={articlePath(a.slug)}>{a.title}</Link>
-              </li>
-            ))}
-          </ul>
+          <HeadlineList articles={next} />
           <p>
             The first newsletter arrives on Friday. Meanwhile, <Link href="/">the front page</Link> has everything new.
           </p>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { HeadlineList } from '@/components/headline-list';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArticleCard } from '@/components/article-card';
@@ -107,13 +108,7 @@ export default async function FrontPage({ params }: Props) {
                 sizes="(min-width: 52rem) 22rem, calc(100vw - 2rem)"
               />
             )}
-            <ul className="compact-list">
-              {items.map((a) => (
-                <li key={a.id}>
-                  <Link href={articlePath(a.slug)}>{a.title}</Link>
-                </li>
-              ))}
-            </ul>
+            <HeadlineList articles={items} />
           </section>
         ))}
       </div>

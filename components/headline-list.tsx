@@ -1,0 +1,15 @@
+import Link from 'next/link';
+import { articlePath } from '@/lib/site/urls';
+
+/** A plain list of headlines, each a link to its article: section blocks, suggestions, what to read next. */
+export function HeadlineList({ articles }: { articles: { id: number; slug: string; title: string }[] }) {
+  return (
+    <ul className="compact-list">
+      {articles.map((a) => (
+        <li key={a.id}>
+          <Link href={articlePath(a.slug)}>{a.title}</Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
