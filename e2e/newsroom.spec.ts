@@ -197,11 +197,14 @@ test('an update with a correction shows on the public page, and restoring the ea
   const { section, authors } = newsroomSeedChoices(siteDb, 1);
   const firstText = `The depot opens in March (${tag}).`;
   const secondText = `The depot opens in April (${tag}).`;
+  // Paragraphs around the one that changes: the comparison must show only that one.
+  const intro = 'Forty electric buses will charge at the depot overnight.';
+  const outro = 'The council says fares will not change.';
   const correction = 'An earlier version of this article gave the wrong month for the opening.';
   const { id, slug } = await publishThroughEditor(page, {
     title: `Bus depot goes electric ${tag}`,
     summary: 'Forty buses will charge overnight.',
-    body: firstText,
+    body: `${intro}\n\n${firstText}\n\n${outro}`,
     sectionName: section.name,
     authorNames: [authors[0].name],
     tags: 'Transport',
@@ -214,7 +217,7 @@ test('an update with a correction shows on the public page, and restoring the ea
 
   await test.step('update the text with a correction', async () => {
     const f = editorFields(page);
-    await f.body.fill(secondText);
+    await f.body.fill(`${intro}\n\n${secondText}\n\n${outro}`);
     await f.correction.fill(correction);
     await f.button('Update').click();
     await expect(editorMessage(page)).toHaveText('Updated. Readers see the new text now.');
@@ -236,8 +239,11 @@ test('an update with a correction shows on the public page, and restoring the ea
     await expect(page).toHaveURL(`/admin/articles/${id}/revisions`);
     await page.getByRole('link', { name: 'Version 1' }).click();
     const changes = page.getByRole('region', { name: 'Changes to the body' });
+    // One line out, one line in: the unchanged paragraphs are not marked (a form sends CRLF; the
+    // text is kept with LF, as it was typed).
     await expect(changes.getByRole('deletion')).toHaveText(`− ${firstText}`);
     await expect(changes.getByRole('insertion')).toHaveText(`+ ${secondText}`);
+    await expect(changes).toContainText(intro);
     await page.getByRole('button', { name: 'Restore version 1' }).click();
     await expect(page.getByRole('form', { name: 'Restore this revision' })).toContainText('Updated. Readers see the new text now.');
   });
@@ -248,7 +254,7 @@ test('an update with a correction shows on the public page, and restoring the ea
     await expect(main.getByText(secondText)).toHaveCount(0);
   });
   // Published (1), updated (2), restored (3).
-  expect(articleRow(siteDb, id)).toMatchObject({ body: firstText, version: 3 });
+  expect(articleRow(siteDb, id)).toMatchObject({ body: `${intro}\n\n${firstText}\n\n${outro}`, version: 3 });
   await context.close();
 });
 

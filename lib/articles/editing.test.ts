@@ -295,3 +295,19 @@ describe('tags', () => {
     expect(parseTagNames('AI, ai ; Council  budgets,\n, procurement')).toEqual(['AI', 'Council budgets', 'procurement']);
   });
 });
+
+describe('line breaks', () => {
+  it('are kept as LF whatever the form sent (multipart sends CRLF), so revisions compare line by line', () => {
+    const parsed = articleFormSchema.parse({
+      intent: 'save',
+      title: 'Lines',
+      sectionId: '1',
+      body: 'one\r\ntwo\r\nthree',
+      summary: 'a\r\nb',
+      correction: 'x\ry',
+    });
+    expect(parsed.body).toBe('one\ntwo\nthree');
+    expect(parsed.summary).toBe('a\nb');
+    expect(parsed.correction).toBe('x\ny');
+  });
+});

@@ -32,11 +32,19 @@ import { fromZonedInput, goesPublic, INTENTS, slugify, toZonedInput, transition,
 
 const MAX_BODY = 200_000;
 
+/**
+ * A form sends line breaks as CRLF (multipart/form-data says so); the text is kept with LF, so a
+ * revision compares line by line with what was typed before, not as all lines changed.
+ */
+const lines = () => z.string().transform((text) => text.replace(/\r\n?/g, '\n'));
+
 const trimmed = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `${label} is too long: at most ${max} characters.` });
+  lines().pipe(
+    z
+      .string()
+      .trim()
+      .max(max, { error: `${label} is too long: at most ${max} characters.` }),
+  );
 
 /** An id from a form field that may be empty or absent (a new article, no picture). */
 const optionalId = z
@@ -49,7 +57,11 @@ export const articleFormSchema = z.object({
   id: optionalId,
   version: z.coerce.number().int().min(0).default(0),
   intent: z.enum(INTENTS, { error: 'Choose what to do with the article.' }),
-  title: trimmed(200, 'The title').min(1, { error: 'Give the article a title.' }),
+  title: z
+    .string()
+    .trim()
+    .max(200, { error: 'The title is too long: at most 200 characters.' })
+    .min(1, { error: 'Give the article a title.' }),
   summary: trimmed(400, 'The summary').default(''),
   slug: z
     .string()
@@ -63,9 +75,8 @@ export const articleFormSchema = z.object({
   sectionId: z.coerce.number({ error: 'Choose a section.' }).int().positive({ error: 'Choose a section.' }),
   tags: trimmed(1000, 'The tags').default(''),
   authorIds: z.array(z.coerce.number().int().positive()).default([]),
-  body: z
-    .string()
-    .max(MAX_BODY, { error: `The body is too long: at most ${MAX_BODY.toLocaleString('en-GB')} characters.` })
+  body: lines()
+    .pipe(z.string().max(MAX_BODY, { error: `The body is too long: at most ${MAX_BODY.toLocaleString('en-GB')} characters.` }))
     .default(''),
   imageId: optionalId,
   imageAlt: trimmed(300, 'The alt text').default(''),
