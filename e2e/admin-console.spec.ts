@@ -243,9 +243,9 @@ test('a blocked email’s next comment goes straight to spam', async ({ staffPag
   // The form refuses posts made within 3 seconds of showing it (a bot's speed).
   await reader.waitForTimeout(3_200);
   const form = reader.getByRole('form', { name: /Leave a reply/ });
-  await form.getByLabel('Comment', { exact: true }).fill(`Still selling ${tag}`);
-  await form.getByLabel('Name', { exact: true }).fill('Pest');
-  await form.getByLabel('Email', { exact: true }).fill(email);
+  await form.getByRole('textbox', { name: 'Comment', exact: true }).fill(`Still selling ${tag}`);
+  await form.getByRole('textbox', { name: 'Name', exact: true }).fill('Pest');
+  await form.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
   await form.getByRole('button', { name: 'Post comment' }).click();
   // The commenter is told what everyone is told.
   await expect(form.getByRole('status')).toHaveText('Thank you. Your comment is awaiting moderation.');
