@@ -305,6 +305,9 @@ test('bad addresses get a clear error and keep what was typed', async ({ page, r
       box.getByRole('button', { name: 'Subscribe' }).click(),
     ]);
     await expect(box.getByText(message)).toBeVisible();
+    // React resets the form when the action's transition ends, which may be after the response
+    // arrived: the button is back to Subscribe then, and only then is the next value safe to type.
+    await expect(box.getByRole('button', { name: 'Subscribe' })).toBeEnabled();
     await expect(field).toHaveValue(value);
     await expect(field).toHaveAttribute('aria-invalid', 'true');
     // The message is tied to the field for screen readers.
