@@ -270,13 +270,18 @@ test('every action is in the moderation log, which filters by who and what', asy
 
   await page.goto('/admin/log');
   const filter = page.getByRole('form', { name: 'Filter the log' });
-  await filter.getByLabel('Who').fill(moderator.email);
+  await filter.getByLabel('Who').selectOption(moderator.email);
   await filter.getByLabel('Action').selectOption('trash');
   await filter.getByRole('button', { name: 'Filter' }).click();
   await expect(page).toHaveURL(/actor=.*&action=trash/);
   const entry = page.getByRole('row').filter({ hasText: `#${ids[0]}` });
   await expect(entry).toContainText(moderator.email);
   await expect(entry).toContainText('trash');
+  // The entry links to the comment where it sits on the site.
+  await expect(entry.getByRole('link', { name: `#${ids[0]}` })).toHaveAttribute(
+    'href',
+    new RegExp(`^/articles/[a-z0-9-]+#comment-${ids[0]}$`),
+  );
   const actions = await page.getByRole('row').locator('td:nth-child(3)').allInnerTexts();
   expect(actions.length).toBeGreaterThan(0);
   expect(actions.filter((action) => !/^trash/.test(action))).toEqual([]);

@@ -7,6 +7,7 @@ import { articles, cacheInvalidations, comments, moderationLog, type CommentStat
 import {
   countCommentsByStatus,
   getCommentStatus,
+  listModerationLog,
   listModerationQueue,
   moderateComments,
   replyAsStaff,
@@ -222,5 +223,19 @@ describe('a staff reply', () => {
     const row = listModerationQueue({ status: 'pending' }).rows.find((r) => r.id === pendingReply);
     expect(row).toMatchObject({ parentId: question, parentAuthor: 'Test Reader', parentStatus: 'approved' });
     expect(row?.parentBody).toMatch(/^Comment \d+$/);
+  });
+});
+
+describe('the staff log', () => {
+  it('filters by one staff member from its list, and knows where each comment sits', () => {
+    const id = addComment(slugA, 'pending');
+    moderateComments({ ids: [id], action: 'approve', actor: ACTOR });
+    moderateComments({ ids: [addComment(slugB, 'pending')], action: 'trash', actor: 'other@ledger.example' });
+    const log = listModerationLog({ actor: ACTOR });
+    expect(log.actors).toEqual(expect.arrayContaining([ACTOR, 'other@ledger.example']));
+    expect(log.rows.every((r) => r.actor === ACTOR)).toBe(true);
+    expect(log.commentArticles.get(id)).toBe(slugA);
+    // An editor's view keeps to the newsroom: no comment entry, no commenter in the list.
+    expect(listModerationLog({ newsroomOnly: true }).rows).toEqual([]);
   });
 });

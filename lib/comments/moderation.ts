@@ -246,11 +246,7 @@ export function listModerationLog({
 }) {
   const db = getDb();
   const newsroom = newsroomOnly ? or(like(moderationLog.action, 'article-%'), like(moderationLog.action, 'media-%')) : undefined;
-  const where = and(
-    actor ? like(moderationLog.actor, `%${actor}%`) : undefined,
-    action ? eq(moderationLog.action, action) : undefined,
-    newsroom,
-  );
+  const where = and(actor ? eq(moderationLog.actor, actor) : undefined, action ? eq(moderationLog.action, action) : undefined, newsroom);
   const total = db.select({ n: count() }).from(moderationLog).where(where).get()?.n ?? 0;
   const rows = db
     .select()
@@ -267,7 +263,27 @@ export function listModerationLog({
     .orderBy(moderationLog.action)
     .all()
     .map((r) => r.action);
-  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / ADMIN_PAGE_SIZE)), actions };
+  const actors = db
+    .selectDistinct({ actor: moderationLog.actor })
+    .from(moderationLog)
+    .where(newsroom)
+    .orderBy(moderationLog.actor)
+    .all()
+    .map((r) => r.actor);
+  // Where each comment on this page is on the site, so an entry links to what it acted on.
+  const commentIds = [...new Set(rows.flatMap((r) => r.commentIds))];
+  const commentArticles = new Map(
+    commentIds.length
+      ? db
+          .select({ id: comments.id, slug: articles.slug })
+          .from(comments)
+          .innerJoin(articles, eq(articles.id, comments.articleId))
+          .where(inArray(comments.id, commentIds))
+          .all()
+          .map((c) => [c.id, c.slug] as const)
+      : [],
+  );
+  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / ADMIN_PAGE_SIZE)), actions, actors, commentArticles };
 }
 
 /** Comments received in the last seven days, spam aside. */

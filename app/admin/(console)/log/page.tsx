@@ -32,7 +32,14 @@ export default async function LogPage({ searchParams }: Props) {
       <form method="get" className="inline-form" aria-label="Filter the log">
         <div className="field">
           <label htmlFor="log-actor">Who</label>
-          <input id="log-actor" name="actor" type="search" defaultValue={actor} />
+          <select id="log-actor" name="actor" defaultValue={actor}>
+            <option value="">Anyone</option>
+            {log.actors.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
         </div>
         <div className="field">
           <label htmlFor="log-action">Action</label>
@@ -63,7 +70,20 @@ export default async function LogPage({ searchParams }: Props) {
               </>
             ),
           },
-          { header: 'Comments', cell: (r) => r.commentIds.map((id) => `#${id}`).join(', ') },
+          {
+            header: 'Comments',
+            cell: (r) =>
+              r.commentIds.map((id, i) => {
+                const slug = log.commentArticles.get(id);
+                return (
+                  <span key={id}>
+                    {i > 0 && ', '}
+                    {/* Where the comment sits on the site (a comment deleted for good has no link). */}
+                    {slug ? <a href={`/articles/${slug}#comment-${id}`}>#{id}</a> : `#${id}`}
+                  </span>
+                );
+              }),
+          },
         ]}
       />
       <PaginationNav base="/admin" page={page} pageCount={log.pageCount} href={href} />
