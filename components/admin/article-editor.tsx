@@ -7,6 +7,7 @@ import type { Conflict } from '@/lib/articles/editing';
 import { slugify, type Intent } from '@/lib/articles/editorial-rules';
 import { renderMarkdown } from '@/lib/articles/markdown';
 import type { MediaRef } from '@/lib/media/rules';
+import { FormField } from '../form-field';
 import { MediaPicker } from './media-picker';
 
 // The article editor. Its fields are React state, never reset by a save, so typed text survives a
@@ -240,6 +241,8 @@ export function ArticleEditor({
     });
   };
 
+  /** What a FormField needs from its name: its id, its form name and the server's errors for it. */
+  const field = (name: keyof EditorValues) => ({ id: `article-${name}`, name, errors: errors[name] });
   const fieldProps = (name: keyof EditorValues) => ({
     id: `article-${name}`,
     name,
@@ -299,7 +302,7 @@ export function ArticleEditor({
       {conflict && (
         <section className="conflict" aria-labelledby="conflict-heading">
           <h2 id="conflict-heading">
-            {conflict.by}’s version (saved {new Date(conflict.at).toLocaleString('en-GB', { timeZone })})
+            {conflict.by}’s version (saved {conflict.atText})
           </h2>
           <p>Both texts are kept: yours is in the form, theirs is here. Choose one, or copy what you need from theirs into yours.</p>
           <dl className="conflict__fields">
@@ -321,48 +324,40 @@ export function ArticleEditor({
         </section>
       )}
 
-      <div className="field">
-        <label htmlFor="article-title">Title</label>
-        <input
-          {...fieldProps('title')}
-          type="text"
-          maxLength={200}
-          required
-          value={values.title}
-          onChange={(e) => set('title', e.target.value)}
-        />
-        {fieldError('title')}
-      </div>
-      <div className="field">
-        <label htmlFor="article-summary">Summary</label>
-        <textarea
-          {...fieldProps('summary')}
-          rows={2}
-          maxLength={400}
-          value={values.summary}
-          onChange={(e) => set('summary', e.target.value)}
-        />
-        <p className="hint">The standfirst: one or two sentences under the headline, also used in listings and search results.</p>
-        {fieldError('summary')}
-      </div>
-      <div className="field">
-        <label htmlFor="article-slug">Slug</label>
-        <input
-          {...fieldProps('slug')}
-          type="text"
-          maxLength={120}
-          value={values.slug}
-          onChange={(e) => {
-            setSlugEdited(true);
-            set('slug', e.target.value);
-          }}
-        />
-        <p className="hint">
-          The address: /articles/{values.slug || '…'}.{' '}
-          {everPublished ? 'Changing it keeps the old address working: it redirects here.' : 'Filled from the title until you edit it.'}
-        </p>
-        {fieldError('slug')}
-      </div>
+      <FormField
+        {...field('title')}
+        label="Title"
+        maxLength={200}
+        required
+        value={values.title}
+        onChange={(e) => set('title', e.target.value)}
+      />
+      <FormField
+        {...field('summary')}
+        label="Summary"
+        multiline
+        rows={2}
+        maxLength={400}
+        value={values.summary}
+        onChange={(e) => set('summary', e.target.value)}
+        hint="The standfirst: one or two sentences under the headline, also used in listings and search results."
+      />
+      <FormField
+        {...field('slug')}
+        label="Slug"
+        maxLength={120}
+        value={values.slug}
+        onChange={(e) => {
+          setSlugEdited(true);
+          set('slug', e.target.value);
+        }}
+        hint={
+          <>
+            The address: /articles/{values.slug || '…'}.{' '}
+            {everPublished ? 'Changing it keeps the old address working: it redirects here.' : 'Filled from the title until you edit it.'}
+          </>
+        }
+      />
       <div className="field-row">
         <div className="field">
           <label htmlFor="article-sectionId">Section</label>
@@ -376,22 +371,20 @@ export function ArticleEditor({
           </select>
           {fieldError('sectionId')}
         </div>
-        <div className="field">
-          <label htmlFor="article-tags">Tags</label>
-          <input
-            {...fieldProps('tags')}
-            type="text"
+        <div>
+          <FormField
+            {...field('tags')}
+            label="Tags"
             list="article-tag-names"
             value={values.tags}
             onChange={(e) => set('tags', e.target.value)}
+            hint="Separated by commas; existing tags are suggested, new ones are created."
           />
           <datalist id="article-tag-names">
             {tagNames.map((t) => (
               <option key={t} value={t} />
             ))}
           </datalist>
-          <p className="hint">Separated by commas; existing tags are suggested, new ones are created.</p>
-          {fieldError('tags')}
         </div>
       </div>
       <fieldset className="field authors-picker" aria-describedby={errors.authorIds?.length ? 'article-authorIds-error' : undefined}>
@@ -438,49 +431,43 @@ export function ArticleEditor({
           }}
         />
         {fieldError('imageId')}
-        <div className="field">
-          <label htmlFor="article-imageAlt">Alt text</label>
-          <input
-            {...fieldProps('imageAlt')}
-            type="text"
-            maxLength={300}
-            value={values.imageAlt}
-            onChange={(e) => set('imageAlt', e.target.value)}
-          />
-          <p className="hint">What the picture shows, for readers who cannot see it. Needed to publish a picture.</p>
-          {fieldError('imageAlt')}
-        </div>
+        <FormField
+          {...field('imageAlt')}
+          label="Alt text"
+          maxLength={300}
+          value={values.imageAlt}
+          onChange={(e) => set('imageAlt', e.target.value)}
+          hint="What the picture shows, for readers who cannot see it. Needed to publish a picture."
+        />
         <div className="field-row">
-          <div className="field">
-            <label htmlFor="article-imageCaption">Caption</label>
-            <input
-              {...fieldProps('imageCaption')}
-              type="text"
-              maxLength={500}
-              value={values.imageCaption}
-              onChange={(e) => set('imageCaption', e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="article-imageCredit">Credit</label>
-            <input
-              {...fieldProps('imageCredit')}
-              type="text"
-              maxLength={200}
-              value={values.imageCredit}
-              onChange={(e) => set('imageCredit', e.target.value)}
-            />
-          </div>
+          <FormField
+            {...field('imageCaption')}
+            label="Caption"
+            maxLength={500}
+            value={values.imageCaption}
+            onChange={(e) => set('imageCaption', e.target.value)}
+          />
+          <FormField
+            {...field('imageCredit')}
+            label="Credit"
+            maxLength={200}
+            value={values.imageCredit}
+            onChange={(e) => set('imageCredit', e.target.value)}
+          />
         </div>
       </fieldset>
 
       <div className="body-editor">
-        <div className="field">
-          <label htmlFor="article-body">Body</label>
-          <textarea {...fieldProps('body')} ref={bodyRef} rows={24} value={values.body} onChange={(e) => set('body', e.target.value)} />
-          <p className="hint">Markdown: ## for a heading, **bold**, *italic*, [a link](https://…), &gt; for a quote, - for a list.</p>
-          {fieldError('body')}
-        </div>
+        <FormField
+          {...field('body')}
+          label="Body"
+          multiline
+          ref={bodyRef}
+          rows={24}
+          value={values.body}
+          onChange={(e) => set('body', e.target.value)}
+          hint="Markdown: ## for a heading, **bold**, *italic*, [a link](https://…), > for a quote, - for a list."
+        />
         <section className="body-preview" aria-labelledby="body-preview-heading">
           <h2 id="body-preview-heading">Preview of the body</h2>
           {/* The public page's own renderer (lib/articles/markdown.ts): no raw HTML or unsafe URL gets through. */}
@@ -501,31 +488,26 @@ export function ArticleEditor({
       </div>
 
       {everPublished && (
-        <div className="field">
-          <label htmlFor="article-correction">Correction</label>
-          <textarea
-            {...fieldProps('correction')}
-            rows={2}
-            maxLength={1000}
-            value={values.correction}
-            onChange={(e) => set('correction', e.target.value)}
-          />
-          <p className="hint">Shown at the end of the article with the date you change it. Leave empty when there is nothing to correct.</p>
-          {fieldError('correction')}
-        </div>
+        <FormField
+          {...field('correction')}
+          label="Correction"
+          multiline
+          rows={2}
+          maxLength={1000}
+          value={values.correction}
+          onChange={(e) => set('correction', e.target.value)}
+          hint="Shown at the end of the article with the date you change it. Leave empty when there is nothing to correct."
+        />
       )}
 
       {article.status !== 'published' && (
-        <div className="field schedule-field">
-          <label htmlFor="article-scheduleAt">Publish at ({timeZone})</label>
-          <input
-            {...fieldProps('scheduleAt')}
-            type="datetime-local"
-            value={values.scheduleAt}
-            onChange={(e) => set('scheduleAt', e.target.value)}
-          />
-          {fieldError('scheduleAt')}
-        </div>
+        <FormField
+          {...field('scheduleAt')}
+          label={`Publish at (${timeZone})`}
+          type="datetime-local"
+          value={values.scheduleAt}
+          onChange={(e) => set('scheduleAt', e.target.value)}
+        />
       )}
 
       <div className="button-row editor-actions">

@@ -20,7 +20,7 @@ import {
   type StaffRole,
   type SubscriberStatus,
 } from '../../db/schema';
-import type { ArticleFields } from '../../lib/articles/editing';
+import type { ArticleFields } from '../../lib/articles/article-links';
 import type { SiteDb } from '../../test/support/site-db';
 import { COMMENT_SPEC_ARTICLES, commentableArticles } from './comments';
 

@@ -1,9 +1,9 @@
 import 'server-only';
-import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { articleAuthors, articleRevisions, articles, authors, sections, tags, type ArticleStatus } from '@/db/schema';
 import { getMediaRef } from '@/lib/media/queries';
-import { readArticleLinks } from './article-links';
+import { articleFields, readArticleLinks } from './article-links';
 import { paginate, type Pagination } from './pagination';
 import { articleDetail } from './queries';
 
@@ -60,7 +60,7 @@ export function listArticlesForAdmin({ tab, query, page }: { tab: ArticleTab; qu
       slug: articles.slug,
       status: articles.status,
       section: sections.name,
-      bylines: sql<string>`(SELECT group_concat(a.name, ', ') FROM (SELECT au.name FROM ${articleAuthors} aa JOIN ${authors} au ON au.id = aa.author_id WHERE aa.article_id = ${articles.id} ORDER BY aa.position) a)`,
+      bylines: sql<string>`(SELECT group_concat(au.name, ', ' ORDER BY aa.position) FROM ${articleAuthors} aa JOIN ${authors} au ON au.id = aa.author_id WHERE aa.article_id = ${articles.id})`,
       publishedAt: articles.publishedAt,
       scheduledAt: articles.scheduledAt,
       updatedAt: articles.updatedAt,
@@ -82,11 +82,8 @@ export function getArticleForEditing({ id }: { id: number }) {
   const db = getDb();
   const row = db.select().from(articles).where(eq(articles.id, id)).get();
   if (!row) return null;
-  const links = readArticleLinks(db, id);
-  const tagNames = links?.tags.map((t) => t.name) ?? [];
-  const authorIds = links?.authors.map((a) => a.id) ?? [];
-  const image = getMediaRef(row.imageId);
-  return { ...row, tagNames, authorIds, image };
+  const links = readArticleLinks(db, id) ?? { tags: [], authors: [] };
+  return { ...row, fields: articleFields(row, links), image: getMediaRef(row.imageId) };
 }
 export type ArticleForEditing = NonNullable<ReturnType<typeof getArticleForEditing>>;
 
@@ -128,14 +125,6 @@ export function getRevision({ articleId, id }: { articleId: number; id: number }
       .where(and(eq(articleRevisions.articleId, articleId), eq(articleRevisions.id, id)))
       .get() ?? null
   );
-}
-
-/** Names of the given authors, in the order given. */
-export function authorNames(ids: number[]): string[] {
-  if (ids.length === 0) return [];
-  const rows = getDb().select({ id: authors.id, name: authors.name }).from(authors).where(inArray(authors.id, ids)).all();
-  const byId = new Map(rows.map((r) => [r.id, r.name]));
-  return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
 }
 
 /** The article exactly as its public page would show it, whatever its status: for staff previews. */

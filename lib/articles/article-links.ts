@@ -1,10 +1,11 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { articleAuthors, articles, articleTags, authors, sections, tags } from '@/db/schema';
+import { articleAuthors, articles, articleTags, authors, sections, tags, type Article } from '@/db/schema';
 
 // What an article is filed under: its section, tags and bylines. The editor reads them, and every
-// change to a public article invalidates the pages that list them (cache-tags.ts).
+// change to a public article invalidates the pages that list them (cache-tags.ts). With its row,
+// they make the article's editable fields: what the editor opens, a revision keeps, a conflict shows.
 
 export interface ArticleLinks {
   slug: string;
@@ -48,5 +49,40 @@ export function pagesShowing(links: (ArticleLinks | null)[]) {
     sections: [...new Set(present.map((l) => l.section))],
     tags: [...new Set(present.flatMap((l) => l.tags.map((t) => t.slug)))],
     authors: [...new Set(present.flatMap((l) => l.authors.map((a) => a.slug)))],
+  };
+}
+
+/** The fields an editor edits, as the form holds them (tags as one comma list, bylines in order). */
+export interface ArticleFields {
+  title: string;
+  summary: string;
+  slug: string;
+  sectionId: number;
+  tags: string;
+  authorIds: number[];
+  body: string;
+  imageId: number | null;
+  imageAlt: string;
+  imageCaption: string;
+  imageCredit: string;
+  commentsOpen: boolean;
+  correction: string;
+}
+
+export function articleFields(row: Article, links: Pick<ArticleLinks, 'tags' | 'authors'>): ArticleFields {
+  return {
+    title: row.title,
+    summary: row.summary,
+    slug: row.slug,
+    sectionId: row.sectionId,
+    tags: links.tags.map((t) => t.name).join(', '),
+    authorIds: links.authors.map((a) => a.id),
+    body: row.body,
+    imageId: row.imageId,
+    imageAlt: row.imageAlt,
+    imageCaption: row.imageCaption,
+    imageCredit: row.imageCredit,
+    commentsOpen: row.commentsOpen,
+    correction: row.correction,
   };
 }

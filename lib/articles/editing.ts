@@ -13,16 +13,18 @@ import {
   slugRedirects,
   tags,
   type Article,
-  type Media,
 } from '@/db/schema';
 import { invalidateCacheTags } from '@/lib/cache/invalidate';
 import { getMediaRef } from '@/lib/media/queries';
+import type { MediaRef } from '@/lib/media/rules';
 import { env } from '@/lib/env';
 import { isValidSlug } from '@/lib/site/urls';
 import { newsroomNow } from '@/lib/site/clock';
+import { formatNewsroomTime } from '@/lib/site/dates';
 import { logStaffAction } from '@/lib/staff/log';
+import { getRevision } from './admin-queries';
 import { tagsForArticleChange } from './cache-tags';
-import { readArticleLinks, pagesShowing, type ArticleLinks } from './article-links';
+import { articleFields, pagesShowing, readArticleLinks, type ArticleFields, type ArticleLinks } from './article-links';
 import { fromZonedInput, goesPublic, INTENTS, slugify, toZonedInput, transition, wasPublished, type Intent } from './editorial-rules';
 
 // Writing, publishing, updating and taking down articles. Every write is one transaction that
@@ -90,24 +92,6 @@ export const articleFormSchema = z.object({
   scheduleAt: z.string().trim().default(''),
 });
 export type ArticleForm = z.output<typeof articleFormSchema>;
-/** The fields a revision keeps and restores. */
-export type ArticleFields = Pick<
-  ArticleForm,
-  | 'title'
-  | 'summary'
-  | 'slug'
-  | 'sectionId'
-  | 'tags'
-  | 'authorIds'
-  | 'body'
-  | 'imageId'
-  | 'imageAlt'
-  | 'imageCaption'
-  | 'imageCredit'
-  | 'commentsOpen'
-  | 'correction'
->;
-
 export type FieldErrors = Partial<Record<keyof ArticleForm, string[]>>;
 
 export type SaveResult =
@@ -118,14 +102,15 @@ export type SaveResult =
 /** Someone else saved since this editor opened the article: their text, to show beside ours. */
 export interface Conflict {
   by: string;
-  at: string;
   version: number;
   /** Where their save left the article, which the editor adopts with their version. */
   status: Article['status'];
   slug: string;
   theirs: ArticleFields;
+  /** When, as the newsroom's clock says it. */
+  atText: string;
   /** Their picture, so the editor can show it and take it. */
-  theirImage: { id: number; hash: string; format: Media['format']; width: number; height: number; alt: string; credit: string } | null;
+  theirImage: MediaRef | null;
 }
 
 /** Tag names from "Council budgets, AI; procurement": trimmed, de-duplicated, order kept. */
@@ -143,33 +128,13 @@ export function parseTagNames(text: string): string[] {
 }
 
 /** What must be true before readers can see an article; drafts may be incomplete. */
-function checkPublishable(input: ArticleForm, bodyText: string): FieldErrors {
+function checkPublishable(input: ArticleForm): FieldErrors {
   const errors: FieldErrors = {};
-  if (bodyText.trim() === '') errors.body = ['Write the article before publishing it.'];
+  if (input.body.trim() === '') errors.body = ['Write the article before publishing it.'];
   if (input.authorIds.length === 0) errors.authorIds = ['Choose at least one author for the byline.'];
   if (input.imageId !== null && input.imageAlt === '')
     errors.imageAlt = ['Describe the picture for readers who cannot see it: alt text is needed to publish it.'];
   return errors;
-}
-
-function fieldsOf(row: Article, links: Pick<ArticleLinks, 'tags' | 'authors'>): ArticleFields {
-  const tagNames = links.tags.map((t) => t.name);
-  const authorIds = links.authors.map((a) => a.id);
-  return {
-    title: row.title,
-    summary: row.summary,
-    slug: row.slug,
-    sectionId: row.sectionId,
-    tags: tagNames.join(', '),
-    authorIds,
-    body: row.body,
-    imageId: row.imageId,
-    imageAlt: row.imageAlt,
-    imageCaption: row.imageCaption,
-    imageCredit: row.imageCredit,
-    commentsOpen: row.commentsOpen,
-    correction: row.correction,
-  };
 }
 
 const sectionExists = (tx: Tx, id: number) => Boolean(tx.select({ id: sections.id }).from(sections).where(eq(sections.id, id)).get());
@@ -181,9 +146,9 @@ export interface Editor {
 }
 const editorName = (editor: Editor) => editor.name?.trim() || editor.email;
 
-const ACTION_NAMES: Record<Intent, string> = {
+/** The staff log's word for each button; an autosave is logged as the save it is. */
+const ACTION_NAMES: Record<Exclude<Intent, 'autosave'>, string> = {
   save: 'article-save',
-  autosave: 'article-autosave',
   publish: 'article-publish',
   schedule: 'article-schedule',
   update: 'article-update',
@@ -255,7 +220,7 @@ export function saveArticle(input: ArticleForm, editor: Editor, now: Date = news
         if (knownAuthors.length !== authorIds.length) errors.authorIds = ['One of the authors no longer exists: choose again.'];
         if (input.imageId !== null && !tx.select({ id: media.id }).from(media).where(eq(media.id, input.imageId)).get())
           errors.imageId = ['That picture is no longer in the library: choose another.'];
-        if (goesPublic(next.status)) Object.assign(errors, checkPublishable({ ...input, authorIds }, input.body));
+        if (goesPublic(next.status)) Object.assign(errors, checkPublishable({ ...input, authorIds }));
         const slugOwner = tx
           .select({ id: articles.id })
           .from(articles)
@@ -279,7 +244,7 @@ export function saveArticle(input: ArticleForm, editor: Editor, now: Date = news
             .values({
               articleId: existing.id,
               version: existing.version,
-              fields: fieldsOf(existing, before) as unknown as Record<string, unknown>,
+              fields: articleFields(existing, before) as unknown as Record<string, unknown>,
               savedBy: existing.updatedBy,
               createdAt: existing.updatedAt,
             })
@@ -385,11 +350,11 @@ function conflictWith(existing: Article, links: ArticleLinks) {
     ok: false as const,
     conflict: {
       by,
-      at: existing.updatedAt.toISOString(),
+      atText: formatNewsroomTime(existing.updatedAt),
       version: existing.version,
       status: existing.status,
       slug: existing.slug,
-      theirs: fieldsOf(existing, links),
+      theirs: articleFields(existing, links),
       theirImage,
     },
     message: `This article was changed by ${by} at ${formatNewsroomTime(existing.updatedAt)} since you opened it. Nothing was saved: your text is still here, and theirs is shown below to compare.`,
@@ -419,30 +384,14 @@ function successMessage(intent: Intent, row: Article): string {
   }
 }
 
-/** "7 December 2026, 09:30 GMT" in the newsroom's zone. */
-export function formatNewsroomTime(at: Date, { timeOnly = false } = {}): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    ...(timeOnly ? {} : { day: 'numeric', month: 'long', year: 'numeric' }),
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: env.SITE_TIME_ZONE,
-    timeZoneName: 'short',
-  }).format(at);
-}
-
 /** Restores a revision's text as a new save (itself revisable), from the version the editor saw. */
 export function restoreRevision(
   { articleId, revisionId, version }: { articleId: number; revisionId: number; version: number },
   editor: Editor,
   now: Date = newsroomNow(),
 ): SaveResult {
-  const db = getDb();
-  const revision = db
-    .select()
-    .from(articleRevisions)
-    .where(and(eq(articleRevisions.id, revisionId), eq(articleRevisions.articleId, articleId)))
-    .get();
-  const article = db.select({ status: articles.status, slug: articles.slug }).from(articles).where(eq(articles.id, articleId)).get();
+  const revision = getRevision({ articleId, id: revisionId });
+  const article = getDb().select({ status: articles.status, slug: articles.slug }).from(articles).where(eq(articles.id, articleId)).get();
   if (!revision || !article) return { ok: false, message: 'That revision no longer exists.' };
   const fields = revision.fields as unknown as ArticleFields;
   return saveArticle(

@@ -1,24 +1,27 @@
 import 'server-only';
 import { env } from '@/lib/env';
 import { newsroomNow } from '@/lib/site/clock';
-import type { ArticleForEditing } from './admin-queries';
+import { listEditorChoices, type ArticleForEditing } from './admin-queries';
 import { toZonedInput } from './editorial-rules';
 
-// What the editor opens with: a saved article's fields, or a blank one.
+// What the editor opens with (components/admin/article-editor.tsx): a saved article's fields, or a
+// blank one, and the choices its pickers offer. The new-article page and the edit page both use it.
 
-export function editorValuesFor(article: ArticleForEditing | null, defaults: { sectionId?: number; authorId?: number } = {}) {
+export function editorPropsFor(saved: ArticleForEditing | null) {
+  const { sections, authors, tags } = listEditorChoices();
   const now = newsroomNow();
   // A new schedule defaults to the next whole hour, tomorrow being the usual case for the morning run.
-  const nextHour = new Date(Math.ceil((now.getTime() + 60_000) / 3_600_000) * 3_600_000);
-  if (!article) {
-    return {
-      values: {
+  const nextHour = toZonedInput(new Date(Math.ceil((now.getTime() + 60_000) / 3_600_000) * 3_600_000), env.SITE_TIME_ZONE);
+  const scheduledFor = saved?.status === 'scheduled' && saved.scheduledAt ? toZonedInput(saved.scheduledAt, env.SITE_TIME_ZONE) : '';
+  const initial = saved
+    ? { ...saved.fields, sectionId: String(saved.fields.sectionId), image: saved.image, scheduleAt: scheduledFor || nextHour }
+    : {
         title: '',
         summary: '',
         slug: '',
-        sectionId: defaults.sectionId ? String(defaults.sectionId) : '',
+        sectionId: '',
         tags: '',
-        authorIds: defaults.authorId ? [defaults.authorId] : [],
+        authorIds: [],
         body: '',
         image: null,
         imageAlt: '',
@@ -26,29 +29,10 @@ export function editorValuesFor(article: ArticleForEditing | null, defaults: { s
         imageCredit: '',
         commentsOpen: true,
         correction: '',
-        scheduleAt: toZonedInput(nextHour, env.SITE_TIME_ZONE),
-      },
-      article: { id: null, version: 0, status: 'draft' as const, slug: '', scheduledFor: '' },
-    };
-  }
-  const scheduledFor = article.status === 'scheduled' && article.scheduledAt ? toZonedInput(article.scheduledAt, env.SITE_TIME_ZONE) : '';
-  return {
-    values: {
-      title: article.title,
-      summary: article.summary,
-      slug: article.slug,
-      sectionId: String(article.sectionId),
-      tags: article.tagNames.join(', '),
-      authorIds: article.authorIds,
-      body: article.body,
-      image: article.image,
-      imageAlt: article.imageAlt,
-      imageCaption: article.imageCaption,
-      imageCredit: article.imageCredit,
-      commentsOpen: article.commentsOpen,
-      correction: article.correction,
-      scheduleAt: scheduledFor || toZonedInput(nextHour, env.SITE_TIME_ZONE),
-    },
-    article: { id: article.id, version: article.version, status: article.status, slug: article.slug, scheduledFor },
-  };
+        scheduleAt: nextHour,
+      };
+  const article = saved
+    ? { id: saved.id, version: saved.version, status: saved.status, slug: saved.slug, scheduledFor }
+    : { id: null, version: 0, status: 'draft' as const, slug: '', scheduledFor: '' };
+  return { initial, article, sections, authors, tagNames: tags, timeZone: env.SITE_TIME_ZONE };
 }

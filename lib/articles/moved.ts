@@ -1,8 +1,8 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { articles, slugRedirects } from '@/db/schema';
-import { newsroomNow } from '@/lib/site/clock';
+import { isLive } from './queries';
 
 /**
  * What an article address that has no live article means: the article was taken down (410 Gone),
@@ -18,12 +18,11 @@ export function findMovedArticle(slug: string): { kind: 'gone' } | { kind: 'move
   const article = db.select({ status: articles.status }).from(articles).where(eq(articles.slug, slug)).get();
   if (article) return article.status === 'unpublished' ? { kind: 'gone' } : null;
   const target = db
-    .select({ slug: articles.slug, status: articles.status, publishedAt: articles.publishedAt })
+    .select({ slug: articles.slug, live: sql<number>`${isLive()}` })
     .from(slugRedirects)
     .innerJoin(articles, eq(articles.id, slugRedirects.articleId))
     .where(eq(slugRedirects.slug, slug))
     .get();
   if (!target) return null;
-  const live = target.status === 'published' && target.publishedAt !== null && target.publishedAt <= newsroomNow();
-  return live ? { kind: 'moved', slug: target.slug } : { kind: 'gone' };
+  return target.live ? { kind: 'moved', slug: target.slug } : { kind: 'gone' };
 }

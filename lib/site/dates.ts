@@ -20,3 +20,27 @@ const withTime = new Intl.DateTimeFormat('en-GB', {
 export function formatDateTime(iso: string, showTime = false): string {
   return (showTime ? withTime : dateOnly).format(new Date(iso));
 }
+
+const withZone = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: env.SITE_TIME_ZONE,
+  timeZoneName: 'short',
+});
+const timeWithZone = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: env.SITE_TIME_ZONE,
+  timeZoneName: 'short',
+});
+
+/**
+ * A time as the dashboard says it in a sentence, with the zone named ("7 December 2026 at 09:30
+ * GMT"), since an editor may be elsewhere than the newsroom.
+ */
+export function formatNewsroomTime(at: Date, { timeOnly = false } = {}): string {
+  return (timeOnly ? timeWithZone : withZone).format(at);
+}

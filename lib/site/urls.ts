@@ -25,3 +25,8 @@ export const authorPath = (slug: string) => `/author/${slug}`;
 export function isValidSlug(slug: string): boolean {
   return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) && slug.length <= 120;
 }
+
+/** A row id from a URL segment or query value: a plain positive integer, else null (answer 404). */
+export function parseIdParam(raw: string | string[] | undefined): number | null {
+  return typeof raw === 'string' && /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : null;
+}

@@ -8,6 +8,7 @@ import { parsePageParam } from '@/lib/articles/pagination';
 import { requireStaff } from '@/lib/auth/session';
 import { getMediaById, listMedia } from '@/lib/media/queries';
 import { describeRefusal, formatFileSize, originalUrl, refusalFromSearchParams, uploadedMessage } from '@/lib/media/rules';
+import { parseIdParam } from '@/lib/site/urls';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Media' };
@@ -16,8 +17,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** What an upload posted without JavaScript came back with (lib/media/upload.ts puts it in the address). */
 function uploadOutcome(params: Record<string, string | string[] | undefined>): { ok: boolean; message: string } | null {
-  const uploaded =
-    typeof params.uploaded === 'string' && /^[1-9][0-9]{0,9}$/.test(params.uploaded) ? getMediaById(Number(params.uploaded)) : null;
+  const uploadedId = parseIdParam(params.uploaded);
+  const uploaded = uploadedId === null ? null : getMediaById(uploadedId);
   if (uploaded) return { ok: true, message: uploadedMessage(uploaded.originalName, params.existing !== '1') };
   const refusal = refusalFromSearchParams(params);
   return refusal ? { ok: false, message: describeRefusal(refusal) } : null;

@@ -7,6 +7,7 @@ import { getArticlePreview } from '@/lib/articles/admin-queries';
 import { listSections } from '@/lib/articles/queries';
 import { requireStaff } from '@/lib/auth/session';
 import { newsroomNow } from '@/lib/site/clock';
+import { parseIdParam } from '@/lib/site/urls';
 
 // A draft (or any article) exactly as readers will see it, with the site's own header and footer,
 // marked as a preview. Staff only; never cached, never indexed (the /admin layout says noindex).
@@ -18,9 +19,8 @@ type Props = { params: Promise<{ id: string }> };
 
 export default async function PreviewPage({ params }: Props) {
   await requireStaff('editor');
-  const { id } = await params;
-  if (!/^[1-9][0-9]{0,9}$/.test(id)) notFound();
-  const article = getArticlePreview({ id: Number(id) });
+  const id = parseIdParam((await params).id);
+  const article = id === null ? null : getArticlePreview({ id });
   if (!article) notFound();
   // A draft has no publication time yet: it shows the time it would have if published now.
   const shown = article.publishedAt === new Date(0).toISOString() ? { ...article, publishedAt: newsroomNow().toISOString() } : article;

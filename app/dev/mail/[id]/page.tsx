@@ -4,15 +4,15 @@ import { notFound } from 'next/navigation';
 import { DateTime } from '@/components/date-time';
 import { getMailboxEmail, mayReadLocalMailbox } from '@/lib/mail/queries';
 import { idempotencyKeyOf } from '@/lib/mail/outbox';
+import { parseIdParam } from '@/lib/site/urls';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Email', robots: { index: false, follow: false } };
 
 export default async function MailboxEmailPage({ params }: { params: Promise<{ id: string }> }) {
   if (!(await mayReadLocalMailbox())) notFound();
-  const { id } = await params;
-  if (!/^[1-9][0-9]{0,9}$/.test(id)) notFound();
-  const email = getMailboxEmail({ id: Number(id) });
+  const id = parseIdParam((await params).id);
+  const email = id === null ? null : getMailboxEmail({ id });
   if (!email) notFound();
   const headers = { To: email.recipient, Subject: email.subject, ...email.headers };
   return (

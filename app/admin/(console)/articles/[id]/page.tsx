@@ -2,11 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArticleEditor } from '@/components/admin/article-editor';
-import { getArticleForEditing, listEditorChoices, listRevisions } from '@/lib/articles/admin-queries';
+import { getArticleForEditing, listRevisions } from '@/lib/articles/admin-queries';
 import { saveArticleAction } from '@/lib/articles/admin-actions';
-import { editorValuesFor } from '@/lib/articles/editor-values';
+import { editorPropsFor } from '@/lib/articles/editor-values';
 import { requireStaff } from '@/lib/auth/session';
-import { env } from '@/lib/env';
+import { parseIdParam } from '@/lib/site/urls';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Edit article' };
@@ -15,12 +15,9 @@ type Props = { params: Promise<{ id: string }> };
 
 export default async function EditArticlePage({ params }: Props) {
   await requireStaff('editor');
-  const { id } = await params;
-  if (!/^[1-9][0-9]{0,9}$/.test(id)) notFound();
-  const saved = getArticleForEditing({ id: Number(id) });
+  const id = parseIdParam((await params).id);
+  const saved = id === null ? null : getArticleForEditing({ id });
   if (!saved) notFound();
-  const choices = listEditorChoices();
-  const { values, article } = editorValuesFor(saved);
   const revisions = listRevisions({ articleId: saved.id });
   return (
     <>
@@ -36,15 +33,7 @@ export default async function EditArticlePage({ params }: Props) {
           </>
         )}
       </p>
-      <ArticleEditor
-        action={saveArticleAction}
-        initial={values}
-        article={article}
-        sections={choices.sections}
-        authors={choices.authors}
-        tagNames={choices.tags}
-        timeZone={env.SITE_TIME_ZONE}
-      />
+      <ArticleEditor action={saveArticleAction} {...editorPropsFor(saved)} />
     </>
   );
 }

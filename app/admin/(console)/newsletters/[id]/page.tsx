@@ -8,7 +8,7 @@ import { requireStaff } from '@/lib/auth/session';
 import { saveIssueAction, sendIssueAction, sendTestIssueAction } from '@/lib/newsletter/admin-actions';
 import { countConfirmedSubscribers, getIssue, getIssueProgress, listArticlesForComposer, renderIssueEmail } from '@/lib/newsletter/issues';
 import { issueVersion } from '@/lib/newsletter/issue-version';
-import { issueArchivePath } from '@/lib/site/urls';
+import { issueArchivePath, parseIdParam } from '@/lib/site/urls';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Newsletter issue' };
@@ -17,9 +17,8 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ confirm?
 
 export default async function IssuePage({ params, searchParams }: Props) {
   const staff = await requireStaff();
-  const { id: raw } = await params;
-  if (!/^\d{1,9}$/.test(raw)) notFound();
-  const issue = getIssue(Number(raw));
+  const id = parseIdParam((await params).id);
+  const issue = id === null ? null : getIssue(id);
   if (!issue) notFound();
   const confirming = (await searchParams).confirm === '1';
   const preview = await renderIssueEmail(issue, 'preview-token');

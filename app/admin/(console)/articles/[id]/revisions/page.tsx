@@ -6,8 +6,9 @@ import { DateTime } from '@/components/date-time';
 import { getArticleForEditing, getRevision, listRevisions } from '@/lib/articles/admin-queries';
 import { restoreRevisionAction } from '@/lib/articles/admin-actions';
 import { diffLines } from '@/lib/articles/diff';
-import type { ArticleFields } from '@/lib/articles/editing';
+import type { ArticleFields } from '@/lib/articles/article-links';
 import { requireStaff } from '@/lib/auth/session';
+import { parseIdParam } from '@/lib/site/urls';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Revisions' };
@@ -33,13 +34,13 @@ function Diff({ label, before, after }: { label: string; before: string; after: 
 
 export default async function RevisionsPage({ params, searchParams }: Props) {
   await requireStaff('editor');
-  const { id } = await params;
-  if (!/^[1-9][0-9]{0,9}$/.test(id)) notFound();
-  const article = getArticleForEditing({ id: Number(id) });
+  const id = parseIdParam((await params).id);
+  const article = id === null ? null : getArticleForEditing({ id });
   if (!article) notFound();
   const revisions = listRevisions({ articleId: article.id });
   const { compare } = await searchParams;
-  const chosen = compare && /^[0-9]+$/.test(compare) ? getRevision({ articleId: article.id, id: Number(compare) }) : null;
+  const compareId = parseIdParam(compare);
+  const chosen = compareId === null ? null : getRevision({ articleId: article.id, id: compareId });
   const old = chosen ? (chosen.fields as unknown as ArticleFields) : null;
   return (
     <>
