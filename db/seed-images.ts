@@ -238,8 +238,8 @@ const ILLUSTRATIONS: Record<SeedSection['slug'], Illustration> = {
 /** Who the media library names as the uploader of the demo's pictures. */
 export const SEED_UPLOADER = 'seed';
 
-/** The demo's illustration for a section, as PNG bytes (exported for tests and for a look at them). */
-export async function drawIllustration(section: SeedSection['slug']): Promise<Buffer> {
+/** The demo's illustration for a section, as PNG bytes. */
+async function drawIllustration(section: SeedSection['slug']): Promise<Buffer> {
   return sharp(Buffer.from(ILLUSTRATIONS[section].draw())).png().toBuffer();
 }
 

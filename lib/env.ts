@@ -1,5 +1,5 @@
-import path from 'node:path';
 import { z } from 'zod';
+import { defaultMediaPath } from './media/file-server.mjs';
 import { isLoopbackHost, LOOPBACK_RANGES, parseRanges } from './security/ip.mjs';
 
 // One validated view of the environment. next.config.ts imports this module, so a bad value stops
@@ -114,7 +114,7 @@ const schema = z
   .transform((env) => {
     const siteUrl = (env.SITE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
     const isLocalSite = isLoopbackHost(new URL(siteUrl).hostname);
-    const mediaPath = env.MEDIA_PATH ?? path.join(path.dirname(env.DATABASE_PATH), 'media');
+    const mediaPath = env.MEDIA_PATH ?? defaultMediaPath(env.DATABASE_PATH);
     return { ...env, SITE_URL: siteUrl, isLocalSite, MEDIA_PATH: mediaPath };
   })
   .superRefine((env, ctx) => {

@@ -8,20 +8,16 @@ import {
   markdownForImage,
   MAX_ALT_LENGTH,
   MAX_CREDIT_LENGTH,
+  toMediaRef,
+  UPLOAD_HINT,
   type MediaLibraryItem,
   type MediaRef,
 } from '@/lib/media/rules';
-
-export type { MediaRef } from '@/lib/media/rules';
 
 /** What the list below the search shows, said in the status line. */
 function describeList(n: number, q: string): string {
   if (n === 0) return q.trim() ? `No picture’s name contains “${q.trim()}”.` : 'The library is empty. Upload a picture above.';
   return `${n} ${n === 1 ? 'picture' : 'pictures'}${q.trim() ? ` matching “${q.trim()}”` : ', newest first'}.`;
-}
-
-function toRef({ id, hash, width, height, format, alt, credit }: MediaLibraryItem): MediaRef {
-  return { id, hash, width, height, format, alt, credit };
 }
 
 /**
@@ -54,19 +50,21 @@ export function MediaPicker({
   const credit = useRef<HTMLInputElement>(null);
   const [items, setItems] = useState<MediaLibraryItem[]>([]);
   const [query, setQuery] = useState('');
-  const [listStatus, setListStatus] = useState('');
+  // The status line follows from these: a load under way, its failure, or the list and its search.
+  const [loading, setLoading] = useState(false);
+  const [listError, setListError] = useState<string | null>(null);
+  const [shownQuery, setShownQuery] = useState('');
   const [upload, setUpload] = useState<{ ok: boolean; message: string } | null>(null);
   const [uploading, setUploading] = useState(false);
 
   async function load(q: string) {
-    setListStatus('Loading the library…');
+    setLoading(true);
     const answer = await fetchLibrary(q);
-    if (!answer.ok) {
-      setListStatus(answer.message);
-      return;
-    }
+    setLoading(false);
+    setListError(answer.ok ? null : answer.message);
+    if (!answer.ok) return;
     setItems(answer.items);
-    setListStatus(describeList(answer.items.length, q));
+    setShownQuery(q);
   }
 
   function open() {
@@ -80,7 +78,7 @@ export function MediaPicker({
   }
 
   function choose(item: MediaLibraryItem) {
-    onChange(toRef(item));
+    onChange(toMediaRef(item));
     close();
   }
 
@@ -105,10 +103,8 @@ export function MediaPicker({
       return;
     }
     setUpload({ ok: true, message: `${answer.message} It is first in the list below.` });
-    const listed = [answer.media, ...items.filter((m) => m.id !== answer.media.id)];
-    setItems(listed);
-    // Counted again: the list said "The library is empty" above the picture just uploaded.
-    setListStatus(describeList(listed.length, ''));
+    setItems([answer.media, ...items.filter((m) => m.id !== answer.media.id)]);
+    setShownQuery('');
     for (const input of [file, alt, credit]) if (input.current) input.current.value = '';
   }
 
@@ -178,7 +174,7 @@ export function MediaPicker({
             </button>
           </div>
           <p id={`${id}-file-hint`} className="hint">
-            JPEG, PNG, WebP or AVIF, up to 10 MB.
+            {UPLOAD_HINT}
           </p>
           <div aria-live="polite" className="action-form__status">
             {upload && <p className={`form-message${upload.ok ? '' : ' form-message--error'}`}>{upload.message}</p>}
@@ -203,7 +199,7 @@ export function MediaPicker({
             </button>
           </div>
           <p role="status" className="hint">
-            {listStatus}
+            {loading ? 'Loading the library…' : (listError ?? describeList(items.length, shownQuery))}
           </p>
           <ul className="media-grid">
             {items.map((item) => {

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { postPicture, UPLOAD_URL } from '@/lib/media/requests';
-import { ACCEPTED_UPLOAD_TYPES, MAX_ALT_LENGTH, MAX_CREDIT_LENGTH } from '@/lib/media/rules';
+import { ACCEPTED_UPLOAD_TYPES, MAX_ALT_LENGTH, MAX_CREDIT_LENGTH, UPLOAD_HINT } from '@/lib/media/rules';
 
 /**
  * The media library's upload form. Without JavaScript it is a plain multipart post to the upload
@@ -57,7 +57,7 @@ export function MediaUploadForm() {
         </button>
       </div>
       <p id="media-file-hint" className="hint">
-        JPEG, PNG, WebP or AVIF, up to 10 MB. Camera details and GPS position are removed before the picture is stored.
+        {UPLOAD_HINT} Camera details and GPS position are removed before the picture is stored.
       </p>
       <p id="media-alt-hint" className="hint">
         Alt text and credit are suggestions: each article can change them.

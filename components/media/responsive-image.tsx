@@ -1,4 +1,4 @@
-import { defaultSrc, srcSet, type MediaImage } from '@/lib/media/rules';
+import { contentTypeOf, defaultSrc, PICTURE_FORMATS, srcSet, type MediaImage } from '@/lib/media/rules';
 
 /**
  * A stored picture at the size the layout needs: AVIF where the browser reads it, WebP otherwise,
@@ -27,8 +27,9 @@ export function ResponsiveImage({
 }) {
   return (
     <picture>
-      <source type="image/avif" srcSet={srcSet(image, 'avif')} sizes={sizes} />
-      <source type="image/webp" srcSet={srcSet(image, 'webp')} sizes={sizes} />
+      {PICTURE_FORMATS.map((format) => (
+        <source key={format} type={contentTypeOf(format)} srcSet={srcSet(image, format)} sizes={sizes} />
+      ))}
       <img
         src={defaultSrc(image)}
         width={image.width}

@@ -1,5 +1,5 @@
 import { Marked, type Tokens } from 'marked';
-import { BODY_IMAGE_SIZES, parseVariantUrl, PICTURE_FORMATS, srcSetUpTo } from '@/lib/media/rules';
+import { BODY_IMAGE_SIZES, contentTypeOf, parseVariantUrl, PICTURE_FORMATS, srcSet } from '@/lib/media/rules';
 
 // Article bodies are Markdown written by staff. The renderer below never lets raw HTML through
 // (it is escaped and shown as text) and only keeps link and image URLs with a safe scheme, so the
@@ -53,7 +53,8 @@ const marked = new Marked({
       // is built from those, not from the author's text.
       const sources = PICTURE_FORMATS.map(
         (format) =>
-          `<source type="image/${format}" srcset="${srcSetUpTo(variant.hash, variant.width, format)}" sizes="${BODY_IMAGE_SIZES}">`,
+          // Markdown does not know the picture's real width: the width its URL names is taken as it.
+          `<source type="${contentTypeOf(format)}" srcset="${srcSet(variant, format)}" sizes="${BODY_IMAGE_SIZES}">`,
       ).join('');
       return `<picture>${sources}<img src="${escapeHtml(url)}" alt="${escapeHtml(text)}"${titleAttr} loading="lazy" decoding="async"></picture>`;
     },

@@ -19,6 +19,7 @@
 //   proxy (proxy.ts) only acts on /admin and on malformed escapes, so it is never skipped.
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
+import { ifNoneMatchIncludes } from './validators.mjs';
 
 const MAX_BYTES = 64 * 1024 * 1024;
 const PLAIN_PATH = /^\/(?:[A-Za-z0-9._~-]+(?:\/[A-Za-z0-9._~-]+)*)?$/;
@@ -74,14 +75,6 @@ export function acceptsGzip(header) {
   });
 }
 
-function matches(ifNoneMatch, etag) {
-  if (typeof ifNoneMatch !== 'string') return false;
-  return ifNoneMatch.split(',').some((tag) => {
-    const t = tag.trim();
-    return t === '*' || t.replace(/^W\//, '') === etag;
-  });
-}
-
 /** Vary as Next set it, plus Accept-Encoding: the copy is sent gzipped or not depending on it. */
 function varyWithEncoding(vary) {
   const names = String(vary ?? '')
@@ -103,7 +96,7 @@ function send(req, res, copy) {
   const gzip = acceptsGzip(req.headers['accept-encoding']);
   // Each encoding is its own representation, with its own validator.
   const etag = gzip ? `${copy.etag.slice(0, -1)}-gz"` : copy.etag;
-  if (matches(req.headers['if-none-match'], etag)) {
+  if (ifNoneMatchIncludes(req.headers['if-none-match'], etag)) {
     res.writeHead(304, { ETag: etag, 'Cache-Control': copy.headers['cache-control'] ?? 'no-cache', Vary: copy.headers.vary });
     res.end();
     return;

@@ -15,6 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream';
+import { ifNoneMatchIncludes } from '../cache/validators.mjs';
 
 const VARIANT_WIDTHS = [320, 480, 640, 960, 1280, 1600, 1920];
 const VARIANT_EXTENSIONS = ['avif', 'webp', 'jpg'];
@@ -22,12 +23,26 @@ const VARIANT_EXTENSIONS = ['avif', 'webp', 'jpg'];
 const FORMAT_OF_EXTENSION = { avif: 'avif', webp: 'webp', jpg: 'jpeg' };
 const CONTENT_TYPES = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif' };
 const NAME = /^\/media\/([0-9a-f]{64})(?:-([1-9][0-9]{2,3}))?\.(jpg|png|webp|avif)$/;
-const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** A picture's name is its content's hash: its answer never changes, so any cache may keep it a year. */
+export const MEDIA_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
-/** MEDIA_PATH as lib/env.ts defaults it (a `media` folder beside the database), resolved like lib/media/files.ts. */
+/**
+ * A picture's ETag: an original's bytes are its hash; a variant's are fixed by its name and the
+ * encoder's settings, and its size tells one encoder version from another.
+ */
+export function mediaEtag(hash, variant, size) {
+  return variant ? `"${hash}-${variant.width}-${variant.format}-${size.toString(36)}"` : `"${hash}"`;
+}
+
+/** Where pictures go when MEDIA_PATH is not set: a `media` folder beside the database. lib/env.ts uses it too. */
+export function defaultMediaPath(databasePath) {
+  return path.join(path.dirname(databasePath), 'media');
+}
+
+/** MEDIA_PATH as lib/env.ts reads it, resolved like lib/media/files.ts (the server reads it before Next loads). */
 export function mediaRootFromEnv(env = process.env) {
   const databasePath = env.DATABASE_PATH?.trim() || './data/site.db';
-  return path.resolve(process.cwd(), env.MEDIA_PATH?.trim() || path.join(path.dirname(databasePath), 'media'));
+  return path.resolve(process.cwd(), env.MEDIA_PATH?.trim() || defaultMediaPath(databasePath));
 }
 
 /** The file a request path names, with its type and ETag maker, or null when it is not a picture name. */
@@ -36,21 +51,13 @@ export function mediaFileOf(urlPath, root) {
   if (!match) return null;
   const [, hash, width, ext] = match;
   const type = CONTENT_TYPES[ext];
-  if (width === undefined) return { file: path.join(root, `${hash}.${ext}`), type, etag: () => `"${hash}"` };
+  if (width === undefined) return { file: path.join(root, `${hash}.${ext}`), type, etag: () => mediaEtag(hash, null, 0) };
   if (!VARIANT_WIDTHS.includes(Number(width)) || !VARIANT_EXTENSIONS.includes(ext)) return null;
   return {
     file: path.join(root, 'variants', `${hash}-${width}.${ext}`),
     type,
-    etag: (size) => `"${hash}-${width}-${FORMAT_OF_EXTENSION[ext]}-${size.toString(36)}"`,
+    etag: (size) => mediaEtag(hash, { width: Number(width), format: FORMAT_OF_EXTENSION[ext] }, size),
   };
-}
-
-function matches(ifNoneMatch, etag) {
-  if (typeof ifNoneMatch !== 'string') return false;
-  return ifNoneMatch.split(',').some((tag) => {
-    const t = tag.trim();
-    return t === '*' || t.replace(/^W\//, '') === etag;
-  });
 }
 
 /**
@@ -72,8 +79,8 @@ export async function serveMediaFile(req, res, { root, headers = {} }) {
   try {
     const { size } = await handle.stat();
     const etag = target.etag(size);
-    const common = { ...headers, 'Cache-Control': IMMUTABLE, ETag: etag, 'X-Content-Type-Options': 'nosniff' };
-    if (matches(req.headers['if-none-match'], etag)) {
+    const common = { ...headers, 'Cache-Control': MEDIA_CACHE_CONTROL, ETag: etag };
+    if (ifNoneMatchIncludes(req.headers['if-none-match'], etag)) {
       res.writeHead(304, common);
       res.end();
       return true;

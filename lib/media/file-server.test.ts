@@ -6,11 +6,14 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateDatabase } from '@/db/migrate';
 import type { Media } from '@/db/schema';
+import { fixedSecurityHeaders } from '../security/http-headers.mjs';
 import { mediaFileOf, mediaRootFromEnv, serveMediaFile } from './file-server.mjs';
 import { mediaRoot } from './files';
 import { MEDIA_FORMATS, extensionOf, parseMediaFileName, VARIANT_FORMATS, VARIANT_WIDTHS } from './rules';
 import { mediaResponse } from './serve';
 import { storeUpload } from './store';
+
+const siteHeaders = Object.fromEntries(fixedSecurityHeaders().map(({ key, value }) => [key, value]));
 
 // The production server's shortcut for pictures on disk (lib/media/file-server.mjs) must answer
 // exactly as the /media route would, only faster and with a Content-Length. Here it runs in front
@@ -49,7 +52,8 @@ beforeAll(async () => {
   if (!result.ok) throw new Error(result.message);
   picture = result.media;
   server = http.createServer(async (req, res) => {
-    if (await serveMediaFile(req, res, { root: mediaRoot(), headers: { 'X-Frame-Options': 'DENY' } })) return;
+    // The site's fixed headers, as scripts/server.mjs passes them.
+    if (await serveMediaFile(req, res, { root: mediaRoot(), headers: siteHeaders })) return;
     await route(req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

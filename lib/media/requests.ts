@@ -4,7 +4,7 @@ import { MAX_UPLOAD_BYTES, describeRefusal, type LibraryAnswer, type UploadAnswe
 // Every failure becomes a sentence the editor can act on; nothing here throws.
 
 export const UPLOAD_URL = '/admin/media/upload';
-export const LIBRARY_URL = '/admin/media/library';
+const LIBRARY_URL = '/admin/media/library';
 
 async function failure(response: Response): Promise<string> {
   if (response.status === 401) return 'Your session has ended. Sign in again in another tab, then try again.';
@@ -16,7 +16,7 @@ async function failure(response: Response): Promise<string> {
 export async function postPicture(form: FormData): Promise<UploadAnswer> {
   const file = form.get('file');
   if (!(file instanceof Blob) || file.size === 0) return { ok: false, message: describeRefusal({ code: 'no-file' }) };
-  // Said at once, rather than after sending 40 MB to be told the same.
+  // Said at once, rather than after sending the whole file to be told the same.
   if (file.size > MAX_UPLOAD_BYTES) return { ok: false, message: describeRefusal({ code: 'too-large', bytes: file.size }) };
   try {
     const response = await fetch(UPLOAD_URL, { method: 'POST', body: form, headers: { Accept: 'application/json' } });

@@ -12,7 +12,6 @@ import {
   refusalFromSearchParams,
   refusalToSearchParams,
   srcSet,
-  srcSetUpTo,
   variantUrl,
   type UploadRefusal,
 } from './rules';
@@ -103,8 +102,10 @@ describe('srcSet', () => {
   });
 
   it('lists the rungs up to the one a Markdown picture names', () => {
-    expect(srcSetUpTo(HASH, 640, 'avif')).toBe(`/media/${HASH}-320.avif 320w, /media/${HASH}-480.avif 480w, /media/${HASH}-640.avif 640w`);
-    expect(srcSetUpTo(HASH, 320, 'webp')).toBe(`/media/${HASH}-320.webp 320w`);
+    expect(srcSet({ hash: HASH, width: 640 }, 'avif')).toBe(
+      `/media/${HASH}-320.avif 320w, /media/${HASH}-480.avif 480w, /media/${HASH}-640.avif 640w`,
+    );
+    expect(srcSet({ hash: HASH, width: 320 }, 'webp')).toBe(`/media/${HASH}-320.webp 320w`);
   });
 });
 

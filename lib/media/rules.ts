@@ -25,9 +25,6 @@ export type VariantWidth = (typeof VARIANT_WIDTHS)[number];
 /** The width a plain <img> falls back to, and the one Markdown body pictures name. */
 export const DEFAULT_VARIANT_WIDTH: VariantWidth = 960;
 
-/** For a file input's `accept`: a hint to the browser's file chooser; the server checks the content. */
-export const ACCEPTED_UPLOAD_TYPES = 'image/jpeg,image/png,image/webp,image/avif';
-
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /**
  * A whole upload request may be this much bigger than the picture: the multipart envelope and the
@@ -57,6 +54,9 @@ export function contentTypeOf(format: MediaFormat): string {
   return CONTENT_TYPES[format];
 }
 
+/** For a file input's `accept`: a hint to the browser's file chooser; the server checks the content. */
+export const ACCEPTED_UPLOAD_TYPES = MEDIA_FORMATS.map(contentTypeOf).join(',');
+
 /** What a page needs to lay out a picture and build its URLs. */
 export interface MediaImage {
   hash: string;
@@ -77,6 +77,16 @@ export interface MediaLibraryItem extends MediaRef {
   originalName: string;
 }
 
+/** A library entry's fields, and nothing else of the row it came from. */
+export function toLibraryItem({ id, hash, format, width, height, alt, credit, originalName }: MediaLibraryItem): MediaLibraryItem {
+  return { id, hash, format, width, height, alt, credit, originalName };
+}
+
+/** A library entry as an article holds it: without the file name. */
+export function toMediaRef({ id, hash, format, width, height, alt, credit }: MediaLibraryItem): MediaRef {
+  return { id, hash, format, width, height, alt, credit };
+}
+
 export function originalUrl(image: Pick<MediaImage, 'hash' | 'format'>): string {
   return `/media/${image.hash}.${extensionOf(image.format)}`;
 }
@@ -92,7 +102,7 @@ const FILE_NAME = /^([0-9a-f]{64})(?:-([1-9][0-9]{2,3}))?\.([a-z]{3,4})$/;
 
 /**
  * Reads a name under /media/ strictly: 64 lowercase hex characters, then either the original's
- * extension or `-<width>.<avif|webp>` with a width from the ladder. Anything else is null (a 404):
+ * extension or `-<width>.<avif|webp|jpg>` with a width from the ladder. Anything else is null (a 404):
  * the route never builds a path from a name it has not taken apart.
  */
 export function parseMediaFileName(name: string): MediaFileName | null {
@@ -123,7 +133,7 @@ export function parseVariantUrl(url: string): Extract<MediaFileName, { kind: 'va
  * that one is the full picture). A picture narrower than the smallest rung is offered once, at its
  * own width.
  */
-export function variantCandidates(width: number): { width: VariantWidth; actual: number }[] {
+function variantCandidates(width: number): { width: VariantWidth; actual: number }[] {
   const out: { width: VariantWidth; actual: number }[] = [];
   for (const w of VARIANT_WIDTHS) {
     if (w < width) out.push({ width: w, actual: w });
@@ -149,16 +159,6 @@ export function defaultSrc(image: Pick<MediaImage, 'hash' | 'width'>): string {
   return variantUrl(image.hash, chosen.width, 'webp');
 }
 
-/**
- * A Markdown body picture: the width it names and every smaller rung. Markdown does not know the
- * picture's real width, and a rung above the one named could claim more pixels than it holds.
- */
-export function srcSetUpTo(hash: string, width: VariantWidth, format: VariantFormat): string {
-  return VARIANT_WIDTHS.filter((w) => w <= width)
-    .map((w) => `${variantUrl(hash, w, format)} ${w}w`)
-    .join(', ');
-}
-
 /** How wide a picture in an article body is drawn: the text column (`--measure`), or the screen. */
 export const BODY_IMAGE_SIZES = '(min-width: 44rem) 42rem, calc(100vw - 2rem)';
 
@@ -173,6 +173,9 @@ export function formatMegabytes(bytes: number): string {
   const mb = Math.ceil((bytes / (1024 * 1024)) * 10) / 10;
   return `${Number.isInteger(mb) ? mb.toFixed(0) : mb.toFixed(1)} MB`;
 }
+
+/** What the upload fields say they take: the same rule the server checks. */
+export const UPLOAD_HINT = `JPEG, PNG, WebP or AVIF, up to ${formatMegabytes(MAX_UPLOAD_BYTES)}.`;
 
 /** A file's size for people: "840 KB", "2.4 MB". */
 export function formatFileSize(bytes: number): string {
@@ -192,7 +195,7 @@ export type UploadRefusal =
   | { code: 'alt-too-long' }
   | { code: 'credit-too-long' };
 
-export type UploadRefusalCode = UploadRefusal['code'];
+type UploadRefusalCode = UploadRefusal['code'];
 
 const count = (n: number) => n.toLocaleString('en-GB');
 

@@ -1,5 +1,7 @@
 import 'server-only';
 import fs from 'node:fs/promises';
+import { ifNoneMatchIncludes } from '@/lib/cache/validators.mjs';
+import { MEDIA_CACHE_CONTROL, mediaEtag } from './file-server.mjs';
 import { originalFile, variantFile } from './files';
 import { getStoredPicture } from './queries';
 import { contentTypeOf, extensionOf, parseMediaFileName, type MediaFileName } from './rules';
@@ -8,8 +10,6 @@ import { ensureVariant } from './variants';
 // The answers of GET and HEAD /media/<file>. Public and the same for everyone: no session, no
 // cookie. A name is content-addressed (the hash of the picture), so an answer never changes and
 // may be cached for a year by the browser and by every cache in between.
-
-const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 function notFound(): Response {
   return new Response('Not found.', {
@@ -49,15 +49,6 @@ async function openPicture(name: MediaFileName): Promise<fs.FileHandle | null> {
   return file;
 }
 
-/** Whether If-None-Match names this ETag (or `*`), as RFC 9110 §13.1.2 compares them (weakly). */
-function matches(ifNoneMatch: string | null, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch.split(',').some((tag) => {
-    const t = tag.trim();
-    return t === '*' || t.replace(/^W\//, '') === etag;
-  });
-}
-
 /**
  * Answers a request for /media/<fileName>: the picture with its type, length, a year of caching and
  * an ETag; 304 when the client has it; a plain 404 for any name that is not a stored picture.
@@ -69,15 +60,14 @@ export async function mediaResponse(request: Request, fileName: string): Promise
   if (!file) return notFound();
   try {
     const { size } = await file.stat();
-    // An original's bytes are its hash; a variant's are fixed by its name and the encoder settings.
-    const etag = name.kind === 'original' ? `"${name.hash}"` : `"${name.hash}-${name.width}-${name.format}-${size.toString(36)}"`;
+    const etag = mediaEtag(name.hash, name.kind === 'variant' ? name : null, size);
     const headers = new Headers({
       'Content-Type': contentTypeOf(name.format),
-      'Cache-Control': IMMUTABLE,
+      'Cache-Control': MEDIA_CACHE_CONTROL,
       ETag: etag,
       'X-Content-Type-Options': 'nosniff',
     });
-    if (matches(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
+    if (ifNoneMatchIncludes(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
     // Next drops this from a route handler's answer and sends the body chunked; in production,
     // scripts/server.mjs sends files already on disk itself, with it (lib/media/file-server.mjs).
     headers.set('Content-Length', String(size));

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { env } from '@/lib/env';
+import { absoluteUrl } from '@/lib/site/urls';
 import { logStaffAction } from '@/lib/staff/log';
 import type { StaffMember } from '@/lib/staff/queries';
 import {
@@ -8,11 +9,11 @@ import {
   refusalToSearchParams,
   uploadedMessage,
   describeRefusal,
-  type MediaLibraryItem,
+  toLibraryItem,
   type UploadAnswer,
   type UploadRefusal,
 } from './rules';
-import { storeUpload } from './store';
+import { storeUpload, type StoreResult } from './store';
 
 // POST /admin/media/upload, after the route has checked that the caller is an editor. A route
 // handler rather than a server action: actions take at most 1 MB, pictures up to 10 MB. It answers
@@ -38,7 +39,7 @@ function json(answer: UploadAnswer, status: number): Response {
 function backToLibrary(params: URLSearchParams): Response {
   return new Response(null, {
     status: 303,
-    headers: { Location: `${env.SITE_URL}${LIBRARY_PATH}?${params}`, 'Cache-Control': 'no-store' },
+    headers: { Location: absoluteUrl(`${LIBRARY_PATH}?${params}`), 'Cache-Control': 'no-store' },
   });
 }
 
@@ -83,15 +84,10 @@ async function readAtMost(body: ReadableStream<Uint8Array> | null, limit: number
   return whole;
 }
 
-export function toLibraryItem(row: MediaLibraryItem): MediaLibraryItem {
-  const { id, hash, format, width, height, alt, credit, originalName } = row;
-  return { id, hash, format, width, height, alt, credit, originalName };
-}
-
 export async function receiveUpload(request: Request, staff: StaffMember): Promise<Response> {
   const origin = request.headers.get('origin');
   if (!isFromSite(origin)) {
-    const message = `Upload from the dashboard at ${env.SITE_URL}/admin/media: this request came from ${origin ?? 'an unknown page'}.`;
+    const message = `Upload from the dashboard at ${absoluteUrl(LIBRARY_PATH)}: this request came from ${origin ?? 'an unknown page'}.`;
     return wantsJson(request) ? json({ ok: false, message }, 403) : new Response(message, { status: 403 });
   }
   // Refused before reading a byte when the client says how big it is…
@@ -115,7 +111,7 @@ export async function receiveUpload(request: Request, staff: StaffMember): Promi
   if (!fields.success) return refused(request, { code: 'no-file' });
   const { file, alt, credit } = fields.data;
 
-  let result: Awaited<ReturnType<typeof storeUpload>>;
+  let result: StoreResult;
   try {
     result = await storeUpload(
       { bytes: Buffer.from(await file.arrayBuffer()), originalName: file.name ?? '', uploadedBy: staff.email, alt, credit },

@@ -5,7 +5,7 @@ import { MAX_INPUT_PIXELS, type MediaFormat, type VariantFormat, type VariantWid
 
 // Resized copies of a stored picture, made on the first request for each and kept on disk under
 // MEDIA_PATH/variants/, so every later request is a file read. The ladder of widths and formats is
-// fixed (lib/media/rules.ts), so a picture has at most 14 variants, whoever asks.
+// fixed (lib/media/rules.ts), so a picture has at most one file per width and format, whoever asks.
 
 /**
  * Encoder settings. AVIF at effort 2 of 9 is several times faster than the default and a little

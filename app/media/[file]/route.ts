@@ -1,6 +1,6 @@
 import { mediaResponse } from '@/lib/media/serve';
 
-// Pictures: originals (/media/<hash>.<ext>) and their resized variants (/media/<hash>-<width>.<avif|webp>).
+// Pictures: originals (/media/<hash>.<ext>) and their resized variants (/media/<hash>-<width>.<avif|webp|jpg>).
 // Public, no session. Rendered per request, never prerendered: the files live in MEDIA_PATH, not in
 // the build. In production, scripts/server.mjs sends a file already on disk itself (with the same
 // headers, and a Content-Length, which Next drops from a route's answer: lib/media/file-server.mjs),

@@ -1,0 +1,1 @@
+export function ifNoneMatchIncludes(ifNoneMatch: string | string[] | null | undefined, etag: string): boolean;
