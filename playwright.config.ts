@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-import { e2eSettings, siteServerEnv } from './e2e/support/env';
+import { chromiumExecutable, e2eSettings, siteServerEnv } from './e2e/support/env';
 import { ROOT } from './test/support/paths';
 
 // End-to-end runs start the production server (`next start`) on a fresh database. `npm test`
@@ -9,9 +9,7 @@ import { ROOT } from './test/support/paths';
 
 const settings = e2eSettings();
 
-// Debian's Chromium on these machines (Playwright cannot download its own here); on a laptop
-// without it, Playwright's own browser.
-const executablePath = process.env.CHROMIUM_PATH || (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const executablePath = chromiumExecutable();
 
 if (!fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
   throw new Error('No production build: run `npm run build` before the end-to-end tests (`npm test` does both).');

@@ -82,6 +82,9 @@ test('a changed article shows once its tags are invalidated, and not before', as
   const path = `/articles/${article.slug}`;
   const sectionPath = `/section/${article.sectionSlug}`;
   const newTitle = `${article.title} (corrected ${Date.now()})`;
+  // The tags a title change invalidates (lib/articles/cache-tags.ts): its page, the listings, its
+  // section (its tags and authors too, which this test does not look at).
+  const changed = tagsForArticleChange({ slugs: [article.slug], sections: [article.sectionSlug], tags: [], authors: [] });
   const setTitle = (title: string) => siteDb.update(articles).set({ title }).where(eq(articles.id, article.id)).run();
   const headline = page.getByRole('heading', { level: 1 });
 
@@ -101,9 +104,7 @@ test('a changed article shows once its tags are invalidated, and not before', as
     await page.goto(path);
     await expect(headline).toHaveText(article.title);
 
-    // The tags a title change invalidates (lib/articles/cache-tags.ts): its page, the listings,
-    // its section (its tags and authors too, which this test does not look at).
-    invalidateTags(siteDb, tagsForArticleChange({ slugs: [article.slug], sections: [article.sectionSlug], tags: [], authors: [] }));
+    invalidateTags(siteDb, changed);
 
     await expect(async () => {
       await page.goto(path);
@@ -115,7 +116,7 @@ test('a changed article shows once its tags are invalidated, and not before', as
     }).toPass({ timeout: 10_000, intervals: [250, 500] });
   } finally {
     setTitle(article.title);
-    invalidateTags(siteDb, tagsForArticleChange({ slugs: [article.slug], sections: [article.sectionSlug], tags: [], authors: [] }));
+    invalidateTags(siteDb, changed);
   }
 
   // Put back as it was, for any spec that runs after this one.

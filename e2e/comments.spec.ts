@@ -17,6 +17,7 @@ import {
   uniqueEmail,
 } from './support/comments';
 import { invalidateTags, type SiteDb } from '../test/support/site-db';
+import { horizontalOverflow } from './support/layout';
 
 // Comments: anyone may comment, every comment waits for a moderator, the commenter
 // alone sees theirs until then, and approval makes it public. Each test has its own article, its
@@ -246,7 +247,7 @@ test('errors show beside each field and keep what was typed', async ({ browser, 
   expect(commentsBy(siteDb, 'not-an-email')).toEqual([]);
   // Focus is on the first field to fix, which a sighted reader sees by its red border too.
   await expect(form.body).toBeFocused();
-  expect(await form.name.evaluate((el) => getComputedStyle(el).borderTopWidth)).toBe('2px');
+  await expect(form.name).toHaveCSS('border-top-width', '2px');
 
   // "Save my name, email, and website" starts unticked, and nothing is kept until it is ticked.
   const remember = form.form.getByRole('checkbox', {
@@ -654,14 +655,7 @@ test('long words, URLs and names in a deep thread fit a 320 px screen', async ({
   await eventually(page, url, async () => {
     await expect(commentWith(page, `Deepest ${run}`)).toBeVisible({ timeout: 500 });
   });
-  const overflow = await page.evaluate(() => {
-    const root = document.scrollingElement ?? document.documentElement;
-    const wide = [...document.querySelectorAll('#comments *')]
-      .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1)
-      .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
-    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide };
-  });
+  const overflow = await horizontalOverflow(page, '#comments');
   expect(overflow.wide, 'comment elements wider than the screen').toEqual([]);
   expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.clientWidth);
   await context.close();

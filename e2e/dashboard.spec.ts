@@ -1,36 +1,35 @@
 import { addStaffMember } from '../test/support/site-data';
 import { roleOf, uniqueTag } from './support/admin-data';
 import { expect, test } from './support/fixtures';
+import { horizontalOverflow, PHONE } from './support/layout';
 
 // The dashboard as staff use it: on a phone, and an admin changing a colleague's role.
 
-test('on a phone, no dashboard page scrolls sideways', async ({ browser, settings, admin }) => {
-  const context = await browser.newContext({
-    baseURL: settings.siteUrl,
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
+test.describe('on a phone', () => {
+  test.use(PHONE);
+
+  test('no dashboard page scrolls sideways', async ({ adminPage: page }) => {
+    expect(page.viewportSize()?.width).toBe(PHONE.viewport.width);
+    for (const path of [
+      '/admin',
+      '/admin/articles?tab=published',
+      '/admin/articles/new',
+      '/admin/media',
+      '/admin/comments',
+      '/admin/log',
+      '/admin/subscribers',
+      '/admin/newsletters',
+      '/admin/outbox',
+      '/admin/staff',
+      '/admin/blocklist',
+    ]) {
+      await page.goto(path);
+      const overflow = await horizontalOverflow(page);
+      expect(overflow.scrollWidth, `${path} is wider than the screen: ${overflow.wide.join(', ')}`).toBeLessThanOrEqual(
+        overflow.clientWidth,
+      );
+    }
   });
-  await context.addCookies([{ name: 'authjs.session-token', value: admin.sessionToken, url: settings.siteUrl }]);
-  const page = await context.newPage();
-  for (const path of [
-    '/admin',
-    '/admin/articles?tab=published',
-    '/admin/articles/new',
-    '/admin/media',
-    '/admin/comments',
-    '/admin/log',
-    '/admin/subscribers',
-    '/admin/newsletters',
-    '/admin/outbox',
-    '/admin/staff',
-    '/admin/blocklist',
-  ]) {
-    await page.goto(path);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, `${path} is ${overflow} px wider than the screen`).toBeLessThanOrEqual(0);
-  }
-  await context.close();
 });
 
 test("an admin changes a colleague's role on the Staff page", async ({ adminPage: page, siteDb }) => {

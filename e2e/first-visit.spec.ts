@@ -1,11 +1,13 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
+import { horizontalOverflow, PHONE } from './support/layout';
 import { listPublished, listSections } from './support/site-content';
 
-// What a new reader notices on a first visit (issue 18, the parts done so far): every page names
+// What a new reader notices on a first visit: every page names
 // the feeds, an unknown address gets the site's own page, the section being read is marked, the
 // section links are one row on a phone and big enough to tap, and the footer sits at the bottom.
 
-const feedLinks = (page: import('@playwright/test').Page) =>
+const feedLinks = (page: Page) =>
   page
     .locator('head link[rel="alternate"][type="application/rss+xml"]')
     .evaluateAll((links) => links.map((l) => new URL(l.getAttribute('href') ?? '', location.href).pathname));
@@ -43,26 +45,20 @@ test('the section being read is marked in the navigation', async ({ page, siteDb
   await expect(nav.locator('[aria-current="page"]')).toHaveCount(0);
 });
 
-test('on a phone the sections are one row, each link at least 24 px tall, and the page does not scroll sideways', async ({
-  browser,
-  settings,
-}) => {
-  const context = await browser.newContext({
-    baseURL: settings.siteUrl,
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
+test.describe('on a phone', () => {
+  test.use(PHONE);
+
+  test('the sections are one row, each link at least 24 px tall, and the page does not scroll sideways', async ({ page }) => {
+    await page.goto('/');
+    const links = page.getByRole('navigation', { name: 'Sections' }).getByRole('link');
+    const boxes = await links.evaluateAll((all) =>
+      all.map((a) => a.getBoundingClientRect()).map((r) => ({ top: Math.round(r.top), height: r.height })),
+    );
+    expect(new Set(boxes.map((b) => b.top)).size, 'one row').toBe(1);
+    for (const box of boxes) expect(box.height).toBeGreaterThanOrEqual(24);
+    const overflow = await horizontalOverflow(page);
+    expect(overflow.scrollWidth, `wider than the screen: ${overflow.wide.join(', ')}`).toBeLessThanOrEqual(overflow.clientWidth);
   });
-  const page = await context.newPage();
-  await page.goto('/');
-  const links = page.getByRole('navigation', { name: 'Sections' }).getByRole('link');
-  const boxes = await links.evaluateAll((all) =>
-    all.map((a) => a.getBoundingClientRect()).map((r) => ({ top: Math.round(r.top), height: r.height })),
-  );
-  expect(new Set(boxes.map((b) => b.top)).size, 'one row').toBe(1);
-  for (const box of boxes) expect(box.height).toBeGreaterThanOrEqual(24);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-  await context.close();
 });
 
 test('the footer sits at the bottom of a short page', async ({ page }) => {
@@ -85,7 +81,7 @@ test('search: the header box holds the query, and no results suggest sections an
   await expect(page.getByRole('search', { name: 'Site search' }).getByRole('searchbox')).toHaveValue('');
 });
 
-test('section, tag and author lists keep a readable measure on a wide screen', async ({ page, siteDb }) => {
+test('a section list keeps a readable measure on a wide screen', async ({ page, siteDb }) => {
   await page.setViewportSize({ width: 1600, height: 900 });
   await page.goto(`/section/${listSections(siteDb)[0]!.slug}`);
   const list = await page.locator('.archive-list').boundingBox();
@@ -139,8 +135,7 @@ test('the dashboard bar marks the current page and stays dark in both schemes', 
     const nav = page.getByRole('navigation', { name: 'Dashboard' });
     await expect(nav.getByRole('link', { name: 'Articles' })).toHaveAttribute('aria-current', 'page');
     await expect(nav.getByRole('link', { name: 'Overview' })).not.toHaveAttribute('aria-current', 'page');
-    const background = await page.locator('.admin-bar').evaluate((el) => getComputedStyle(el).backgroundColor);
-    expect(background, scheme).toBe('rgb(27, 27, 27)');
+    await expect(page.locator('.admin-bar'), scheme).toHaveCSS('background-color', 'rgb(27, 27, 27)');
   }
 });
 

@@ -1,27 +1,25 @@
-import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { and, eq } from 'drizzle-orm';
 import { articles, comments, moderationLog } from '../db/schema';
 import { toZonedInput } from '../lib/articles/editorial-rules';
 import { seriousAxeViolations } from '../test/support/axe';
 import { sessionCookie } from '../test/support/site-data';
-import { articleRow, insertArticle, insertComment, uniqueTag } from './support/admin-data';
-import { builtActions } from './support/admin-surface';
-import { e2eSettings } from './support/env';
-import { test as base, expect } from './support/fixtures';
+import { articleRow, insertArticle, insertComment, newsroomSeedChoices, uniqueTag } from './support/admin-data';
+import { builtAction } from './support/admin-surface';
+import { expect } from './support/fixtures';
 import {
   articleForm,
   editorFields,
   editorMessage,
   editorState,
+  escapeRegExp,
   fillArticle,
   jsonLd,
-  newsroomSeedChoices,
   openNewArticle,
   publishThroughEditor,
   savedArticleId,
   uploadAndChoose,
 } from './support/newsroom';
-import { startOwnSite, type OwnSite } from './support/own-site';
+import { ownSiteTest } from './support/own-site';
 import { makePicture, mediaRowsNamed } from './support/pictures';
 import { callServerAction } from './support/server-actions';
 
@@ -33,40 +31,14 @@ import { callServerAction } from './support/server-actions';
 // the "commentable" ones), so publishing there would move them mid-run. The fixtures (editorPage,
 // adminPage, staffPage, siteDb) follow the `settings` fixture, so they all point at this site.
 
-const test = base.extend<{ serverLog: void }, { ownSite: OwnSite }>({
-  ownSite: [
-    async ({}, provide) => {
-      const site = await startOwnSite('newsroom', e2eSettings());
-      await provide(site);
-      await site.stop();
-    },
-    { scope: 'worker', timeout: 180_000 },
-  ],
-  // `provide`, not `use`, for React's hooks lint (see fixtures.ts).
-  settings: [async ({ ownSite }, provide) => provide(ownSite.settings), { scope: 'worker' }],
-  baseURL: async ({ settings }, provide) => provide(settings.siteUrl),
-  // The server's log goes with a failed test's report (its folder goes when the worker ends).
-  serverLog: [
-    async ({ ownSite }, provide, testInfo) => {
-      await provide();
-      if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('server log', { path: ownSite.server.logPath });
-    },
-    { auto: true },
-  ],
-});
+const test = ownSiteTest('newsroom');
 
 /** A word nobody else wrote, to search for. */
 const uniqueWord = (label: string) => `${label}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
-/** A reader: a browser context of their own, with no cookie. */
-async function reader(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext();
-  return { context, page: await context.newPage() };
-}
-
 test('an editor writes an article with a picture, previews and publishes it, and readers find it everywhere at once', async ({
   editorPage: page,
-  browser,
+  page: readerPage,
   siteDb,
   settings,
 }) => {
@@ -130,7 +102,6 @@ test('an editor writes an article with a picture, previews and publishes it, and
   expect(stored, 'the upload stored the picture').toBeDefined();
   const { hash } = stored!;
   const articleUrl = `${settings.siteUrl}/articles/${slug}`;
-  const { context, page: readerPage } = await reader(browser);
   const main = readerPage.getByRole('main');
 
   // No polling from here on: the publish itself must have refreshed every page that lists it.
@@ -154,14 +125,14 @@ test('an editor writes an article with a picture, previews and publishes it, and
     await expect(main.getByRole('listitem').getByRole('heading')).toHaveText(title);
   });
   await test.step('the feed carries it with its picture, and both sitemaps list it', async () => {
-    const feed = await (await context.request.get('/feed.xml')).text();
+    const feed = await (await readerPage.request.get('/feed.xml')).text();
     const item = feed.split('<item>').find((i) => i.includes(`<link>${articleUrl}</link>`));
     expect(item, 'the feed lists the article').toBeDefined();
     expect(item).toContain(`<media:content url="${settings.siteUrl}/media/${hash}-1280.jpg" medium="image" type="image/jpeg">`);
     expect(item).toContain(`<media:description type="plain">${alt}</media:description>`);
-    expect((await context.request.get(`/media/${hash}-1280.webp`)).headers()['content-type']).toBe('image/webp');
-    expect(await (await context.request.get('/sitemap.xml')).text()).toContain(`<loc>${articleUrl}</loc>`);
-    expect(await (await context.request.get('/news-sitemap.xml')).text()).toContain(`<loc>${articleUrl}</loc>`);
+    expect((await readerPage.request.get(`/media/${hash}-1280.webp`)).headers()['content-type']).toBe('image/webp');
+    expect(await (await readerPage.request.get('/sitemap.xml')).text()).toContain(`<loc>${articleUrl}</loc>`);
+    expect(await (await readerPage.request.get('/news-sitemap.xml')).text()).toContain(`<loc>${articleUrl}</loc>`);
   });
   await test.step('the article page shows the picture first, at the size the screen needs, and tells search engines', async () => {
     const response = await readerPage.goto(`/articles/${slug}`);
@@ -182,14 +153,13 @@ test('an editor writes an article with a picture, previews and publishes it, and
     expect(ld.image).toEqual([`${settings.siteUrl}/media/${hash}-1280.webp`]);
     expect((ld.author as { name: string }[]).map((a) => a.name)).toEqual(authors.map((a) => a.name));
   });
-  await context.close();
-  // The editor still says what happened (it once lost its message when a publish re-rendered the page).
+  // A publish invalidates the site's pages; the editor's own message must outlast it.
   await expect(editorMessage(page)).toHaveText('Published. Readers can see it now.');
 });
 
 test('an update with a correction shows on the public page, and restoring the earlier version brings the old text back', async ({
   editorPage: page,
-  browser,
+  page: readerPage,
   siteDb,
 }) => {
   test.setTimeout(60_000);
@@ -209,7 +179,6 @@ test('an update with a correction shows on the public page, and restoring the ea
     authorNames: [authors[0].name],
     tags: 'Transport',
   });
-  const { context, page: readerPage } = await reader(browser);
   const main = readerPage.getByRole('main');
   await readerPage.goto(`/articles/${slug}`);
   await expect(main.getByText(firstText)).toBeVisible();
@@ -255,13 +224,13 @@ test('an update with a correction shows on the public page, and restoring the ea
   });
   // Published (1), updated (2), restored (3).
   expect(articleRow(siteDb, id)).toMatchObject({ body: `${intro}\n\n${firstText}\n\n${outro}`, version: 3 });
-  await context.close();
 });
 
 test('a changed slug: the old address redirects for good, and no other article can take it', async ({
   editorPage: page,
   request,
   siteDb,
+  settings,
 }) => {
   test.setTimeout(60_000);
   const tag = uniqueTag('slug');
@@ -284,7 +253,7 @@ test('a changed slug: the old address redirects for good, and no other article c
 
   const moved = await request.get(`/articles/${oldSlug}`, { maxRedirects: 0 });
   expect(moved.status()).toBe(308);
-  expect(new URL(moved.headers().location!, 'http://x').pathname).toBe(`/articles/${newSlug}`);
+  expect(new URL(moved.headers().location!, settings.siteUrl).pathname).toBe(`/articles/${newSlug}`);
   const followed = await request.get(`/articles/${oldSlug}`);
   expect(followed.url()).toMatch(new RegExp(`/articles/${newSlug}$`));
   expect(await followed.text()).toContain(title);
@@ -300,7 +269,7 @@ test('a changed slug: the old address redirects for good, and no other article c
     const message = `Another article had the address /articles/${oldSlug}: choose another slug.`;
     await expect(editorMessage(page)).toHaveText(`Not saved. ${message}`);
     await expect(f.slug).toHaveAttribute('aria-invalid', 'true');
-    await expect(f.slug).toHaveAccessibleDescription(new RegExp(message.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')));
+    await expect(f.slug).toHaveAccessibleDescription(new RegExp(escapeRegExp(message)));
     await expect(f.slug).toHaveValue(oldSlug);
     await expect(f.title).toHaveValue(secondTitle);
     await expect(f.body).toHaveValue(body);
@@ -311,7 +280,7 @@ test('a changed slug: the old address redirects for good, and no other article c
 
 test('unpublishing: the address answers 410 Gone, every listing drops it, and its comments are kept', async ({
   editorPage: page,
-  browser,
+  page: readerPage,
   siteDb,
   settings,
 }) => {
@@ -338,16 +307,15 @@ test('unpublishing: the address answers 410 Gone, every listing drops it, and it
     }),
   );
   const articleUrl = `${settings.siteUrl}/articles/${slug}`;
-  const { context, page: readerPage } = await reader(browser);
   const main = readerPage.getByRole('main');
   const feeds = async () => ({
-    feed: await (await context.request.get('/feed.xml')).text(),
-    sitemap: await (await context.request.get('/sitemap.xml')).text(),
-    news: await (await context.request.get('/news-sitemap.xml')).text(),
+    feed: await (await readerPage.request.get('/feed.xml')).text(),
+    sitemap: await (await readerPage.request.get('/sitemap.xml')).text(),
+    news: await (await readerPage.request.get('/news-sitemap.xml')).text(),
   });
 
   // Readers have seen it everywhere (and the page is in the cache, ready-made copy and all).
-  for (let i = 0; i < 3; i++) expect((await context.request.get(`/articles/${slug}`)).status()).toBe(200);
+  for (let i = 0; i < 3; i++) expect((await readerPage.request.get(`/articles/${slug}`)).status()).toBe(200);
   await readerPage.goto('/');
   // The lead story and the latest list both link to it.
   await expect(main.getByRole('link', { name: title }).first()).toBeVisible();
@@ -362,7 +330,7 @@ test('unpublishing: the address answers 410 Gone, every listing drops it, and it
   await expect(editorMessage(page)).toHaveText('Unpublished. Its address now answers that it is gone.');
   await expect(editorState(page)).toContainText(/^Unpublished/);
 
-  const gone = await context.request.get(`/articles/${slug}`);
+  const gone = await readerPage.request.get(`/articles/${slug}`);
   expect(gone.status()).toBe(410);
   expect(await gone.text()).toContain('This article has been removed');
   await readerPage.goto('/');
@@ -383,7 +351,6 @@ test('unpublishing: the address answers 410 Gone, every listing drops it, and it
     .orderBy(comments.id)
     .all();
   expect(kept).toEqual(commentIds.map((commentId) => ({ id: commentId, status: 'approved' })));
-  await context.close();
 });
 
 test('a moderator cannot publish: the article pages are not theirs, and a direct call of the save action changes nothing', async ({
@@ -400,12 +367,11 @@ test('a moderator cannot publish: the article pages are not theirs, and a direct
   const { section, authors } = newsroomSeedChoices(siteDb);
   const id = insertArticle(siteDb, { title: `Draft ${tag}`, slug: `draft-${tag}`, body: 'Ready to go.' });
   const before = articleRow(siteDb, id);
-  const action = builtActions().find((a) => a.file === 'lib/articles/admin-actions.ts' && a.name === 'saveArticleAction');
-  expect(action, 'saveArticleAction is in the build').toBeDefined();
+  const action = builtAction('lib/articles/admin-actions.ts', 'saveArticleAction');
   const answer = await callServerAction({
     baseUrl: settings.siteUrl,
-    path: '/admin/articles/new',
-    id: action!.id,
+    path: action.path,
+    id: action.id,
     arity: 2,
     cookie: sessionCookie(moderator.sessionToken),
     fields: {
@@ -456,7 +422,7 @@ test('two editors on one draft: the second save is refused with the first one’
   await expect(editorMessage(second)).toContainText('Nothing was saved');
   // Both texts on screen: theirs to compare, and mine still in my form.
   await expect(editorFields(second).body).toHaveValue(secondText);
-  const theirs = second.getByRole('region', { name: new RegExp(`^${editor.email.replace(/[.+]/g, '\\$&')}’s version`) });
+  const theirs = second.getByRole('region', { name: new RegExp(`^${escapeRegExp(editor.email)}’s version`) });
   await expect(theirs.getByRole('textbox', { name: 'Their body' })).toHaveValue(firstText);
   expect(articleRow(siteDb, id)).toMatchObject({ body: firstText, version: 2 });
 
@@ -509,7 +475,7 @@ test('bad input keeps the form: a picture without alt text is not published, and
   const altError = 'Describe the picture for readers who cannot see it: alt text is needed to publish it.';
   await expect(editorMessage(page)).toHaveText(`Not saved. ${altError}`);
   await expect(f.imageAlt).toHaveAttribute('aria-invalid', 'true');
-  await expect(f.imageAlt).toHaveAccessibleDescription(new RegExp(altError));
+  await expect(f.imageAlt).toHaveAccessibleDescription(new RegExp(escapeRegExp(altError)));
   await expectEverythingKept();
   expect(siteDb.select().from(articles).where(eq(articles.title, draft.title)).all()).toEqual([]);
 

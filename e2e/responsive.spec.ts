@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import type { SiteDb } from '../test/support/site-db';
 import { expect, test } from './support/fixtures';
 import { SCREENSHOTS_DIR } from './support/env';
+import { horizontalOverflow } from './support/layout';
 import { listPublished } from './support/site-content';
 
 // A readable design from 320 px to desktop. Screenshots go to e2e/.tmp/screenshots/
@@ -13,17 +13,6 @@ const PAGES: { name: string; path: (db: SiteDb) => string }[] = [
   { name: 'front', path: () => '/' },
   { name: 'article', path: (db) => `/articles/${listPublished(db)[0]!.slug}` },
 ];
-
-async function horizontalOverflow(page: Page) {
-  return page.evaluate(() => {
-    const root = document.scrollingElement ?? document.documentElement;
-    const wide = [...document.querySelectorAll('body *')]
-      .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1)
-      .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
-    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide };
-  });
-}
 
 test.beforeAll(() => {
   fs.mkdirSync(SCREENSHOTS_DIR, { recursive: true });

@@ -1,25 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { and, eq, like } from 'drizzle-orm';
 import { moderationLog } from '../db/schema';
 import { fromZonedInput, toZonedInput } from '../lib/articles/editorial-rules';
-import { openSiteDb, type SiteDb } from '../test/support/site-db';
-import { addStaffMember, createSession } from '../test/support/site-data';
-import { articleRow, uniqueTag } from './support/admin-data';
-import { e2eSettings } from './support/env';
-import { expect, test as base } from './support/fixtures';
-import {
-  editorFields,
-  editorMessage,
-  editorState,
-  fillArticle,
-  newsroomSeedChoices,
-  openNewArticle,
-  savedArticleId,
-} from './support/newsroom';
-import { startOwnSite, type OwnSite } from './support/own-site';
-import { addSessionCookie } from './support/staff';
+import type { SiteDb } from '../test/support/site-db';
+import { articleRow, newsroomSeedChoices, uniqueTag } from './support/admin-data';
+import { expect } from './support/fixtures';
+import { editorFields, editorMessage, editorState, fillArticle, openNewArticle, savedArticleId } from './support/newsroom';
+import { ownSiteTest } from './support/own-site';
 
 // Scheduled publishing, on a site of this spec's own whose clock the test moves: the server reads
 // "now" for publishing from TEST_CLOCK_FILE (lib/site/clock.ts), so an article scheduled for
@@ -28,53 +17,25 @@ import { addSessionCookie } from './support/staff';
 
 const ZONE = 'Europe/London';
 
-interface Site extends OwnSite {
-  db: SiteDb;
-  clockFile: string;
-  /** The newsroom's "now": the clock file's time once a test has set it, else the real time. */
+/** The newsroom's clock on this site: TEST_CLOCK_FILE, which the test moves. */
+interface Clock {
+  /** The clock file's time once a test has set it, else the real time. */
   now(): Date;
-  setClock(at: Date): void;
+  set(at: Date): void;
 }
 
-const test = base.extend<{ serverLog: void }, { site: Site }>({
-  site: [
-    async ({}, provide) => {
-      const own = await startOwnSite('scheduling', e2eSettings(), { env: (dir) => ({ TEST_CLOCK_FILE: path.join(dir, 'clock') }) });
-      const clockFile = path.join(own.dir, 'clock');
-      const db = openSiteDb(own.settings.databasePath);
+const test = ownSiteTest('scheduling', { env: (dir) => ({ TEST_CLOCK_FILE: path.join(dir, 'clock') }) }).extend<object, { clock: Clock }>({
+  clock: [
+    async ({ ownSite }, provide) => {
+      const file = path.join(ownSite.dir, 'clock');
       await provide({
-        ...own,
-        db,
-        clockFile,
-        now: () => (fs.existsSync(clockFile) ? new Date(fs.readFileSync(clockFile, 'utf8').trim()) : new Date()),
-        setClock: (at) => fs.writeFileSync(clockFile, at.toISOString()),
+        now: () => (fs.existsSync(file) ? new Date(fs.readFileSync(file, 'utf8').trim()) : new Date()),
+        set: (at) => fs.writeFileSync(file, at.toISOString()),
       });
-      db.$client.close();
-      await own.stop();
     },
-    { scope: 'worker', timeout: 180_000 },
-  ],
-  baseURL: async ({ site }, provide) => provide(site.settings.siteUrl),
-  serverLog: [
-    async ({ site }, provide, testInfo) => {
-      await provide();
-      if (testInfo.status !== testInfo.expectedStatus) {
-        for (const log of fs.readdirSync(site.dir).filter((f) => f.endsWith('.log')))
-          await testInfo.attach(log, { path: path.join(site.dir, log) });
-      }
-    },
-    { auto: true },
+    { scope: 'worker' },
   ],
 });
-
-/** A browser signed in as an editor of the spec's site, with a database session. */
-async function editorOf(browser: Browser, site: Site): Promise<Page> {
-  const email = `${uniqueTag('scheduler')}@ledger.example`;
-  const token = createSession(site.db, addStaffMember(site.db, email, 'editor'));
-  const context = await browser.newContext();
-  await addSessionCookie(context, site.settings, token);
-  return context.newPage();
-}
 
 /** 09:00 in London on the day after `from` (in London), as the editor's datetime field takes it. */
 function nineNextMorning(from: Date): string {
@@ -88,8 +49,8 @@ function instant(wallClock: string): Date {
 }
 
 /** Opens a new article and writes it, ready to schedule. */
-async function writeArticle(page: Page, site: Site, title: string) {
-  const { section, authors } = newsroomSeedChoices(site.db);
+async function writeArticle(page: Page, db: SiteDb, title: string) {
+  const { section, authors } = newsroomSeedChoices(db);
   await openNewArticle(page);
   await fillArticle(page, {
     title,
@@ -102,7 +63,7 @@ async function writeArticle(page: Page, site: Site, title: string) {
 }
 
 /** Schedules the open article for `at` (wall clock in London); returns its id and slug. */
-async function schedule(page: Page, site: Site, at: string) {
+async function schedule(page: Page, db: SiteDb, at: string) {
   const f = editorFields(page);
   await f.scheduleAt.fill(at);
   await f.button('Schedule').click();
@@ -120,7 +81,7 @@ async function schedule(page: Page, site: Site, at: string) {
   await expect(editorMessage(page)).toHaveText(`Scheduled for ${when}.`);
   await expect(editorState(page)).toContainText(`Scheduled for ${at.replace('T', ' ')} (${ZONE})`);
   const id = await savedArticleId(page);
-  return { id, slug: articleRow(site.db, id)!.slug };
+  return { id, slug: articleRow(db, id)!.slug };
 }
 
 /** The schedule's log rows for an article: one per publication. */
@@ -132,42 +93,41 @@ const publications = (db: SiteDb, slug: string) =>
     .all();
 
 test('an article scheduled for tomorrow 09:00 is refused a past time, stays hidden, and goes live when the clock reaches it', async ({
-  browser,
-  site,
+  editorPage: page,
+  page: readerPage,
+  siteDb,
+  clock,
 }) => {
   test.setTimeout(90_000);
-  const page = await editorOf(browser, site);
   const tag = uniqueTag('embargo');
   const title = `Budget released at nine ${tag}`;
   const f = editorFields(page);
 
   await test.step('a time in the past is refused', async () => {
-    await writeArticle(page, site, title);
-    await f.scheduleAt.fill(toZonedInput(new Date(site.now().getTime() - 3600_000), ZONE));
+    await writeArticle(page, siteDb, title);
+    await f.scheduleAt.fill(toZonedInput(new Date(clock.now().getTime() - 3600_000), ZONE));
     await f.button('Schedule').click();
     await expect(editorMessage(page)).toHaveText('That time has passed: choose a time in the future, or Publish now.');
     await expect(f.scheduleAt).toHaveAttribute('aria-invalid', 'true');
     await expect(page).toHaveURL('/admin/articles/new');
   });
 
-  const at = nineNextMorning(site.now());
-  const { slug } = await schedule(page, site, at);
-  const reader = await browser.newContext();
-  const readerPage = await reader.newPage();
+  const at = nineNextMorning(clock.now());
+  const { slug } = await schedule(page, siteDb, at);
   const main = readerPage.getByRole('main');
 
   await test.step('readers cannot see it before its time', async () => {
     await readerPage.goto('/');
     await expect(main.getByRole('article').first()).toBeVisible();
     await expect(main.getByRole('link', { name: title })).toHaveCount(0);
-    expect((await reader.request.get(`/articles/${slug}`)).status()).toBe(404);
+    expect((await readerPage.request.get(`/articles/${slug}`)).status()).toBe(404);
     // The editors see it waiting.
     await page.goto('/admin/articles?tab=scheduled');
     await expect(page.getByRole('link', { name: title })).toBeVisible();
   });
 
   await test.step('when the clock reaches it, it is on the front page and at its address, without a restart', async () => {
-    site.setClock(new Date(instant(at).getTime() + 30_000));
+    clock.set(new Date(instant(at).getTime() + 30_000));
     await expect(async () => {
       await readerPage.goto('/');
       await expect(main.getByRole('article').first().getByRole('heading')).toHaveText(title, { timeout: 500 });
@@ -178,31 +138,32 @@ test('an article scheduled for tomorrow 09:00 is refused a past time, stays hidd
     // Published at the time it was scheduled for, not when the sweep noticed.
     await expect(main.locator('.article__meta time').first()).toHaveAttribute('datetime', instant(at).toISOString());
   });
-  expect(publications(site.db, slug)).toEqual([{ actor: 'schedule', detail: expect.stringContaining('as scheduled') }]);
-  await reader.close();
-  await page.context().close();
+  expect(publications(siteDb, slug)).toEqual([{ actor: 'schedule', detail: expect.stringContaining('as scheduled') }]);
 });
 
-test('two server processes on one database publish a scheduled article exactly once', async ({ browser, site }) => {
+test('two server processes on one database publish a scheduled article exactly once', async ({
+  editorPage: page,
+  siteDb,
+  ownSite,
+  clock,
+}) => {
   test.setTimeout(180_000);
-  const second = await site.startAnother();
+  const second = await ownSite.startAnother();
   try {
-    const page = await editorOf(browser, site);
     const title = `Report released once ${uniqueTag('once')}`;
-    const at = nineNextMorning(site.now());
-    await writeArticle(page, site, title);
-    const { id, slug } = await schedule(page, site, at);
-    await page.context().close();
+    const at = nineNextMorning(clock.now());
+    await writeArticle(page, siteDb, title);
+    const { id, slug } = await schedule(page, siteDb, at);
 
-    site.setClock(new Date(instant(at).getTime() + 30_000));
+    clock.set(new Date(instant(at).getTime() + 30_000));
     // Both servers answer with it once either has published it (each reads the same database).
-    for (const baseUrl of [site.server.baseUrl, second.baseUrl]) {
+    for (const baseUrl of [ownSite.server.baseUrl, second.baseUrl]) {
       await expect.poll(async () => (await fetch(`${baseUrl}/articles/${slug}`)).status, { timeout: 5_000, intervals: [250] }).toBe(200);
     }
-    expect(articleRow(site.db, id)!.status).toBe('published');
+    expect(articleRow(siteDb, id)!.status).toBe('published');
     // Each server has swept several times since (every 500 ms): still one publication.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    expect(publications(site.db, slug)).toEqual([{ actor: 'schedule', detail: expect.stringContaining('as scheduled') }]);
+    expect(publications(siteDb, slug)).toEqual([{ actor: 'schedule', detail: expect.stringContaining('as scheduled') }]);
   } finally {
     await second.stop();
   }

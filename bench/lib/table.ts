@@ -26,3 +26,8 @@ export function formatMs(ms: number): string {
 export function formatRate(perSecond: number): string {
   return perSecond >= 100 ? perSecond.toFixed(0) : perSecond.toFixed(1);
 }
+
+/** The bytes of one answer as sent: "42 KiB", or "9 KiB gzip" when it went compressed. */
+export function formatWireSize(wire: { bytes: number; encoding: string }): string {
+  return `${(wire.bytes / 1024).toFixed(0)} KiB${wire.encoding === 'identity' ? '' : ` ${wire.encoding}`}`;
+}

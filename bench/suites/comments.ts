@@ -18,7 +18,7 @@ import type { RunningServer } from '../lib/server';
 import { openArticles } from '../lib/scratch-db';
 import { mapConcurrent, percentile, sleep, tally } from '../lib/stats';
 import type { BenchOptions, Suite, SuiteReport } from '../lib/suite';
-import { formatMs, formatRate, type Table } from '../lib/table';
+import { formatMs, formatRate, formatWireSize, type Table } from '../lib/table';
 import { BROWSER_ENCODING, transferSize, warmUp } from '../lib/warm-up';
 
 // (a) The article page with 50 approved comments against the same
@@ -161,7 +161,7 @@ async function measurePage(
       String(result.errors),
       formatMs(cpuPerRequest),
       warm.cache,
-      `${(wire.bytes / 1024).toFixed(0)} KiB${wire.encoding === 'identity' ? '' : ` ${wire.encoding}`}`,
+      formatWireSize(wire),
     ],
   };
 }

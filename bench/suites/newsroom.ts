@@ -1,15 +1,15 @@
-import fs from 'node:fs';
 import { chromium } from '@playwright/test';
 import { and, desc, eq, isNotNull, isNull, lte } from 'drizzle-orm';
 import { articleAuthors, articles, sections } from '../../db/schema';
-import { builtActions } from '../../e2e/support/admin-surface';
+import { builtAction } from '../../e2e/support/admin-surface';
+import { chromiumExecutable } from '../../e2e/support/env';
 import { callServerAction } from '../../e2e/support/server-actions';
 import { openSiteDb, type SiteDb } from '../../test/support/site-db';
 import { loadTest } from '../lib/load-test';
 import { insertStaffSession } from '../lib/scratch-db';
 import { sleep } from '../lib/stats';
 import type { Suite, SuiteReport } from '../lib/suite';
-import { formatMs, formatRate } from '../lib/table';
+import { formatMs, formatRate, formatWireSize } from '../lib/table';
 import { BROWSER_ENCODING, transferSize, warmUp } from '../lib/warm-up';
 
 // The newsroom's pages with pictures, and publishing under load:
@@ -46,8 +46,7 @@ interface PhoneImages {
 
 /** Loads the front page as a phone would and adds up the picture bytes it fetched. */
 async function phoneFrontPage(baseUrl: string, dpr: number): Promise<PhoneImages> {
-  const executablePath = process.env.CHROMIUM_PATH || (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-  const browser = await chromium.launch({ executablePath });
+  const browser = await chromium.launch({ executablePath: chromiumExecutable() });
   try {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: dpr, isMobile: true, hasTouch: true });
     let bytes = 0;
@@ -98,7 +97,8 @@ export const newsroom: Suite = {
     try {
       const pictured = liveArticles(db, true);
       // The seed gives every demo article a picture: take it off one, to compare like with like.
-      if (pictured.length < 2) problems.push('the scratch database has fewer than two articles with a lead picture (was the demo seeded?)');
+      if (pictured.length < 2)
+        throw new Error('the scratch database has fewer than two articles with a lead picture (was the demo seeded?)');
       const plain = pictured.at(-1)!;
       db.update(articles).set({ imageId: null }).where(eq(articles.id, plain.id)).run();
       const withPicture = pictured[0]!;
@@ -132,7 +132,7 @@ export const newsroom: Suite = {
           formatRate(result.reqPerSec),
           formatMs(result.p50Ms),
           formatMs(result.p99Ms),
-          `${(wire.bytes / 1024).toFixed(0)} KiB${wire.encoding === 'identity' ? '' : ` ${wire.encoding}`}`,
+          formatWireSize(wire),
           String(pictures),
         ]);
       }
@@ -158,8 +158,7 @@ export const newsroom: Suite = {
       const editor = insertStaffSession(db, { role: 'editor' });
       const section = db.select({ id: sections.id }).from(sections).get()!;
       const author = db.select({ id: articleAuthors.authorId }).from(articleAuthors).get()!;
-      const action = builtActions().find((a) => a.file === 'lib/articles/admin-actions.ts' && a.name === 'saveArticleAction');
-      if (!action) throw new Error('saveArticleAction is not in the build: run `npm run build`');
+      const action = builtAction('lib/articles/admin-actions.ts', 'saveArticleAction');
       const title = `Published under load ${Date.now().toString(36)}`;
       const frontUrl = `${server.baseUrl}/`;
       const load = loadTest({ url: frontUrl, seconds: options.seconds, connections: 50 }, options.tool);
@@ -167,7 +166,7 @@ export const newsroom: Suite = {
       const started = performance.now();
       const answer = await callServerAction({
         baseUrl: server.baseUrl,
-        path: '/admin/articles/new',
+        path: action.path,
         id: action.id,
         arity: 2,
         cookie: editor.cookie,

@@ -3,7 +3,7 @@ import { articles } from '../../db/schema';
 import { openSiteDb } from '../../test/support/site-db';
 import { loadTest } from '../lib/load-test';
 import type { Suite, SuiteReport } from '../lib/suite';
-import { formatMs, formatRate } from '../lib/table';
+import { formatMs, formatRate, formatWireSize } from '../lib/table';
 import { BROWSER_ENCODING, transferSize, warmUp } from '../lib/warm-up';
 
 /** The newest live article in the scratch database (the seed is deterministic, so it is stable). */
@@ -45,7 +45,7 @@ export const reading: Suite = {
       const url = `${server.baseUrl}${page.path}`;
       const warm = await warmUp(url, undefined, page.headers);
       const wire = await transferSize(url, page.headers);
-      const size = `${(wire.bytes / 1024).toFixed(0)} KiB${wire.encoding === 'identity' ? '' : ` ${wire.encoding}`}`;
+      const size = formatWireSize(wire);
       if (warm.status !== 200) {
         // Measuring an error page would only time how fast the server says no.
         problems.push(`${page.label} (${page.path}) answered ${warm.status} during warm-up; not measured`);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { count, eq } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import {
   articleAuthors,
   articleRevisions,
@@ -188,18 +188,25 @@ export function issueStatus(db: SiteDb, id: number) {
   return db.select({ status: newsletterIssues.status }).from(newsletterIssues).where(eq(newsletterIssues.id, id)).get()?.status;
 }
 
-/** The first `n` authors and the first section, by id: what a test article is filed under. */
-export function newsroomChoices(db: SiteDb, n = 1): { sectionId: number; authorIds: number[] } {
-  const section = db.select({ id: sections.id }).from(sections).orderBy(sections.id).limit(1).get();
-  const authorIds = db
-    .select({ id: authors.id })
-    .from(authors)
-    .orderBy(authors.id)
-    .limit(n)
-    .all()
-    .map((a) => a.id);
-  if (!section || authorIds.length < n) throw new Error(`The seed has no section or fewer than ${n} authors`);
-  return { sectionId: section.id, authorIds };
+export interface Choices {
+  section: { id: number; slug: string; name: string };
+  /** Two authors, for a double byline. */
+  authors: [{ id: number; slug: string; name: string }, { id: number; slug: string; name: string }];
+}
+
+/** A section and two authors of the seed to file test articles under. */
+export function newsroomSeedChoices(db: SiteDb, pick = 0): Choices {
+  const allSections = db
+    .select({ id: sections.id, slug: sections.slug, name: sections.name })
+    .from(sections)
+    .orderBy(asc(sections.id))
+    .all();
+  const people = db.select({ id: authors.id, slug: authors.slug, name: authors.name }).from(authors).orderBy(asc(authors.id)).all();
+  const section = allSections[pick % allSections.length];
+  const first = people[pick % people.length];
+  const second = people[(pick + 1) % people.length];
+  if (!section || !first || !second || first === second) throw new Error('The seed needs a section and two authors');
+  return { section, authors: [first, second] };
 }
 
 export interface NewArticle {
@@ -215,7 +222,10 @@ export interface NewArticle {
 
 /** An article as the editor would have saved it (bylined to the first author, in the first section); returns its id. */
 export function insertArticle(db: SiteDb, a: NewArticle): number {
-  const { sectionId, authorIds } = newsroomChoices(db);
+  const {
+    section,
+    authors: [author],
+  } = newsroomSeedChoices(db);
   const now = new Date();
   return db.transaction((tx) => {
     const { id } = tx
@@ -229,14 +239,14 @@ export function insertArticle(db: SiteDb, a: NewArticle): number {
         version: a.version ?? 1,
         commentsOpen: a.commentsOpen ?? false,
         updatedBy: a.updatedBy ?? 'e2e',
-        authorId: authorIds[0]!,
-        sectionId,
+        authorId: author.id,
+        sectionId: section.id,
         createdAt: now,
         updatedAt: now,
       })
       .returning({ id: articles.id })
       .get();
-    tx.insert(articleAuthors).values({ articleId: id, authorId: authorIds[0]!, position: 0 }).run();
+    tx.insert(articleAuthors).values({ articleId: id, authorId: author.id, position: 0 }).run();
     return id;
   });
 }

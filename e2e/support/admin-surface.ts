@@ -124,3 +124,24 @@ export function builtActions(): ManifestAction[] {
     workers: Object.keys(entry.workers),
   }));
 }
+
+/**
+ * A server action of the production build, with a page it can be posted to (its path): the access
+ * tests, the newsroom journey and the newsroom benchmark call actions as a browser would.
+ */
+export function builtAction(file: string, name: string): ManifestAction & { path: string } {
+  const entry = builtActions().find((b) => b.file === file && b.name === name);
+  if (!entry) throw new Error(`${file}#${name} is not in .next/server/server-reference-manifest.json: run \`npm run build\``);
+  // A console page without dynamic segments, so the path can be requested as it is.
+  const worker =
+    entry.workers.find((w) => w.startsWith('app/admin/(console)/') && !w.includes('[')) ??
+    entry.workers.find((w) => w.startsWith('app/admin/(console)/')) ??
+    entry.workers[0]!;
+  const path = `/${worker
+    .replace(/^app\//, '')
+    .replace(/\/page$/, '')
+    .split('/')
+    .filter((s) => !/^\(.*\)$/.test(s))
+    .join('/')}`;
+  return { ...entry, path };
+}

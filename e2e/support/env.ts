@@ -94,3 +94,11 @@ export function siteServerEnv(settings: E2ESettings): Record<string, string> {
     RESEND_WEBHOOK_SECRET: settings.webhookSecret,
   };
 }
+
+/**
+ * The browser to drive: CHROMIUM_PATH, else Debian's Chromium (Playwright cannot download its own
+ * on these machines), else none, and Playwright uses its own (a laptop after `npx playwright install`).
+ */
+export function chromiumExecutable(): string | undefined {
+  return process.env.CHROMIUM_PATH || (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+}

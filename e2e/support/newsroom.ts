@@ -1,11 +1,11 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { asc } from 'drizzle-orm';
-import { authors, sections } from '../../db/schema';
-import type { SiteDb } from '../../test/support/site-db';
 import type { TestPicture } from './pictures';
 
 // The article editor as an editor uses it (components/admin/article-editor.tsx): its fields by
 // their labels, its buttons by their names, and the sentence it answers each button with.
+
+/** Text to find as it is inside a RegExp (a field's description also holds its hint). */
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** The editor's form. */
 export const articleForm = (page: Page) => page.getByRole('form', { name: 'Article' });
@@ -41,27 +41,6 @@ export function editorFields(page: Page) {
   };
 }
 
-export interface Choices {
-  section: { id: number; slug: string; name: string };
-  /** Two authors, for a double byline. */
-  authors: [{ id: number; slug: string; name: string }, { id: number; slug: string; name: string }];
-}
-
-/** A section and two authors of the seed to file test articles under. */
-export function newsroomSeedChoices(db: SiteDb, pick = 0): Choices {
-  const allSections = db
-    .select({ id: sections.id, slug: sections.slug, name: sections.name })
-    .from(sections)
-    .orderBy(asc(sections.id))
-    .all();
-  const people = db.select({ id: authors.id, slug: authors.slug, name: authors.name }).from(authors).orderBy(asc(authors.id)).all();
-  const section = allSections[pick % allSections.length];
-  const first = people[pick % people.length];
-  const second = people[(pick + 1) % people.length];
-  if (!section || !first || !second || first === second) throw new Error('The seed needs a section and two authors');
-  return { section, authors: [first, second] };
-}
-
 export interface ArticleDraft {
   title: string;
   summary?: string;
@@ -95,7 +74,7 @@ export async function uploadAndChoose(page: Page, picture: TestPicture, { alt, c
   await dialog.getByRole('textbox', { name: 'Credit' }).fill(credit);
   await dialog.getByRole('button', { name: 'Upload' }).click();
   await expect(dialog.getByText(/It is first in the list below\.$/)).toBeVisible();
-  // The list's own line counts it too (it once went on saying "The library is empty" above it).
+  // The list's status line counts the new picture too.
   const listed = dialog.getByRole('listitem');
   await expect(listed.filter({ hasText: picture.name })).toHaveCount(1);
   const n = await listed.count();

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startAppServer, type AppServer } from '../../test/support/app-server';
 import { freePort } from '../../test/support/ports';
-import { E2E_TMP, siteServerEnv, type E2ESettings } from './env';
+import { E2E_TMP, e2eSettings, siteServerEnv, type E2ESettings } from './env';
+import { test as base } from './fixtures';
 
 // A production server of a spec's own, on its own port and SQLite file, with the settings of the
 // Playwright-managed one (same fake Resend API, same admin address). For specs that publish,
@@ -53,4 +54,34 @@ export async function startOwnSite(
       if (!keep) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The spec's `test` on a site of its own: the worker fixture `ownSite`, and `settings` and
+ * `baseURL` pointing at it, so every fixture (siteDb, editorPage, adminPage, …) and `page` use it.
+ * A failed test's report gets the servers' logs (the folder goes when the worker ends).
+ */
+export function ownSiteTest(label: string, options: { env?: (dir: string) => Record<string, string> } = {}) {
+  return base.extend<{ serverLog: void }, { ownSite: OwnSite }>({
+    ownSite: [
+      async ({}, provide) => {
+        const site = await startOwnSite(label, e2eSettings(), options);
+        await provide(site);
+        await site.stop();
+      },
+      { scope: 'worker', timeout: 180_000 },
+    ],
+    // `provide`, not `use`, for React's hooks lint (see fixtures.ts).
+    settings: [async ({ ownSite }, provide) => provide(ownSite.settings), { scope: 'worker' }],
+    baseURL: async ({ settings }, provide) => provide(settings.siteUrl),
+    serverLog: [
+      async ({ ownSite }, provide, testInfo) => {
+        await provide();
+        if (testInfo.status === testInfo.expectedStatus) return;
+        for (const log of fs.readdirSync(ownSite.dir).filter((f) => f.endsWith('.log')))
+          await testInfo.attach(log, { path: path.join(ownSite.dir, log) });
+      },
+      { auto: true },
+    ],
+  });
 }

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { eq, like, or } from 'drizzle-orm';
+import { like, or } from 'drizzle-orm';
 import sharp from 'sharp';
 import { media } from '../../db/schema';
 import type { SiteDb } from '../../test/support/site-db';
@@ -37,8 +37,4 @@ export function mediaRowsNamed(db: SiteDb, text: string) {
     .where(or(like(media.originalName, `%${text}%`), like(media.alt, `%${text}%`)))
     .orderBy(media.id)
     .all();
-}
-
-export function mediaRow(db: SiteDb, id: number) {
-  return db.select().from(media).where(eq(media.id, id)).get();
 }

@@ -14,6 +14,7 @@ import {
   type ModerationAction,
 } from './moderation';
 import { listApprovedComments } from './queries';
+import { idsIn } from './thread';
 
 // The moderators' operations (shared by the CLI and the dashboard) on a real SQLite file: which
 // statuses each action moves, the log it writes, and which cache tags it invalidates.
@@ -181,12 +182,7 @@ describe('moderators’ lists', () => {
 
 describe('a staff reply', () => {
   const reply = (parentId: number) => replyAsStaff({ parentId, body: 'Thanks, we have corrected it.', actor: ACTOR, name: 'The Ledger' });
-  const publicIds = async (slug: string) => {
-    const ids: number[] = [];
-    const walk = (list: { id: number; replies: { id: number }[] }[]) => list.forEach((c) => (ids.push(c.id), walk(c.replies as never)));
-    walk((await listApprovedComments({ slug, page: 1 }))!.comments);
-    return ids;
-  };
+  const publicIds = async (slug: string) => [...idsIn((await listApprovedComments({ slug, page: 1 }))!.comments)];
 
   it('to a pending comment approves it in the same step: readers see the question with its answer', async () => {
     const question = addComment(slugA, 'pending');

@@ -127,8 +127,7 @@ describe('storeUpload: what it keeps', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.media.format).toBe(format);
-    const ext = format === 'avif' ? 'avif' : format;
-    const after = await sharp(path.join(mediaRoot(), `${result.media.hash}.${ext}`)).metadata();
+    const after = await sharp(path.join(mediaRoot(), `${result.media.hash}.${format}`)).metadata();
     expect(after.exif).toBeUndefined();
     expect(after.width).toBe(60);
   });
