@@ -327,8 +327,7 @@ export function saveArticle(input: ArticleForm, editor: Editor, now: Date = news
     { behavior: 'immediate' },
   );
   if (!outcome.ok) return outcome;
-  // The editor keeps its own state; the restore form re-renders through its action's revalidatePath.
-  if (outcome.touched) invalidateCacheTags(tagsForArticleChange(outcome.touched), { rerender: false });
+  if (outcome.touched) invalidateCacheTags(tagsForArticleChange(outcome.touched));
   const { row } = outcome;
   return {
     ok: true,
