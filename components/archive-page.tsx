@@ -5,6 +5,8 @@ import { parsePageParam } from '@/lib/articles/pagination';
 import { authorPath, isValidSlug, pagePath, sectionPath, tagPath } from '@/lib/site/urls';
 import { ArchiveList } from './archive-list';
 import { feedTypes } from '@/lib/site/feeds';
+import type { MediaImage } from '@/lib/media/rules';
+import { ResponsiveImage } from './media/responsive-image';
 
 // Section, tag and author archives share one shape: a header, a page of articles, pagination.
 
@@ -18,6 +20,10 @@ interface Archive {
   base: string;
   feed?: string;
   list: Page<ArticleSummary>;
+  /** An author's portrait. */
+  photo?: MediaImage | null;
+  /** On an author page, the author: left out of each byline below. */
+  authorSlug?: string;
 }
 
 async function loadArchive(kind: ArchiveKind, params: ArchiveParams): Promise<Archive | null> {
@@ -56,6 +62,8 @@ async function loadArchive(kind: ArchiveKind, params: ArchiveParams): Promise<Ar
     description: data.author.bio,
     base: authorPath(slug),
     list: data.list,
+    photo: data.author.photo,
+    authorSlug: slug,
   };
 }
 
@@ -79,7 +87,11 @@ export async function ArchivePage({ kind, params }: { kind: ArchiveKind; params:
   const { page } = archive.list;
   return (
     <>
-      <header className="page-header">
+      <header className={`page-header${archive.photo ? ' page-header--with-photo' : ''}`}>
+        {archive.photo && (
+          // The name beside it says who this is.
+          <ResponsiveImage className="author-photo" image={archive.photo} alt="" sizes="7rem" priority />
+        )}
         <p className="kicker">{archive.kicker}</p>
         <h1>
           {archive.title}
@@ -87,7 +99,7 @@ export async function ArchivePage({ kind, params }: { kind: ArchiveKind; params:
         </h1>
         {archive.description && <p className={kind === 'author' ? 'author-bio' : undefined}>{archive.description}</p>}
       </header>
-      <ArchiveList base={archive.base} list={archive.list} showSection={kind !== 'section'} />
+      <ArchiveList base={archive.base} list={archive.list} showSection={kind !== 'section'} omitAuthor={archive.authorSlug} />
       {archive.feed && (
         <p className="hint">
           <a href={archive.feed}>RSS feed for {archive.title}</a>

@@ -24,6 +24,7 @@ export function ArticleCard({
   showSection = true,
   showCommentCount = true,
   picture = variant === 'lead' ? 'lead' : 'thumb',
+  omitAuthor,
   children,
 }: {
   article: ArticleSummary;
@@ -33,9 +34,12 @@ export function ArticleCard({
   /** Off where the list is cached without the comment-counts tag (related articles). */
   showCommentCount?: boolean;
   picture?: keyof typeof PICTURE | 'none';
+  /** On an author's own page: their name is the page's title, so the byline names only co-authors. */
+  omitAuthor?: string;
   children?: React.ReactNode;
 }) {
   const Heading = `h${headingLevel}` as const;
+  const others = omitAuthor ? article.bylines.filter((b) => b.slug !== omitAuthor) : article.bylines;
   const image = picture !== 'none' && article.image ? { ...PICTURE[picture], ...article.image } : null;
   return (
     <article className={`card card--${variant}${image ? ` card--with-${picture}` : ''}`}>
@@ -54,7 +58,12 @@ export function ArticleCard({
       {article.summary && <p className="card__summary">{article.summary}</p>}
       {children}
       <p className="byline">
-        By <Bylines bylines={article.bylines} /> · <DateTime iso={article.publishedAt} />
+        {others.length > 0 && (
+          <>
+            {omitAuthor ? 'With' : 'By'} <Bylines bylines={others} /> ·{' '}
+          </>
+        )}
+        <DateTime iso={article.publishedAt} />
         {showCommentCount && article.commentCount > 0 && (
           <>
             {' '}

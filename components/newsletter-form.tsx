@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useActionState, useId } from 'react';
 import { useFormStatus } from 'react-dom';
@@ -62,6 +63,9 @@ export function NewsletterForm({ action, intro }: { action: Action; intro?: stri
               </p>
             )}
           </div>
+          <p className="hint newsletter__privacy">
+            <Link href="/privacy">How we use your data</Link>
+          </p>
         </form>
       )}
     </section>

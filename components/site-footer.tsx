@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { env } from '@/lib/env';
+import { SITE_PAGE_LINK_TEXT, SITE_PAGE_SLUGS, sitePagePath } from '@/lib/site-pages/catalogue';
 
 export function SiteFooter({ newsletter }: { newsletter?: React.ReactNode }) {
   return (
@@ -13,6 +14,13 @@ export function SiteFooter({ newsletter }: { newsletter?: React.ReactNode }) {
           <p>{env.POSTAL_ADDRESS}</p>
         </div>
         {newsletter}
+        <ul className="footer-links" aria-label="About us">
+          {SITE_PAGE_SLUGS.map((slug) => (
+            <li key={slug}>
+              <Link href={sitePagePath(slug)}>{SITE_PAGE_LINK_TEXT[slug]}</Link>
+            </li>
+          ))}
+        </ul>
         <ul className="footer-links" aria-label="Site links">
           <li>
             <Link href="/search">Search</Link>

@@ -15,6 +15,8 @@ export const authors = sqliteTable(
     name: text('name').notNull(),
     role: text('role').notNull().default(''),
     bio: text('bio').notNull().default(''),
+    /** An optional portrait for the author page, from the media library. */
+    photoId: integer('photo_id').references((): AnySQLiteColumn => media.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('authors_slug_unique').on(t.slug)],
@@ -176,6 +178,21 @@ export const slugRedirects = sqliteTable('slug_redirects', {
     .notNull()
     .references(() => articles.id, { onDelete: 'cascade' }),
   createdAt: createdAt(),
+});
+
+/**
+ * The pages a reader checks before trusting a publication (About, Contact, Corrections, Privacy,
+ * Comment policy), written by editors in Markdown. The set is fixed (lib/site-pages/catalogue.ts);
+ * a page without a row shows its first version from there.
+ */
+export const sitePages = sqliteTable('site_pages', {
+  slug: text('slug').primaryKey(),
+  title: text('title').notNull(),
+  body: text('body').notNull(),
+  /** Bumped by every save: a save names the version it started from. */
+  version: integer('version').notNull().default(1),
+  updatedBy: text('updated_by'),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 });
 
 export type Author = typeof authors.$inferSelect;

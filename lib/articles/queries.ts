@@ -3,6 +3,7 @@ import { and, count, desc, eq, gte, inArray, lte, ne, type Placeholder, type SQL
 import { unstable_cache } from 'next/cache';
 import { getDb } from '@/db';
 import { articleAuthors, articles, articleTags, authors, media, sections, tags, type Media } from '@/db/schema';
+import type { MediaImage } from '@/lib/media/rules';
 import { newsroomNow } from '@/lib/site/clock';
 import { articleTag, authorTag, COMMENT_COUNTS_TAG, LISTINGS_TAG, sectionTag, SECTIONS_TAG, tagTag } from './cache-tags';
 import { readingMinutes, renderMarkdown } from './markdown';
@@ -331,12 +332,29 @@ export const getAuthorPage = ({ slug, page }: { slug: string; page: number }) =>
   })();
 
 async function authorPage({ slug, page }: { slug: string; page: number }) {
-  const author = getDb()
-    .select({ id: authors.id, slug: authors.slug, name: authors.name, role: authors.role, bio: authors.bio })
+  const row = getDb()
+    .select({
+      id: authors.id,
+      slug: authors.slug,
+      name: authors.name,
+      role: authors.role,
+      bio: authors.bio,
+      photoHash: media.hash,
+      photoFormat: media.format,
+      photoWidth: media.width,
+      photoHeight: media.height,
+    })
     .from(authors)
+    .leftJoin(media, eq(media.id, authors.photoId))
     .where(eq(authors.slug, slug))
     .get();
-  if (!author) return null;
+  if (!row) return null;
+  const { photoHash, photoFormat, photoWidth, photoHeight, ...rest } = row;
+  const photo: MediaImage | null =
+    photoHash && photoFormat && photoWidth && photoHeight
+      ? { hash: photoHash, format: photoFormat, width: photoWidth, height: photoHeight }
+      : null;
+  const author = { ...rest, photo };
   const bylined = getDb().select({ id: articleAuthors.articleId }).from(articleAuthors).where(eq(articleAuthors.authorId, author.id));
   const list = pageOf(and(isLive(), inArray(articles.id, bylined))!, page);
   return list ? { author, list } : null;

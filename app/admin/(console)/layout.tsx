@@ -13,6 +13,8 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
       ['/admin', 'Overview', 'staff'],
       ['/admin/articles', 'Articles', 'editor'],
       ['/admin/media', 'Media', 'editor'],
+      ['/admin/authors', 'Authors', 'editor'],
+      ['/admin/pages', 'Pages', 'editor'],
       ['/admin/comments', 'Comments', 'moderator'],
       ['/admin/blocklist', 'Blocklist', 'moderator'],
       ['/admin/log', 'Log', 'staff'],
