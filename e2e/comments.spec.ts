@@ -274,7 +274,7 @@ test('errors show beside each field and keep what was typed', async ({ browser, 
   await context.close();
 });
 
-test('Reply opens the form for a reply, and the approved reply shows nested under its parent', async ({
+test('Reply opens the form under the comment it answers, and the approved reply shows nested under its parent', async ({
   browser,
   siteDb,
   settings,
@@ -309,18 +309,28 @@ test('Reply opens the form for a reply, and the approved reply shows nested unde
   await expect(page.getByRole('heading', { name: `Reply to ${parentName}` })).toBeVisible();
   await expect(form.form).toContainText(`Replying to ${parentName}.`);
   await expect(form.body).toBeFocused();
-  // Cancel leaves reply mode in place; Reply starts it again.
+  // The form opened in place: inside the parent's item, straight after the comment, one form on the page.
+  await expect(itemOf(page, parent.id).locator(':scope > .reply-in-place > form.comment-form')).toHaveCount(1);
+  await expect(page.locator('form.comment-form')).toHaveCount(1);
+  const replyLink = commentWith(page, 'Which suppliers bid').getByRole('link', { name: `Reply to ${parentName}` });
+  await expect(replyLink).toHaveAttribute('aria-expanded', 'true');
+  // What was typed goes with the form; Cancel puts it back at the end and focus back on Reply.
+  await form.body.fill('Three: two incumbents and a newcomer.');
   await form.form.getByRole('link', { name: 'Cancel reply' }).click();
   await expect(page.getByRole('heading', { name: 'Leave a reply' })).toBeVisible();
+  await expect(page.locator('#respond > form.comment-form')).toHaveCount(1);
+  await expect(form.body).toHaveValue('Three: two incumbents and a newcomer.');
+  await expect(replyLink).toBeFocused();
+  await expect(replyLink).toHaveAttribute('aria-expanded', 'false');
   await expect(page).toHaveURL(url);
-  await commentWith(page, 'Which suppliers bid')
-    .getByRole('link', { name: `Reply to ${parentName}` })
-    .click();
+  await replyLink.click();
   await expect(page.getByRole('heading', { name: `Reply to ${parentName}` })).toBeVisible();
+  await expect(page.locator('#respond')).toContainText('Write a new comment instead of a reply');
   await form.send({ name: 'Rhea Replier', email: replyEmail, body: 'Three: two incumbents and a newcomer.' });
-  await expect(form.status).toHaveText(SUCCESS_MESSAGE);
-  // The reply ends the reply mode.
+  // The reply ends the reply mode: the form goes back to the end, saying the reply was received.
   await expect(page.getByRole('heading', { name: 'Leave a reply' })).toBeVisible();
+  await expect(form.status).toHaveText(SUCCESS_MESSAGE);
+  await expect(form.body).toHaveValue('');
 
   const reply = await storedComment(siteDb, replyEmail);
   expect(reply).toMatchObject({ parentId: parent.id, depth: 2, status: 'pending' });

@@ -1,10 +1,11 @@
 'use client';
 
+import Link from 'next/link';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { useFormStatus } from 'react-dom';
 import type { CommentFormState } from '@/lib/comments/actions';
 import { FormField } from '../form-field';
-import { useComments } from './comments-context';
+import { useComments, type FormCarry } from './comments-context';
 
 type Action = (state: CommentFormState, formData: FormData) => Promise<CommentFormState>;
 
@@ -33,7 +34,7 @@ function SubmitButton() {
 
 /**
  * The comment form. Without JavaScript it is a plain POST to the server action; with it, it posts
- * in place and shows "Posting…". Reply in the thread sets the comment it answers.
+ * in place and shows "Posting…". Reply in the thread opens it under the comment it answers.
  */
 export function CommentForm({
   action,
@@ -48,26 +49,35 @@ export function CommentForm({
   /** On the reply page (no thread around it), "Cancel reply" goes back to the article. */
   onReplyPage?: boolean;
 }) {
-  const { replyTo, setReplyTo, pendingToken, posted } = useComments();
+  const { replyTo, setReplyTo, pendingToken, posted, form: movable, carry, snapshot } = useComments();
+  // Reply and Cancel move the form (a new instance each time): what it held comes along.
+  const [carried] = useState(() => carry.current);
   const [state, formAction] = useActionState(action, { status: 'idle', extra: { stamp: initialStamp } });
   const [remembered, setRemembered] = useState<Remembered | null>(null);
   // What was sent, kept until the answer: only a comment that was accepted saves the details.
   const sent = useRef<{ remember: boolean; details: Remembered } | null>(null);
-  const [fetchedStamp, setFetchedStamp] = useState<string>();
+  // A form moved by Reply or Cancel keeps the stamp it had: the time the reader started writing.
+  const [fetchedStamp, setFetchedStamp] = useState<string | undefined>(carried?.stamp);
   const formRef = useRef<HTMLFormElement>(null);
   // The newest stamp wins: from the last answer, else fetched fresh, else the cached page's own.
   const stamp = (state.status !== 'idle' ? state.extra?.stamp : undefined) ?? fetchedStamp ?? initialStamp;
   const values: Partial<Record<'body' | 'name' | 'email' | 'website', string>> | undefined =
-    state.status === 'error' ? state.values : (remembered ?? undefined);
+    state.status === 'error' ? state.values : (carried?.values ?? remembered ?? undefined);
+  const message = state.status === 'idle' ? carried?.message : state.message;
+  const stampNow = useRef(stamp);
+  useEffect(() => {
+    stampNow.current = stamp;
+  }, [stamp]);
   const errors = state.fieldErrors;
 
   // The page is cached, so its stamp is as old as the cache entry: ask for a fresh one.
   useEffect(() => {
+    if (carried?.stamp) return;
     fetch('/api/comments/stamp', { cache: 'no-store' })
       .then((r) => (r.ok ? r.json() : null))
       .then((data: { stamp?: string } | null) => data?.stamp && setFetchedStamp(data.stamp))
       .catch(() => undefined);
-  }, []);
+  }, [carried]);
 
   // Details this browser was asked to remember (read after hydration: the page is the same for all).
   useEffect(() => {
@@ -95,18 +105,43 @@ export function CommentForm({
     }
     formRef.current?.reset();
     setRemembered(choice?.remember ? choice.details : null);
-    setReplyTo(undefined);
     posted(state.extra?.pending);
+    // A reply written in place: the form closes, and its answer is said at the end of the thread.
+    if (replyTo && movable) closeReply({ message: state.message, stamp: state.extra?.stamp });
+    else setReplyTo(undefined);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once per answer, not when the reply target changes
   }, [state, setReplyTo, posted]);
 
-  // Reply pressed in the thread: bring the form to the reader.
-  const chosen = useRef(replyTo?.id);
+  // Opened under a comment by Reply: the reader types at once. Moved away (Reply elsewhere, Cancel,
+  // or the reply posted): what was typed goes with it, unless a post already said what to carry.
+  const openedFor = useRef(replyTo?.id);
   useEffect(() => {
-    if (!replyTo || replyTo.id === chosen.current) return;
-    chosen.current = replyTo.id;
-    formRef.current?.scrollIntoView({ block: 'start' });
-    formRef.current?.querySelector('textarea')?.focus();
-  }, [replyTo]);
+    const form = formRef.current;
+    carry.current = null;
+    if (movable && openedFor.current !== undefined) {
+      form?.scrollIntoView({ block: 'nearest' });
+      form?.querySelector('textarea')?.focus();
+    }
+    snapshot.current = () => {
+      const data = new FormData(form ?? undefined);
+      const text = (key: string) => (typeof data.get(key) === 'string' ? (data.get(key) as string) : '');
+      return {
+        values: { body: text('body'), name: text('name'), email: text('email'), website: text('website') },
+        stamp: stampNow.current,
+      };
+    };
+    return () => {
+      snapshot.current = null;
+    };
+  }, [carry, snapshot, movable]);
+
+  /** Closes the reply: the form goes back to the end of the thread, focus to the Reply it came from. */
+  function closeReply(next?: FormCarry) {
+    const id = replyTo?.id;
+    if (next) carry.current = next;
+    setReplyTo(undefined);
+    if (movable && id !== undefined) requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-reply-to="${id}"]`)?.focus());
+  }
 
   return (
     <form
@@ -137,17 +172,19 @@ export function CommentForm({
             onClick={(event) => {
               if (onReplyPage) return;
               event.preventDefault();
-              chosen.current = undefined;
-              setReplyTo(undefined);
+              closeReply();
             }}
           >
             Cancel reply
           </a>
         </p>
       )}
-      <p className="hint">Your email address will not be published. Required fields are marked *</p>
+      <p className="hint">
+        Your email address will not be published. Required fields are marked *. <Link href="/privacy">How we use your data</Link> ·{' '}
+        <Link href="/comment-policy">Comment policy</Link>
+      </p>
       <div aria-live="polite" role="status">
-        {state.message && <p className={`form-message${state.status === 'error' ? ' form-message--error' : ''}`}>{state.message}</p>}
+        {message && <p className={`form-message${state.status === 'error' ? ' form-message--error' : ''}`}>{message}</p>}
       </div>
       <input type="hidden" name="stamp" value={stamp} />
       {/* Sends this browser's earlier pending comments along, so the answer's list keeps them too. */}

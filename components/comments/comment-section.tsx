@@ -3,7 +3,7 @@ import { submitComment } from '@/lib/comments/actions';
 import { newCommentFormStamp } from '@/lib/comments/queries';
 import type { ThreadPage } from '@/lib/comments/thread';
 import { CommentForm } from './comment-form';
-import { CommentThread } from './comment-thread';
+import { CommentThread, FormAtEnd } from './comment-thread';
 import { CommentsProvider } from './comments-context';
 
 /** Comments under an article: the approved thread (cached with the page), the form, and the reader's own pending ones. */
@@ -27,7 +27,14 @@ export function CommentSection({
         {total === 0 ? 'Comments' : `${total} ${total === 1 ? 'comment' : 'comments'}`}
       </h2>
       {total === 0 && commentsOpen && <p className="hint">No comments yet. Start the conversation.</p>}
-      <CommentsProvider slug={slug}>
+      <CommentsProvider
+        slug={slug}
+        form={
+          commentsOpen ? (
+            <CommentForm action={submitComment.bind(null, slug)} stamp={newCommentFormStamp()} articlePath={articlePath} />
+          ) : null
+        }
+      >
         <CommentThread comments={comments} articlePath={articlePath} commentsOpen={commentsOpen} />
         {thread.pageCount > 1 && (
           <nav className="pagination" aria-label="Comment pages">
@@ -38,13 +45,7 @@ export function CommentSection({
             {thread.page < thread.pageCount ? <Link href={pageHref(thread.page + 1)}>Later comments →</Link> : <span />}
           </nav>
         )}
-        <div id="respond">
-          {commentsOpen ? (
-            <CommentForm action={submitComment.bind(null, slug)} stamp={newCommentFormStamp()} articlePath={articlePath} />
-          ) : (
-            <p>Comments are closed on this article.</p>
-          )}
-        </div>
+        <div id="respond">{commentsOpen ? <FormAtEnd /> : <p>Comments are closed on this article.</p>}</div>
       </CommentsProvider>
     </section>
   );

@@ -24,7 +24,7 @@ export function CommentThread({
   articlePath: string;
   commentsOpen: boolean;
 }) {
-  const { pending, setReplyTo } = useComments();
+  const { pending, replyTo, setReplyTo, form } = useComments();
   const shown = idsIn(comments);
   const pendingFor = (id: number | 'root') =>
     pending.filter((c) => (id === 'root' ? c.parentId === null || !shown.has(c.parentId) : c.parentId === id));
@@ -37,6 +37,8 @@ export function CommentThread({
               {/* A page of its own without JavaScript; with it, the form below takes the reply. */}
               <a
                 href={`${articlePath}/reply/${c.id}#respond`}
+                data-reply-to={c.id}
+                aria-expanded={form ? replyTo?.id === c.id : undefined}
                 onClick={(event) => {
                   event.preventDefault();
                   setReplyTo({ id: c.id, name: c.authorName });
@@ -47,6 +49,7 @@ export function CommentThread({
             </footer>
           )}
         </CommentView>
+        {form && replyTo?.id === c.id && <div className="reply-in-place">{form}</div>}
         {c.replies.length > 0 && <ol>{items(c.replies, depth + 1)}</ol>}
         <PendingSlot id={c.id} comments={pendingFor(c.id)} />
       </li>
@@ -66,5 +69,24 @@ function PendingSlot({ id, comments }: { id: number | 'root'; comments: PendingC
         <CommentView key={c.id} comment={c} note={AWAITING} />
       ))}
     </div>
+  );
+}
+
+/** Where the comment form sits when it is not answering a comment: after the thread. */
+export function FormAtEnd() {
+  const { replyTo, setReplyTo, form } = useComments();
+  if (!replyTo) return form;
+  return (
+    <p className="hint">
+      <a
+        href="#respond"
+        onClick={(event) => {
+          event.preventDefault();
+          setReplyTo(undefined);
+        }}
+      >
+        Write a new comment instead of a reply
+      </a>
+    </p>
   );
 }

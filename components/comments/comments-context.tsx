@@ -1,17 +1,25 @@
 'use client';
 
-import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import { PENDING_HEADER, PENDING_STORAGE_KEY } from '@/lib/comments/pending-keys';
 import type { PendingComment } from '@/lib/comments/thread';
 
 // What the parts of an article's comments share in the browser: the comment being replied to
-// (Reply in the thread sets it, the form shows it) and the reader's own comments awaiting
+// (Reply in the thread sets it, and the form opens under it) and the reader's own comments awaiting
 // moderation (the form adds one, the thread shows each where it will appear). The page around it
 // is cached and the same for everyone; only a browser that has posted asks for its own comments.
 
 export interface ReplyTarget {
   id: number;
   name: string;
+}
+
+/** What the form hands to itself when Reply or Cancel moves it: what was typed, and its last answer. */
+export interface FormCarry {
+  values?: Partial<Record<'body' | 'name' | 'email' | 'website', string>>;
+  message?: string;
+  /** The form's signed start time (lib/comments/rules.ts), so moving it does not restart the clock. */
+  stamp?: string;
 }
 
 interface Comments {
@@ -22,6 +30,16 @@ interface Comments {
   pending: PendingComment[];
   /** Keeps the list a post answered with, and shows what it holds. */
   posted: (pendingToken: string | undefined) => void;
+  /**
+   * The comment form, given once: shown under the comment being answered while there is one
+   * (Reply, with JavaScript), else at the end of the thread. Null where the form stays put (the
+   * no-JavaScript reply page renders its own).
+   */
+  form: React.ReactNode;
+  /** What the form carries to its next place; set just before it moves, read when it renders there. */
+  carry: RefObject<FormCarry | null>;
+  /** The form in place registers how to read what it holds, so a move can take it along. */
+  snapshot: RefObject<(() => FormCarry) | null>;
 }
 
 const CommentsContext = createContext<Comments | null>(null);
@@ -67,13 +85,26 @@ function posted(token: string | undefined) {
 export function CommentsProvider({
   slug,
   replyTo: initialReplyTo,
+  form = null,
   children,
 }: {
   slug: string;
   replyTo?: ReplyTarget;
+  form?: React.ReactNode;
   children?: React.ReactNode;
 }) {
-  const [replyTo, setReplyTo] = useState(initialReplyTo);
+  const [replyTo, setReplyToState] = useState(initialReplyTo);
+  const carry = useRef<FormCarry | null>(null);
+  const snapshot = useRef<(() => FormCarry) | null>(null);
+  // Moving the form renders a new one at its new place before the old one is gone: what the old
+  // one holds is read now, before the move, unless the form already said what to carry.
+  const setReplyTo = useCallback(
+    (target: ReplyTarget | undefined) => {
+      if (form) carry.current ??= snapshot.current?.() ?? null;
+      setReplyToState(target);
+    },
+    [form],
+  );
   const pendingToken = useSyncExternalStore(subscribeToToken, storedToken, () => null);
   const [pending, setPending] = useState<PendingComment[]>([]);
 
@@ -86,6 +117,9 @@ export function CommentsProvider({
       .catch(() => undefined);
   }, [slug, pendingToken]);
 
-  const value = useMemo(() => ({ replyTo, setReplyTo, pendingToken, pending, posted }), [replyTo, pendingToken, pending]);
+  const value = useMemo(
+    () => ({ replyTo, setReplyTo, pendingToken, pending, posted, form, carry, snapshot }),
+    [replyTo, setReplyTo, pendingToken, pending, form],
+  );
   return <CommentsContext.Provider value={value}>{children}</CommentsContext.Provider>;
 }
