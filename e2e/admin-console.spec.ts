@@ -10,7 +10,7 @@ import { expect, test } from './support/fixtures';
 // into the database, as the public form would store them) and acts on those only.
 
 /** The page-wide status line that reports what the last action did. */
-const flash = (page: Page) => page.getByRole('main').locator('.flash');
+const flash = (page: Page) => page.getByRole('main').locator('.flash').getByRole('status');
 
 /** The console row of one comment. */
 const row = (page: Page, id: number) =>
@@ -105,26 +105,49 @@ test('bulk spam: select several comments and mark them all as spam', async ({ st
   await expect(row(page, third)).toBeVisible();
 });
 
-test('keyboard: j moves to a comment and a approves it', async ({ staffPage: page, siteDb }) => {
+test('keyboard: j moves to a comment, a approves it, the next comment is focused, and z undoes it', async ({ staffPage: page, siteDb }) => {
   const tag = uniqueTag('keys');
-  const { ids } = pendingComments(siteDb, tag, 1, 3);
-  const id = ids[0]!;
+  const { ids } = pendingComments(siteDb, tag, 3, 3);
 
   await page.goto('/admin/comments');
   await expect(page.getByRole('complementary', { name: 'Keyboard shortcuts' })).toContainText('a approve');
-  // Other workers may add comments meanwhile; the page is fixed once loaded, so count the rows
-  // above this one and press j that many times and once more.
-  const position = await page
+  await expect(page.getByRole('complementary', { name: 'Keyboard shortcuts' })).toContainText('z undo');
+  // Other workers may add comments meanwhile; the page is fixed once loaded, so find this test's
+  // comments in it and press j until the first of them.
+  const order = await page
     .locator('tr[data-comment-row]')
-    .evaluateAll((rows, wanted) => rows.findIndex((r) => r.getAttribute('aria-label')?.startsWith(`Comment ${wanted} by`)), id);
-  expect(position).toBeGreaterThanOrEqual(0);
-  for (let i = 0; i <= position; i++) await page.keyboard.press('j');
+    .evaluateAll((rows) => rows.map((r) => Number(/^Comment (\d+) by/.exec(r.getAttribute('aria-label') ?? '')?.[1])));
+  const mine = order.filter((id) => ids.includes(id));
+  expect(mine).toHaveLength(3);
+  const [id, next] = mine as [number, number];
+  for (let i = 0; i <= order.indexOf(id); i++) await page.keyboard.press('j');
   await expect(row(page, id)).toHaveAttribute('data-active', 'true');
   await expect(row(page, id)).toBeFocused();
 
   await page.keyboard.press('a');
   await expect(flash(page)).toHaveText('Approved: 1 comment.');
   expect(commentStatus(siteDb, id)).toBe('approved');
+  // The row leaves the pending list; the comment that took its place is selected and focused.
+  await expect(row(page, id)).toHaveCount(0);
+  await expect(row(page, next)).toBeFocused();
+  await expect(row(page, next)).toHaveAttribute('data-active', 'true');
+
+  // Undo, by key: the comment is pending again and back in the list.
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeVisible();
+  await page.keyboard.press('z');
+  await expect(flash(page)).toHaveText('Undone: 1 comment back where it was.');
+  expect(commentStatus(siteDb, id)).toBe('pending');
+  await expect(row(page, id)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+  const log = siteDb.select().from(moderationLog).where(eq(moderationLog.action, 'undo approve')).all();
+  expect(log.some((entry) => entry.commentIds.includes(id))).toBe(true);
+
+  // Undo by button, after a spam: the comment goes back to pending.
+  await row(page, next).getByRole('button', { name: 'Spam' }).click();
+  await expect(flash(page)).toHaveText('Marked as spam: 1 comment.');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(flash(page)).toHaveText('Undone: 1 comment back where it was.');
+  expect(commentStatus(siteDb, next)).toBe('pending');
 });
 
 test('a staff reply is published at once with a Staff badge', async ({ staffPage: page, browser, siteDb, moderator }) => {

@@ -127,7 +127,9 @@ test('deleting a subscriber erases the row and cancels their queued email', asyn
     .getByRole('form', { name: `Delete ${email}` })
     .getByRole('button', { name: 'Delete' })
     .click();
-  await expect(page.getByRole('main').locator('.flash')).toHaveText('Subscriber deleted, with their tokens and any queued email.');
+  await expect(page.getByRole('main').locator('.flash').getByRole('status')).toHaveText(
+    'Subscriber deleted, with their tokens and any queued email.',
+  );
   await expect(page.getByRole('table').getByRole('row').filter({ hasText: email })).toHaveCount(0);
   expect(siteDb.select({ n: count() }).from(subscribers).where(eq(subscribers.email, email)).get()).toEqual({ n: 0 });
   expect(outboxRowsTo(siteDb, email)).toEqual([{ kind: 'newsletter_confirm', status: 'cancelled' }]);

@@ -1,10 +1,11 @@
 'use server';
 
 import { z } from 'zod';
-import { BLOCKLIST_KINDS } from '@/db/schema';
+import { BLOCKLIST_KINDS, COMMENT_STATUSES } from '@/db/schema';
 import { staffAction } from '@/lib/auth/staff-action';
 import { addBlock, editCommentBody, getModerationRow, removeBlock, replyAsStaff } from './moderation';
-import { MODERATION_ACTIONS, moderateComments } from './moderation';
+import { MODERATION_ACTIONS, moderateComments, undoModeration } from './moderation';
+import type { UndoOffer } from './undo';
 
 // Moderators' server actions (lib/auth/staff-action.ts checks the caller first).
 
@@ -36,10 +37,51 @@ export const moderateSelected = staffAction(
     arrays: ['ids'],
   },
   ({ action, ids }, { staff }) => {
-    const { changed, skipped } = moderateComments({ ids, action, actor: staff.email });
+    const { changed, skipped, previous } = moderateComments({ ids, action, actor: staff.email });
     if (changed.length === 0) return { status: 'error', message: 'Nothing changed: the selected comments were already in that state.' };
     const count = `${changed.length} ${changed.length === 1 ? 'comment' : 'comments'}`;
-    return { status: 'success', message: `${VERBS[action]}: ${count}.${skipped.length ? ` ${skipped.length} skipped.` : ''}` };
+    // Every action but delete forever can be undone from the status line (or with z).
+    const undo: UndoOffer | undefined = action === 'delete' ? undefined : { action, previous };
+    return {
+      status: 'success',
+      message: `${VERBS[action]}: ${count}.${skipped.length ? ` ${skipped.length} skipped.` : ''}`,
+      extra: undo && { undo },
+    };
+  },
+);
+
+/** Puts the comments of the last action back where they were. */
+export const undoModerationAction = staffAction(
+  {
+    schema: z.object({
+      action: z.enum(MODERATION_ACTIONS).exclude(['delete'], { error: 'Delete forever cannot be undone.' }),
+      previous: z
+        .string()
+        .transform((raw, ctx) => {
+          try {
+            return JSON.parse(raw) as unknown;
+          } catch {
+            ctx.addIssue({ code: 'custom', message: 'There is nothing to undo.' });
+            return z.NEVER;
+          }
+        })
+        .pipe(
+          z
+            .array(z.object({ id, status: z.enum(COMMENT_STATUSES) }))
+            .min(1, { error: 'There is nothing to undo.' })
+            .max(500),
+        ),
+    }),
+  },
+  ({ action, previous }, { staff }) => {
+    const restored = undoModeration({ action, previous, actor: staff.email });
+    if (restored.length === 0) return { status: 'error', message: 'Nothing to undo: those comments have been moderated again since.' };
+    const count = `${restored.length} ${restored.length === 1 ? 'comment' : 'comments'}`;
+    const left = previous.length - restored.length;
+    return {
+      status: 'success',
+      message: `Undone: ${count} back where ${restored.length === 1 ? 'it was' : 'they were'}.${left ? ` ${left} moderated again since, left alone.` : ''}`,
+    };
   },
 );
 

@@ -11,6 +11,7 @@ import {
   listModerationQueue,
   moderateComments,
   replyAsStaff,
+  undoModeration,
   type ModerationAction,
 } from './moderation';
 import { listApprovedComments } from './queries';
@@ -89,6 +90,34 @@ const TRANSITIONS: Record<ModerationAction, Record<CommentStatus, CommentStatus 
   delete: { pending: null, approved: null, spam: null, trash: 'deleted' },
 };
 
+describe('undoModeration', () => {
+  it('puts each comment back where it was, logs it, and refreshes the public thread it changes', () => {
+    const wasPending = addComment(slugA, 'pending');
+    const wasSpam = addComment(slugB, 'spam');
+    const { previous } = moderateComments({ ids: [wasPending, wasSpam], action: 'approve', actor: ACTOR });
+    db().delete(cacheInvalidations).run();
+    expect(undoModeration({ action: 'approve', previous, actor: ACTOR }).sort((a, b) => a - b)).toEqual([wasPending, wasSpam]);
+    expect([getCommentStatus(wasPending), getCommentStatus(wasSpam)]).toEqual(['pending', 'spam']);
+    expect(logRows().at(-1)).toEqual({ actor: ACTOR, action: 'undo approve', commentIds: expect.arrayContaining([wasPending, wasSpam]) });
+    expect(invalidatedTags()).toEqual([`article:${slugA}`, `article:${slugB}`, 'comment-counts'].sort());
+  });
+
+  it('leaves alone a comment moderated again since, and a status the action could not have come from', () => {
+    const id = addComment(slugA, 'pending');
+    const other = addComment(slugA, 'pending');
+    const { previous } = moderateComments({ ids: [id, other], action: 'trash', actor: ACTOR });
+    moderateComments({ ids: [id], action: 'restore', actor: ACTOR });
+    expect(undoModeration({ action: 'trash', previous, actor: ACTOR })).toEqual([other]);
+    expect(getCommentStatus(id)).toBe('pending');
+    // A forged list cannot move a comment by a route no action takes (approved is not a source of restore).
+    const trashed = addComment(slugA, 'approved');
+    moderateComments({ ids: [trashed], action: 'trash', actor: ACTOR });
+    db().update(comments).set({ status: 'pending' }).where(eq(comments.id, trashed)).run();
+    expect(undoModeration({ action: 'restore', previous: [{ id: trashed, status: 'approved' }], actor: ACTOR })).toEqual([]);
+    expect(getCommentStatus(trashed)).toBe('pending');
+  });
+});
+
 describe('moderateComments', () => {
   const cases = Object.entries(TRANSITIONS).flatMap(([action, from]) =>
     Object.entries(from).map(([status, to]) => [action as ModerationAction, status as CommentStatus, to] as const),
@@ -99,13 +128,13 @@ describe('moderateComments', () => {
     const result = moderateComments({ ids: [id], action, actor: ACTOR });
 
     if (to === null) {
-      expect(result).toEqual({ changed: [], skipped: [id] });
+      expect(result).toEqual({ changed: [], skipped: [id], previous: [] });
       expect(getCommentStatus(id)).toBe(status);
       expect(logRows()).toEqual([]);
       expect(invalidatedTags()).toEqual([]);
       return;
     }
-    expect(result).toEqual({ changed: [id], skipped: [] });
+    expect(result).toEqual({ changed: [id], skipped: [], previous: to === 'deleted' ? [] : [{ id, status }] });
     expect(getCommentStatus(id)).toBe(to === 'deleted' ? null : to);
     expect(logRows()).toEqual([{ actor: ACTOR, action, commentIds: [id] }]);
     if (to !== 'deleted') expect(moderatedBy(id)).toMatchObject({ by: ACTOR, at: expect.any(Date) });
@@ -138,8 +167,9 @@ describe('moderateComments', () => {
     expect(moderateComments({ ids: [id, 987_654_321], action: 'approve', actor: ACTOR })).toEqual({
       changed: [id],
       skipped: [987_654_321],
+      previous: [{ id, status: 'pending' }],
     });
-    expect(moderateComments({ ids: [0, -1, 1.5, Number.NaN], action: 'approve', actor: ACTOR })).toEqual({ changed: [], skipped: [] });
+    expect(moderateComments({ ids: [0, -1, 1.5, Number.NaN], action: 'approve', actor: ACTOR })).toEqual({ changed: [], skipped: [], previous: [] });
     expect(logRows()).toHaveLength(1);
   });
 

@@ -324,11 +324,13 @@ const FROM: Record<ModerationAction, CommentStatus[]> = {
 export interface ModerationResult {
   changed: number[];
   skipped: number[];
+  /** Each changed comment's status before, for Undo (empty after delete forever, which cannot be undone). */
+  previous: { id: number; status: CommentStatus }[];
 }
 
 export function moderateComments({ ids, action, actor }: { ids: number[]; action: ModerationAction; actor: string }): ModerationResult {
   const unique = [...new Set(ids)].filter((id) => Number.isSafeInteger(id) && id > 0);
-  if (unique.length === 0) return { changed: [], skipped: [] };
+  if (unique.length === 0) return { changed: [], skipped: [], previous: [] };
   const now = new Date();
   const { result, touched } = getDb().transaction(
     (tx) => {
@@ -355,12 +357,57 @@ export function moderateComments({ ids, action, actor }: { ids: number[]; action
       const touched = new Set(
         eligible.filter((r) => r.status === 'approved' || (action !== 'delete' && TARGET[action] === 'approved')).map((r) => r.slug),
       );
-      return { result: { changed, skipped: unique.filter((id) => !changed.includes(id)) }, touched };
+      const previous = action === 'delete' ? [] : eligible.map((r) => ({ id: r.id, status: r.status }));
+      return { result: { changed, skipped: unique.filter((id) => !changed.includes(id)), previous }, touched };
     },
     { behavior: 'immediate' },
   );
   if (touched.size > 0) invalidateCacheTags([...[...touched].map(articleTag), COMMENT_COUNTS_TAG]);
   return result;
+}
+
+/**
+ * Undoes a moderation action: puts each comment back to the status it had, if it is still where
+ * the action left it (another moderator may have moved it since: that comment is left alone).
+ * Logged as its own entry. Returns the comments put back.
+ */
+export function undoModeration({
+  action,
+  previous,
+  actor,
+}: {
+  action: Exclude<ModerationAction, 'delete'>;
+  previous: { id: number; status: CommentStatus }[];
+  actor: string;
+}): number[] {
+  const now = new Date();
+  const { restored, touched } = getDb().transaction(
+    (tx) => {
+      const restored: number[] = [];
+      const touched = new Set<string>();
+      for (const { id, status } of previous) {
+        if (!FROM[action].includes(status)) continue;
+        const row = tx
+          .update(comments)
+          .set({ status, moderatedAt: now, moderatedBy: actor, updatedAt: now })
+          .where(and(eq(comments.id, id), eq(comments.status, TARGET[action])))
+          .returning({ id: comments.id, articleId: comments.articleId })
+          .get();
+        if (!row) continue;
+        restored.push(row.id);
+        // Approved before or after: the article's public thread changes.
+        if (status === 'approved' || TARGET[action] === 'approved') {
+          const article = tx.select({ slug: articles.slug }).from(articles).where(eq(articles.id, row.articleId)).get();
+          if (article) touched.add(article.slug);
+        }
+      }
+      if (restored.length > 0) logStaffAction(tx, { actor, action: `undo ${action}`, commentIds: restored, at: now });
+      return { restored, touched };
+    },
+    { behavior: 'immediate' },
+  );
+  if (touched.size > 0) invalidateCacheTags([...[...touched].map(articleTag), COMMENT_COUNTS_TAG]);
+  return restored;
 }
 
 export function countCommentsByStatus(): Record<CommentStatus, number> {

@@ -94,7 +94,7 @@ describe('CommentThread', () => {
         '<a href="#comment-7"><time dateTime="2026-11-26T07:44:09.123Z">26 November 2026 at 07:44</time></a></header>' +
         '<p dir="auto"><bdi>First line</bdi><br/><bdi>second </bdi><a href="https://example.org/x" rel="nofollow ugc noopener">https://example.org/x</a><bdi>.</bdi></p>' +
         '<p dir="auto"><bdi>Another paragraph.</bdi></p>' +
-        '<footer><a href="/articles/a-story/reply/7#respond">Reply<span class="visually-hidden"> to Ruth Calloway</span></a></footer>' +
+        '<footer><a href="/articles/a-story/reply/7#respond" data-reply-to="7">Reply<span class="visually-hidden"> to Ruth Calloway</span></a></footer>' +
         '</article><ol><li data-depth="2">',
     );
     expect(html).toContain('<strong id="comment-12-author"><bdi>Ed Itor</bdi></strong><span class="badge">Staff</span> ');

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { AdminNav } from '@/components/admin/admin-nav';
 import { FlashRegion } from '@/components/admin/flash-region';
 import { signOutAction } from '@/lib/auth/actions';
+import { undoModerationAction } from '@/lib/comments/admin-actions';
 import { canAccess } from '@/lib/auth/roles';
 import { requireStaff } from '@/lib/auth/session';
 import { env } from '@/lib/env';
@@ -43,7 +44,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         </div>
       </header>
       <main id="main" className="wrap admin-main">
-        <FlashRegion />
+        <FlashRegion undo={undoModerationAction} />
         {children}
       </main>
     </>
