@@ -292,6 +292,26 @@ export const emailOutbox = sqliteTable(
 );
 
 /** A rendered email shared by many outbox rows; placeholders are filled in per recipient at send time. */
+/**
+ * What happened to an outbox email besides the happy path its own columns record (queued at
+ * created_at, sent at sent_at): failed attempts, giving up, a staff retry, cancelling, and the
+ * provider's reports (delivered, bounced…). The outbox page shows them as the email's history.
+ */
+export const emailEvents = sqliteTable(
+  'email_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    outboxId: integer('outbox_id')
+      .notNull()
+      .references(() => emailOutbox.id, { onDelete: 'cascade' }),
+    /** 'attempt failed', 'failed', 'retried', 'cancelled', or the provider's word ('delivered', 'bounced'…). */
+    event: text('event').notNull(),
+    detail: text('detail'),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('email_events_outbox_idx').on(t.outboxId, t.at)],
+);
+
 export const sharedEmails = sqliteTable('shared_emails', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   subject: text('subject').notNull(),
@@ -381,6 +401,8 @@ export const moderationLog = sqliteTable(
     action: text('action').notNull(),
     commentIds: text('comment_ids', { mode: 'json' }).$type<number[]>().notNull().default([]),
     detail: text('detail'),
+    /** Where in the dashboard the thing acted on is (an article's editor, a site page…), if anywhere. */
+    link: text('link'),
     createdAt: createdAt(),
   },
   (t) => [index('moderation_log_created_idx').on(t.createdAt), index('moderation_log_actor_idx').on(t.actor, t.createdAt)],

@@ -139,7 +139,7 @@ test('keyboard: j moves to a comment, a approves it, the next comment is focused
   expect(commentStatus(siteDb, id)).toBe('pending');
   await expect(row(page, id)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Undo' })).toHaveCount(0);
-  const log = siteDb.select().from(moderationLog).where(eq(moderationLog.action, 'undo approve')).all();
+  const log = siteDb.select().from(moderationLog).where(eq(moderationLog.action, 'undo-approve')).all();
   expect(log.some((entry) => entry.commentIds.includes(id))).toBe(true);
 
   // Undo by button, after a spam: the comment goes back to pending.

@@ -43,6 +43,12 @@ test('provider down during a sign-up: the reader sees success, and the email arr
   expect(new Set(requests.map((r) => r.headers['idempotency-key']))).toEqual(new Set([`outbox/${row!.id}`]));
   expect(await mailbox.emails(email)).toHaveLength(1);
   expect(row).toMatchObject({ kind: 'newsletter_confirm', status: 'sent', attempts: requests.length, lastError: null });
+  // Its history keeps each failed attempt, with the provider's answer.
+  const history = siteDb.$client
+    .prepare<[number], { event: string; detail: string }>('SELECT event, detail FROM email_events WHERE outbox_id = ? ORDER BY at, id')
+    .all(row!.id);
+  expect(history.slice(0, 3).map((h) => h.event)).toEqual(['attempt failed', 'attempt failed', 'attempt failed']);
+  expect(history[0]!.detail).toMatch(/^500: .*; next try in \d+ s$/);
 });
 
 test('429 with Retry-After: 2 is not retried before two seconds', async ({ page, mailbox, siteDb }) => {
@@ -95,9 +101,24 @@ test('422 fails at once, is not retried, and shows as failed in the outbox', asy
   await page.goto('/admin/outbox');
   const line = page.getByRole('row').filter({ hasText: email });
   await expect(line).toHaveCount(1);
-  await expect(line.getByRole('cell').nth(1)).toHaveText('failed');
+  await expect(line.locator('.status')).toHaveText('failed');
   await expect(line).toContainText('422');
   await expect(line.getByRole('button', { name: 'Retry' })).toBeVisible();
+
+  // "Did my email go out?": found by part of the address, with its history, step by step.
+  await page.getByRole('searchbox', { name: 'Recipient' }).fill(email.split('@')[0]!);
+  await page.getByRole('button', { name: 'Find emails' }).click();
+  await expect(page).toHaveURL(/\/admin\/outbox\?recipient=/);
+  const found = page.getByRole('row').filter({ hasText: email });
+  await expect(found).toHaveCount(1);
+  const steps = found.locator('.email-history li');
+  await expect(steps).toHaveCount(2);
+  await expect(steps.nth(0)).toContainText('queued');
+  await expect(steps.nth(1)).toContainText(/failed.*422/);
+  await found.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('main').locator('.flash').getByRole('status')).not.toBeEmpty();
+  await page.reload();
+  await expect(page.getByRole('row').filter({ hasText: email }).locator('.email-history li').nth(2)).toContainText(`retried by ${admin}`);
 });
 
 test('with a provider configured, the local mailbox pages do not exist', async ({ request }) => {

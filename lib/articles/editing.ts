@@ -314,6 +314,7 @@ export function saveArticle(input: ArticleForm, editor: Editor, now: Date = news
           actor: editor.email,
           action: ACTION_NAMES[input.intent === 'autosave' ? 'save' : input.intent],
           detail: `${row.title} (/articles/${row.slug}, version ${row.version})`,
+          link: `/admin/articles/${row.id}`,
           at: now,
         });
       }

@@ -39,6 +39,7 @@ export function publishDueArticles(now: Date = newsroomNow()): { slug: string; t
           actor: 'schedule',
           action: 'article-publish',
           detail: `${a.title} (/articles/${a.slug}, version ${a.version}), as scheduled`,
+          link: `/admin/articles/${a.id}`,
           at: now,
         });
         return { ...a, links: readArticleLinks(tx, a.id) };

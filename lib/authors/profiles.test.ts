@@ -42,7 +42,7 @@ describe('author profiles', () => {
     const page = await getAuthorPage({ slug: author.slug, page: 1 });
     expect(page?.author).toMatchObject({ bio: 'Covers councils.', photo: { hash: picture.hash, width: picture.width } });
     const log = getDb().select().from(moderationLog).orderBy(desc(moderationLog.id)).get()!;
-    expect(log).toMatchObject({ actor: jo.email, action: 'edited author', detail: `${author.name} (/author/${author.slug})` });
+    expect(log).toMatchObject({ actor: jo.email, action: 'author-edit', detail: `${author.name} (/author/${author.slug})` });
   });
 
   it('a new byline name refreshes every article it is on and the lists showing them', () => {

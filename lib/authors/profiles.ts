@@ -88,7 +88,12 @@ export function saveAuthorProfile(input: AuthorForm, editor: { email: string }):
         .set({ name: input.name, role: input.role, bio: input.bio, photoId: input.photoId })
         .where(eq(authors.id, input.id))
         .run();
-      logStaffAction(tx, { actor: editor.email, action: 'edited author', detail: `${input.name} (/author/${before.slug})` });
+      logStaffAction(tx, {
+        actor: editor.email,
+        action: 'author-edit',
+        detail: `${input.name} (/author/${before.slug})`,
+        link: `/admin/authors/${before.id}`,
+      });
       const bylineChanged = before.name !== input.name || before.role !== input.role;
       const articleIds = bylineChanged
         ? tx.select({ id: articleAuthors.articleId }).from(articleAuthors).where(eq(articleAuthors.authorId, input.id)).all()

@@ -98,7 +98,7 @@ describe('undoModeration', () => {
     db().delete(cacheInvalidations).run();
     expect(undoModeration({ action: 'approve', previous, actor: ACTOR }).sort((a, b) => a - b)).toEqual([wasPending, wasSpam]);
     expect([getCommentStatus(wasPending), getCommentStatus(wasSpam)]).toEqual(['pending', 'spam']);
-    expect(logRows().at(-1)).toEqual({ actor: ACTOR, action: 'undo approve', commentIds: expect.arrayContaining([wasPending, wasSpam]) });
+    expect(logRows().at(-1)).toEqual({ actor: ACTOR, action: 'undo-approve', commentIds: expect.arrayContaining([wasPending, wasSpam]) });
     expect(invalidatedTags()).toEqual([`article:${slugA}`, `article:${slugB}`, 'comment-counts'].sort());
   });
 
@@ -169,7 +169,11 @@ describe('moderateComments', () => {
       skipped: [987_654_321],
       previous: [{ id, status: 'pending' }],
     });
-    expect(moderateComments({ ids: [0, -1, 1.5, Number.NaN], action: 'approve', actor: ACTOR })).toEqual({ changed: [], skipped: [], previous: [] });
+    expect(moderateComments({ ids: [0, -1, 1.5, Number.NaN], action: 'approve', actor: ACTOR })).toEqual({
+      changed: [],
+      skipped: [],
+      previous: [],
+    });
     expect(logRows()).toHaveLength(1);
   });
 
@@ -260,7 +264,11 @@ describe('the staff log', () => {
     const log = listModerationLog({ actor: ACTOR });
     expect(log.actors).toEqual(expect.arrayContaining([ACTOR, 'other@ledger.example']));
     expect(log.rows.every((r) => r.actor === ACTOR)).toBe(true);
-    expect(log.commentArticles.get(id)).toBe(slugA);
+    expect(log.commentArticles.get(id)).toMatchObject({
+      slug: slugA,
+      authorName: 'Test Reader',
+      excerpt: expect.stringMatching(/^Comment \d+$/),
+    });
     // An editor's view keeps to the newsroom: no comment entry, no commenter in the list.
     expect(listModerationLog({ newsroomOnly: true }).rows).toEqual([]);
   });

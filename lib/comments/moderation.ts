@@ -233,6 +233,9 @@ export function removeBlock({ id, actor }: { id: number; actor: string }) {
  * The staff log, newest first. `newsroomOnly` keeps to articles and pictures: what an editor sees,
  * since comment entries (a blocked address, say) are for moderators.
  */
+/** The log's newsroom entries (articles, pictures, site pages, authors), which editors see too. */
+const NEWSROOM_ACTION_PREFIXES = ['article', 'media', 'page', 'author'];
+
 export function listModerationLog({
   actor,
   action,
@@ -245,7 +248,7 @@ export function listModerationLog({
   newsroomOnly?: boolean;
 }) {
   const db = getDb();
-  const newsroom = newsroomOnly ? or(like(moderationLog.action, 'article-%'), like(moderationLog.action, 'media-%')) : undefined;
+  const newsroom = newsroomOnly ? or(...NEWSROOM_ACTION_PREFIXES.map((prefix) => like(moderationLog.action, `${prefix}-%`))) : undefined;
   const where = and(actor ? eq(moderationLog.actor, actor) : undefined, action ? eq(moderationLog.action, action) : undefined, newsroom);
   const total = db.select({ n: count() }).from(moderationLog).where(where).get()?.n ?? 0;
   const rows = db
@@ -275,12 +278,18 @@ export function listModerationLog({
   const commentArticles = new Map(
     commentIds.length
       ? db
-          .select({ id: comments.id, slug: articles.slug })
+          .select({
+            id: comments.id,
+            slug: articles.slug,
+            title: articles.title,
+            authorName: comments.authorName,
+            excerpt: sql<string>`substr(${comments.body}, 1, 160)`,
+          })
           .from(comments)
           .innerJoin(articles, eq(articles.id, comments.articleId))
           .where(inArray(comments.id, commentIds))
           .all()
-          .map((c) => [c.id, c.slug] as const)
+          .map(({ id, ...c }) => [id, c] as const)
       : [],
   );
   return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / ADMIN_PAGE_SIZE)), actions, actors, commentArticles };
@@ -401,7 +410,7 @@ export function undoModeration({
           if (article) touched.add(article.slug);
         }
       }
-      if (restored.length > 0) logStaffAction(tx, { actor, action: `undo ${action}`, commentIds: restored, at: now });
+      if (restored.length > 0) logStaffAction(tx, { actor, action: `undo-${action}`, commentIds: restored, at: now });
       return { restored, touched };
     },
     { behavior: 'immediate' },

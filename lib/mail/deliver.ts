@@ -9,6 +9,7 @@ import { idempotencyKeyOf } from './outbox';
 import { decideRetry, type SendFailure } from './retry';
 import { materialize } from './shared-emails';
 import { getTransport } from './transport';
+import { recordEmailEvent } from './events';
 
 const BATCH_SIZE = 200;
 /** Resend's batch endpoint takes at most 100 emails a request. */
@@ -194,10 +195,18 @@ function record(
               status: 'failed' as const,
               lastError: decision.reason.slice(0, 500),
             };
-      tx.update(emailOutbox)
-        .set({ ...set, claimToken: null, transport, updatedAt: now })
-        .where(mine(row))
-        .run();
+      const mineStill =
+        tx
+          .update(emailOutbox)
+          .set({ ...set, claimToken: null, transport, updatedAt: now })
+          .where(mine(row))
+          .run().changes > 0;
+      if (mineStill) {
+        recordEmailEvent(tx, [row.id], decision.action === 'retry' ? 'attempt failed' : 'failed', {
+          detail: decision.action === 'retry' ? `${error}; next try in ${Math.round(decision.delayMs / 1000)} s` : decision.reason,
+          at: now,
+        });
+      }
     }
   });
   if (decision.action === 'retry') {

@@ -6,6 +6,7 @@ import { checkHeaders, checkRecipient, checkSubject } from './address';
 import { InvalidEmailError } from './errors';
 import type { RenderedEmail } from './render';
 import { isPlaceholder } from './shared-emails';
+import { recordEmailEvent } from './events';
 
 export { InvalidEmailError } from './errors';
 
@@ -120,11 +121,15 @@ export function prepareSharedEmailEnqueue(tx: DbOrTx): (input: EnqueueSharedCopy
 
 /** Cancels queued (not yet sending) emails about `ref`, e.g. when a subscriber is deleted. */
 export function cancelQueuedEmails(tx: DbOrTx, ref: string): number {
-  return tx
+  const cancelled = tx
     .update(emailOutbox)
     .set({ status: 'cancelled', updatedAt: new Date(), lastError: 'cancelled' })
     .where(and(eq(emailOutbox.ref, ref), inArray(emailOutbox.status, ['queued'])))
-    .run().changes;
+    .returning({ id: emailOutbox.id })
+    .all()
+    .map((r) => r.id);
+  recordEmailEvent(tx, cancelled, 'cancelled', { detail: 'what it was about went away (subscriber deleted, bounced…)' });
+  return cancelled.length;
 }
 
 export const idempotencyKeyOf = (row: { id: number; idempotencyKey: string | null }) => row.idempotencyKey ?? `outbox/${row.id}`;

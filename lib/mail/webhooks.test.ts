@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { emailOutbox, subscribers, webhookEvents, type SubscriberStatus } from '@/db/schema';
+import { listOutbox } from './admin';
+import { eventsOf } from './events';
 import { handleResendEvent } from './webhooks';
 
 // Resend's delivery events against a real SQLite file: what a bounce, a complaint and a delivery
@@ -80,6 +82,14 @@ describe('handleResendEvent', () => {
     // Nobody else is touched.
     expect(subscriber(bystander.id).status).toBe('confirmed');
     expect(email(theirs.id).status).toBe('queued');
+    // Each email's history says so, and the outbox search by recipient shows it.
+    expect(eventsOf(getDb(), sent.id)).toMatchObject([{ event: 'bounced', detail: 'reported by the provider' }]);
+    expect(eventsOf(getDb(), queued.id)).toMatchObject([{ event: 'cancelled' }]);
+    expect(eventsOf(getDb(), theirs.id)).toEqual([]);
+    const found = listOutbox({ recipient: s.email.slice(0, 20).toUpperCase() });
+    expect(found.map((e) => e.id).sort((a, b) => a - b)).toEqual([queued.id, sent.id]);
+    expect(found.find((e) => e.id === sent.id)!.history.map((h) => h.what)).toEqual(['queued', 'bounced']);
+    expect(listOutbox({ recipient: '%' }).length).toBe(0);
   });
 
   it('matches the recipient whatever the case of the address in the event', () => {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { getDb } from '@/db';
 import { emailOutbox, subscribers, webhookEvents } from '@/db/schema';
 import { cancelQueuedEmails } from './outbox';
+import { recordEmailEvent } from './events';
 
 // What Resend's delivery events change. Bounces (permanent) and complaints suppress the address
 // for good; delivery events are recorded on the outbox row. Each Svix message id counts once.
@@ -48,6 +49,7 @@ export function handleResendEvent({
           .set({ providerStatus: status, providerStatusAt: now })
           .where(eq(emailOutbox.providerId, event.data.email_id))
           .run();
+        recordEmailEvent(tx, eq(emailOutbox.providerId, event.data.email_id), status, { detail: 'reported by the provider', at: now });
       }
       const permanentBounce = event.type === 'email.bounced' && (event.data.bounce?.type ?? 'Permanent').toLowerCase() === 'permanent';
       const complaint = event.type === 'email.complained';

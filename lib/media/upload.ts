@@ -121,6 +121,7 @@ export async function receiveUpload(request: Request, staff: StaffMember): Promi
             actor: staff.email,
             action: 'media-upload',
             detail: `${media.originalName || 'picture'} (#${media.id}, ${media.width}×${media.height})`,
+            link: '/admin/media',
           }),
       },
     );

@@ -1,6 +1,7 @@
 import 'server-only';
-import { and, count, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, lt } from 'drizzle-orm';
 import { getDb } from '@/db';
+import { contains } from '@/db/contains';
 import { subscribers, SUBSCRIBER_STATUSES, type SubscriberStatus } from '@/db/schema';
 import { logStaffAction } from '@/lib/staff/log';
 import { cancelQueuedEmails } from '@/lib/mail';
@@ -11,14 +12,7 @@ import { resendConfirmationLink, subscriberRef } from './subscriptions';
 export const SUBSCRIBERS_PAGE_SIZE = 50;
 
 function filters({ status, q }: { status?: SubscriberStatus; q?: string }) {
-  const term = q
-    ?.trim()
-    .toLowerCase()
-    .replace(/[%_\\]/g, (c) => `\\${c}`);
-  return and(
-    status ? eq(subscribers.status, status) : undefined,
-    term ? sql`${subscribers.email} LIKE ${`%${term}%`} ESCAPE '\\'` : undefined,
-  );
+  return and(status ? eq(subscribers.status, status) : undefined, contains(subscribers.email, q));
 }
 
 export function listSubscribers({ status, q, page = 1 }: { status?: SubscriberStatus; q?: string; page?: number }) {
@@ -49,22 +43,6 @@ export function countSubscribersByStatus(): Record<SubscriberStatus, number> {
   for (const r of getDb().select({ status: subscribers.status, n: count() }).from(subscribers).groupBy(subscribers.status).all())
     out[r.status] = r.n;
   return out;
-}
-
-/** Confirmations per day over the last `days` days, oldest first (UTC days). */
-export function confirmationsPerDay(days = 30, now = new Date()): { day: string; n: number }[] {
-  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - (days - 1)));
-  const rows = getDb()
-    .select({ day: sql<string>`strftime('%Y-%m-%d', ${subscribers.confirmedAt} / 1000, 'unixepoch')`, n: count() })
-    .from(subscribers)
-    .where(gte(subscribers.confirmedAt, start))
-    .groupBy(sql`1`)
-    .all();
-  const byDay = new Map(rows.map((r) => [r.day, r.n]));
-  return Array.from({ length: days }, (_, i) => {
-    const day = new Date(start.getTime() + i * 86_400_000).toISOString().slice(0, 10);
-    return { day, n: byDay.get(day) ?? 0 };
-  });
 }
 
 /** Rows for the CSV export, read in pages so a large list never sits in memory at once. */

@@ -42,7 +42,7 @@ describe('site pages', () => {
       html: '<p>Email <strong><a href="mailto:news@example.org">news@example.org</a></strong>.</p>\n',
     });
     const log = getDb().select().from(moderationLog).orderBy(desc(moderationLog.id)).get()!;
-    expect(log).toMatchObject({ actor: jo.email, action: 'edited page', detail: 'Write to us (/contact)' });
+    expect(log).toMatchObject({ actor: jo.email, action: 'page-edit', detail: 'Write to us (/contact)' });
     expect(saveSitePage({ slug: 'contact', version: 1, title: 'Write to us', body: 'Second.' }, jo)).toMatchObject({
       ok: true,
       version: 2,

@@ -92,7 +92,13 @@ export function saveSitePage(input: SitePageForm, editor: { email: string }, now
         })
         .returning({ version: sitePages.version })
         .get();
-      logStaffAction(tx, { actor: editor.email, action: 'edited page', detail: `${input.title} (${sitePagePath(input.slug)})`, at: now });
+      logStaffAction(tx, {
+        actor: editor.email,
+        action: 'page-edit',
+        detail: `${input.title} (${sitePagePath(input.slug)})`,
+        link: `/admin/pages/${input.slug}`,
+        at: now,
+      });
       return { ok: true as const, version: saved.version };
     },
     { behavior: 'immediate' },

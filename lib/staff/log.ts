@@ -8,9 +8,24 @@ import { moderationLog } from '@/db/schema';
  */
 export function logStaffAction(
   tx: DbOrTx,
-  entry: { actor: string; action: string; detail?: string; commentIds?: number[]; at?: Date },
+  entry: {
+    actor: string;
+    action: string;
+    detail?: string;
+    commentIds?: number[];
+    /** Where in the dashboard the thing acted on is, so the log links to it. */
+    link?: string;
+    at?: Date;
+  },
 ): void {
   tx.insert(moderationLog)
-    .values({ actor: entry.actor, action: entry.action, detail: entry.detail, commentIds: entry.commentIds ?? [], createdAt: entry.at })
+    .values({
+      actor: entry.actor,
+      action: entry.action,
+      detail: entry.detail,
+      commentIds: entry.commentIds ?? [],
+      link: entry.link,
+      createdAt: entry.at,
+    })
     .run();
 }

@@ -5,38 +5,12 @@ import { canAccess } from '@/lib/auth/roles';
 import { requireStaff } from '@/lib/auth/session';
 import { countCommentsByStatus, countCommentsThisWeek } from '@/lib/comments/moderation';
 import { getOutboxCounts } from '@/lib/mail/queries';
-import { confirmationsPerDay, countSubscribersByStatus } from '@/lib/newsletter/admin';
+import { countSubscribersByStatus } from '@/lib/newsletter/admin';
+import { dailyActivity } from '@/lib/staff/activity';
+import { ActivityChart } from '@/components/admin/activity-chart';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Overview' };
-
-function ConfirmationsChart({ days }: { days: { day: string; n: number }[] }) {
-  const max = Math.max(1, ...days.map((d) => d.n));
-  const total = days.reduce((sum, d) => sum + d.n, 0);
-  const w = 8;
-  return (
-    <figure className="chart">
-      <svg
-        viewBox={`0 0 ${days.length * (w + 2)} 60`}
-        role="img"
-        aria-label={`Confirmations per day over the last 30 days: ${total} in all`}
-      >
-        {days.map((d, i) => {
-          const h = Math.round((d.n / max) * 56);
-          return (
-            <rect key={d.day} x={i * (w + 2)} y={60 - h} width={w} height={Math.max(h, d.n ? 2 : 0)} className="chart__bar">
-              <title>{`${d.day}: ${d.n}`}</title>
-            </rect>
-          );
-        })}
-        <line x1="0" y1="59.5" x2={days.length * (w + 2)} y2="59.5" className="chart__axis" />
-      </svg>
-      <figcaption>
-        {total} confirmations in the last 30 days ({days[0]?.day} to {days.at(-1)?.day})
-      </figcaption>
-    </figure>
-  );
-}
 
 export default async function OverviewPage() {
   const staff = await requireStaff();
@@ -47,6 +21,7 @@ export default async function OverviewPage() {
   const subscribers = countSubscribersByStatus();
   const outbox = getOutboxCounts();
   const articles = countArticlesByTab();
+  const activity = moderates ? dailyActivity(30) : null;
   return (
     <>
       <h1>Overview</h1>
@@ -103,8 +78,13 @@ export default async function OverviewPage() {
               ))}
             </tbody>
           </table>
-          <h2>Confirmations</h2>
-          <ConfirmationsChart days={confirmationsPerDay(30)} />
+        </section>
+      )}
+      {activity && (
+        <section aria-labelledby="activity-heading">
+          <h2 id="activity-heading">The last 30 days</h2>
+          <ActivityChart title="Comments" unit="Comments" days={activity.days} series={activity.comments} />
+          <ActivityChart title="Subscribers" unit="Addresses" days={activity.days} series={activity.subscribers} />
         </section>
       )}
     </>

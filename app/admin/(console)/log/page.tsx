@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { DataTable } from '@/components/admin/data-table';
 import { PaginationNav } from '@/components/pagination-nav';
 import { DateTime } from '@/components/date-time';
@@ -66,23 +67,42 @@ export default async function LogPage({ searchParams }: Props) {
             cell: (r) => (
               <>
                 {r.action}
-                {r.detail && <span className="hint"> ({r.detail})</span>}
+                {r.detail && <> {r.link ? <Link href={r.link}>{r.detail}</Link> : <span className="hint">{r.detail}</span>}</>}
               </>
             ),
           },
           {
             header: 'Comments',
             cell: (r) =>
-              r.commentIds.map((id, i) => {
-                const slug = log.commentArticles.get(id);
-                return (
-                  <span key={id}>
-                    {i > 0 && ', '}
-                    {/* Where the comment sits on the site (a comment deleted for good has no link). */}
-                    {slug ? <a href={`/articles/${slug}#comment-${id}`}>#{id}</a> : `#${id}`}
-                  </span>
-                );
-              }),
+              r.commentIds.length > 3 ? (
+                // A bulk action: the ids, each a link; the text of one would say little about the rest.
+                r.commentIds.map((id, i) => {
+                  const c = log.commentArticles.get(id);
+                  return (
+                    <span key={id}>
+                      {i > 0 && ', '}
+                      {c ? <a href={`/articles/${c.slug}#comment-${id}`}>#{id}</a> : `#${id}`}
+                    </span>
+                  );
+                })
+              ) : (
+                <ul className="log-comments">
+                  {r.commentIds.map((id) => {
+                    const c = log.commentArticles.get(id);
+                    // A comment deleted for good has nothing left to show or link.
+                    if (!c) return <li key={id}>#{id} (deleted)</li>;
+                    return (
+                      <li key={id}>
+                        <a href={`/articles/${c.slug}#comment-${id}`}>#{id}</a> by {c.authorName} on “{c.title}”:{' '}
+                        <q className="hint">
+                          {c.excerpt}
+                          {c.excerpt.length >= 160 ? '…' : ''}
+                        </q>
+                      </li>
+                    );
+                  })}
+                </ul>
+              ),
           },
         ]}
       />

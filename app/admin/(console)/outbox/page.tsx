@@ -6,24 +6,43 @@ import { requireStaff } from '@/lib/auth/session';
 import { listOutbox } from '@/lib/mail/admin';
 import { retryEmailAction } from '@/lib/mail/admin-actions';
 import { getOutboxCounts } from '@/lib/mail/queries';
+import { parseIdParam } from '@/lib/site/urls';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Outbox' };
 
-export default async function OutboxPage() {
+type Props = { searchParams: Promise<{ recipient?: string; id?: string }> };
+
+export default async function OutboxPage({ searchParams }: Props) {
   await requireStaff('moderator');
-  const rows = listOutbox();
+  const params = await searchParams;
+  const recipient = (params.recipient ?? '').trim().slice(0, 254);
+  const id = parseIdParam(params.id) ?? undefined;
+  const rows = listOutbox({ recipient, id });
   const counts = getOutboxCounts();
+  const searching = Boolean(recipient) || id !== undefined;
   return (
     <>
       <h1>Outbox</h1>
       <p>
         {counts.queued ?? 0} queued · {counts.sending ?? 0} sending · {counts.failed ?? 0} failed · {counts.sent ?? 0} sent
       </p>
+      <form method="get" className="inline-form" role="search" aria-label="Find emails by recipient">
+        <div className="field">
+          <label htmlFor="outbox-recipient">Recipient</label>
+          <input id="outbox-recipient" name="recipient" type="search" defaultValue={recipient} placeholder="name@example.org" />
+        </div>
+        <button type="submit">Find emails</button>
+      </form>
+      <p className="hint">
+        {searching
+          ? `${rows.length === 1 ? '1 email' : `${rows.length} emails`} ${id !== undefined ? `with id ${id}` : `to addresses containing “${recipient}”`}, newest first, whatever their status.`
+          : 'Showing what is waiting or has failed. Search by recipient to see every email to an address, sent or not, with its history.'}
+      </p>
       <DataTable
         rows={rows}
         rowKey={(r) => r.id}
-        empty={<p>Nothing is waiting and nothing has failed.</p>}
+        empty={<p>{searching ? 'No email matches.' : 'Nothing is waiting and nothing has failed.'}</p>}
         columns={[
           {
             header: 'Email',
@@ -32,7 +51,7 @@ export default async function OutboxPage() {
                 <strong>{r.subject}</strong>
                 <br />
                 <span className="hint">
-                  {r.kind} to {r.recipient} · <DateTime iso={r.createdAt.toISOString()} showTime />
+                  #{r.id} · {r.kind} to {r.recipient}
                 </span>
               </>
             ),
@@ -41,18 +60,39 @@ export default async function OutboxPage() {
             header: 'Status',
             cell: (r) => (
               <>
-                {r.status}
+                <span className={`status status--${r.status}`}>{r.status}</span>
                 {r.status === 'queued' && (
                   <span className="hint">
                     <br />
                     next try <DateTime iso={r.nextAttemptAt.toISOString()} showTime />
                   </span>
                 )}
+                {r.attempts > 0 && <span className="hint"> · {r.attempts === 1 ? '1 attempt' : `${r.attempts} attempts`}</span>}
+                {r.lastError && r.status !== 'sent' && (
+                  <span className="hint">
+                    <br />
+                    Last error: {r.lastError}
+                  </span>
+                )}
               </>
             ),
           },
-          { header: 'Attempts', cell: (r) => r.attempts },
-          { header: 'Last error', cell: (r) => r.lastError },
+          {
+            header: 'History',
+            cell: (r) => (
+              <details open={searching}>
+                <summary>{r.history.length === 1 ? '1 step' : `${r.history.length} steps`}</summary>
+                <ol className="email-history">
+                  {r.history.map((step, i) => (
+                    <li key={i}>
+                      <DateTime iso={step.at.toISOString()} showTime /> <strong>{step.what}</strong>
+                      {step.detail && <span className="hint"> {step.detail}</span>}
+                    </li>
+                  ))}
+                </ol>
+              </details>
+            ),
+          },
           {
             header: 'Actions',
             hideHeader: true,
