@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { articles, comments, moderationLog } from '../db/schema';
 import { toZonedInput } from '../lib/articles/editorial-rules';
-import { seriousAxeViolations } from '../test/support/axe';
+import { axeViolations } from '../test/support/axe';
 import { sessionCookie } from '../test/support/site-data';
 import { articleRow, insertArticle, insertComment, newsroomSeedChoices, uniqueTag } from './support/admin-data';
 import { builtAction } from './support/admin-surface';
@@ -500,7 +500,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const checks: string[] = [];
     const check = async (what: string) => {
       checks.push(what);
-      expect(await seriousAxeViolations(page), `${what} (${colorScheme})`).toEqual([]);
+      expect(await axeViolations(page), `${what} (${colorScheme})`).toEqual([]);
     };
 
     await openNewArticle(page);
