@@ -13,7 +13,8 @@ const PICTURE = {
     sizes: '(min-width: 74rem) 47rem, (min-width: 52rem) 64vw, calc(100vw - 2rem)',
     priority: true,
   },
-  top: { className: 'card__image', sizes: '(min-width: 52rem) 22rem, calc(100vw - 2rem)', priority: false },
+  // Beside the headline as a thumbnail on a phone, above it from 40rem.
+  top: { className: 'card__image card__image--top', sizes: '(min-width: 52rem) 22rem, (min-width: 40rem) 45vw, 7rem', priority: false },
   thumb: { className: 'card__image card__image--thumb', sizes: '8rem', priority: false },
 } as const;
 

@@ -137,6 +137,18 @@ test('the dashboard bar marks the current page and stays dark in both schemes', 
     await expect(nav.getByRole('link', { name: 'Overview' })).not.toHaveAttribute('aria-current', 'page');
     await expect(page.locator('.admin-bar'), scheme).toHaveCSS('background-color', 'rgb(27, 27, 27)');
   }
+  // One row at 1280 px: the site's name, every link and Sign out share a line.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const tops = await page
+    .locator('.admin-bar__name, .admin-bar nav a, .admin-bar__user button')
+    .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2)));
+  expect(Math.max(...tops) - Math.min(...tops), 'the bar wrapped').toBeLessThanOrEqual(4);
+  // The blocklist is reached from Comments, which stays marked there.
+  await page.goto('/admin/blocklist');
+  await expect(page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Comments' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
 });
 
 test('the front page shows each story once', async ({ page }) => {

@@ -1,5 +1,5 @@
-import { Link, Text } from '@react-email/components';
-import { EmailLayout, previewBrand, textStyle, type Brand } from './layout';
+import { Text } from '@react-email/components';
+import { type Brand, BrandLink, EmailLayout, previewBrand, textStyle } from './layout';
 
 export interface AlreadySubscribedProps {
   brand: Brand;
@@ -18,7 +18,7 @@ export default function AlreadySubscribed({ brand, unsubscribeUrl }: AlreadySubs
       <Text style={textStyle}>Someone, probably you, asked to subscribe this address to {brand.name}&apos;s newsletter.</Text>
       <Text style={textStyle}>You are already subscribed, so there is nothing more to do. The next issue will arrive as usual.</Text>
       <Text style={textStyle}>
-        If you would rather stop receiving it, you can <Link href={unsubscribeUrl}>unsubscribe here</Link>.
+        If you would rather stop receiving it, you can <BrandLink href={unsubscribeUrl}>unsubscribe here</BrandLink>.
       </Text>
     </EmailLayout>
   );

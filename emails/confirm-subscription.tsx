@@ -1,5 +1,5 @@
-import { Button, Link, Text } from '@react-email/components';
-import { EmailLayout, buttonStyle, previewBrand, textStyle, type Brand } from './layout';
+import { Button, Text } from '@react-email/components';
+import { type Brand, BrandLink, buttonStyle, EmailLayout, previewBrand, textStyle } from './layout';
 
 export interface ConfirmSubscriptionProps {
   brand: Brand;
@@ -22,7 +22,7 @@ export default function ConfirmSubscription({ brand, confirmUrl }: ConfirmSubscr
         Confirm my subscription
       </Button>
       <Text style={textStyle}>
-        Or paste this link into your browser: <Link href={confirmUrl}>{confirmUrl}</Link>
+        Or paste this link into your browser: <BrandLink href={confirmUrl}>{confirmUrl}</BrandLink>
       </Text>
     </EmailLayout>
   );

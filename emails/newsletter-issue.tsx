@@ -1,5 +1,5 @@
-import { Heading, Hr, Img, Link, Section, Text } from '@react-email/components';
-import { EmailLayout, previewBrand, textStyle, type Brand } from './layout';
+import { Heading, Hr, Img, Section, Text } from '@react-email/components';
+import { type Brand, BrandLink, EmailLayout, previewBrand, textStyle } from './layout';
 
 export interface NewsletterIssueProps {
   brand: Brand;
@@ -30,8 +30,8 @@ export default function NewsletterIssue({ brand, subject, introHtml, articles, w
       preview={subject}
       footer={
         <>
-          You get this because you subscribed to {brand.name}&apos;s newsletter. <Link href={webUrl}>Read it on the web</Link> ·{' '}
-          <Link href={unsubscribeUrl}>Unsubscribe</Link>
+          You get this because you subscribed to {brand.name}&apos;s newsletter. <BrandLink href={webUrl}>Read it on the web</BrandLink> ·{' '}
+          <BrandLink href={unsubscribeUrl}>Unsubscribe</BrandLink>
         </>
       }
     >
@@ -43,24 +43,24 @@ export default function NewsletterIssue({ brand, subject, introHtml, articles, w
       {articles.map((a) => (
         <Section key={a.url}>
           {a.image && (
-            <Link href={a.url}>
+            <BrandLink href={a.url}>
               <Img
                 src={a.image.url}
                 alt={a.image.alt}
                 width="560"
                 style={{ width: '100%', maxWidth: '560px', height: 'auto', margin: '0 0 8px' }}
               />
-            </Link>
+            </BrandLink>
           )}
           <Text style={kickerStyle}>{a.section}</Text>
           <Heading as="h2" style={headingStyle}>
-            <Link href={a.url} style={{ color: '#1b1b1b' }}>
+            <BrandLink href={a.url} style={{ color: '#1b1b1b' }}>
               {a.title}
-            </Link>
+            </BrandLink>
           </Heading>
           <Text style={{ ...textStyle, margin: '0 0 4px' }}>{a.summary}</Text>
           <Text style={metaStyle}>
-            {a.byline} · <Link href={a.url}>Read the article</Link>
+            {a.byline} · <BrandLink href={a.url}>Read the article</BrandLink>
           </Text>
         </Section>
       ))}

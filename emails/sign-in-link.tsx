@@ -1,5 +1,5 @@
-import { Button, Link, Text } from '@react-email/components';
-import { EmailLayout, buttonStyle, previewBrand, textStyle, type Brand } from './layout';
+import { Button, Text } from '@react-email/components';
+import { type Brand, BrandLink, buttonStyle, EmailLayout, previewBrand, textStyle } from './layout';
 
 export interface SignInLinkProps {
   brand: Brand;
@@ -23,7 +23,7 @@ export default function SignInLink({ brand, url, minutes }: SignInLinkProps) {
         Sign in
       </Button>
       <Text style={textStyle}>
-        Or paste this link into your browser: <Link href={url}>{url}</Link>
+        Or paste this link into your browser: <BrandLink href={url}>{url}</BrandLink>
       </Text>
     </EmailLayout>
   );

@@ -1,5 +1,5 @@
-import { Link, Text } from '@react-email/components';
-import { EmailLayout, previewBrand, textStyle, type Brand } from './layout';
+import { Text } from '@react-email/components';
+import { type Brand, BrandLink, EmailLayout, previewBrand, textStyle } from './layout';
 
 export interface WelcomeProps {
   brand: Brand;
@@ -17,7 +17,8 @@ export default function Welcome({ brand, unsubscribeUrl, latest }: WelcomeProps)
       preview="Your subscription is confirmed."
       footer={
         <>
-          You get this email because you subscribed to {brand.name}&apos;s newsletter. <Link href={unsubscribeUrl}>Unsubscribe</Link>
+          You get this email because you subscribed to {brand.name}&apos;s newsletter.{' '}
+          <BrandLink href={unsubscribeUrl}>Unsubscribe</BrandLink>
         </>
       }
     >
@@ -31,15 +32,15 @@ export default function Welcome({ brand, unsubscribeUrl, latest }: WelcomeProps)
           <Text style={{ ...textStyle, fontWeight: 700, margin: '16px 0 4px' }}>While you wait for Friday, the latest stories:</Text>
           {latest.map((a) => (
             <Text key={a.url} style={{ ...textStyle, margin: '0 0 8px' }}>
-              <Link href={a.url} style={{ color: '#a3121b', fontWeight: 700 }}>
+              <BrandLink href={a.url} style={{ fontWeight: 700 }}>
                 {a.title}
-              </Link>
+              </BrandLink>
             </Text>
           ))}
         </>
       )}
       <Text style={textStyle}>
-        Everything new is always on the front page of <Link href={brand.url}>{brand.name}</Link>.
+        Everything new is always on the front page of <BrandLink href={brand.url}>{brand.name}</BrandLink>.
       </Text>
     </EmailLayout>
   );

@@ -70,7 +70,8 @@ export function ActivityChart({ title, unit, days, series }: { title: string; un
                 </rect>
               );
             })}
-            {(i % 7 === 0 || i === days.length - 1) && (
+            {/* Every seventh day, counted back from today, so the last day is always named. */}
+            {(days.length - 1 - i) % 7 === 0 && (
               <text x={LEFT + i * slot + slot / 2} y={H - BOTTOM + 16} textAnchor="middle" className="chart__label">
                 {shortDate.format(asDate(day))}
               </text>

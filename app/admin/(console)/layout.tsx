@@ -7,6 +7,9 @@ import { canAccess } from '@/lib/auth/roles';
 import { requireStaff } from '@/lib/auth/session';
 import { env } from '@/lib/env';
 
+/** Pages reached from another page of the bar, which is marked while they are open. */
+const WITHIN: Record<string, string[]> = { '/admin/comments': ['/admin/blocklist'] };
+
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const staff = await requireStaff();
   const links = (
@@ -17,7 +20,6 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
       ['/admin/authors', 'Authors', 'editor'],
       ['/admin/pages', 'Pages', 'editor'],
       ['/admin/comments', 'Comments', 'moderator'],
-      ['/admin/blocklist', 'Blocklist', 'moderator'],
       ['/admin/log', 'Log', 'staff'],
       ['/admin/subscribers', 'Subscribers', 'moderator'],
       ['/admin/newsletters', 'Newsletters', 'staff'],
@@ -30,12 +32,14 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
       <header className="admin-bar">
         <div className="wrap admin-bar__inner">
           <Link href="/admin" className="admin-bar__name">
-            {env.SITE_NAME} · Dashboard
+            {env.SITE_NAME}
+            <span className="visually-hidden"> · Dashboard</span>
           </Link>
-          <AdminNav links={links.map(([href, label]) => ({ href, label }))} />
+          <AdminNav links={links.map(([href, label]) => ({ href, label, within: WITHIN[href] }))} />
           <form action={signOutAction} className="admin-bar__user">
             <span>
-              {staff.email} ({staff.role})
+              {staff.email}
+              <span className="visually-hidden"> ({staff.role})</span>
             </span>{' '}
             <button type="submit" className="button--quiet">
               Sign out

@@ -82,13 +82,12 @@ export default async function FrontPage({ params }: Props) {
           <ul className="compact-list">
             {latest.map((a) => (
               <li key={a.id}>
-                <span className="kicker">{a.section.name}</span>
+                <span className="kicker">{a.section.name}</span>{' '}
+                <span className="byline">
+                  · <DateTime iso={a.publishedAt} />
+                </span>
                 <br />
                 <Link href={articlePath(a.slug)}>{a.title}</Link>
-                <br />
-                <span className="byline">
-                  <DateTime iso={a.publishedAt} />
-                </span>
               </li>
             ))}
           </ul>
@@ -101,11 +100,12 @@ export default async function FrontPage({ params }: Props) {
               <Link href={sectionPath(section.slug)}>{section.name}</Link>
             </h2>
             {items[0]?.image && (
+              // Not on a phone (hidden, and a hidden lazy picture is never fetched): the headlines are enough there.
               <ResponsiveImage
                 className="block-image"
                 image={items[0].image}
                 alt={items[0].image.alt}
-                sizes="(min-width: 52rem) 22rem, calc(100vw - 2rem)"
+                sizes="(min-width: 52rem) 22rem, 45vw"
               />
             )}
             <HeadlineList articles={items} />

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { DataTable } from '@/components/admin/data-table';
 import { ActionForm, SubmitButton } from '@/components/admin/action-form';
 import { requireStaff } from '@/lib/auth/session';
@@ -13,6 +14,9 @@ export default async function BlocklistPage() {
   const entries = listBlocklist();
   return (
     <>
+      <p>
+        <Link href="/admin/comments">← Comments</Link>
+      </p>
       <h1>Blocklist</h1>
       <p className="hint">
         A blocked email or IP sends its new comments straight to spam. A blocked word holds a comment for review and says why.

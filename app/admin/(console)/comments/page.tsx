@@ -25,7 +25,10 @@ export default async function CommentsConsole({ searchParams }: Props) {
   const href = (s: CommentStatus, p = 1) => `/admin/comments?status=${s}${p > 1 ? `&page=${p}` : ''}`;
   return (
     <>
-      <h1>Comments</h1>
+      <div className="page-head">
+        <h1>Comments</h1>
+        <Link href="/admin/blocklist">Blocklist</Link>
+      </div>
       <nav aria-label="Comment status" className="tabs">
         <ul>
           {COMMENT_STATUSES.map((s) => (
