@@ -59,6 +59,20 @@ test.describe('on a phone', () => {
     const overflow = await horizontalOverflow(page);
     expect(overflow.scrollWidth, `wider than the screen: ${overflow.wide.join(', ')}`).toBeLessThanOrEqual(overflow.clientWidth);
   });
+
+  test('the front page is a few screens, not a long list of pictures', async ({ page }) => {
+    await page.goto('/');
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect(height).toBeLessThan(5000);
+    // One picture in full (the lead); the next stories' pictures are thumbnails beside their headlines.
+    await expect(page.locator('.card--lead img')).toBeVisible();
+    for (const box of await page.locator('.secondary-grid img').evaluateAll((imgs) => imgs.map((i) => i.getBoundingClientRect().width))) {
+      expect(box).toBeLessThanOrEqual(120);
+    }
+    // The section blocks are headlines only (a hidden lazy picture is never fetched).
+    await expect(page.locator('.section-blocks .block-title').first()).toBeVisible();
+    await expect(page.locator('.section-blocks img:visible')).toHaveCount(0);
+  });
 });
 
 test('the footer sits at the bottom of a short page', async ({ page }) => {
