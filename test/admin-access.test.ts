@@ -91,14 +91,24 @@ describe('admin server actions', () => {
     expect(new Set(modules.map(([file]) => file))).toEqual(
       new Set([
         'lib/articles/admin-actions.ts',
+        'lib/authors/admin-actions.ts',
         'lib/comments/admin-actions.ts',
         'lib/mail/admin-actions.ts',
         'lib/newsletter/admin-actions.ts',
+        'lib/site-pages/admin-actions.ts',
         'lib/staff/actions.ts',
       ]),
     );
     expect(actions().map((a) => a.name)).toEqual(
-      expect.arrayContaining(['moderateSelected', 'addStaffAction', 'retryEmailAction', 'sendIssueAction', 'saveArticleAction']),
+      expect.arrayContaining([
+        'moderateSelected',
+        'addStaffAction',
+        'retryEmailAction',
+        'sendIssueAction',
+        'saveArticleAction',
+        'saveSitePageAction',
+        'saveAuthorAction',
+      ]),
     );
   });
 
