@@ -4,12 +4,14 @@ import {
   articleRevisions,
   articles,
   articleTags,
+  authors,
   blocklist,
   comments,
   emailOutbox,
   moderationLog,
   newsletterIssues,
   sessions,
+  sitePages,
   slugRedirects,
   subscribers,
   users,
@@ -65,6 +67,10 @@ interface Fixtures {
    * database while these tests run.
    */
   story: { id: number; slug: string; revisionId: number; sectionId: number; authorId: number };
+  /** An author of the test's own (slug and name hold the tag), for the author profile action. */
+  authorId: number;
+  /** The version of the Contact page when the fixtures were made, for the site page action. */
+  contactVersion: number;
 }
 
 /** The newsroom's fixture: see Fixtures.story. */
@@ -102,6 +108,12 @@ function createFixtures(db: SiteDb, label: string): Fixtures {
     issueId: insertDraftIssue(db, `Issue ${tag}`, openArticle(db, 8).id),
     articleId: openArticle(db, 8).id,
     story: createStory(db, tag),
+    authorId: db
+      .insert(authors)
+      .values({ slug: `author-${tag}`, name: `Author ${tag}` })
+      .returning({ id: authors.id })
+      .get().id,
+    contactVersion: db.select({ version: sitePages.version }).from(sitePages).where(eq(sitePages.slug, 'contact')).get()?.version ?? 0,
   };
 }
 
@@ -178,6 +190,9 @@ function snapshot(db: SiteDb, fx: Fixtures) {
     articleTags: db.select().from(articleTags).where(eq(articleTags.articleId, fx.story.id)).orderBy(articleTags.tagId).all(),
     slugRedirects: db.select().from(slugRedirects).where(eq(slugRedirects.articleId, fx.story.id)).orderBy(slugRedirects.slug).all(),
     media: mediaRowsNamed(db, fx.tag),
+    authors: db.select().from(authors).where(eq(authors.id, fx.authorId)).all(),
+    // Only once this test's own save has given it the tag: other tests save the same page.
+    sitePages: db.select().from(sitePages).where(like(sitePages.title, tagged)).all(),
     sessions: db
       .select({ session: sessions })
       .from(sessions)
@@ -194,6 +209,8 @@ function snapshot(db: SiteDb, fx: Fixtures) {
  */
 const PAYLOADS: Record<string, (fx: Fixtures) => FormFields> = {
   moderateSelected: (fx) => ({ action: 'approve', ids: [String(fx.commentId)] }),
+  // Undoing "not spam" on the pending comment puts it back to spam, where the offer says it was.
+  undoModerationAction: (fx) => ({ action: 'not-spam', previous: JSON.stringify([{ id: fx.commentId, status: 'spam' }]) }),
   editComment: (fx) => ({ id: String(fx.commentId), body: `Rewritten ${fx.tag}` }),
   replyToComment: (fx) => ({ parentId: String(fx.commentId), body: `Staff reply ${fx.tag}` }),
   blockEntry: (fx) => ({ kind: 'email', value: `blocked-${fx.tag}@example.com` }),
@@ -229,6 +246,8 @@ const PAYLOADS: Record<string, (fx: Fixtures) => FormFields> = {
     correction: '',
     scheduleAt: '',
   }),
+  saveAuthorAction: (fx) => ({ id: String(fx.authorId), name: `Author ${fx.tag}, renamed`, role: 'Reporter', bio: 'Writes.', photoId: '' }),
+  saveSitePageAction: (fx) => ({ slug: 'contact', version: String(fx.contactVersion), title: `Contact ${fx.tag}`, body: 'Write to us.' }),
   restoreRevisionAction: (fx) => ({ articleId: String(fx.story.id), revisionId: String(fx.story.revisionId), version: '2' }),
   // The version the admin previewed: the draft as insertDraftIssue made it.
   sendIssueAction: (fx) => ({
@@ -249,13 +268,16 @@ const built = builtActions();
 interface SegmentIds {
   articleId: number;
   issueId: number;
+  authorId: number;
 }
 
 /** /admin/articles/[id]/revisions → /admin/articles/12/revisions; fails for a segment nobody taught it. */
 function concreteUrl(pattern: string, ids: SegmentIds): string {
   const url = pattern
     .replace(/\/(articles|preview)\/\[id\]/g, `/$1/${ids.articleId}`)
-    .replace(/\/newsletters\/\[id\]/g, `/newsletters/${ids.issueId}`);
+    .replace(/\/newsletters\/\[id\]/g, `/newsletters/${ids.issueId}`)
+    .replace(/\/authors\/\[id\]/g, `/authors/${ids.authorId}`)
+    .replace(/\/pages\/\[slug\]/g, '/pages/about');
   expect(url, `teach admin-access.spec.ts an id for ${pattern}`).not.toContain('[');
   return url;
 }
@@ -266,6 +288,7 @@ function segmentIds(db: SiteDb): SegmentIds {
   return {
     articleId: insertArticle(db, { title: `Page check ${tag}`, slug: `page-check-${tag}` }),
     issueId: insertDraftIssue(db, `Page check ${tag}`, openArticle(db, 8).id),
+    authorId: (db.$client.prepare('SELECT id FROM authors ORDER BY id LIMIT 1').get() as { id: number }).id,
   };
 }
 
@@ -305,6 +328,8 @@ test('a moderator cannot reach the pages of other roles', async ({ staffPage: pa
       '/admin/articles/[id]/revisions',
       '/admin/media',
       '/admin/preview/[id]',
+      '/admin/authors/[id]',
+      '/admin/pages/[slug]',
     ]),
   );
 });
@@ -345,7 +370,7 @@ for (const action of actions) {
     const before = snapshot(siteDb, fx);
 
     // A page of the action's own (the revisions page for restoreRevisionAction) opened on this test's rows.
-    const pathFor = (f: Fixtures) => concreteUrl(target.path, { articleId: f.story.id, issueId: f.issueId });
+    const pathFor = (f: Fixtures) => concreteUrl(target.path, { articleId: f.story.id, issueId: f.issueId, authorId: f.authorId });
     const call = (options: { cookie?: string; origin?: string; encoding?: 'fetch' | 'form' }) =>
       callServerAction({
         baseUrl: settings.siteUrl,
