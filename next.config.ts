@@ -11,9 +11,9 @@ const securityHeaders = fixedSecurityHeaders({ dev: process.env.NODE_ENV === 'de
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Next would gzip every response as it streams, even a 300-byte action answer, and a zlib stream
-  // per response costs more CPU than the whole comment action (bench/README.md). Cached pages, most
-  // of the traffic, are sent gzipped from a copy compressed once (lib/cache/page-cache.mjs); in
-  // production the reverse proxy in front compresses the rest (README, "Configuration").
+  // per response costs more CPU than the whole comment action (bench/README.md). The production
+  // server compresses instead (lib/http/compression.mjs): build files once per build, cached pages
+  // once per copy, other GETs as they stream, POSTs never.
   compress: false,
   // Pages and data are cached in memory per process, with invalidations shared through SQLite.
   cacheHandler: path.resolve(process.cwd(), 'lib/cache/next-cache-handler.mjs'),

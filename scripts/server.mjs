@@ -13,6 +13,7 @@ const { remember, serveFromCopy } = await import('../lib/cache/page-cache.mjs');
 const { clientAddress, isLoopbackHost, LOOPBACK_RANGES, parseRanges } = await import('../lib/security/ip.mjs');
 const { fixedSecurityHeaders, siteSecurityHeaders } = await import('../lib/security/http-headers.mjs');
 const { mediaRootFromEnv, serveMediaFile } = await import('../lib/media/file-server.mjs');
+const { compressResponse, precompressStatic, serveStaticAsset } = await import('../lib/http/compression.mjs');
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -53,10 +54,15 @@ await app.prepare();
 const siteHeaders = Object.entries(siteSecurityHeaders(siteUrl));
 // Pictures already on disk go out from here (lib/media/file-server.mjs), with the headers Next's
 // config would have given them.
-const media = {
-  root: mediaRootFromEnv(),
-  headers: Object.fromEntries(fixedSecurityHeaders().map(({ key, value }) => [key, value])),
-};
+const fixedHeaders = Object.fromEntries(fixedSecurityHeaders().map(({ key, value }) => [key, value]));
+const media = { root: mediaRootFromEnv(), headers: fixedHeaders };
+// The build's scripts and styles go out precompressed (brotli or gzip) from here; the codings are
+// written once per build, in the background on the first start (lib/http/compression.mjs).
+const staticAssets = { staticDir: path.join(root, '.next', 'static'), headers: fixedHeaders };
+precompressStatic(staticAssets.staticDir).then(
+  (written) => written > 0 && console.log(`[server] compressed the build's static files (${written} codings written)`),
+  (error) => console.error('[server] compressing the static files failed; they go out as they are', error),
+);
 
 async function answer(req, res) {
   for (const [name, value] of siteHeaders) res.setHeader(name, value);
@@ -72,9 +78,21 @@ async function answer(req, res) {
       }
     }
   }
+  if (req.url?.startsWith('/_next/static/')) {
+    try {
+      if (await serveStaticAsset(req, res, staticAssets)) return;
+    } catch (error) {
+      console.error('[server] sending a static file failed', req.url, error);
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+    }
+  }
   if (serveFromCopy(req, res)) return;
   setClientAddress(req);
   remember(req, res);
+  compressResponse(req, res);
   // As `next start` does: an error Next did not answer itself becomes a 500, not a hung request.
   handle(req, res).catch((error) => {
     console.error('[server] request failed', req.method, req.url, error);

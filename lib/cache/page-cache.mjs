@@ -4,8 +4,10 @@
 // routing, header rules, async context, an ETag hashed over the whole page on every request, and,
 // for browsers, gzip of the whole page on every request (bench/README.md has the figures). This module keeps, for each
 // page Next has already answered from its cache, the exact answer Next gave (status, headers, body,
-// and a gzip copy made once), and sends it again without entering Next. The same URL is sent
-// gzipped or not, so its Vary always names Accept-Encoding (a shared cache in front must know).
+// and its gzip and brotli codings, each made once), and sends it again without entering Next. The
+// same URL is sent in several codings, so its Vary always names Accept-Encoding (a shared cache in
+// front must know). Brotli is made at its best quality off the event loop; until it is ready the
+// copy goes out gzipped.
 //
 // It never decides anything Next did not decide first:
 // - a copy is made only from a response Next itself served from its cache (`x-nextjs-cache: HIT`,
@@ -19,6 +21,7 @@
 //   proxy (proxy.ts) only acts on /admin and on malformed escapes, so it is never skipped.
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
+import { compressOnce, preferredEncoding, varyWithEncoding } from '../http/compression.mjs';
 import { ifNoneMatchIncludes } from './validators.mjs';
 
 const MAX_BYTES = 64 * 1024 * 1024;
@@ -64,27 +67,6 @@ function forget(path) {
   bytes -= copy.size;
 }
 
-/** Whether the client accepts gzip: `gzip` (or `*`) listed without `q=0`. */
-export function acceptsGzip(header) {
-  if (typeof header !== 'string') return false;
-  return header.split(',').some((part) => {
-    const [coding, ...params] = part.trim().toLowerCase().split(';');
-    if (coding !== 'gzip' && coding !== '*') return false;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return q === undefined || Number(q.slice(2)) > 0;
-  });
-}
-
-/** Vary as Next set it, plus Accept-Encoding: the copy is sent gzipped or not depending on it. */
-function varyWithEncoding(vary) {
-  const names = String(vary ?? '')
-    .split(',')
-    .map((v) => v.trim())
-    .filter(Boolean);
-  if (!names.some((n) => n.toLowerCase() === 'accept-encoding')) names.push('Accept-Encoding');
-  return names.join(', ');
-}
-
 function evictToFit() {
   for (const [oldest] of copies) {
     if (bytes <= MAX_BYTES) break;
@@ -92,28 +74,52 @@ function evictToFit() {
   }
 }
 
-function send(req, res, copy) {
-  const gzip = acceptsGzip(req.headers['accept-encoding']);
-  // Each encoding is its own representation, with its own validator.
-  const etag = gzip ? `${copy.etag.slice(0, -1)}-gz"` : copy.etag;
+/**
+ * Starts making the brotli coding of a copy, off the event loop: until it is ready the copy goes out
+ * gzipped. Kept only if the copy is still the current one for its path.
+ */
+function startBrotli(path, copy) {
+  if (copy.brotliStarted) return;
+  copy.brotliStarted = true;
+  compressOnce(copy.body, 'br').then(
+    (br) => {
+      if (copies.get(path) !== copy) return;
+      copy.br = br;
+      copy.size += br.length;
+      bytes += br.length;
+      evictToFit();
+    },
+    (error) => console.error('[page-cache] brotli failed for', path, error),
+  );
+}
+
+/** The body to send for a coding the client takes, made once per copy; null sends it as it is. */
+function encodedBody(path, copy, wanted) {
+  if (wanted === 'br') {
+    if (copy.br) return { coding: 'br', body: copy.br };
+    startBrotli(path, copy);
+  }
+  if (wanted === null) return { coding: null, body: copy.body };
+  if (!copy.gzip) {
+    copy.gzip = zlib.gzipSync(copy.body, { level: 6 });
+    copy.size += copy.gzip.length;
+    bytes += copy.gzip.length;
+    evictToFit();
+  }
+  return { coding: 'gzip', body: copy.gzip };
+}
+
+function send(req, res, path, copy) {
+  const { coding, body } = encodedBody(path, copy, preferredEncoding(req.headers['accept-encoding']));
+  // Each coding is its own representation, with its own validator.
+  const etag = coding ? `${copy.etag.slice(0, -1)}-${coding}"` : copy.etag;
   if (ifNoneMatchIncludes(req.headers['if-none-match'], etag)) {
     res.writeHead(304, { ETag: etag, 'Cache-Control': copy.headers['cache-control'] ?? 'no-cache', Vary: copy.headers.vary });
     res.end();
     return;
   }
-  let body = copy.body;
-  const headers = { ...copy.headers, ETag: etag };
-  if (gzip) {
-    if (!copy.gzip) {
-      copy.gzip = zlib.gzipSync(copy.body, { level: 6 });
-      copy.size += copy.gzip.length;
-      bytes += copy.gzip.length;
-      evictToFit();
-    }
-    body = copy.gzip;
-    headers['Content-Encoding'] = 'gzip';
-  }
-  headers['Content-Length'] = String(body.length);
+  const headers = { ...copy.headers, ETag: etag, 'Content-Length': String(body.length) };
+  if (coding) headers['Content-Encoding'] = coding;
   res.writeHead(200, headers);
   res.end(req.method === 'HEAD' ? undefined : body);
 }
@@ -134,7 +140,7 @@ export function serveFromCopy(req, res) {
   // Recently used copies move to the end; the oldest are dropped first when memory is full.
   copies.delete(path);
   copies.set(path, copy);
-  send(req, res, copy);
+  send(req, res, path, copy);
   return true;
 }
 
@@ -156,7 +162,7 @@ export function remember(req, res) {
     const body = Buffer.from(html);
     const etag = `"${crypto.createHash('sha1').update(body).digest('base64url')}"`;
     forget(path);
-    const copy = { key, version: entry.version, headers, body, etag, gzip: null, size: body.length };
+    const copy = { key, version: entry.version, headers, body, etag, gzip: null, br: null, brotliStarted: false, size: body.length };
     copies.set(path, copy);
     bytes += copy.size;
     evictToFit();
