@@ -62,7 +62,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
                 {a.status === 'published' && (
                   <>
                     {' '}
-                    <a className="hint" href={articlePath(a.slug)}>
+                    <a className="hint view-link" href={articlePath(a.slug)}>
                       (view)
                     </a>
                   </>
