@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { env } from '@/lib/env';
 
 // Unmatched URLs land here, outside the reader layout (which needs the database).
@@ -7,14 +7,14 @@ export default function NotFound() {
     <main id="main" className="wrap">
       <div className="notice">
         <p>
-          <Link className="masthead__name" href="/">
+          <SiteLink className="masthead__name" href="/">
             {env.SITE_NAME}
-          </Link>
+          </SiteLink>
         </p>
         <h1>Page not found</h1>
         <p>We could not find that page. It may have moved, or the address may be mistyped.</p>
         <p>
-          <Link href="/">Go to the front page</Link> or <Link href="/search">search the archive</Link>.
+          <SiteLink href="/">Go to the front page</SiteLink> or <SiteLink href="/search">search the archive</SiteLink>.
         </p>
       </div>
     </main>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import type { ArticleSummary } from '@/lib/articles/queries';
 import { articlePath, commentsPagePath, sectionPath } from '@/lib/site/urls';
 import { Bylines } from './article-view';
@@ -49,12 +49,12 @@ export function ArticleCard({
         <ResponsiveImage className={image.className} image={image} alt={image.alt} sizes={image.sizes} priority={image.priority} />
       )}
       {showSection && (
-        <Link className="kicker" href={sectionPath(article.section.slug)}>
+        <SiteLink className="kicker" href={sectionPath(article.section.slug)}>
           {article.section.name}
-        </Link>
+        </SiteLink>
       )}
       <Heading className="card__title">
-        <Link href={articlePath(article.slug)}>{article.title}</Link>
+        <SiteLink href={articlePath(article.slug)}>{article.title}</SiteLink>
       </Heading>
       {article.summary && <p className="card__summary">{article.summary}</p>}
       {children}
@@ -69,9 +69,9 @@ export function ArticleCard({
           <>
             {' '}
             ·{' '}
-            <Link href={commentsPagePath(article.slug, 1)}>
+            <SiteLink href={commentsPagePath(article.slug, 1)}>
               {article.commentCount === 1 ? '1 comment' : `${article.commentCount} comments`}
-            </Link>
+            </SiteLink>
           </>
         )}
       </p>

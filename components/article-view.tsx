@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { ResponsiveImage } from '@/components/media/responsive-image';
 import type { ArticleDetail } from '@/lib/articles/queries';
 import { authorPath, sectionPath, tagPath } from '@/lib/site/urls';
@@ -11,7 +11,7 @@ export function Bylines({ bylines }: { bylines: ArticleDetail['bylines'] }) {
       {bylines.map((b, i) => (
         <span key={b.slug}>
           {i > 0 && (i === bylines.length - 1 ? ' and ' : ', ')}
-          <Link href={authorPath(b.slug)}>{b.name}</Link>
+          <SiteLink href={authorPath(b.slug)}>{b.name}</SiteLink>
         </span>
       ))}
     </>
@@ -27,9 +27,9 @@ export function ArticleView({ article, meta, children }: { article: ArticleDetai
   const single = article.bylines.length === 1;
   return (
     <article className="article">
-      <Link className="kicker" href={sectionPath(article.section.slug)}>
+      <SiteLink className="kicker" href={sectionPath(article.section.slug)}>
         {article.section.name}
-      </Link>
+      </SiteLink>
       <h1 className="article__title">{article.title}</h1>
       {article.summary && <p className="article__summary">{article.summary}</p>}
       <div className="article__meta">
@@ -73,7 +73,7 @@ export function ArticleView({ article, meta, children }: { article: ArticleDetai
         <ul className="tag-list" aria-label="Tags">
           {article.tags.map((t) => (
             <li key={t.slug}>
-              <Link href={tagPath(t.slug)}>{t.name}</Link>
+              <SiteLink href={tagPath(t.slug)}>{t.name}</SiteLink>
             </li>
           ))}
         </ul>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { articlePath } from '@/lib/site/urls';
 
 /** A plain list of headlines, each a link to its article: section blocks, suggestions, what to read next. */
@@ -7,7 +7,7 @@ export function HeadlineList({ articles }: { articles: { id: number; slug: strin
     <ul className="compact-list">
       {articles.map((a) => (
         <li key={a.id}>
-          <Link href={articlePath(a.slug)}>{a.title}</Link>
+          <SiteLink href={articlePath(a.slug)}>{a.title}</SiteLink>
         </li>
       ))}
     </ul>

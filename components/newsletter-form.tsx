@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { usePathname } from 'next/navigation';
 import { useActionState, useId } from 'react';
 import { useFormStatus } from 'react-dom';
@@ -64,7 +64,7 @@ export function NewsletterForm({ action, intro }: { action: Action; intro?: stri
             )}
           </div>
           <p className="hint newsletter__privacy">
-            <Link href="/privacy">How we use your data</Link>
+            <SiteLink href="/privacy">How we use your data</SiteLink>
           </p>
         </form>
       )}

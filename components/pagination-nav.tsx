@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { pagePath } from '@/lib/site/urls';
 
 /** Previous/next links for a listing whose first page lives at `base`. */
@@ -17,9 +17,9 @@ export function PaginationNav({
   return (
     <nav className="pagination" aria-label="Pagination">
       {page > 1 ? (
-        <Link href={href(page - 1)} rel="prev">
+        <SiteLink href={href(page - 1)} rel="prev">
           ← Newer
-        </Link>
+        </SiteLink>
       ) : (
         <span />
       )}
@@ -27,9 +27,9 @@ export function PaginationNav({
         Page {page} of {pageCount}
       </span>
       {page < pageCount ? (
-        <Link href={href(page + 1)} rel="next">
+        <SiteLink href={href(page + 1)} rel="next">
           Older →
-        </Link>
+        </SiteLink>
       ) : (
         <span />
       )}

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { usePathname } from 'next/navigation';
 
 /**
@@ -17,9 +17,9 @@ export function SectionNav({ sections }: { sections: { name: string; href: strin
           const current = pathname === href || pathname.startsWith(`${href}/`);
           return (
             <li key={href}>
-              <Link href={href} aria-current={current ? 'page' : undefined}>
+              <SiteLink href={href} aria-current={current ? 'page' : undefined}>
                 {name}
-              </Link>
+              </SiteLink>
             </li>
           );
         })}

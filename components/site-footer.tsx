@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { env } from '@/lib/env';
 import { SITE_PAGE_LINK_TEXT, SITE_PAGE_SLUGS, sitePagePath } from '@/lib/site-pages/catalogue';
 
@@ -17,19 +17,19 @@ export function SiteFooter({ newsletter }: { newsletter?: React.ReactNode }) {
         <ul className="footer-links" aria-label="About us">
           {SITE_PAGE_SLUGS.map((slug) => (
             <li key={slug}>
-              <Link href={sitePagePath(slug)}>{SITE_PAGE_LINK_TEXT[slug]}</Link>
+              <SiteLink href={sitePagePath(slug)}>{SITE_PAGE_LINK_TEXT[slug]}</SiteLink>
             </li>
           ))}
         </ul>
         <ul className="footer-links" aria-label="Site links">
           <li>
-            <Link href="/search">Search</Link>
+            <SiteLink href="/search">Search</SiteLink>
           </li>
           <li>
-            <Link href="/newsletter">Newsletter</Link>
+            <SiteLink href="/newsletter">Newsletter</SiteLink>
           </li>
           <li>
-            <Link href="/newsletter/archive">Newsletter archive</Link>
+            <SiteLink href="/newsletter/archive">Newsletter archive</SiteLink>
           </li>
           <li>
             <a href="/feed.xml">RSS feed</a>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { Suspense } from 'react';
 import { env } from '@/lib/env';
 import type { SectionRef } from '@/lib/articles/queries';
@@ -12,9 +12,9 @@ export function SiteHeader({ sections }: { sections: SectionRef[] }) {
       <div className="wrap">
         <div className="masthead__top">
           <div>
-            <Link className="masthead__name" href="/">
+            <SiteLink className="masthead__name" href="/">
               {env.SITE_NAME}
-            </Link>
+            </SiteLink>
             <p className="masthead__tagline">Public-sector technology, reported</p>
           </div>
           <form className="search-form" action="/search" method="get" role="search" aria-label="Site search">

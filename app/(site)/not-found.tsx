@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 
 export const metadata: Metadata = { title: 'Page not found', robots: { index: false } };
 
@@ -9,7 +9,7 @@ export default function NotFound() {
       <h1>Page not found</h1>
       <p>We could not find that page. It may have moved, or the address may be mistyped.</p>
       <p>
-        <Link href="/">Go to the front page</Link> or <Link href="/search">search the archive</Link>.
+        <SiteLink href="/">Go to the front page</SiteLink> or <SiteLink href="/search">search the archive</SiteLink>.
       </p>
     </div>
   );

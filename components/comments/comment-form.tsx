@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { useFormStatus } from 'react-dom';
 import type { CommentFormState } from '@/lib/comments/actions';
@@ -180,8 +180,8 @@ export function CommentForm({
         </p>
       )}
       <p className="hint">
-        Your email address will not be published. Required fields are marked *. <Link href="/privacy">How we use your data</Link> ·{' '}
-        <Link href="/comment-policy">Comment policy</Link>
+        Your email address will not be published. Required fields are marked *. <SiteLink href="/privacy">How we use your data</SiteLink> ·{' '}
+        <SiteLink href="/comment-policy">Comment policy</SiteLink>
       </p>
       <div aria-live="polite" role="status">
         {message && <p className={`form-message${state.status === 'error' ? ' form-message--error' : ''}`}>{message}</p>}

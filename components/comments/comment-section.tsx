@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { submitComment } from '@/lib/comments/actions';
 import { newCommentFormStamp } from '@/lib/comments/queries';
 import type { ThreadPage } from '@/lib/comments/thread';
@@ -38,11 +38,11 @@ export function CommentSection({
         <CommentThread comments={comments} articlePath={articlePath} commentsOpen={commentsOpen} />
         {thread.pageCount > 1 && (
           <nav className="pagination" aria-label="Comment pages">
-            {thread.page > 1 ? <Link href={pageHref(thread.page - 1)}>← Earlier comments</Link> : <span />}
+            {thread.page > 1 ? <SiteLink href={pageHref(thread.page - 1)}>← Earlier comments</SiteLink> : <span />}
             <span className="pagination__status">
               Comments page {thread.page} of {thread.pageCount}
             </span>
-            {thread.page < thread.pageCount ? <Link href={pageHref(thread.page + 1)}>Later comments →</Link> : <span />}
+            {thread.page < thread.pageCount ? <SiteLink href={pageHref(thread.page + 1)}>Later comments →</SiteLink> : <span />}
           </nav>
         )}
         <div id="respond">{commentsOpen ? <FormAtEnd /> : <p>Comments are closed on this article.</p>}</div>

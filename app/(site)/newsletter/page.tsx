@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { DateTime } from '@/components/date-time';
 import { NewsletterSignup } from '@/components/newsletter-signup';
 import { env } from '@/lib/env';
@@ -40,14 +40,14 @@ export default async function NewsletterPage() {
             <ul className="compact-list">
               {recent.map((i) => (
                 <li key={i.id}>
-                  <Link href={issueArchivePath(i.id)}>{i.subject}</Link>{' '}
+                  <SiteLink href={issueArchivePath(i.id)}>{i.subject}</SiteLink>{' '}
                   <span className="byline">{i.sentAt && <DateTime iso={i.sentAt} />}</span>
                 </li>
               ))}
             </ul>
           )}
           <p>
-            <Link href="/newsletter/archive">Every issue we have sent</Link>
+            <SiteLink href="/newsletter/archive">Every issue we have sent</SiteLink>
           </p>
         </div>
         <NewsletterSignup intro="Sign up: we send a link to confirm your address first." />

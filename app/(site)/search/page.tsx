@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { HeadlineList } from '@/components/headline-list';
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { notFound } from 'next/navigation';
 import { DateTime } from '@/components/date-time';
 import { PaginationNav } from '@/components/pagination-nav';
@@ -56,11 +56,11 @@ export default async function SearchPage({ searchParams }: Props) {
         <ol className="search-results">
           {results.items.map((hit) => (
             <li key={hit.id} className="card">
-              <Link className="kicker" href={sectionPath(hit.section.slug)}>
+              <SiteLink className="kicker" href={sectionPath(hit.section.slug)}>
                 {hit.section.name}
-              </Link>
+              </SiteLink>
               <h2 className="card__title">
-                <Link href={articlePath(hit.slug)}>{hit.title}</Link>
+                <SiteLink href={articlePath(hit.slug)}>{hit.title}</SiteLink>
               </h2>
               <p className="snippet">
                 <SearchSnippet text={hit.snippet} />
@@ -91,7 +91,7 @@ async function SearchSuggestions() {
         <ul className="compact-list">
           {sections.map((s) => (
             <li key={s.slug}>
-              <Link href={sectionPath(s.slug)}>{s.name}</Link>
+              <SiteLink href={sectionPath(s.slug)}>{s.name}</SiteLink>
             </li>
           ))}
         </ul>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { DateTime } from '@/components/date-time';
 import { listPublicIssues } from '@/lib/newsletter/archive';
 import { issueArchivePath } from '@/lib/site/urls';
@@ -25,7 +25,7 @@ export default async function ArchivePage() {
         <ul className="compact-list">
           {issues.map((i) => (
             <li key={i.id}>
-              <Link href={issueArchivePath(i.id)}>{i.subject}</Link>
+              <SiteLink href={issueArchivePath(i.id)}>{i.subject}</SiteLink>
               <br />
               <span className="byline">
                 <DateTime iso={i.sentAt} />

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { HeadlineList } from '@/components/headline-list';
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { NewsletterSignup } from '@/components/newsletter-signup';
 import { getFrontPage } from '@/lib/articles/queries';
 import { CONFIRM_RESULTS, isConfirmResult } from '@/lib/newsletter/messages';
@@ -51,7 +51,7 @@ export default async function ConfirmPage({ searchParams }: Props) {
           </h2>
           <HeadlineList articles={next} />
           <p>
-            The first newsletter arrives on Friday. Meanwhile, <Link href="/">the front page</Link> has everything new.
+            The first newsletter arrives on Friday. Meanwhile, <SiteLink href="/">the front page</SiteLink> has everything new.
           </p>
         </section>
       )}

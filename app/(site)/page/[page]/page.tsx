@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { HeadlineList } from '@/components/headline-list';
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { notFound } from 'next/navigation';
 import { ArticleCard } from '@/components/article-card';
 import { DateTime } from '@/components/date-time';
@@ -87,7 +87,7 @@ export default async function FrontPage({ params }: Props) {
                   · <DateTime iso={a.publishedAt} />
                 </span>
                 <br />
-                <Link href={articlePath(a.slug)}>{a.title}</Link>
+                <SiteLink href={articlePath(a.slug)}>{a.title}</SiteLink>
               </li>
             ))}
           </ul>
@@ -97,7 +97,7 @@ export default async function FrontPage({ params }: Props) {
         {blocks.map(({ section, items }) => (
           <section key={section.slug} aria-labelledby={`block-${section.slug}`}>
             <h2 id={`block-${section.slug}`} className="block-title">
-              <Link href={sectionPath(section.slug)}>{section.name}</Link>
+              <SiteLink href={sectionPath(section.slug)}>{section.name}</SiteLink>
             </h2>
             {items[0]?.image && (
               // Not on a phone (hidden, and a hidden lazy picture is never fetched): the headlines are enough there.

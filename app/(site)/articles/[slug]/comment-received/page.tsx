@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { notFound } from 'next/navigation';
 import { getArticleBySlug } from '@/lib/articles/queries';
 import { COMMENT_RECEIVED } from '@/lib/comments/store';
@@ -26,7 +26,7 @@ export default async function CommentReceivedPage({ params }: { params: Promise<
       <p className="form-message">{COMMENT_RECEIVED}</p>
       <p>A moderator reads every comment before it is published under the article. Your email address is never shown.</p>
       <p>
-        <Link href={commentsPagePath(article.slug, 1)}>← Back to “{article.title}”</Link>
+        <SiteLink href={commentsPagePath(article.slug, 1)}>← Back to “{article.title}”</SiteLink>
       </p>
     </div>
   );

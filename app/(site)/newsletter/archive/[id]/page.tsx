@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { notFound } from 'next/navigation';
 import { DateTime } from '@/components/date-time';
 import { getPublicIssue } from '@/lib/newsletter/archive';
@@ -31,7 +31,7 @@ export default async function IssueWebVersion({ params }: Props) {
   return (
     <article className="article">
       <p className="kicker">
-        <Link href="/newsletter/archive">Newsletter</Link>
+        <SiteLink href="/newsletter/archive">Newsletter</SiteLink>
       </p>
       <h1 className="article__title">{issue.subject}</h1>
       <p className="article__meta">
@@ -44,7 +44,7 @@ export default async function IssueWebVersion({ params }: Props) {
           <li key={a.slug}>
             <span className="kicker">{a.section}</span>
             <br />
-            <Link href={articlePath(a.slug)}>{a.title}</Link>
+            <SiteLink href={articlePath(a.slug)}>{a.title}</SiteLink>
             <p className="card__summary">{a.summary}</p>
             <span className="byline">By {a.author}</span>
           </li>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { notFound } from 'next/navigation';
 import { CommentSection } from '@/components/comments/comment-section';
 import { parsePageParam } from '@/lib/articles/pagination';
@@ -42,7 +42,7 @@ export default async function CommentsPage({ params }: Props) {
     <div className="article">
       <p className="kicker">Comments</p>
       <h1 className="article__title">
-        <Link href={articlePath(article.slug)}>{article.title}</Link>
+        <SiteLink href={articlePath(article.slug)}>{article.title}</SiteLink>
       </h1>
       <CommentSection
         slug={article.slug}

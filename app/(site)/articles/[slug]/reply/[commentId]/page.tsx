@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { notFound } from 'next/navigation';
 import { CommentForm } from '@/components/comments/comment-form';
 import { CommentView } from '@/components/comments/comment-view';
@@ -24,7 +24,7 @@ export default async function ReplyPage({ params }: { params: Promise<{ slug: st
   return (
     <div className="article">
       <p>
-        <Link href={commentsPagePath(article.slug, 1)}>← Back to “{article.title}”</Link>
+        <SiteLink href={commentsPagePath(article.slug, 1)}>← Back to “{article.title}”</SiteLink>
       </p>
       <h1 className="article__title">Reply to {parent.authorName}</h1>
       <CommentView comment={parent} permalinkBase={path} />

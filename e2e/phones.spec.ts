@@ -1,0 +1,106 @@
+import type { Page, Request } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+import { listPublished, listSections } from './support/site-content';
+
+// What a reader on a phone's connection pays for a first visit: every text answer compressed,
+// the stylesheet in the page, and no download of pages they have not asked for.
+
+/** Requests for another page's data (Next's navigation prefetch asks with an RSC header). */
+function watchPageData(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (request: Request) => {
+    const headers = request.headers();
+    if (headers.rsc !== undefined || headers['next-router-prefetch'] !== undefined || request.url().includes('_rsc=')) {
+      seen.push(new URL(request.url()).pathname);
+    }
+  });
+  return seen;
+}
+
+test('a first visit to an article downloads the article, not the pages it links to; a link is fetched ahead only once the reader points at it', async ({
+  page,
+  siteDb,
+}) => {
+  const article = listPublished(siteDb)[0]!;
+  const section = listSections(siteDb)[1]!;
+  const fetched = watchPageData(page);
+  await page.goto(`/articles/${article.slug}`, { waitUntil: 'networkidle' });
+  await page.waitForTimeout(500);
+  expect(fetched).toEqual([]);
+
+  const link = page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: section.name, exact: true });
+  await link.hover();
+  await expect.poll(() => fetched).toContain(`/section/${section.slug}`);
+  await link.click();
+  await expect(page).toHaveURL(`/section/${section.slug}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(section.name);
+});
+
+test('a reader saving data (Save-Data) gets no prefetching at all, and the links still work', async ({ page, siteDb }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, 'connection', { configurable: true, get: () => ({ saveData: true, effectiveType: '4g' }) });
+  });
+  const article = listPublished(siteDb)[0]!;
+  const section = listSections(siteDb)[1]!;
+  const fetched = watchPageData(page);
+  await page.goto(`/articles/${article.slug}`, { waitUntil: 'networkidle' });
+  const link = page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: section.name, exact: true });
+  await link.hover();
+  await link.focus();
+  await page.waitForTimeout(1_000);
+  expect(fetched).toEqual([]);
+  await link.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(section.name);
+});
+
+test('every text answer is compressed, brotli for a browser that takes it, gzip for one that takes only that', async ({
+  request,
+  siteDb,
+}) => {
+  const article = listPublished(siteDb)[0]!;
+  const articlePath = `/articles/${article.slug}`;
+  // Twice: the second answer comes from the page's cached copy.
+  for (let i = 0; i < 2; i++) await request.get(articlePath);
+  const html = await (await request.get(articlePath)).text();
+  const script = /<script src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
+  expect(script, 'the page loads a script from the build').toBeTruthy();
+
+  const paths = [articlePath, '/', script!, '/feed.xml', '/search?q=council', '/sitemap.xml', '/newsletter'];
+  for (const path of paths) {
+    const br = await request.get(path, { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    expect(br.status(), path).toBe(200);
+    // The page from its cached copy may take a moment to have its brotli coding made.
+    if (br.headers()['content-encoding'] !== 'br') {
+      await expect
+        .poll(
+          async () => (await request.get(path, { headers: { 'Accept-Encoding': 'gzip, deflate, br' } })).headers()['content-encoding'],
+          {
+            message: path,
+          },
+        )
+        .toBe('br');
+    }
+    expect(br.headers().vary, path).toMatch(/Accept-Encoding/i);
+    const gzip = await request.get(path, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(gzip.headers()['content-encoding'], path).toBe('gzip');
+    // The same text either way (the client decodes it).
+    if (path === script) expect(await gzip.text()).toBe(await br.text());
+  }
+  const scriptAnswer = await request.get(script!, { headers: { 'Accept-Encoding': 'br' } });
+  expect(scriptAnswer.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+});
+
+test('the stylesheet comes in the page: nothing to fetch before the headline can be painted', async ({ page, siteDb }) => {
+  const article = listPublished(siteDb)[0]!;
+  const styles: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'stylesheet') styles.push(r.url());
+  });
+  await page.goto(`/articles/${article.slug}`);
+  expect(styles).toEqual([]);
+  expect(await page.locator('link[rel="stylesheet"]').count()).toBe(0);
+  expect(await page.locator('head style').count()).toBeGreaterThan(0);
+  // The inline rules are applied: the skip link is out of sight until focused.
+  expect(await page.locator('.skip-link').evaluate((a) => getComputedStyle(a).position)).toBe('absolute');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(article.title);
+});
