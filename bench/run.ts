@@ -7,15 +7,16 @@ import { exitAfterCleanup, formatBytes, installExitHandlers } from './lib/proces
 import { ensureBuild, makeWorkDir, startServer, type RunningServer } from './lib/server';
 import type { SuiteReport } from './lib/suite';
 import { formatTable } from './lib/table';
-import { suites } from './suites';
+import { namedOnly, suites } from './suites';
 
 function selectSuites(names: string[]) {
   if (names.length === 0) return suites;
-  const unknown = names.filter((n) => !suites.some((s) => s.name === n));
+  const all = [...suites, ...namedOnly];
+  const unknown = names.filter((n) => !all.some((s) => s.name === n));
   if (unknown.length > 0) {
-    throw new Error(`unknown suite ${unknown.map((n) => `"${n}"`).join(', ')}; available: ${suites.map((s) => s.name).join(', ')}`);
+    throw new Error(`unknown suite ${unknown.map((n) => `"${n}"`).join(', ')}; available: ${all.map((s) => s.name).join(', ')}`);
   }
-  return suites.filter((s) => names.includes(s.name));
+  return all.filter((s) => names.includes(s.name));
 }
 
 function printTables(report: SuiteReport) {
@@ -33,6 +34,7 @@ async function main(): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     console.log('usage: npm run bench [-- <suite>…]\n\nsuites:');
     for (const s of suites) console.log(`  ${s.name.padEnd(12)} ${s.description}`);
+    for (const s of namedOnly) console.log(`  ${s.name.padEnd(12)} ${s.description} (by name only)`);
     console.log(
       '\nenv: BENCH_SECONDS (10), BENCH_CONNECTIONS (50), BENCH_TOOL (wrk | autocannon), BENCH_KEEP=1 keeps bench/.tmp/; see bench/README.md',
     );

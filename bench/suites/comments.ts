@@ -15,7 +15,7 @@ import {
 import { loadTest } from '../lib/load-test';
 import { cpuMsOf } from '../lib/processes';
 import type { RunningServer } from '../lib/server';
-import { openArticles } from '../lib/scratch-db';
+import { commentBody, insertApprovedThread, openArticles, THREAD_SIZE } from '../lib/scratch-db';
 import { mapConcurrent, percentile, sleep, tally } from '../lib/stats';
 import type { BenchOptions, Suite, SuiteReport } from '../lib/suite';
 import { formatMs, formatRate, formatWireSize, type Table } from '../lib/table';
@@ -26,7 +26,6 @@ import { BROWSER_ENCODING, transferSize, warmUp } from '../lib/warm-up';
 // from concurrent clients, against two server processes on one database file, proving every
 // valid one is stored exactly once with no SQLITE_BUSY reaching a user (target: 500/s).
 
-const THREAD_SIZE = 50;
 const SUBMISSIONS = 500;
 /** The form must be older than this when posted (lib/comments/rules.ts MIN_FILL_MS is 3 s). */
 const STAMP_AGE_MS = 3_200;
@@ -42,74 +41,6 @@ function writeServers(): number {
 const SAVE_FAILED = 'could not be saved';
 
 // ---- (a) the article page with and without comments ----
-
-const NAMES = [
-  'Ruth Calloway',
-  'Dev Malhotra',
-  'Anna Kowalska',
-  'Tom Baptiste',
-  'Mei Lin',
-  'Owen Price',
-  'Sara Haddad',
-  'Jonas Berg',
-  'Aisha Bello',
-  'Liam Walsh',
-];
-const SENTENCES = [
-  'The procurement notice says the contract runs for four years, but the budget line only covers two.',
-  'Anyone who has worked a council front desk knows the paper fallback was never tested at this scale.',
-  'I would like to see the recovery plan published, even in redacted form.',
-  'This matches what we saw in our district: the suppliers were the last to be told.',
-  'Restoring billing is the easy part; rebuilding trust in the data will take much longer.',
-  'How many of the affected systems were on the risk register before the attack?',
-  'The audit office flagged the same weakness in 2023 and nothing changed.',
-  'Good reporting. The timeline in the third paragraph is the clearest account I have read.',
-];
-
-/** A reader's comment of a few sentences, sometimes two paragraphs or a link, like the real ones. */
-function commentBody(i: number): string {
-  const sentences = Array.from({ length: 2 + (i % 5) }, (_, k) => SENTENCES[(i * 3 + k) % SENTENCES.length]);
-  const body = sentences.join(' ');
-  if (i % 4 === 0) return `${body}\n\nhttps://example.org/reports/${i}`;
-  if (i % 3 === 0 && sentences.length > 2) return `${sentences.slice(0, 2).join(' ')}\n\n${sentences.slice(2).join(' ')}`;
-  return body;
-}
-
-/** 50 approved comments on one article: 35 threads, 15 replies (some at depth 3), oldest first. */
-function insertApprovedThread(db: SiteDb, articleId: number, publishedAt: Date): void {
-  db.transaction((tx) => {
-    const placed: { id: number; depth: number }[] = [];
-    for (let i = 0; i < THREAD_SIZE; i++) {
-      // Every third comment after the first few replies to an earlier one.
-      const parent = i >= 5 && i % 3 === 2 ? placed[(i * 7) % placed.length] : undefined;
-      const depth = parent ? Math.min(parent.depth + 1, 3) : 1;
-      const at = publishedAt.getTime() + (i + 1) * 11 * 60_000;
-      const { id } = tx
-        .insert(commentsTable)
-        .values({
-          articleId,
-          parentId: parent?.id ?? null,
-          depth,
-          authorName: NAMES[i % NAMES.length]!,
-          authorEmail: `reader${i}@example.com`,
-          authorUrl: i % 4 === 1 ? `https://example.org/~reader${i}` : null,
-          body: commentBody(i),
-          status: 'approved',
-          heldReasons: [],
-          ipHash: `bench-ip-${i % 17}`,
-          userAgent: 'ledger-bench',
-          isStaff: false,
-          createdAt: new Date(at),
-          updatedAt: new Date(at),
-          moderatedAt: new Date(at + 60_000),
-          moderatedBy: 'bench',
-        })
-        .returning({ id: commentsTable.id })
-        .get();
-      placed.push({ id, depth });
-    }
-  });
-}
 
 interface PageFigures {
   row: string[];

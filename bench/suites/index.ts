@@ -1,6 +1,7 @@
 import type { Suite } from '../lib/suite';
 import { admin } from './admin';
 import { comments } from './comments';
+import { lighthouseSuite } from './lighthouse';
 import { mail } from './mail';
 import { newsletter } from './newsletter';
 import { newsroom } from './newsroom';
@@ -8,4 +9,6 @@ import { reading } from './reading';
 import { signups } from './signups';
 
 // In the order `npm run bench` runs them; each also runs by name (`npm run bench -- mail`).
+// Lighthouse takes about ten minutes of browser runs: by name only (`npm run bench -- lighthouse`).
 export const suites: Suite[] = [reading, newsroom, comments, mail, signups, admin, newsletter];
+export const namedOnly: Suite[] = [lighthouseSuite];

@@ -2,6 +2,7 @@ import { and, desc, eq, lte } from 'drizzle-orm';
 import { articles } from '../../db/schema';
 import { openSiteDb } from '../../test/support/site-db';
 import { loadTest } from '../lib/load-test';
+import { routeScriptsTable } from '../lib/route-js';
 import type { Suite, SuiteReport } from '../lib/suite';
 import { formatMs, formatRate, formatWireSize } from '../lib/table';
 import { BROWSER_ENCODING, transferSize, warmUp } from '../lib/warm-up';
@@ -33,8 +34,8 @@ export const reading: Suite = {
     const pages = [
       { label: 'front page', path: '/' },
       { label: 'article', path: `/articles/${encodeURIComponent(slug)}` },
-      // The same article as a browser asks for it: every browser accepts gzip (wrk does not).
-      { label: 'article, gzip', path: `/articles/${encodeURIComponent(slug)}`, headers: BROWSER_ENCODING },
+      // The same article as a browser asks for it (brotli today; wrk asks for no compression).
+      { label: 'article, as browsers ask', path: `/articles/${encodeURIComponent(slug)}`, headers: BROWSER_ENCODING },
       { label: 'search', path: '/search?q=council' },
     ] as { label: string; path: string; headers?: Record<string, string> }[];
     const rows: string[][] = [];
@@ -85,11 +86,20 @@ export const reading: Suite = {
       'x-nextjs-cache is the header of the last warm-up response: HIT means served from the ISR cache; "-" means rendered for every request.',
     );
     return {
-      table: {
-        headers: ['page', 'path', 'req/s', 'p50', 'p99', 'non-2xx', 'errors', 'x-nextjs-cache', 'size sent'],
-        rows,
-        numeric: [2, 3, 4, 5, 6, 8],
-      },
+      table: [
+        {
+          headers: ['page', 'path', 'req/s', 'p50', 'p99', 'non-2xx', 'errors', 'x-nextjs-cache', 'size sent'],
+          rows,
+          numeric: [2, 3, 4, 5, 6, 8],
+        },
+        routeScriptsTable([
+          { label: 'front page', route: '/(site)/page/[page]' },
+          { label: 'article', route: '/(site)/articles/[slug]' },
+          { label: 'section', route: '/(site)/section/[slug]' },
+          { label: 'search', route: '/(site)/search' },
+          { label: 'newsletter', route: '/(site)/newsletter' },
+        ]),
+      ],
       notes,
       problems,
     };
