@@ -64,31 +64,30 @@ precompressStatic(staticAssets.staticDir).then(
   (error) => console.error('[server] compressing the static files failed; they go out as they are', error),
 );
 
+/**
+ * Whether a file server of ours answered (pictures, build files). If it fails before sending
+ * anything, Next answers instead (its route makes a picture not made yet, or says 404); after, the
+ * connection is cut.
+ */
+async function answeredFromDisk(req, res, what, serve) {
+  try {
+    return await serve();
+  } catch (error) {
+    console.error(`[server] sending ${what} failed`, req.url, error);
+    if (!res.headersSent) return false;
+    res.destroy();
+    return true;
+  }
+}
+
 async function answer(req, res) {
   for (const [name, value] of siteHeaders) res.setHeader(name, value);
-  if (req.url?.startsWith('/media/')) {
-    try {
-      if (await serveMediaFile(req, res, media)) return;
-    } catch (error) {
-      // Next's route answers instead, as it does for a picture not made yet.
-      console.error('[server] sending a picture failed', req.url, error);
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-    }
-  }
-  if (req.url?.startsWith('/_next/static/')) {
-    try {
-      if (await serveStaticAsset(req, res, staticAssets)) return;
-    } catch (error) {
-      console.error('[server] sending a static file failed', req.url, error);
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-    }
-  }
+  if (req.url?.startsWith('/media/') && (await answeredFromDisk(req, res, 'a picture', () => serveMediaFile(req, res, media)))) return;
+  if (
+    req.url?.startsWith('/_next/static/') &&
+    (await answeredFromDisk(req, res, 'a build file', () => serveStaticAsset(req, res, staticAssets)))
+  )
+    return;
   if (serveFromCopy(req, res)) return;
   setClientAddress(req);
   remember(req, res);
