@@ -12,6 +12,9 @@ export async function register() {
     ]);
     ensureAdmins(env.ADMIN_EMAILS);
     if (listStaff().length === 0) console.log(`[staff] No one can sign in yet. ${FIRST_STAFF_HINT}`);
+    // While this process runs, `npm run restore` refuses to replace the database under it.
+    const [{ registerServer }, { databasePath }] = await Promise.all([import('./db/backup.mjs'), import('./db')]);
+    registerServer(databasePath());
     const { startBackgroundJobs } = await import('./lib/jobs/background');
     startBackgroundJobs();
   }

@@ -580,3 +580,28 @@ export const webhookEvents = sqliteTable('webhook_events', {
 });
 
 export type NewsletterIssue = typeof newsletterIssues.$inferSelect;
+
+export const BACKUP_STATUSES = ['running', 'ok', 'failed'] as const;
+export type BackupStatus = (typeof BACKUP_STATUSES)[number];
+
+/**
+ * Every backup taken, scheduled by a server or by `npm run backup` (db/backup.ts): where it went,
+ * how it ended, and its size. A scheduled one is claimed by inserting its row, so two server
+ * processes never take the same one; the dashboard shows the last.
+ */
+export const backups = sqliteTable(
+  'backups',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    trigger: text('trigger', { enum: ['scheduled', 'manual'] }).notNull(),
+    status: text('status', { enum: BACKUP_STATUSES }).notNull(),
+    path: text('path').notNull(),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+    finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+    bytes: integer('bytes'),
+    /** What was checked (rows per table, pictures), or why it failed. */
+    detail: text('detail'),
+  },
+  (t) => [index('backups_started_at_idx').on(t.startedAt)],
+);
+export type BackupRow = typeof backups.$inferSelect;

@@ -46,3 +46,24 @@ test("an admin changes a colleague's role on the Staff page", async ({ adminPage
   await expect(page.getByRole('status').filter({ hasText: `${email} is now an editor.` })).toBeVisible();
   expect(roleOf(siteDb, email)).toBe('editor');
 });
+
+test('an admin sees the last backup on the overview, which the server took when it started; a moderator does not', async ({
+  adminPage: page,
+  staffPage,
+  siteDb,
+}) => {
+  const last = siteDb.$client
+    .prepare<[], { path: string; status: string }>(
+      `SELECT path, status FROM backups WHERE trigger = 'scheduled' ORDER BY started_at DESC LIMIT 1`,
+    )
+    .get();
+  expect(last?.status, 'the server takes a backup when it starts').toBe('ok');
+  await page.goto('/admin');
+  const section = page.getByRole('region', { name: 'Backups' });
+  await expect(section).toContainText('The last backup was taken');
+  await expect(section).toContainText(last!.path);
+  await expect(section).toContainText('A server takes one every day; the newest 7 are kept');
+  await staffPage.goto('/admin');
+  await expect(staffPage.getByRole('heading', { name: 'Overview' })).toBeVisible();
+  await expect(staffPage.getByRole('region', { name: 'Backups' })).toHaveCount(0);
+});

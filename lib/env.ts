@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultBackupDir, parseBackupInterval } from './backup/rules';
 import { defaultMediaPath } from './media/file-server.mjs';
 import { isLoopbackHost, LOOPBACK_RANGES, parseRanges } from './security/ip.mjs';
 
@@ -86,6 +87,27 @@ const schema = z
       .enum(['0', '1', 'false', 'true', ''])
       .default('0')
       .transform((v) => v === '1' || v === 'true'),
+    /**
+     * Where scheduled and `npm run backup` backups go; by default a `backups` folder beside the
+     * database. Point it at another disk (or a mounted remote) to survive losing this one.
+     */
+    BACKUP_DIR: z.string().trim().min(1).optional(),
+    /** How often a server takes a backup: a number of minutes, hours or days ("30m", "6h", "1d"), or "off". */
+    BACKUP_EVERY: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .default('1d')
+      .transform((v, ctx) => {
+        const ms = parseBackupInterval(v);
+        if (ms === undefined) {
+          ctx.addIssue({ code: 'custom', message: 'BACKUP_EVERY must be minutes, hours or days such as 30m, 6h or 1d, or "off"' });
+          return z.NEVER;
+        }
+        return ms;
+      }),
+    /** How many backups are kept in BACKUP_DIR; older ones are removed after each new one. */
+    BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
     /** Uploaded pictures; by default a `media` folder beside the database. */
     MEDIA_PATH: z.string().trim().min(1).optional(),
     /** The newsroom's time zone: schedule times are typed in it, and readers see dates in it. */
@@ -115,7 +137,8 @@ const schema = z
     const siteUrl = (env.SITE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
     const isLocalSite = isLoopbackHost(new URL(siteUrl).hostname);
     const mediaPath = env.MEDIA_PATH ?? defaultMediaPath(env.DATABASE_PATH);
-    return { ...env, SITE_URL: siteUrl, isLocalSite, MEDIA_PATH: mediaPath };
+    const backupDir = env.BACKUP_DIR ?? defaultBackupDir(env.DATABASE_PATH);
+    return { ...env, SITE_URL: siteUrl, isLocalSite, MEDIA_PATH: mediaPath, BACKUP_DIR: backupDir };
   })
   .superRefine((env, ctx) => {
     if (env.MAIL_SENDING_LEASE_MS <= env.MAIL_SEND_TIMEOUT_MS) {

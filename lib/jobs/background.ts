@@ -1,5 +1,6 @@
 import 'server-only';
 import { publishDueArticles } from '@/lib/articles/schedule';
+import { runScheduledBackup } from '@/lib/backup/runs';
 import { sendCommentsDigestIfDue } from '@/lib/comments/digest';
 import { env } from '@/lib/env';
 import { getDb } from '@/db';
@@ -9,7 +10,7 @@ import { tendSendingIssues } from '@/lib/newsletter/issues';
 import { pruneRateLimitHits } from '@/lib/security/rate-limit';
 import { listStaffEmails } from '@/lib/staff/queries';
 
-type State = { timer?: NodeJS.Timeout; running?: boolean; scheduleTimer?: NodeJS.Timeout };
+type State = { timer?: NodeJS.Timeout; running?: boolean; scheduleTimer?: NodeJS.Timeout; backupTimer?: NodeJS.Timeout };
 const state = ((globalThis as { __ledgerJobs?: State }).__ledgerJobs ??= {});
 
 const JOBS: [name: string, run: () => unknown][] = [
@@ -53,9 +54,20 @@ function publishScheduled(): void {
   }
 }
 
-/** Starts the sweeps once per server process: now, then every MAIL_SWEEP_MS (at most a minute for the schedule). */
+/**
+ * The scheduled backup, on a timer of its own: the copy runs in a child process and may take
+ * minutes on a large site. Whichever server process claims it first takes it (lib/backup/runs.ts).
+ */
+function backUpIfDue(): void {
+  runScheduledBackup().catch((error) => console.error('[jobs] the backup check failed', error));
+}
+
+/** Starts the sweeps once per server process: now, then every MAIL_SWEEP_MS (at most a minute for the schedule and backups). */
 export function startBackgroundJobs(): void {
   if (state.timer) return;
+  state.backupTimer = setInterval(backUpIfDue, Math.min(env.MAIL_SWEEP_MS, 60_000));
+  state.backupTimer.unref();
+  backUpIfDue();
   state.scheduleTimer = setInterval(publishScheduled, Math.min(env.MAIL_SWEEP_MS, 60_000));
   state.scheduleTimer.unref();
   publishScheduled();

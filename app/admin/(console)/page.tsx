@@ -8,6 +8,7 @@ import { getOutboxCounts } from '@/lib/mail/queries';
 import { countSubscribersByStatus } from '@/lib/newsletter/admin';
 import { dailyActivity } from '@/lib/staff/activity';
 import { ActivityChart } from '@/components/admin/activity-chart';
+import { BackupStatus } from '@/components/admin/backup-status';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Overview' };
@@ -80,6 +81,7 @@ export default async function OverviewPage() {
           </table>
         </section>
       )}
+      {canAccess(staff.role, 'admin') && <BackupStatus />}
       {activity && (
         <section aria-labelledby="activity-heading">
           <h2 id="activity-heading">The last 30 days</h2>
