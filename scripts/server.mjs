@@ -2,8 +2,15 @@
 // The production server: Next's request handler behind lib/cache/page-cache.mjs, which answers
 // repeat requests for cached reader pages without entering Next. `npm start` runs this after
 // building; tests and benchmarks run it too, so what they measure is what readers get.
+import cluster from 'node:cluster';
 import http from 'node:http';
 import path from 'node:path';
+import { serverProcesses, supervise } from '../lib/http/supervisor.mjs';
+
+// With more than one process (WEB_CONCURRENCY, default one per core), this process only supervises
+// them (lib/http/supervisor.mjs): each runs this same script as a cluster worker and goes on below.
+const processes = serverProcesses(process.env.WEB_CONCURRENCY);
+if (cluster.isPrimary && processes > 1) await supervise(processes);
 
 // Before Next is loaded: it reads NODE_ENV as it starts.
 process.env.NODE_ENV = 'production';

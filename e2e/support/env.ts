@@ -78,6 +78,8 @@ export function siteServerEnv(settings: E2ESettings): Record<string, string> {
     SITE_URL: settings.siteUrl,
     PORT: String(settings.port),
     NEXT_TELEMETRY_DISABLED: '1',
+    // One server process: specs that need more start them (e2e/every-core.spec.ts, scheduling).
+    WEB_CONCURRENCY: '1',
     AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
     ADMIN_EMAILS: settings.adminEmail,
     // As behind a reverse proxy: specs are many readers from one machine, each with its own

@@ -85,6 +85,8 @@ export async function startAppServer({
         // Canonical URLs and Auth.js use localhost (Next rewrites 127.0.0.1 to it anyway).
         SITE_URL: `http://localhost:${listenPort}`,
         DATABASE_PATH: databasePath,
+        // One process unless the caller asks for more: memory and CPU figures are read from it.
+        WEB_CONCURRENCY: '1',
         ...env,
       },
     });
