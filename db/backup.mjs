@@ -40,17 +40,47 @@ export function checkDatabase(file) {
   }
 }
 
-/** Copies the original pictures (not `variants/`) from one folder to another; returns how many. */
-function copyPictures(from, to) {
+/**
+ * Copies the original pictures (not `variants/`) from one folder to another; returns how many. A
+ * picture's name is its content's hash, so one already in `shared` (the previous backup's pictures)
+ * is the same file: it is hard-linked rather than copied, and a week of daily backups stores each
+ * picture once.
+ */
+function copyPictures(from, to, shared = null) {
   fs.mkdirSync(to, { recursive: true });
   if (!fs.existsSync(from)) return 0;
   let copied = 0;
   for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
     if (!entry.isFile() || entry.name.startsWith('.')) continue;
-    fs.copyFileSync(path.join(from, entry.name), path.join(to, entry.name), fs.constants.COPYFILE_FICLONE);
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (!(shared && linkedFrom(path.join(shared, entry.name), source, target))) {
+      fs.copyFileSync(source, target, fs.constants.COPYFILE_FICLONE);
+    }
     copied += 1;
   }
   return copied;
+}
+
+/** Hard-links `earlier` to `target` when it is the same picture (same size); false when it cannot. */
+function linkedFrom(earlier, source, target) {
+  try {
+    if (fs.statSync(earlier).size !== fs.statSync(source).size) return false;
+    fs.linkSync(earlier, target);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The pictures folder of the newest complete backup in a folder, if any. */
+function previousPictures(backupDir) {
+  if (!fs.existsSync(backupDir)) return null;
+  const names = fs
+    .readdirSync(backupDir)
+    .filter((n) => n.startsWith('ledger-') && fs.existsSync(path.join(backupDir, n, MANIFEST)))
+    .sort();
+  return names.length > 0 ? path.join(backupDir, names.at(-1), MEDIA_FOLDER) : null;
 }
 
 function folderBytes(folder) {
@@ -80,7 +110,7 @@ export function writeBackup({ databasePath, mediaPath, backupDir, name }) {
     } finally {
       source.close();
     }
-    const pictures = copyPictures(mediaPath, path.join(partial, MEDIA_FOLDER));
+    const pictures = copyPictures(mediaPath, path.join(partial, MEDIA_FOLDER), previousPictures(backupDir));
     const tables = checkDatabase(path.join(partial, DATABASE_FILE));
     const manifest = { name, createdAt: new Date().toISOString(), database: path.resolve(databasePath), tables, pictures };
     fs.writeFileSync(path.join(partial, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -88,6 +88,12 @@ describe('a backup taken while comments are written', () => {
       await new Promise((r) => setTimeout(r, 30));
     }
     expect(maxId(databasePath)).toBeGreaterThan(200);
+    // A picture is stored once however many backups hold it: later ones hard-link the earlier file.
+    const picture = `media/${'a'.repeat(64)}.jpg`;
+    const [first, ...later] = fs.readdirSync(backupDir).sort();
+    for (const name of later)
+      expect(fs.statSync(path.join(backupDir, name, picture)).ino).toBe(fs.statSync(path.join(backupDir, first!, picture)).ino);
+    expect(fs.statSync(path.join(backupDir, first!, picture)).nlink).toBe(5);
     // Only complete backups, under their own names.
     expect(fs.readdirSync(backupDir).filter((n) => n.includes('partial'))).toEqual([]);
   });
