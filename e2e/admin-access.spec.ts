@@ -247,7 +247,13 @@ const PAYLOADS: Record<string, (fx: Fixtures) => FormFields> = {
     scheduleAt: '',
   }),
   saveAuthorAction: (fx) => ({ id: String(fx.authorId), name: `Author ${fx.tag}, renamed`, role: 'Reporter', bio: 'Writes.', photoId: '' }),
-  saveSitePageAction: (fx) => ({ slug: 'contact', version: String(fx.contactVersion), title: `Contact ${fx.tag}`, body: 'Write to us.' }),
+  // A page other specs read while this runs (site-pages checks every page is more than a heading).
+  saveSitePageAction: (fx) => ({
+    slug: 'contact',
+    version: String(fx.contactVersion),
+    title: `Contact ${fx.tag}`,
+    body: 'Write to the newsroom at news@ledger.example, or by post to the address below. '.repeat(4),
+  }),
   restoreRevisionAction: (fx) => ({ articleId: String(fx.story.id), revisionId: String(fx.story.revisionId), version: '2' }),
   // The version the admin previewed: the draft as insertDraftIssue made it.
   sendIssueAction: (fx) => ({
