@@ -215,6 +215,10 @@ test('no public response holds a commenter’s email or IP, and cached pages sta
   await scanner.get(request, `/api/comments/mine?article=${pendingArticle.slug}`);
   await scanner.get(request, `/api/comments/mine?article=${approvedArticle.slug}`);
   await scanner.get(request, '/api/comments/stamp');
+  // The comment feeds carry the approved comments by name: the scan reads them with the text in.
+  expect(await scanner.get(request, '/feed/comments.xml')).toContain(`Approved reply ${tag}`);
+  expect(await scanner.get(request, `/articles/${approvedArticle.slug}/feed.xml`)).toContain(`Approved reply ${tag}`);
+  await scanner.get(request, `/articles/${pendingArticle.slug}/feed.xml`);
   // Even the commenter's own preview request carries no email or IP back.
   // The browser keeps its signed list in local storage and sends it in a header.
   const tokenB = await pageB.evaluate(() => window.localStorage.getItem('ledger_pending'));

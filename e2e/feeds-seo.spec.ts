@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
+import { invalidateTags } from '../test/support/site-db';
+import { insertComment, openArticle, uniqueTag } from './support/admin-data';
 import { DRAFT_SLUG, listPublished, listSections } from './support/site-content';
 
 interface ParsedFeed {
@@ -139,4 +141,56 @@ test('an article has a canonical URL, OpenGraph and Twitter tags, an OG image an
     author: [{ '@type': 'Person', name: article.authorName, url: `${settings.siteUrl}/author/${article.authorSlug}` }],
     publisher: { '@type': 'Organization', url: settings.siteUrl },
   });
+});
+
+test('comment feeds: the latest approved comments site-wide and per article, by name, never by email, named in the head', async ({
+  page,
+  request,
+  siteDb,
+  settings,
+}) => {
+  const article = openArticle(siteDb, 5);
+  const tag = uniqueTag('comment-feed');
+  const email = `${tag}@example.com`;
+  const approved = insertComment(siteDb, {
+    articleId: article.id,
+    authorName: `Feed Reader ${tag}`,
+    authorEmail: email,
+    body: `First paragraph <b>${tag}</b>.\n\nSecond paragraph.`,
+    status: 'approved',
+  });
+  insertComment(siteDb, { articleId: article.id, authorName: `Waiting ${tag}`, authorEmail: email, body: `Pending ${tag}` });
+  invalidateTags(siteDb, [`article:${article.slug}`, 'comment-counts']);
+  const link = `${settings.siteUrl}/articles/${article.slug}#comment-${approved}`;
+
+  for (const path of ['/feed/comments.xml', `/articles/${article.slug}/feed.xml`]) {
+    await expect.poll(async () => (await request.get(path)).text(), { message: path }).toContain(link);
+    const response = await request.get(path);
+    expect(response.headers()['content-type']).toContain('application/rss+xml');
+    const xml = await response.text();
+    const feed = await parseFeed(page, xml);
+    expect(feed.error, path).toBeNull();
+    expect(feed.self).toBe(`${settings.siteUrl}${path}`);
+    const item = feed.items.find((i) => i.link === link)!;
+    expect(item.title).toBe(`Feed Reader ${tag} on “${article.title}”`);
+    expect(item.guid).toBe(link);
+    // The description is HTML in which the comment is text (a comment is never HTML): its "<b>" is
+    // escaped for the HTML, and that again for the XML. The address is nowhere, the pending one absent.
+    expect(xml).toContain(
+      `&lt;p&gt;First paragraph &amp;lt;b&amp;gt;${tag}&amp;lt;/b&amp;gt;.&lt;/p&gt;&lt;p&gt;Second paragraph.&lt;/p&gt;`,
+    );
+    expect(xml).not.toContain(`<b>${tag}`);
+    expect(xml).not.toContain(email);
+    expect(xml).not.toContain(`Pending ${tag}`);
+  }
+  // The article's own feed holds its comments only.
+  const own = await parseFeed(page, await (await request.get(`/articles/${article.slug}/feed.xml`)).text());
+  expect(own.items.every((i) => i.link.startsWith(`${settings.siteUrl}/articles/${article.slug}#comment-`))).toBe(true);
+  expect((await request.get('/articles/no-such-article/feed.xml')).status()).toBe(404);
+
+  await page.goto(`/articles/${article.slug}`);
+  const heads = await page
+    .locator('head link[rel="alternate"][type="application/rss+xml"]')
+    .evaluateAll((links) => links.map((l) => new URL(l.getAttribute('href') ?? '', location.href).pathname));
+  expect(heads).toEqual([`/articles/${article.slug}/feed.xml`, '/feed.xml', '/feed/comments.xml']);
 });

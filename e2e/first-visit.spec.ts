@@ -20,7 +20,7 @@ test('every kind of page names the site feed; a section page names its own too',
     expect(await feedLinks(page), path).toContain('/feed.xml');
   }
   await page.goto(`/section/${section.slug}`);
-  expect(await feedLinks(page)).toEqual([`/section/${section.slug}/feed.xml`, '/feed.xml']);
+  expect(await feedLinks(page)).toEqual([`/section/${section.slug}/feed.xml`, '/feed.xml', '/feed/comments.xml']);
 });
 
 test('an unknown address gets a 404 with the site header, search, sections and footer', async ({ page }) => {

@@ -10,6 +10,7 @@ import { getArticleBySlug, listRelatedArticles } from '@/lib/articles/queries';
 import { listApprovedComments } from '@/lib/comments/queries';
 import { variantUrl } from '@/lib/media/rules';
 import { feedTypes } from '@/lib/site/feeds';
+import { articleCommentsFeedPath } from '@/lib/comments/feed-paths';
 import { absoluteUrl, articlePath, authorPath, commentsPagePath, isValidSlug } from '@/lib/site/urls';
 
 export function generateStaticParams() {
@@ -35,7 +36,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: article.title,
     description: article.summary,
     authors: article.bylines.map((b) => ({ name: b.name, url: authorPath(b.slug) })),
-    alternates: { canonical: articlePath(article.slug), types: feedTypes() },
+    alternates: {
+      canonical: articlePath(article.slug),
+      types: feedTypes({ url: articleCommentsFeedPath(article.slug), title: `Comments on “${article.title}”` }),
+    },
     openGraph: {
       type: 'article',
       title: article.title,

@@ -1,0 +1,8 @@
+import { rssResponse } from '@/lib/articles/feed';
+import { buildCommentsFeed } from '@/lib/comments/feed';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET() {
+  return rssResponse(await buildCommentsFeed());
+}
