@@ -72,7 +72,13 @@ export function ActivityChart({ title, unit, days, series }: { title: string; un
             })}
             {/* Every seventh day, counted back from today, so the last day is always named. */}
             {(days.length - 1 - i) % 7 === 0 && (
-              <text x={LEFT + i * slot + slot / 2} y={H - BOTTOM + 16} textAnchor="middle" className="chart__label">
+              // The last day's label ends at its bar, so the chart's right edge does not cut it.
+              <text
+                x={i === days.length - 1 ? LEFT + (i + 1) * slot : LEFT + i * slot + slot / 2}
+                y={H - BOTTOM + 16}
+                textAnchor={i === days.length - 1 ? 'end' : 'middle'}
+                className="chart__label"
+              >
                 {shortDate.format(asDate(day))}
               </text>
             )}

@@ -49,5 +49,6 @@ describe('scheduling and rotation', () => {
     expect(describeAge(3 * HOUR)).toBe('3 hours');
     expect(describeAge(50 * HOUR)).toBe('2 days');
     expect(describeAge(60_000)).toBe('1 minute');
+    expect(describeAge(10_000)).toBe('under a minute');
   });
 });

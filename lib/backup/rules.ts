@@ -57,9 +57,10 @@ export function backupHealth(
   return 'ok';
 }
 
-/** "3 hours", "2 days", "5 minutes": how old a backup is, for people. */
+/** "under a minute", "5 minutes", "3 hours", "2 days": how old a backup is, for people. */
 export function describeAge(ms: number): string {
   const minutes = Math.max(0, Math.round(ms / 60_000));
+  if (minutes === 0) return 'under a minute';
   if (minutes < 60) return minutes === 1 ? '1 minute' : `${minutes} minutes`;
   const hours = Math.round(minutes / 60);
   if (hours < 48) return hours === 1 ? '1 hour' : `${hours} hours`;
