@@ -2,7 +2,7 @@ import http from 'node:http';
 
 export const WARM_UP_REQUESTS = 5;
 
-/** What a browser asks for: every browser accepts gzip (wrk and curl do not unless told). */
+/** What a browser asks for: every browser accepts gzip and brotli (wrk and curl do not unless told). */
 export const BROWSER_ENCODING = { 'Accept-Encoding': 'gzip, deflate, br' };
 
 /**
@@ -42,4 +42,19 @@ export async function warmUp(url: string, requests = WARM_UP_REQUESTS, headers: 
     if (res.status !== 200) break;
   }
   return last!;
+}
+
+/**
+ * transferSize once the answer is what a browser gets: a page copy's brotli coding is made off the
+ * event loop after the first request that asks for it (lib/cache/page-cache.mjs), so the first
+ * answers are gzip. Waits up to 2 s for it.
+ */
+export async function settledTransferSize(url: string, headers: Record<string, string> = {}): Promise<{ bytes: number; encoding: string }> {
+  let wire = await transferSize(url, headers);
+  const wantsBrotli = /\bbr\b/.test(headers['Accept-Encoding'] ?? '');
+  for (let i = 0; i < 20 && wantsBrotli && wire.encoding !== 'br'; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    wire = await transferSize(url, headers);
+  }
+  return wire;
 }

@@ -5,7 +5,7 @@ import { loadTest } from '../lib/load-test';
 import { routeScriptsTable } from '../lib/route-js';
 import type { Suite, SuiteReport } from '../lib/suite';
 import { formatMs, formatRate, formatWireSize } from '../lib/table';
-import { BROWSER_ENCODING, transferSize, warmUp } from '../lib/warm-up';
+import { BROWSER_ENCODING, settledTransferSize, warmUp } from '../lib/warm-up';
 
 /** The newest live article in the scratch database (the seed is deterministic, so it is stable). */
 function newestPublishedSlug(databasePath: string): string {
@@ -45,7 +45,7 @@ export const reading: Suite = {
     for (const page of pages) {
       const url = `${server.baseUrl}${page.path}`;
       const warm = await warmUp(url, undefined, page.headers);
-      const wire = await transferSize(url, page.headers);
+      const wire = await settledTransferSize(url, page.headers);
       const size = formatWireSize(wire);
       if (warm.status !== 200) {
         // Measuring an error page would only time how fast the server says no.
