@@ -51,11 +51,19 @@ function copyPictures(from, to, shared = null) {
   if (!fs.existsSync(from)) return 0;
   let copied = 0;
   for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
-    if (!entry.isFile() || entry.name.startsWith('.')) continue;
+    // Not an upload still being written (`<name>.<pid>.<uuid>.tmp`, renamed when complete).
+    if (!entry.isFile() || entry.name.startsWith('.') || entry.name.endsWith('.tmp')) continue;
     const source = path.join(from, entry.name);
     const target = path.join(to, entry.name);
-    if (!(shared && linkedFrom(path.join(shared, entry.name), source, target))) {
-      fs.copyFileSync(source, target, fs.constants.COPYFILE_FICLONE);
+    try {
+      if (!(shared && linkedFrom(path.join(shared, entry.name), source, target))) {
+        fs.copyFileSync(source, target, fs.constants.COPYFILE_FICLONE);
+      }
+    } catch (error) {
+      // A picture deleted from the library while the backup ran: the database copy, taken first,
+      // may name it, as a library deletion in the next minute would leave it anyway.
+      if (error.code === 'ENOENT') continue;
+      throw error;
     }
     copied += 1;
   }
@@ -177,6 +185,28 @@ export function readBackup(folder) {
 }
 
 /**
+ * The copy was taken while its own backup (and perhaps another) was recorded as running: in the
+ * restored database, the one restored is marked done and any other is marked cut short, so the
+ * dashboard and the schedule do not wait for them.
+ */
+function settleBackupRows(file, name) {
+  const db = new Database(file);
+  try {
+    const hasTable = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'backups'`).get();
+    if (!hasTable) return;
+    db.prepare(
+      `UPDATE backups SET status = CASE WHEN path LIKE '%' || ? THEN 'ok' ELSE 'failed' END,
+         finished_at = coalesce(finished_at, started_at),
+         detail = CASE WHEN path LIKE '%' || ? THEN 'restored from this backup' ELSE 'cut short: the site was restored from a backup taken while it ran' END
+       WHERE status = 'running'`,
+    ).run(name, name);
+    db.pragma('journal_mode = DELETE');
+  } finally {
+    db.close();
+  }
+}
+
+/**
  * Puts a backup back: refuses while a server runs on the database; keeps the current database as
  * `<file>.before-restore-<time>`; replaces it (and drops its WAL files) with the backup's copy; adds
  * the backup's pictures to the media folder. Returns what it did.
@@ -203,6 +233,7 @@ export function restoreBackup({ backupPath, databasePath, mediaPath, now = new D
   for (const suffix of ['-wal', '-shm']) fs.rmSync(`${target}${suffix}`, { force: true });
   const incoming = `${target}.restoring`;
   fs.copyFileSync(path.join(backupPath, DATABASE_FILE), incoming);
+  settleBackupRows(incoming, manifest.name);
   fs.renameSync(incoming, target);
   const pictures = copyPictures(path.join(backupPath, MEDIA_FOLDER), mediaPath);
   return { restored: manifest.name, keptAs, tables, pictures };

@@ -130,6 +130,30 @@ describe('restoring', () => {
     expect(fs.readFileSync(path.join(targetMedia, `${'a'.repeat(64)}.jpg`), 'utf8')).toBe('a picture');
   });
 
+  it('marks, in the restored database, its own backup as done and any other still running as cut short', () => {
+    const live = path.join(dir, 'recorded', 'site.db');
+    makeDatabase(live);
+    const db = new Database(live);
+    db.exec(`CREATE TABLE backups (id INTEGER PRIMARY KEY, status TEXT, path TEXT, started_at INTEGER, finished_at INTEGER, detail TEXT)`);
+    const name = 'ledger-2026-12-06T14-00-00-000Z';
+    db.prepare('INSERT INTO backups (status, path, started_at) VALUES (?, ?, ?), (?, ?, ?)').run(
+      'running',
+      path.join(dir, 'recorded-backups', name),
+      1,
+      'running',
+      '/elsewhere/ledger-2026-12-06T13-00-00-000Z',
+      1,
+    );
+    db.close();
+    const result = writeBackup({ databasePath: live, mediaPath, backupDir: path.join(dir, 'recorded-backups'), name });
+    const target = path.join(dir, 'recorded-restore', 'site.db');
+    restoreBackup({ backupPath: result.path, databasePath: target, mediaPath: path.join(dir, 'recorded-restore', 'media') });
+    const restored = new Database(target, { readonly: true });
+    const rows = restored.prepare('SELECT status FROM backups ORDER BY id').all() as { status: string }[];
+    restored.close();
+    expect(rows.map((r) => r.status)).toEqual(['ok', 'failed']);
+  });
+
   it('refuses a damaged or incomplete backup and leaves the database as it was', () => {
     const source = path.join(backupDir, fs.readdirSync(backupDir).sort()[0]!);
     const damaged = path.join(dir, 'damaged');

@@ -66,10 +66,12 @@ const media = { root: mediaRootFromEnv(), headers: fixedHeaders };
 // The build's scripts and styles go out precompressed (brotli or gzip) from here; the codings are
 // written once per build, in the background on the first start (lib/http/compression.mjs).
 const staticAssets = { staticDir: path.join(root, '.next', 'static'), headers: fixedHeaders };
-precompressStatic(staticAssets.staticDir).then(
-  (written) => written > 0 && console.log(`[server] compressed the build's static files (${written} codings written)`),
-  (error) => console.error('[server] compressing the static files failed; they go out as they are', error),
-);
+// Once per start: by this process alone, or by the first of several (the others would repeat it).
+if (!cluster.isWorker || cluster.worker?.id === 1)
+  precompressStatic(staticAssets.staticDir).then(
+    (written) => written > 0 && console.log(`[server] compressed the build's static files (${written} codings written)`),
+    (error) => console.error('[server] compressing the static files failed; they go out as they are', error),
+  );
 
 /**
  * Whether a file server of ours answered (pictures, build files). If it fails before sending

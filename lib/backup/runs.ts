@@ -113,7 +113,8 @@ function backupInChild(name: string): Promise<BackupOutcome> {
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => {
+    // 'close', not 'exit': the output may still be arriving when the process has exited.
+    child.on('close', (code) => {
       try {
         const answer = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as BackupOutcome | { error: string };
         if ('error' in answer) reject(new Error(answer.error));

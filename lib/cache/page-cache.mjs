@@ -21,7 +21,7 @@
 //   proxy (proxy.ts) only acts on /admin and on malformed escapes, so it is never skipped.
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
-import { compressOnce, preferredEncoding, varyWithEncoding } from '../http/compression.mjs';
+import { acceptsCoding, compressOnce, preferredEncoding, varyWithEncoding } from '../http/compression.mjs';
 import { ifNoneMatchIncludes } from './validators.mjs';
 
 const MAX_BYTES = 64 * 1024 * 1024;
@@ -78,28 +78,36 @@ function evictToFit() {
  * Starts making the brotli coding of a copy, off the event loop: until it is ready the copy goes out
  * gzipped. Kept only if the copy is still the current one for its path.
  */
+let brotliRunning = false;
+
 function startBrotli(path, copy) {
-  if (copy.brotliStarted) return;
+  // One at a time: a crawler asking for hundreds of pages must not fill the thread pool that file
+  // reads share with slow best-quality jobs. A copy passed over now is picked up on a later request.
+  if (copy.brotliStarted || brotliRunning) return;
   copy.brotliStarted = true;
-  compressOnce(copy.body, 'br').then(
-    (br) => {
-      if (copies.get(path) !== copy) return;
-      copy.br = br;
-      copy.size += br.length;
-      bytes += br.length;
-      evictToFit();
-    },
-    (error) => console.error('[page-cache] brotli failed for', path, error),
-  );
+  brotliRunning = true;
+  compressOnce(copy.body, 'br')
+    .finally(() => (brotliRunning = false))
+    .then(
+      (br) => {
+        if (copies.get(path) !== copy) return;
+        copy.br = br;
+        copy.size += br.length;
+        bytes += br.length;
+        evictToFit();
+      },
+      (error) => console.error('[page-cache] brotli failed for', path, error),
+    );
 }
 
 /** The body to send for a coding the client takes, made once per copy; null sends it as it is. */
-function encodedBody(path, copy, wanted) {
+function encodedBody(path, copy, wanted, acceptEncoding) {
   if (wanted === 'br') {
     if (copy.br) return { coding: 'br', body: copy.br };
     startBrotli(path, copy);
   }
-  if (wanted === null) return { coding: null, body: copy.body };
+  // Until brotli is ready, gzip, but only to a client that takes it ("br" alone does not).
+  if (wanted === null || !acceptsCoding(acceptEncoding, 'gzip')) return { coding: null, body: copy.body };
   if (!copy.gzip) {
     copy.gzip = zlib.gzipSync(copy.body, { level: 6 });
     copy.size += copy.gzip.length;
@@ -110,7 +118,8 @@ function encodedBody(path, copy, wanted) {
 }
 
 function send(req, res, path, copy) {
-  const { coding, body } = encodedBody(path, copy, preferredEncoding(req.headers['accept-encoding']));
+  const acceptEncoding = req.headers['accept-encoding'];
+  const { coding, body } = encodedBody(path, copy, preferredEncoding(acceptEncoding), acceptEncoding);
   // Each coding is its own representation, with its own validator.
   const etag = coding ? `${copy.etag.slice(0, -1)}-${coding}"` : copy.etag;
   if (ifNoneMatchIncludes(req.headers['if-none-match'], etag)) {

@@ -46,6 +46,7 @@ function latestApproved(articleSlug?: string): FeedComment[] {
 /** A comment's text as feed readers show it: its paragraphs, escaped (comments are never HTML). */
 function paragraphs(body: string): string {
   return body
+    .replace(/\r\n?/g, '\n')
     .split(/\n{2,}/)
     .map((p) => `<p>${xmlText(p).replace(/\n/g, '<br>')}</p>`)
     .join('');

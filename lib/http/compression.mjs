@@ -37,7 +37,23 @@ export function isCompressibleType(contentType) {
  * any coding not named; `q=0` refuses one.
  */
 export function preferredEncoding(header) {
-  if (typeof header !== 'string' || header.trim() === '') return null;
+  const weightOf = codingWeights(header);
+  const br = weightOf('br');
+  const gzip = Math.max(weightOf('gzip'), weightOf('x-gzip'));
+  if (br > 0 && br >= gzip) return 'br';
+  if (gzip > 0) return 'gzip';
+  return null;
+}
+
+/** Whether the client takes a coding at all (a weight above 0, by name or by `*`). */
+export function acceptsCoding(header, coding) {
+  const weightOf = codingWeights(header);
+  return weightOf(coding) > 0 || (coding === 'gzip' && weightOf('x-gzip') > 0);
+}
+
+/** Accept-Encoding as a function from a coding to its weight (0 when refused or not named). */
+function codingWeights(header) {
+  if (typeof header !== 'string' || header.trim() === '') return () => 0;
   const weights = new Map();
   for (const part of header.split(',')) {
     const [coding, ...params] = part.trim().toLowerCase().split(';');
@@ -46,12 +62,7 @@ export function preferredEncoding(header) {
     const weight = q === undefined ? 1 : Number(q.slice(2));
     weights.set(coding.trim(), Number.isFinite(weight) ? weight : 0);
   }
-  const weightOf = (coding) => weights.get(coding) ?? weights.get('*') ?? 0;
-  const br = weightOf('br');
-  const gzip = Math.max(weightOf('gzip'), weights.get('x-gzip') ?? 0);
-  if (br > 0 && br >= gzip) return 'br';
-  if (gzip > 0) return 'gzip';
-  return null;
+  return (coding) => (coding === 'x-gzip' ? (weights.get(coding) ?? 0) : (weights.get(coding) ?? weights.get('*') ?? 0));
 }
 
 /** Vary as given, with Accept-Encoding added: the same URL is sent in different codings. */
@@ -277,6 +288,8 @@ export function compressResponse(req, res) {
     coder.on('drain', () => res.emit('drain'));
     coder.on('end', () => end.call(res));
     coder.on('error', (error) => res.destroy(error));
+    // A reader who goes away mid-page: the coder is not left waiting for a drain that never comes.
+    res.once('close', () => coder?.destroy());
   }
 
   // Node writes headers through writeHead, explicitly or for the first write (flushHeaders too).
@@ -294,8 +307,10 @@ export function compressResponse(req, res) {
   res.write = function patchedWrite(chunk, encodingOrCallback, callback) {
     if (!this.headersSent) this.writeHead(this.statusCode);
     if (!coder) return write.call(this, chunk, encodingOrCallback, callback);
+    const done = typeof encodingOrCallback === 'function' ? encodingOrCallback : callback;
     return coder.write(
       typeof chunk === 'string' ? Buffer.from(chunk, typeof encodingOrCallback === 'string' ? encodingOrCallback : 'utf8') : chunk,
+      done,
     );
   };
   res.end = function patchedEnd(chunk, encodingOrCallback, callback) {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  acceptsCoding,
   compressResponse,
   isCompressibleType,
   MIN_COMPRESS_BYTES,
@@ -71,6 +72,11 @@ describe('preferredEncoding', () => {
     expect(preferredEncoding('x-gzip-ish')).toBeNull();
     expect(preferredEncoding('')).toBeNull();
     expect(preferredEncoding(undefined)).toBeNull();
+    // Whether a fallback coding may be sent: "br" alone does not take gzip.
+    expect(acceptsCoding('br', 'gzip')).toBe(false);
+    expect(acceptsCoding('br, gzip;q=0', 'gzip')).toBe(false);
+    expect(acceptsCoding('br, x-gzip', 'gzip')).toBe(true);
+    expect(acceptsCoding('*', 'gzip')).toBe(true);
   });
 
   it('compresses text of every kind and leaves pictures and woff fonts alone', () => {

@@ -60,10 +60,11 @@ export function supervise(processes) {
     });
   }
 
-  const first = cluster.fork();
-  first.once('listening', () => {
+  // The others start once one process listens: the first, or its replacement if it died starting.
+  cluster.once('listening', () => {
     for (let i = 1; i < processes; i++) cluster.fork();
     console.log(`[server] ${processes} server processes (WEB_CONCURRENCY), supervisor ${process.pid}`);
   });
+  cluster.fork();
   return new Promise(() => {});
 }
