@@ -42,7 +42,9 @@ test('two server processes share the port; killing one, the site keeps answering
     const [doomed, survivor] = serverProcessesOf(server.pid) as [number, number];
     // Both answer: the port is shared, so keep-alive-free requests spread over them.
     for (let i = 0; i < 10; i++)
-      expect((await fetch(`${server.baseUrl}/robots.txt`, { headers: { Connection: 'close' } })).status).toBe(200);
+      expect(
+        (await fetch(`${server.baseUrl}/robots.txt`, { headers: { Connection: 'close' }, signal: AbortSignal.timeout(5_000) })).status,
+      ).toBe(200);
 
     process.kill(doomed, 'SIGKILL');
     // A request handed to the process at the moment it died may fail, as on any server; once the
@@ -53,7 +55,9 @@ test('two server processes share the port; killing one, the site keeps answering
     const deadline = Date.now() + 60_000;
     let replaced: number[] = [];
     while (Date.now() < deadline) {
-      answers.push((await fetch(`${server.baseUrl}/robots.txt`, { headers: { Connection: 'close' } })).status);
+      answers.push(
+        (await fetch(`${server.baseUrl}/robots.txt`, { headers: { Connection: 'close' }, signal: AbortSignal.timeout(5_000) })).status,
+      );
       replaced = serverProcessesOf(server.pid);
       if (replaced.length === 2 && !replaced.includes(doomed) && answers.length >= 10) break;
       await new Promise((r) => setTimeout(r, 250));
