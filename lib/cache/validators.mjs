@@ -1,4 +1,5 @@
-// Cache validators, shared by the page copies (page-cache.mjs) and the pictures (lib/media).
+// Cache validators, shared by the page copies (page-cache.mjs) and the files the server sends
+// (lib/http/send-file.mjs: pictures and build files).
 // Plain JavaScript: scripts/server.mjs loads it without a TypeScript step.
 
 /** Whether an If-None-Match header names this ETag (or `*`), compared weakly as RFC 9110 §13.1.2 says. */

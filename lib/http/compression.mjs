@@ -15,10 +15,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pipeline } from 'node:stream';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { ifNoneMatchIncludes } from '../cache/validators.mjs';
+import { openRegularFile, sendOpenFile } from './send-file.mjs';
 
 /** Below this many bytes compression saves less than a packet and costs a zlib context. */
 export const MIN_COMPRESS_BYTES = 1024;
@@ -201,51 +200,27 @@ export async function serveStaticAsset(req, res, { staticDir, headers = {} }) {
       ]
     : [[target.file, null]];
   for (const [file, coding] of candidates) {
-    let handle;
-    try {
-      handle = await fs.promises.open(file, 'r');
-    } catch {
-      continue;
-    }
-    try {
-      const stat = await handle.stat();
-      if (!stat.isFile()) continue;
+    const opened = await openRegularFile(file);
+    if (!opened) continue;
+    const { handle, stat } = opened;
+    await sendOpenFile(req, res, handle, {
+      size: stat.size,
       // One validator per coding: the bytes differ.
-      const etag = `"${stat.size.toString(36)}-${Math.trunc(stat.mtimeMs).toString(36)}${coding ? `-${coding}` : ''}"`;
-      const common = {
-        ...headers,
-        'Cache-Control': STATIC_CACHE_CONTROL,
-        ETag: etag,
-        ...(compressible ? { Vary: 'Accept-Encoding' } : {}),
-      };
-      if (ifNoneMatchIncludes(req.headers['if-none-match'], etag)) {
-        res.writeHead(304, common);
-        res.end();
-        return true;
-      }
-      res.writeHead(200, {
-        ...common,
-        'Content-Type': target.type,
-        'Content-Length': String(stat.size),
-        ...(coding ? { 'Content-Encoding': coding } : {}),
-      });
-      if (req.method === 'HEAD') {
-        res.end();
-        return true;
-      }
-      const stream = handle.createReadStream();
-      handle = null;
-      await new Promise((resolve) => pipeline(stream, res, () => resolve()));
-      return true;
-    } finally {
-      await handle?.close();
-    }
+      etag: `"${stat.size.toString(36)}-${Math.trunc(stat.mtimeMs).toString(36)}${coding ? `-${coding}` : ''}"`,
+      headers: { ...headers, 'Cache-Control': STATIC_CACHE_CONTROL, ...(compressible ? { Vary: 'Accept-Encoding' } : {}) },
+      contentHeaders: { 'Content-Type': target.type, ...(coding ? { 'Content-Encoding': coding } : {}) },
+    });
+    return true;
   }
   return false;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Everything else Next answers to a GET
+
+/** A chunk given to res.write or res.end, as bytes (a string comes with its encoding, or utf8). */
+const toBuffer = (chunk, encoding) =>
+  typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : chunk;
 
 /** The fast levels for answers compressed as they stream: a few percent larger, several times cheaper. */
 const STREAM_BROTLI_QUALITY = 4;
@@ -308,28 +283,18 @@ export function compressResponse(req, res) {
     if (!this.headersSent) this.writeHead(this.statusCode);
     if (!coder) return write.call(this, chunk, encodingOrCallback, callback);
     const done = typeof encodingOrCallback === 'function' ? encodingOrCallback : callback;
-    return coder.write(
-      typeof chunk === 'string' ? Buffer.from(chunk, typeof encodingOrCallback === 'string' ? encodingOrCallback : 'utf8') : chunk,
-      done,
-    );
+    return coder.write(toBuffer(chunk, encodingOrCallback), done);
   };
   res.end = function patchedEnd(chunk, encodingOrCallback, callback) {
     if (typeof chunk === 'function') return this.end(undefined, undefined, chunk);
     if (!this.headersSent) {
-      const length =
-        chunk === undefined || chunk === null
-          ? 0
-          : Buffer.byteLength(chunk, typeof encodingOrCallback === 'string' ? encodingOrCallback : 'utf8');
-      decide(length);
+      decide(chunk === undefined || chunk === null ? 0 : toBuffer(chunk, encodingOrCallback).length);
       this.writeHead(this.statusCode);
     }
     if (!coder) return end.call(this, chunk, encodingOrCallback, callback);
     const done = typeof encodingOrCallback === 'function' ? encodingOrCallback : callback;
     if (done) this.once('finish', done);
-    if (chunk !== undefined && chunk !== null)
-      coder.write(
-        typeof chunk === 'string' ? Buffer.from(chunk, typeof encodingOrCallback === 'string' ? encodingOrCallback : 'utf8') : chunk,
-      );
+    if (chunk !== undefined && chunk !== null) coder.write(toBuffer(chunk, encodingOrCallback));
     coder.end();
     return this;
   };

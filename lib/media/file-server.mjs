@@ -12,10 +12,8 @@
 // exists only for a stored picture (lib/media/store.ts writes it just before its row, and variants
 // are made from stored pictures only), so finding the file is finding the picture. Plain JavaScript:
 // scripts/server.mjs runs without a TypeScript step.
-import fs from 'node:fs';
 import path from 'node:path';
-import { pipeline } from 'node:stream';
-import { ifNoneMatchIncludes } from '../cache/validators.mjs';
+import { openRegularFile, sendOpenFile } from '../http/send-file.mjs';
 
 const VARIANT_WIDTHS = [320, 480, 640, 960, 1280, 1600, 1920];
 const VARIANT_EXTENSIONS = ['avif', 'webp', 'jpg'];
@@ -69,33 +67,14 @@ export async function serveMediaFile(req, res, { root, headers = {} }) {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const target = mediaFileOf(req.url ?? '', root);
   if (!target) return false;
-  let handle;
-  try {
-    handle = await fs.promises.open(target.file, 'r');
-  } catch {
-    return false;
-  }
-  let streaming = false;
-  try {
-    const { size } = await handle.stat();
-    const etag = target.etag(size);
-    const common = { ...headers, 'Cache-Control': MEDIA_CACHE_CONTROL, ETag: etag };
-    if (ifNoneMatchIncludes(req.headers['if-none-match'], etag)) {
-      res.writeHead(304, common);
-      res.end();
-      return true;
-    }
-    res.writeHead(200, { ...common, 'Content-Type': target.type, 'Content-Length': String(size) });
-    if (req.method === 'HEAD') {
-      res.end();
-      return true;
-    }
-    streaming = true;
-    // pipeline, not pipe: when the client goes away it destroys the read stream, which closes the
-    // file (as it does when the stream ends); an error ends the response.
-    pipeline(handle.createReadStream({ highWaterMark: 64 * 1024 }), res, () => {});
-    return true;
-  } finally {
-    if (!streaming) await handle.close();
-  }
+  const opened = await openRegularFile(target.file);
+  if (!opened) return false;
+  const { size } = opened.stat;
+  await sendOpenFile(req, res, opened.handle, {
+    size,
+    etag: target.etag(size),
+    headers: { ...headers, 'Cache-Control': MEDIA_CACHE_CONTROL },
+    contentHeaders: { 'Content-Type': target.type },
+  });
+  return true;
 }
