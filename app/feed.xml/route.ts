@@ -1,4 +1,5 @@
-import { buildRssFeed, rssResponse } from '@/lib/articles/feed';
+import { buildRssFeed } from '@/lib/articles/feed';
+import { rssResponse } from '@/lib/site/rss';
 
 export const dynamic = 'force-dynamic';
 

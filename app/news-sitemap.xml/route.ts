@@ -1,5 +1,5 @@
 import { listNewsSitemapEntries } from '@/lib/articles/queries';
-import { xmlText } from '@/lib/articles/feed';
+import { xmlText } from '@/lib/site/rss';
 import { env } from '@/lib/env';
 import { absoluteUrl, articlePath } from '@/lib/site/urls';
 

@@ -1,4 +1,4 @@
-import { rssResponse } from '@/lib/articles/feed';
+import { rssResponse } from '@/lib/site/rss';
 import { buildCommentsFeed } from '@/lib/comments/feed';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,4 @@
-import { rssResponse } from '@/lib/articles/feed';
+import { rssResponse } from '@/lib/site/rss';
 import { getArticleBySlug } from '@/lib/articles/queries';
 import { buildArticleCommentsFeed } from '@/lib/comments/feed';
 

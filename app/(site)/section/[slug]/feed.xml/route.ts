@@ -1,4 +1,5 @@
-import { buildRssFeed, rssResponse } from '@/lib/articles/feed';
+import { buildRssFeed } from '@/lib/articles/feed';
+import { rssResponse } from '@/lib/site/rss';
 import { getSectionBySlug } from '@/lib/articles/queries';
 import { isValidSlug } from '@/lib/site/urls';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { xmlText } from './feed';
+import { xmlText } from './rss';
 
 describe('xmlText', () => {
   it('escapes markup and drops every character XML 1.0 forbids, keeping the rest of the text', () => {
