@@ -21,8 +21,8 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   experimental: {
     // The stylesheet goes in the page's <head> rather than a <link>: a reader's first paint waits
-    // for no request after the HTML (reader pages carry 16 KB of CSS, 4 KB compressed; the
-    // dashboard's own rules are in app/admin/admin.css and reach only dashboard pages).
+    // for no request after the HTML. Reader pages carry only the reader rules; the dashboard's are
+    // in app/admin/admin.css and reach only dashboard pages.
     inlineCss: true,
     // proxy.ts runs on /admin, and Next hands a route behind the proxy only the first 10 MB of a
     // request body (silently). A picture upload may be 10 MB plus its form fields.

@@ -9,6 +9,6 @@ import { reading } from './reading';
 import { signups } from './signups';
 
 // In the order `npm run bench` runs them; each also runs by name (`npm run bench -- mail`).
-// Lighthouse takes about ten minutes of browser runs: by name only (`npm run bench -- lighthouse`).
+// Lighthouse runs a browser per page and form factor, for minutes: by name only (`npm run bench -- lighthouse`).
 export const suites: Suite[] = [reading, newsroom, comments, mail, signups, admin, newsletter];
 export const namedOnly: Suite[] = [lighthouseSuite];

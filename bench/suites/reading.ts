@@ -34,7 +34,7 @@ export const reading: Suite = {
     const pages = [
       { label: 'front page', path: '/' },
       { label: 'article', path: `/articles/${encodeURIComponent(slug)}` },
-      // The same article as a browser asks for it (brotli today; wrk asks for no compression).
+      // The same article as a browser asks for it (brotli; wrk asks for no compression).
       { label: 'article, as browsers ask', path: `/articles/${encodeURIComponent(slug)}`, headers: BROWSER_ENCODING },
       { label: 'search', path: '/search?q=council' },
     ] as { label: string; path: string; headers?: Record<string, string> }[];

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { and, desc, eq, gt } from 'drizzle-orm';
-import { databasePath, getDb } from '@/db';
+import { databasePath, getDb, type DbOrTx } from '@/db';
 import { removeBackups, writeBackup } from '@/db/backup.mjs';
 import { backups, type BackupRow } from '@/db/schema';
 import { env } from '@/lib/env';
@@ -15,19 +15,16 @@ import { backupName, backupsToRemove, isBackupDue } from './rules';
 /** A backup still marked running after this long was cut short (its process died): it no longer blocks the next. */
 const STALE_RUNNING_MS = 60 * 60_000;
 
-export interface BackupOutcome {
-  path: string;
-  bytes: number;
-  tables: Record<string, number>;
-  pictures: number;
-}
+/** What a finished backup holds (db/backup.mjs writes it, here or in the child process). */
+export type BackupOutcome = ReturnType<typeof writeBackup>;
 
 const summary = (o: BackupOutcome) =>
   `${Object.values(o.tables).reduce((a, b) => a + b, 0)} rows in ${Object.keys(o.tables).length} tables, ${o.pictures} pictures; integrity check ok`;
 
-function start(trigger: 'scheduled' | 'manual', now: Date): { id: number; name: string } {
+/** Records a backup as running (in `db`, the caller's transaction when it claims one); its id and folder name. */
+function start(db: DbOrTx, trigger: 'scheduled' | 'manual', now: Date): { id: number; name: string } {
   const name = backupName(now);
-  const row = getDb()
+  const row = db
     .insert(backups)
     .values({ trigger, status: 'running', path: path.join(env.BACKUP_DIR, name), startedAt: now })
     .returning({ id: backups.id })
@@ -57,14 +54,14 @@ export function rotateBackups(): string[] {
 
 /** `npm run backup`: one backup now, in this process, recorded and rotated like the scheduled ones. */
 export function takeBackupNow(now = new Date()): BackupOutcome {
-  const { id, name } = start('manual', now);
+  const { id, name } = start(getDb(), 'manual', now);
   try {
     const outcome = writeBackup({
       databasePath: databasePath(),
       mediaPath: env.MEDIA_PATH,
       backupDir: env.BACKUP_DIR,
       name,
-    }) as BackupOutcome;
+    });
     finish(id, outcome);
     rotateBackups();
     return outcome;
@@ -90,13 +87,7 @@ export function claimScheduledBackup(now = new Date()): { id: number; name: stri
       if (running) return null;
       const last = tx.select({ startedAt: backups.startedAt }).from(backups).orderBy(desc(backups.startedAt)).limit(1).get();
       if (!isBackupDue(last?.startedAt ?? null, env.BACKUP_EVERY, now)) return null;
-      const name = backupName(now);
-      const row = tx
-        .insert(backups)
-        .values({ trigger: 'scheduled', status: 'running', path: path.join(env.BACKUP_DIR, name), startedAt: now })
-        .returning({ id: backups.id })
-        .get();
-      return { id: row.id, name };
+      return start(tx, 'scheduled', now);
     },
     { behavior: 'immediate' },
   );

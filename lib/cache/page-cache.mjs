@@ -74,12 +74,12 @@ function evictToFit() {
   }
 }
 
+let brotliRunning = false;
+
 /**
  * Starts making the brotli coding of a copy, off the event loop: until it is ready the copy goes out
  * gzipped. Kept only if the copy is still the current one for its path.
  */
-let brotliRunning = false;
-
 function startBrotli(path, copy) {
   // One at a time: a crawler asking for hundreds of pages must not fill the thread pool that file
   // reads share with slow best-quality jobs. A copy passed over now is picked up on a later request.
