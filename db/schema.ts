@@ -218,6 +218,30 @@ export const cacheInvalidations = sqliteTable(
   (t) => [index('cache_invalidations_at_idx').on(t.invalidatedAt)],
 );
 
+/**
+ * Purges owed to the shared caches named in CACHE_PURGE_URLS (Varnish, a CDN): one row per cache
+ * and tag, written in the same transaction as the invalidation (lib/cache/next-cache-handler.mjs)
+ * and deleted once that cache has confirmed it (lib/cache/purges.ts). A tag invalidated again while
+ * its purge is waiting stays one row; one invalidated while its purge is in flight is purged again
+ * (`requested_at` later than `claimed_at`). Times in milliseconds.
+ */
+export const cachePurges = sqliteTable(
+  'cache_purges',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    target: text('target').notNull(),
+    tag: text('tag').notNull(),
+    requestedAt: integer('requested_at').notNull(),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    claimedAt: integer('claimed_at'),
+    claimToken: text('claim_token'),
+    lastError: text('last_error'),
+  },
+  (t) => [uniqueIndex('cache_purges_target_tag_idx').on(t.target, t.tag), index('cache_purges_due_idx').on(t.nextAttemptAt)],
+);
+export type CachePurgeRow = typeof cachePurges.$inferSelect;
+
 export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'cancelled'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defaultBackupDir, parseBackupInterval } from './backup/rules';
+import { parsePurgeTargets } from './cache/purge-targets.mjs';
 import { defaultMediaPath } from './media/file-server.mjs';
 import { isLoopbackHost, LOOPBACK_RANGES, parseRanges } from './security/ip.mjs';
 
@@ -108,6 +109,23 @@ const schema = z
       }),
     /** How many backups are kept in BACKUP_DIR; older ones are removed after each new one. */
     BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
+    /**
+     * Shared caches in front of the site (Varnish, a CDN) that invalidations purge by tag: their
+     * purge URLs, comma-separated (deploy/README.md). Each gets a PURGE with the tags in `xkey-purge`.
+     */
+    CACHE_PURGE_URLS: z
+      .string()
+      .default('')
+      .transform((v) => parsePurgeTargets(v))
+      .superRefine((urls, ctx) => {
+        for (const url of urls) {
+          if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
+            ctx.addIssue({ code: 'custom', message: `CACHE_PURGE_URLS must be comma-separated http(s) URLs; "${url}" is not one` });
+          }
+        }
+      }),
+    /** Sent with every purge (X-Purge-Secret); the cache refuses purges without it. */
+    CACHE_PURGE_SECRET: optional,
     /** Uploaded pictures; by default a `media` folder beside the database. */
     MEDIA_PATH: z.string().trim().min(1).optional(),
     /** The newsroom's time zone: schedule times are typed in it, and readers see dates in it. */
@@ -153,6 +171,13 @@ const schema = z
         code: 'custom',
         path: ['AUTH_SECRET'],
         message: `AUTH_SECRET ${env.AUTH_SECRET ? 'must be at least 32 bytes' : 'is required'} on a public site (generate one with \`openssl rand -base64 32\`)`,
+      });
+    }
+    if (env.CACHE_PURGE_URLS.length > 0 && Buffer.byteLength(env.CACHE_PURGE_SECRET ?? '') < 16) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CACHE_PURGE_SECRET'],
+        message: `CACHE_PURGE_SECRET ${env.CACHE_PURGE_SECRET ? 'must be at least 16 bytes' : 'is required with CACHE_PURGE_URLS'}: the caches refuse purges without it (generate one with \`openssl rand -hex 24\`)`,
       });
     }
     if (!env.isLocalSite && !env.RESEND_API_KEY) {

@@ -2,6 +2,7 @@
 //   npm run comments -- list [pending|approved|spam|trash]
 //   npm run comments -- approve|unapprove|spam|not-spam|trash|restore|delete <id…>
 import { closeDb } from '../db';
+import { deliverDuePurges } from '../lib/cache/purges';
 import { prepareDatabase } from '../db/prepare';
 import type { CommentStatus } from '../db/schema';
 import { COMMENT_STATUSES } from '../db/schema';
@@ -38,4 +39,7 @@ if (command === 'list') {
   if (skipped.length) console.log(`skipped (not found, or already in that state): #${skipped.join(', #')}`);
 } else usage();
 
+// The shared caches' purges for what changed go out before the database closes (queued, so a
+// cache that does not answer now is purged by a server later).
+await deliverDuePurges();
 closeDb();

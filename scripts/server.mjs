@@ -21,6 +21,7 @@ const { clientAddress, isLoopbackHost, LOOPBACK_RANGES, parseRanges } = await im
 const { fixedSecurityHeaders, siteSecurityHeaders } = await import('../lib/security/http-headers.mjs');
 const { mediaRootFromEnv, serveMediaFile } = await import('../lib/media/file-server.mjs');
 const { compressResponse, precompressStatic, serveStaticAsset } = await import('../lib/http/compression.mjs');
+const { applyCachePolicy } = await import('../lib/http/cache-policy.mjs');
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -99,8 +100,11 @@ async function answer(req, res) {
     return;
   if (serveFromCopy(req, res)) return;
   setClientAddress(req);
-  remember(req, res);
+  // Each wraps the ones before it: the cache policy sets the final headers first, a page copy keeps
+  // the page's own bytes, and compression codes what goes on the wire.
   compressResponse(req, res);
+  remember(req, res);
+  applyCachePolicy(req, res);
   // As `next start` does: an error Next did not answer itself becomes a 500, not a hung request.
   handle(req, res).catch((error) => {
     console.error('[server] request failed', req.method, req.url, error);

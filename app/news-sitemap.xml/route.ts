@@ -1,4 +1,6 @@
+import { LISTINGS_TAG } from '@/lib/articles/cache-tags';
 import { listNewsSitemapEntries } from '@/lib/articles/queries';
+import { sharedCacheHeaders } from '@/lib/http/cache-policy.mjs';
 import { xmlText } from '@/lib/site/rss';
 import { env } from '@/lib/env';
 import { absoluteUrl, articlePath } from '@/lib/site/urls';
@@ -28,5 +30,6 @@ export function GET() {
 ${entries}
 </urlset>
 `;
-  return new Response(body, { headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': 'public, max-age=60' } });
+  // Shared caches keep it ten minutes at most: an article also leaves it by age, which no purge marks.
+  return new Response(body, { headers: { 'Content-Type': 'application/xml; charset=utf-8', ...sharedCacheHeaders([LISTINGS_TAG], 600) } });
 }

@@ -3,6 +3,7 @@ import { env } from '@/lib/env';
 import { variantUrl } from '@/lib/media/rules';
 import { rssDocument, xmlText } from '@/lib/site/rss';
 import { absoluteUrl, articlePath } from '@/lib/site/urls';
+import { LISTINGS_TAG, sectionTag } from './cache-tags';
 import { listArticlesForFeed, type ArticleSummary } from './queries';
 
 /**
@@ -15,6 +16,14 @@ function leadPicture(image: ArticleSummary['image']): string {
   const description = image.alt ? `\n        <media:description type="plain">${xmlText(image.alt)}</media:description>` : '';
   const credit = image.credit ? `\n        <media:credit>${xmlText(image.credit)}</media:credit>` : '';
   return `\n      <media:content url="${url}" medium="image" type="image/jpeg">${description}${credit}\n      </media:content>`;
+}
+
+/**
+ * The cache tags a feed's answer names: any change to a live article invalidates the listings
+ * (lib/articles/cache-tags.ts), and a section's feed its section too.
+ */
+export function rssFeedTags(section?: { slug: string }): string[] {
+  return section ? [LISTINGS_TAG, sectionTag(section.slug)] : [LISTINGS_TAG];
 }
 
 /** RSS 2.0 for the latest articles, or one section's. Links come from SITE_URL. */

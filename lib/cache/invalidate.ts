@@ -1,9 +1,14 @@
 import 'server-only';
+import { env } from '@/lib/env';
+import { runAfterResponse } from '@/lib/jobs/after-response';
 import { invalidateTags } from './next-cache-handler.mjs';
+import { deliverDuePurges } from './purges';
 
 /**
- * Marks cache tags as changed for every server process (see next-cache-handler.mjs). Call after
- * the write has committed. Works inside a request and from command-line tools alike.
+ * Marks cache tags as changed for every server process (see next-cache-handler.mjs), and purges
+ * them from the shared caches in front (CACHE_PURGE_URLS) once the response has gone: the purges
+ * are queued with the invalidation, so one that fails now is retried (lib/cache/purges.ts). Call
+ * after the write has committed. Works inside a request and from command-line tools alike.
  *
  * Not through Next's revalidateTag: inside a server action that would also send the current page
  * again with the action's answer, which no caller wants (a form that keeps its own state, such as
@@ -11,5 +16,7 @@ import { invalidateTags } from './next-cache-handler.mjs';
  * (staffAction's revalidatePath).
  */
 export function invalidateCacheTags(tags: string[]): void {
-  if (tags.length > 0) invalidateTags(tags);
+  if (tags.length === 0) return;
+  invalidateTags(tags);
+  if (env.CACHE_PURGE_URLS.length > 0) runAfterResponse('cache purges', deliverDuePurges);
 }

@@ -1,4 +1,5 @@
 export function invalidateTags(tags: string[]): void;
+export function changedSince(tags: Iterable<string>, since: number, options?: { fresh?: boolean }): boolean;
 
 export default class LedgerCacheHandler {
   constructor(options?: unknown);

@@ -11,6 +11,8 @@
 // invalidated after (or just before) it was stored; the next request renders it fresh.
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { publicTags, surrogateKeyOf } from '../http/cache-policy.mjs';
+import { purgeTargetsFromEnv, queuePurgesSql } from './purge-targets.mjs';
 
 const MAX_ENTRIES = 5000;
 const SYNC_EVERY_MS = 200;
@@ -25,15 +27,7 @@ const state = (globalThis.__ledgerCacheHandler ??= {
   highWater: 0,
   db: null,
   dbPath: null,
-  // Each stored entry gets the next number, so a reader can tell a replaced entry from the one it saw.
-  version: 0,
-  // Request path → key of the page stored for it (see pageKeyOf).
-  pageKeys: new Map(),
 });
-
-// Next keys a rendered page `/route-cache/APP_PAGE/<hex hash of the route>/$<path>`
-// (next/dist/server/lib/route-cache-key.js); the path is what the page was rendered for.
-const PAGE_KEY = /^\/route-cache\/APP_PAGE\/[0-9a-f]+\/\$(\/.*)$/;
 
 function database() {
   // Same default as lib/env.ts (this file is loaded by Next as plain JavaScript, outside the app bundle).
@@ -89,12 +83,7 @@ function isInvalidated(entry, ctx) {
   return false;
 }
 
-/**
- * The live entry stored under `key`, or null when there is none or one of its tags was invalidated
- * since it was stored. Read by lib/cache/page-cache.mjs (same process) before it answers a request
- * from its copy of a page, so that copy never outlives the entry it was made from.
- */
-function peek(key, ctx) {
+function live(key, ctx) {
   const entry = state.entries.get(key);
   if (!entry) return null;
   sync();
@@ -104,13 +93,33 @@ function peek(key, ctx) {
   }
   return entry;
 }
-state.peek = peek;
 
-/** The key of the page stored for a request path, if one is (`/` is rewritten to /page/1 in next.config.ts). */
-function pageKeyOf(path) {
-  return state.pageKeys.get(path === '/' ? '/page/1' : path) ?? null;
+/**
+ * Whether any of `tags` was invalidated, in any process, after (or just before) `since` (ms):
+ * the test lib/cache/page-cache.mjs applies to its copies, which it knows only by the tags their
+ * Surrogate-Key header named. `fresh` reads the shared table now rather than up to 200 ms ago.
+ */
+export function changedSince(tags, since, { fresh = false } = {}) {
+  sync(fresh);
+  for (const tag of tags) {
+    const at = state.tagTimes.get(tag);
+    if (at !== undefined && at + RACE_MARGIN_MS > since) return true;
+  }
+  return false;
 }
-state.pageKeyOf = pageKeyOf;
+
+/**
+ * A page or route answer for Next's cache carries the tags it was built from as response headers
+ * (Surrogate-Key, and xkey for Varnish), which Next sends with it every time it serves it, so
+ * shared caches in front and our page copies can purge it by tag.
+ */
+function nameTagsForCaches(value) {
+  if (!value || typeof value !== 'object' || !value.headers || typeof value.headers !== 'object') return;
+  const key = surrogateKeyOf(value.headers['x-next-cache-tags']);
+  if (!key) return;
+  value.headers['surrogate-key'] = key;
+  value.headers.xkey = key;
+}
 
 /**
  * Marks tags as changed, in this process at once and for every other process (and command-line
@@ -128,7 +137,15 @@ export function invalidateTags(tags) {
     const upsert = db.prepare(
       'INSERT INTO cache_invalidations (tag, invalidated_at) VALUES (?, ?) ON CONFLICT(tag) DO UPDATE SET invalidated_at = max(invalidated_at, excluded.invalidated_at)',
     );
-    db.transaction(() => list.forEach((tag) => upsert.run(tag, now)))();
+    // Shared caches in front (CACHE_PURGE_URLS) owe a purge of the same tags, queued with the
+    // invalidation so that it is never lost (lib/cache/purges.ts sends them).
+    const targets = purgeTargetsFromEnv();
+    const purgeable = publicTags(list);
+    const queue = targets.length > 0 && purgeable.length > 0 ? db.prepare(queuePurgesSql) : null;
+    db.transaction(() => {
+      for (const tag of list) upsert.run(tag, now);
+      if (queue) for (const target of targets) for (const tag of purgeable) queue.run(target, tag, now, now);
+    })();
   } catch (error) {
     console.error('[cache] could not record invalidation', list, error);
   }
@@ -140,7 +157,7 @@ export default class LedgerCacheHandler {
   }
 
   async get(key, ctx) {
-    const entry = peek(key, ctx);
+    const entry = live(key, ctx);
     if (!entry) return null;
     // Keep recently used entries at the end of the map (least recently used are evicted first).
     state.entries.delete(key);
@@ -150,21 +167,14 @@ export default class LedgerCacheHandler {
 
   async set(key, value, ctx) {
     state.entries.delete(key);
-    const page = PAGE_KEY.exec(key);
-    if (page) state.pageKeys.set(page[1], key);
+    nameTagsForCaches(value);
     state.entries.set(key, {
       value,
-      version: ++state.version,
       lastModified: Date.now(),
       tags: [...tagsOf(value, ctx)],
       cacheControl: ctx?.fetchCache ? undefined : ctx?.cacheControl,
     });
-    while (state.entries.size > MAX_ENTRIES) {
-      const oldest = state.entries.keys().next().value;
-      state.entries.delete(oldest);
-      const evicted = PAGE_KEY.exec(oldest);
-      if (evicted && state.pageKeys.get(evicted[1]) === oldest) state.pageKeys.delete(evicted[1]);
-    }
+    while (state.entries.size > MAX_ENTRIES) state.entries.delete(state.entries.keys().next().value);
   }
 
   async revalidateTag(tags) {

@@ -1,30 +1,39 @@
-// A copy of each cached reader page, ready to send, in front of Next's request handler.
+// A copy of each cached reader page, ready to send, in front of Next's request handler: a small
+// shared cache inside the server, which keeps to the same public rules as the shared caches in
+// front of it (Varnish, a CDN: lib/http/cache-policy.mjs).
 //
 // Next serving an article from its cache (lib/cache/next-cache-handler.mjs) still pays for
 // routing, header rules, async context, an ETag hashed over the whole page on every request, and,
-// for browsers, gzip of the whole page on every request (bench/README.md has the figures). This module keeps, for each
-// page Next has already answered from its cache, the exact answer Next gave (status, headers, body,
-// and its gzip and brotli codings, each made once), and sends it again without entering Next. The
-// same URL is sent in several codings, so its Vary always names Accept-Encoding (a shared cache in
-// front must know). Brotli is made at its best quality off the event loop; until it is ready the
+// for browsers, compression of the whole page (bench/README.md has the figures). This module keeps,
+// for each page Next has already answered from its cache, the exact answer Next gave (status,
+// headers, body, and its gzip and brotli codings, each made once), and sends it again without
+// entering Next. The same URL is sent in several codings, so its Vary always names
+// Accept-Encoding. Brotli is made at its best quality off the event loop; until it is ready the
 // copy goes out gzipped.
 //
-// It never decides anything Next did not decide first:
-// - a copy is made only from a response Next itself served from its cache (`x-nextjs-cache: HIT`,
-//   status 200, no Set-Cookie) for a GET without a query string or router headers (cookies do not
-//   matter: a cached page is the same for everyone, which is why Next could cache it);
-// - before each use, the copy is checked against the cache handler's live entry for the same page
-//   (same version, none of its tags invalidated in any process, not past its revalidate time);
-//   otherwise the request goes to Next, which renders or revalidates as usual, and the next HIT
-//   makes a new copy. Approving a comment therefore shows as fast as it does without this module.
+// It never decides anything Next did not decide first, and reads only what any cache in front
+// could read:
+// - a copy is made only of a response Next served from its cache (`x-nextjs-cache: HIT`), status
+//   200, shared caches allowed (`s-maxage`), no Set-Cookie, naming its cache tags (Surrogate-Key),
+//   for a GET without a query string or router headers (cookies do not matter: a cached page is
+//   the same for everyone, which is why Next could cache it);
+// - a copy is used until one of those tags is invalidated in any process (the shared
+//   cache_invalidations table, as the cache handler reads it) or its s-maxage has passed; then the
+//   request goes to Next, which renders or revalidates as usual, and the next HIT makes a new copy.
+//   Approving a comment therefore shows as fast as it does without this module.
 // - only paths made of plain URL characters, outside /admin, /api, /_next and /dev, are eligible; the
-//   proxy (proxy.ts) only acts on /admin and on malformed escapes, so it is never skipped.
+//   proxy (proxy.ts) only acts on /admin, on malformed escapes and on moved articles (whose live
+//   pages cannot be cached under the old address), so it is never skipped.
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import { acceptsCoding, compressOnce, preferredEncoding, varyWithEncoding } from '../http/compression.mjs';
+import { sharedMaxAge } from '../http/cache-policy.mjs';
+import { changedSince } from './next-cache-handler.mjs';
 import { ifNoneMatchIncludes } from './validators.mjs';
 
 const MAX_BYTES = 64 * 1024 * 1024;
+/** A page larger than this is left to Next rather than kept whole in memory while it streams. */
+const MAX_PAGE_BYTES = 4 * 1024 * 1024;
 const PLAIN_PATH = /^\/(?:[A-Za-z0-9._~-]+(?:\/[A-Za-z0-9._~-]+)*)?$/;
 const EXCLUDED = /^\/(?:admin|api|_next|dev)(?:\/|$)/;
 const ROUTER_HEADERS = ['rsc', 'next-action', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url'];
@@ -43,21 +52,9 @@ function eligiblePath(req) {
   return url;
 }
 
-function handlerState() {
-  return globalThis.__ledgerCacheHandler;
-}
-
-/**
- * Whether Next's cache still holds, unchanged and fresh, the entry a copy was made from. The copy
- * keeps the entry's key and version, not the entry: an entry the handler has dropped is not kept
- * alive by a copy of it.
- */
+/** Whether a copy still stands: none of its tags invalidated since it was made, and not past its s-maxage. */
 function isFresh(copy) {
-  const state = handlerState();
-  const live = state?.peek?.(copy.key);
-  if (!live || live.version !== copy.version) return false;
-  const revalidate = live.cacheControl?.revalidate;
-  return !(typeof revalidate === 'number' && Date.now() - live.lastModified >= revalidate * 1000);
+  return Date.now() - copy.madeAt < copy.maxAgeMs && !changedSince(copy.tags, copy.madeAt);
 }
 
 function forget(path) {
@@ -153,25 +150,67 @@ export function serveFromCopy(req, res) {
   return true;
 }
 
-/** Watches Next's answer to an eligible request and keeps a copy when Next served it from cache. */
+/**
+ * Watches Next's answer to an eligible request and keeps a copy when Next served it from its cache
+ * for sharing. Call after the wrappers that compress (so that the bytes kept are the page itself)
+ * and before the one that sets the cache policy (so that the headers kept are final).
+ */
 export function remember(req, res) {
   const path = eligiblePath(req);
   if (path === null || req.method !== 'GET') return;
+  // A render that read the database just before an invalidation can be served just after it.
+  const askedAt = Date.now();
+  const chunks = [];
+  let size = 0;
+  let keeping = true;
+  const { write, end } = res;
+  const keep = (chunk, encoding) => {
+    if (!keeping || chunk === undefined || chunk === null || typeof chunk === 'function') return;
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : Buffer.from(chunk);
+    size += bytes.length;
+    if (size > MAX_PAGE_BYTES) {
+      keeping = false;
+      chunks.length = 0;
+    } else chunks.push(bytes);
+  };
+  res.write = function rememberingWrite(chunk, encoding, callback) {
+    keep(chunk, encoding);
+    return write.call(this, chunk, encoding, callback);
+  };
+  res.end = function rememberingEnd(chunk, encoding, callback) {
+    keep(chunk, encoding);
+    return end.call(this, chunk, encoding, callback);
+  };
   res.once('finish', () => {
-    if (res.statusCode !== 200 || res.getHeader('x-nextjs-cache') !== 'HIT' || res.hasHeader('set-cookie')) return;
-    const key = handlerState()?.pageKeyOf?.(path);
-    const entry = key ? handlerState().peek(key) : null;
-    const html = entry?.value?.kind === 'APP_PAGE' ? entry.value.html : undefined;
-    if (typeof html !== 'string' || (entry.value.status ?? 200) !== 200) return;
+    if (!keeping || res.statusCode !== 200 || res.getHeader('x-nextjs-cache') !== 'HIT' || res.hasHeader('set-cookie')) return;
+    const maxAge = sharedMaxAge(res.getHeader('cache-control'));
+    const tags = String(res.getHeader('surrogate-key') ?? '')
+      .split(' ')
+      .filter(Boolean);
+    if (!maxAge || tags.length === 0 || changedSince(tags, askedAt, { fresh: true })) return;
     const headers = {};
     for (const [name, value] of Object.entries(res.getHeaders())) {
       if (!PER_RESPONSE.has(name) && value !== undefined) headers[name] = value;
     }
     headers.vary = varyWithEncoding(headers.vary);
-    const body = Buffer.from(html);
-    const etag = `"${crypto.createHash('sha1').update(body).digest('base64url')}"`;
+    const body = Buffer.concat(chunks);
+    // Next's own validator when it gave one (weakened if the answer went out compressed), so a
+    // browser that revalidates after a copy replaced Next still gets its 304.
+    const given = String(res.getHeader('etag') ?? '').replace(/^W\//, '');
+    const etag = /^"[^"]+"$/.test(given) ? given : `"${crypto.createHash('sha1').update(body).digest('base64url')}"`;
     forget(path);
-    const copy = { key, version: entry.version, headers, body, etag, gzip: null, br: null, brotliStarted: false, size: body.length };
+    const copy = {
+      tags,
+      madeAt: askedAt,
+      maxAgeMs: maxAge * 1000,
+      headers,
+      body,
+      etag,
+      gzip: null,
+      br: null,
+      brotliStarted: false,
+      size: body.length,
+    };
     copies.set(path, copy);
     bytes += copy.size;
     evictToFit();

@@ -13,14 +13,15 @@ import { remember, serveFromCopy } from './page-cache.mjs';
 // The page copies in front of Next (lib/cache/page-cache.mjs), with the real cache handler on this
 // test file's own SQLite database, behind a real HTTP server. A stand-in plays Next's request
 // handler: it answers from the cache handler the way Next does (x-nextjs-cache HIT or MISS) and
-// counts how often it was asked, so each test can tell whether Next or a copy answered.
+// counts how often it was asked, so each test can tell whether Next or a copy answered. Like Next,
+// it sends the headers stored with the cached page, where the handler names the page's tags.
 
 const ROUTE = 'abc123';
 const keyOf = (path: string) => `/route-cache/APP_PAGE/${ROUTE}/$${path}`;
 const pageHtml = (path: string, version: number) => `<!DOCTYPE html><html><body><h1>${path}</h1><p>version ${version}</p></body></html>`;
 
 type Handler = {
-  get(key: string, ctx?: unknown): Promise<{ value: { html: string } } | null>;
+  get(key: string, ctx?: unknown): Promise<{ value: { html: string; headers: Record<string, string> } } | null>;
   set(key: string, value: unknown, ctx?: unknown): Promise<void>;
   revalidateTag(tags: string[]): Promise<void>;
 };
@@ -31,7 +32,7 @@ let base: string;
 let nextCalls = 0;
 let version = 0;
 /** What the stand-in for Next does for a path: `page` renders and caches, anything else 404s. */
-const routes = new Map<string, { revalidate: number | false; setCookie?: boolean; status?: number }>();
+const routes = new Map<string, { revalidate: number | false; setCookie?: boolean; status?: number; tags?: string }>();
 
 async function standInForNext(req: http.IncomingMessage, res: http.ServerResponse) {
   nextCalls += 1;
@@ -47,19 +48,23 @@ async function standInForNext(req: http.IncomingMessage, res: http.ServerRespons
     return;
   }
   const cached = await handler.get(keyOf(path));
-  let html = cached?.value.html;
-  res.setHeader('x-nextjs-cache', html ? 'HIT' : 'MISS');
-  if (!html) {
+  let value = cached?.value;
+  res.setHeader('x-nextjs-cache', value ? 'HIT' : 'MISS');
+  if (!value) {
     version += 1;
-    html = pageHtml(path, version);
-    await handler.set(
-      keyOf(path),
-      { kind: 'APP_PAGE', html, rscData: Buffer.from('rsc'), headers: { 'x-next-cache-tags': `article:${path}` }, status: 200 },
-      { cacheControl: { revalidate: route.revalidate, expire: undefined } },
-    );
+    value = {
+      html: pageHtml(path, version),
+      headers: { 'x-next-cache-tags': route.tags ?? `_N_T_/layout,_N_T_${path},article:${path}` },
+    };
+    // Next sends the entry it has just stored, with the headers the handler added to it.
+    const entry = { kind: 'APP_PAGE', ...value, rscData: Buffer.from('rsc'), status: 200 };
+    await handler.set(keyOf(path), entry, { cacheControl: { revalidate: route.revalidate, expire: undefined } });
+    value = entry;
   }
+  const { html } = value;
+  for (const [name, header] of Object.entries(value.headers)) if (name !== 'x-next-cache-tags') res.setHeader(name, header);
   if (route.setCookie) res.setHeader('Set-Cookie', 'a=b');
-  res.setHeader('Cache-Control', 's-maxage=3600');
+  res.setHeader('Cache-Control', `s-maxage=${route.revalidate === false ? 31536000 : route.revalidate}`);
   res.setHeader('Content-Type', 'text/html; charset=utf-8');
   res.setHeader('ETag', '"from-next"');
   res.statusCode = route.status ?? 200;
@@ -122,13 +127,18 @@ describe('page copies', () => {
     expect(copy.headers['x-nextjs-cache']).toBe('HIT');
     expect(copy.headers['x-content-type-options']).toBe('nosniff');
     expect(copy.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(copy.headers['cache-control']).toBe('s-maxage=3600');
+    expect(copy.headers['cache-control']).toBe('s-maxage=31536000');
+    // The page's own tags, for shared caches to purge by; not Next's bookkeeping ones.
+    expect(copy.headers['surrogate-key']).toBe('article:/articles/one');
+    expect(copy.headers.xkey).toBe('article:/articles/one');
+    expect(hit.headers['surrogate-key']).toBe('article:/articles/one');
     expect(copy.headers['content-length']).toBe(String(hit.body.length));
     expect(copy.headers['set-cookie']).toBeUndefined();
-    expect(copy.headers.etag).toMatch(/^"[A-Za-z0-9_-]{20,}"$/);
+    // Next's validator, so a browser holding it gets a 304 from the copy too.
+    expect(copy.headers.etag).toBe('"from-next"');
   });
 
-  it('serves the front page from the copy of /page/1, which is what Next renders for /', async () => {
+  it('keeps a copy per address: the front page, which Next renders as /page/1', async () => {
     routes.set('/page/1', { revalidate: false });
     await warm('/');
     const copy = await get('/');
@@ -220,20 +230,22 @@ describe('page copies', () => {
     expect(nextCalls).toBe(calls + 1);
   });
 
-  it('hands the request back to Next once the page is past its revalidate time', async () => {
-    routes.set('/articles/timed', { revalidate: 0.3 });
+  it('hands the request back to Next once the page is past its s-maxage', async () => {
+    routes.set('/articles/timed', { revalidate: 1 });
     await warm('/articles/timed');
     await get('/articles/timed');
     expect(nextCalls).toBe(2);
-    await new Promise((resolve) => setTimeout(resolve, 350));
+    await new Promise((resolve) => setTimeout(resolve, 1050));
     await get('/articles/timed');
     expect(nextCalls).toBe(3);
   });
 
-  it('never copies what Next did not serve as a cached 200 without cookies', async () => {
+  it('never copies what Next did not serve as a cached, tagged 200 without cookies', async () => {
     routes.set('/articles/cookie', { revalidate: false, setCookie: true });
     routes.set('/articles/gone', { revalidate: false, status: 404 });
-    for (const path of ['/articles/cookie', '/articles/gone', '/articles/unknown']) {
+    // A page that names no tags could never be purged.
+    routes.set('/articles/untagged', { revalidate: false, tags: '_N_T_/layout' });
+    for (const path of ['/articles/cookie', '/articles/gone', '/articles/unknown', '/articles/untagged']) {
       await warm(path);
       const calls = nextCalls;
       await get(path);

@@ -84,13 +84,17 @@ function commentsFeed({
   });
 }
 
+/** Approving or removing a comment invalidates the counts; an article change (unpublishing) the listings. */
+export const COMMENTS_FEED_TAGS = [COMMENT_COUNTS_TAG, LISTINGS_TAG];
+/** Approving or removing a comment on an article invalidates the article. */
+export const articleCommentsFeedTags = (slug: string) => [articleTag(slug)];
+
 /** The site's comment feed: the latest COMMENT_FEED_SIZE approved comments on live articles. */
 export const buildCommentsFeed = unstable_cache(
   async () =>
     commentsFeed({ title: `${env.SITE_NAME}: comments`, homePath: '/', selfPath: COMMENTS_FEED_PATH, comments: latestApproved() }),
   ['buildCommentsFeed'],
-  // Approving or removing a comment invalidates the counts; an article change (unpublishing) the listings.
-  { tags: [COMMENT_COUNTS_TAG, LISTINGS_TAG] },
+  { tags: COMMENTS_FEED_TAGS },
 );
 
 /** One article's comment feed (the caller has checked that readers may see the article). */
@@ -104,5 +108,5 @@ export const buildArticleCommentsFeed = (article: { slug: string; title: string 
         comments: latestApproved(article.slug),
       }),
     ['buildArticleCommentsFeed', article.slug],
-    { tags: [articleTag(article.slug)] },
+    { tags: articleCommentsFeedTags(article.slug) },
   )();

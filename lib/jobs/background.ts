@@ -1,6 +1,7 @@
 import 'server-only';
 import { publishDueArticles } from '@/lib/articles/schedule';
 import { runScheduledBackup } from '@/lib/backup/runs';
+import { deliverDuePurges } from '@/lib/cache/purges';
 import { sendCommentsDigestIfDue } from '@/lib/comments/digest';
 import { env } from '@/lib/env';
 import { getDb } from '@/db';
@@ -19,11 +20,12 @@ const JOBS: [name: string, run: () => unknown][] = [
   ['pruning', () => pruneRateLimitHits()],
   ['removing old email bodies', () => removeOldEmailBodies(getDb(), { keepDays: env.MAIL_KEEP_DAYS })],
   ['mail delivery', () => deliverDueEmails()],
+  ['cache purges', () => deliverDuePurges()],
 ];
 
 /**
  * One pass of the periodic work: the moderators' digest, queuing newsletter issues, pruning,
- * blanking old email bodies, and delivery of due email. Each job on its own: one failing does not hold up the others.
+ * blanking old email bodies, delivery of due email, and purges owed to the shared caches. Each job on its own: one failing does not hold up the others.
  */
 export async function runBackgroundJobs(): Promise<void> {
   if (state.running) return;

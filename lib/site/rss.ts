@@ -1,3 +1,4 @@
+import { sharedCacheHeaders } from '@/lib/http/cache-policy.mjs';
 import { absoluteUrl } from './urls';
 
 // RSS 2.0 as the site writes it: the channel every feed shares (the site's articles, a section's,
@@ -49,11 +50,12 @@ ${items.join('\n')}
 `;
 }
 
-export function rssResponse(body: string): Response {
+/** How long shared caches keep a feed: purges by its tags refresh it sooner. */
+const FEED_SHARED_MAX_AGE_S = 3600;
+
+/** A feed's answer, kept by shared caches and purged by the cache tags of the reads it was built from. */
+export function rssResponse(body: string, tags: string[]): Response {
   return new Response(body, {
-    headers: {
-      'Content-Type': 'application/rss+xml; charset=utf-8',
-      'Cache-Control': 'public, max-age=300, stale-while-revalidate=600',
-    },
+    headers: { 'Content-Type': 'application/rss+xml; charset=utf-8', ...sharedCacheHeaders(tags, FEED_SHARED_MAX_AGE_S) },
   });
 }

@@ -1,6 +1,6 @@
 import { rssResponse } from '@/lib/site/rss';
 import { getArticleBySlug } from '@/lib/articles/queries';
-import { buildArticleCommentsFeed } from '@/lib/comments/feed';
+import { articleCommentsFeedTags, buildArticleCommentsFeed } from '@/lib/comments/feed';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,5 +9,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   const { slug } = await params;
   const article = await getArticleBySlug({ slug });
   if (!article) return new Response('No such article.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-  return rssResponse(await buildArticleCommentsFeed(article));
+  return rssResponse(await buildArticleCommentsFeed(article), articleCommentsFeedTags(article.slug));
 }

@@ -1,0 +1,11 @@
+export const STALE_WHILE_REVALIDATE_S: number;
+export const STALE_IF_ERROR_S: number;
+export const NOT_FOUND_MAX_S: number;
+export const PRIVATE_NO_STORE: string;
+export function publicTags(tags: string | Iterable<string> | null | undefined): string[];
+export function surrogateKeyOf(tags: string | Iterable<string> | null | undefined): string | null;
+export function sharedCacheControl(seconds: number): string;
+export function sharedMaxAge(cacheControl: unknown): number | null;
+export function sharedCacheHeaders(tags: Iterable<string>, seconds: number): Record<string, string>;
+export function cacheControlFor(request: { method?: string; path: string; status: number; cacheControl: unknown }): string | undefined;
+export function applyCachePolicy(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): void;
