@@ -22,7 +22,7 @@ import type { Browser } from '@playwright/test';
 const SECRET = 'e2e-purge-secret-0123456789';
 
 /** A browser context of a staff member, signed in through a database session on `siteUrl`. */
-async function staffContext(browser: Browser, db: SiteDb, siteUrl: string, role: 'moderator' | 'editor') {
+async function staffContext(browser: Browser, db: SiteDb, siteUrl: string, role: 'moderator' | 'editor' | 'admin') {
   const userId = addStaffMember(db, `${uniqueTag(`varnish-${role}`)}@ledger.example`, role);
   const context = await browser.newContext({ baseURL: siteUrl });
   await context.addCookies([{ name: SESSION_COOKIE, value: createSession(db, userId), url: siteUrl, httpOnly: true, sameSite: 'Lax' }]);
@@ -128,6 +128,17 @@ test('through the shipped Varnish: shared pages whatever the cookies, purges on 
       await editorFields(page).button('Publish').click();
       await expect(editorMessage(page)).toHaveText('Published. Readers can see it now.');
       await expect.poll(async () => (await get(`${siteUrl}/`)).text(), { timeout: 10_000, intervals: [100] }).toContain(title);
+      await context.close();
+    });
+
+    await test.step('admins see the cache and that it owes no purge', async () => {
+      const context = await staffContext(browser, db!, siteUrl, 'admin');
+      const page = await context.newPage();
+      await page.goto('/admin');
+      const caches = page.getByRole('region', { name: 'Shared caches' });
+      const row = caches.getByRole('row', { name: new RegExp(`127\\.0\\.0\\.1:${cachePort}`) });
+      await expect(row.getByRole('cell').first()).toHaveText('none');
+      await expect(caches.getByRole('alert')).toHaveCount(0);
       await context.close();
     });
 

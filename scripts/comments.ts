@@ -41,5 +41,6 @@ if (command === 'list') {
 
 // The shared caches' purges for what changed go out before the database closes (queued, so a
 // cache that does not answer now is purged by a server later).
-await deliverDuePurges();
-closeDb();
+void deliverDuePurges()
+  .catch((error: unknown) => console.error('[purges] not sent now; a server will send them:', error))
+  .finally(() => closeDb());

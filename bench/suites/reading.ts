@@ -8,7 +8,7 @@ import { formatMs, formatRate, formatWireSize } from '../lib/table';
 import { BROWSER_ENCODING, settledTransferSize, warmUp } from '../lib/warm-up';
 
 /** The newest live article in the scratch database (the seed is deterministic, so it is stable). */
-function newestPublishedSlug(databasePath: string): string {
+export function newestPublishedSlug(databasePath: string): string {
   const db = openSiteDb(databasePath);
   try {
     const row = db

@@ -39,6 +39,8 @@ export interface Varnish {
   /** The URL the site's CACHE_PURGE_URLS names. */
   purgeUrl: string;
   group: ProcessGroup;
+  /** varnishd's working directory (`-n`), for varnishstat and varnishadm. */
+  instance: string;
   stop(): Promise<void>;
 }
 
@@ -66,7 +68,8 @@ export async function startVarnish({
   fs.writeFileSync(vclFile, renderVcl({ secret, originPort }));
   const log = path.join(dir, 'varnishd.log');
   const out = fs.openSync(log, 'a');
-  const group = spawnGroup(varnishd, ['-F', '-a', `localhost:${listen}`, '-f', vclFile, '-n', path.join(dir, 'work'), '-s', storage], {
+  const instance = path.join(dir, 'work');
+  const group = spawnGroup(varnishd, ['-F', '-a', `localhost:${listen}`, '-f', vclFile, '-n', instance, '-s', storage], {
     stdio: ['ignore', out, out],
   });
   fs.closeSync(out);
@@ -89,6 +92,7 @@ export async function startVarnish({
     baseUrl,
     purgeUrl: `${baseUrl}/`,
     group,
+    instance,
     stop: async () => {
       await group.stop();
       fs.rmSync(dir, { recursive: true, force: true });

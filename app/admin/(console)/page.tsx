@@ -9,6 +9,7 @@ import { countSubscribersByStatus } from '@/lib/newsletter/admin';
 import { dailyActivity } from '@/lib/staff/activity';
 import { ActivityChart } from '@/components/admin/activity-chart';
 import { BackupStatus } from '@/components/admin/backup-status';
+import { CachePurgeStatus } from '@/components/admin/cache-purge-status';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Overview' };
@@ -82,6 +83,7 @@ export default async function OverviewPage() {
         </section>
       )}
       {canAccess(staff.role, 'admin') && <BackupStatus />}
+      {canAccess(staff.role, 'admin') && <CachePurgeStatus />}
       {activity && (
         <section aria-labelledby="activity-heading">
           <h2 id="activity-heading">The last 30 days</h2>
