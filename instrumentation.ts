@@ -2,6 +2,10 @@ export async function register() {
   // Migrations and the demo seed run before the server answers its first request. Only on the
   // Node.js runtime: the database driver is native.
   if (process.env.NEXT_RUNTIME === 'nodejs') {
+    // First: however the site was started (`next start` too), every request's client address is
+    // resolved before the site reads it (a no-op under scripts/server.mjs, which installed it).
+    const { installClientAddressRule } = await import('./lib/security/client-address.mjs');
+    installClientAddressRule();
     const { prepareDatabase, prepareDemoImages } = await import('./db/prepare');
     prepareDatabase();
     await prepareDemoImages();

@@ -17,7 +17,8 @@ process.env.NODE_ENV = 'production';
 process.title = 'next-server (the ledger)';
 const { default: next } = await import('next');
 const { remember, serveFromCopy } = await import('../lib/cache/page-cache.mjs');
-const { clientAddress, isLoopbackHost, LOOPBACK_RANGES, parseRanges } = await import('../lib/security/ip.mjs');
+const { isLoopbackHost } = await import('../lib/security/ip.mjs');
+const { installClientAddressRule } = await import('../lib/security/client-address.mjs');
 const { fixedSecurityHeaders, siteSecurityHeaders } = await import('../lib/security/http-headers.mjs');
 const { mediaRootFromEnv, serveMediaFile } = await import('../lib/media/file-server.mjs');
 const { compressResponse, precompressStatic, serveStaticAsset } = await import('../lib/http/compression.mjs');
@@ -37,23 +38,12 @@ const siteUrl = process.env.SITE_URL || `http://localhost:${port}`;
 const hostname = option(['-H', '--hostname']) ?? (process.env.HOST || undefined);
 const listenOn = hostname ? [hostname] : isLoopbackHost(new URL(siteUrl).hostname) ? ['127.0.0.1', '::1'] : [undefined];
 
-// Per-IP limits (comment flood, sign-ups, sign-in) and the local mailbox's loopback rule read the
-// last X-Forwarded-For entry (lib/security/client.ts). The server puts exactly one address there:
-// the connection's, or, when TRUST_PROXY=1 and the connection comes from TRUSTED_PROXIES, the
-// client address that proxy's header names. A client reaching the port directly cannot choose it.
-// (lib/env.ts validates both values before Next starts.)
-const trustProxy = ['1', 'true'].includes(process.env.TRUST_PROXY ?? '');
-const trusted = parseRanges(process.env.TRUSTED_PROXIES || LOOPBACK_RANGES);
-const trustedRanges = trusted.ok ? trusted.ranges : [];
-function setClientAddress(req) {
-  req.headers['x-forwarded-for'] = clientAddress({
-    remoteAddress: req.socket.remoteAddress,
-    forwardedFor: req.headers['x-forwarded-for'],
-    trustProxy,
-    trustedRanges,
-  });
-  delete req.headers['x-real-ip'];
-}
+// Per-IP limits (comment flood, sign-ups, sign-in) and the local mailbox's loopback rule need the
+// client's address: each request gets one as it arrives, from the connection or, with
+// TRUST_PROXY=1, from the proxies in TRUSTED_PROXIES (lib/security/client-address.mjs; `next
+// start` gets the same rule from instrumentation.ts). A client reaching the port directly cannot
+// choose it.
+installClientAddressRule();
 
 const app = next({ dev: false, dir: root, port, hostname: hostname ?? 'localhost' });
 const handle = app.getRequestHandler();
@@ -99,7 +89,6 @@ async function answer(req, res) {
   )
     return;
   if (serveFromCopy(req, res)) return;
-  setClientAddress(req);
   // Each wraps the ones before it: the cache policy sets the final headers first, a page copy keeps
   // the page's own bytes, and compression codes what goes on the wire.
   compressResponse(req, res);

@@ -5,6 +5,7 @@ import { getDb } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { articles, comments } from '@/db/schema';
 import { seedDatabaseIfEmpty } from '@/db/seed';
+import { CLIENT_HEADER, clientStamp } from '@/lib/security/client-address.mjs';
 import { keyFor } from '@/lib/security/secret';
 import { uniqueClientIp } from '@/test/support/client-ip';
 import { readPendingIds } from './pending-list';
@@ -75,7 +76,7 @@ beforeEach(() => {
   // Every test is a new visitor from its own address.
   // As the page's script posts (Next-Action); a plain form post is tested on its own below.
   ip = uniqueClientIp();
-  request.headers = new Headers({ 'x-forwarded-for': ip, 'user-agent': 'unit-test-browser', 'next-action': 'abc' });
+  request.headers = new Headers({ [CLIENT_HEADER]: clientStamp(ip), 'user-agent': 'unit-test-browser', 'next-action': 'abc' });
   request.cookies = new Map();
   request.set = [];
 });
@@ -99,10 +100,10 @@ describe('submitComment', () => {
 
   it('adds a later comment to the list the browser sends back, and ignores a forged list', async () => {
     const first = await submitComment(slug, idle, form(validFields()));
-    request.headers = new Headers({ 'x-forwarded-for': uniqueClientIp(), 'next-action': 'abc' });
+    request.headers = new Headers({ [CLIENT_HEADER]: clientStamp(uniqueClientIp()), 'next-action': 'abc' });
     const second = await submitComment(slug, idle, form({ ...validFields(), pending: first.extra!.pending! }));
     expect(readPendingIds(keyFor('credentials'), second.extra!.pending)).toEqual([first.extra!.commentId, second.extra!.commentId]);
-    request.headers = new Headers({ 'x-forwarded-for': uniqueClientIp(), 'next-action': 'abc' });
+    request.headers = new Headers({ [CLIENT_HEADER]: clientStamp(uniqueClientIp()), 'next-action': 'abc' });
     const forged = await submitComment(slug, idle, form({ ...validFields(), pending: '1-2-3.not-a-signature' }));
     expect(readPendingIds(keyFor('credentials'), forged.extra!.pending)).toEqual([forged.extra!.commentId]);
   });
@@ -173,7 +174,7 @@ describe('submitComment', () => {
     const fields = validFields();
     expect((await submitComment(slug, idle, form(fields))).status).toBe('success');
     const answer = async (email: string) => {
-      request.headers = new Headers({ 'x-forwarded-for': uniqueClientIp(), 'next-action': 'abc' });
+      request.headers = new Headers({ [CLIENT_HEADER]: clientStamp(uniqueClientIp()), 'next-action': 'abc' });
       const state = await submitComment(slug, idle, form({ ...fields, email }));
       return { ...state, extra: { ...state.extra, stamp: 'stamp', commentId: 0, pending: 'pending' } };
     };
@@ -193,8 +194,8 @@ describe('submitComment', () => {
     expect(commentsBy(fields.email)).toEqual([]);
   });
 
-  it('hashes the last X-Forwarded-For entry and never stores the address itself', async () => {
-    request.headers = new Headers({ 'x-forwarded-for': '198.51.100.7, 192.0.2.99', 'next-action': 'abc' });
+  it('hashes the address the client-address rule resolved and never stores the address itself', async () => {
+    request.headers = new Headers({ [CLIENT_HEADER]: clientStamp('192.0.2.99'), 'next-action': 'abc' });
     const fields = validFields();
     await submitComment(slug, idle, form(fields));
     const row = getDb().select().from(comments).where(eq(comments.authorEmail, fields.email)).get()!;
@@ -209,7 +210,7 @@ describe('submitComment', () => {
 
 describe('submitComment from a plain form post (no JavaScript)', () => {
   beforeEach(() => {
-    request.headers = new Headers({ 'x-forwarded-for': uniqueClientIp(), 'user-agent': 'no-script-browser' });
+    request.headers = new Headers({ [CLIENT_HEADER]: clientStamp(uniqueClientIp()), 'user-agent': 'no-script-browser' });
   });
 
   /** The redirect Next's redirect() throws, as "path" (it is answered with 303 for a form post). */

@@ -1,22 +1,17 @@
 import 'server-only';
 import { createHmac } from 'node:crypto';
 import { headers } from 'next/headers';
+import { addressFromStamp, CLIENT_HEADER } from './client-address.mjs';
 import { limitKeys } from './ip.mjs';
 import { keyFor } from './secret';
 
 /**
- * The client's IP: the last X-Forwarded-For entry. The production server (scripts/server.mjs)
- * makes that entry trustworthy: it replaces the header with the one address it resolved, from the
- * connection or, from a proxy in TRUSTED_PROXIES, from the proxy's header.
+ * The client's IP, as the client-address rule resolved it for this request
+ * (lib/security/client-address.mjs, installed by every way of starting the site), or "unknown"
+ * for a request it did not stamp: never an address the client wrote itself.
  */
 export function clientIpFrom(h: Headers): string {
-  const forwarded = h.get('x-forwarded-for');
-  const last = forwarded
-    ?.split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .at(-1);
-  return last || h.get('x-real-ip') || 'unknown';
+  return addressFromStamp(h.get(CLIENT_HEADER)) ?? 'unknown';
 }
 
 const hashKey = (key: string, secret: string) => createHmac('sha256', secret).update(`ip\n${key}`).digest('hex').slice(0, 32);

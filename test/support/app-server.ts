@@ -10,6 +10,7 @@ import { spawnGroup, type ProcessGroup } from './process-group';
 // server or run it with other settings, and for the benchmarks.
 
 const SERVER_SCRIPT = path.join(ROOT, 'scripts', 'server.mjs');
+const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 
 export interface AppServerOptions {
   databasePath: string;
@@ -24,6 +25,11 @@ export interface AppServerOptions {
   /** Options for the server's node, e.g. --cpu-prof. */
   nodeArgs?: string[];
   timeoutMs?: number;
+  /**
+   * `npm start`'s server (scripts/server.mjs, the default), or Next's own `next start` with
+   * nothing of ours in front: what an operator gets who starts the site that way.
+   */
+  via?: 'npm start' | 'next start';
 }
 
 export interface AppServer {
@@ -67,11 +73,13 @@ export async function startAppServer({
   env = {},
   nodeArgs = [],
   timeoutMs = 120_000,
+  via = 'npm start',
 }: AppServerOptions): Promise<AppServer> {
   const listenPort = port ?? (await freePort());
   fs.mkdirSync(path.dirname(logPath), { recursive: true });
   const log = fs.openSync(logPath, 'a');
-  const args = [...nodeArgs, SERVER_SCRIPT, '--port', String(listenPort), ...(hostname ? ['--hostname', hostname] : [])];
+  const entry = via === 'next start' ? [NEXT_BIN, 'start'] : [SERVER_SCRIPT];
+  const args = [...nodeArgs, ...entry, '--port', String(listenPort), ...(hostname ? ['--hostname', hostname] : [])];
   let group: ProcessGroup;
   try {
     group = spawnGroup(process.execPath, args, {
