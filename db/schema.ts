@@ -242,6 +242,37 @@ export const cachePurges = sqliteTable(
 );
 export type CachePurgeRow = typeof cachePurges.$inferSelect;
 
+export const REPORT_REASONS = ['spam', 'abuse', 'personal', 'off-topic', 'other'] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+
+/**
+ * Readers' reports of approved comments (lib/comments/reports.ts). The reporter is kept only as
+ * a salted hash of their address (and, when their browser runs the page's script, of a random id
+ * it keeps), one report per comment for each. `dismissedAt` is set when a moderator restores the
+ * comment: those reports no longer count towards hiding it.
+ */
+export const commentReports = sqliteTable(
+  'comment_reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    commentId: integer('comment_id')
+      .notNull()
+      .references(() => comments.id, { onDelete: 'cascade' }),
+    reason: text('reason', { enum: REPORT_REASONS }).notNull(),
+    note: text('note'),
+    ipHash: text('ip_hash').notNull(),
+    browserHash: text('browser_hash'),
+    createdAt: createdAt(),
+    dismissedAt: integer('dismissed_at', { mode: 'timestamp_ms' }),
+    dismissedBy: text('dismissed_by'),
+  },
+  (t) => [
+    uniqueIndex('comment_reports_comment_ip_idx').on(t.commentId, t.ipHash),
+    uniqueIndex('comment_reports_comment_browser_idx').on(t.commentId, t.browserHash),
+    index('comment_reports_open_idx').on(t.dismissedAt, t.commentId),
+  ],
+);
+
 export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'cancelled'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
@@ -353,7 +384,8 @@ export const mailRate = sqliteTable('mail_rate', {
 
 export type OutboxEmail = typeof emailOutbox.$inferSelect;
 
-export const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const;
+/** `reported`: taken off the public page by readers' reports (COMMENT_HIDE_AFTER_REPORTS) until a moderator decides. */
+export const COMMENT_STATUSES = ['pending', 'approved', 'reported', 'spam', 'trash'] as const;
 export type CommentStatus = (typeof COMMENT_STATUSES)[number];
 
 /**

@@ -6,7 +6,7 @@ import { listPublished, tagsOf } from './support/site-content';
 
 // axe finds no WCAG 2.2 AA violation on any page a reader can reach, in both colour schemes
 // (dark mode has its own palette). An article with an approved comment is used, so the thread,
-// its Reply links and the form are checked too.
+// its Reply and Report links and the form are checked too.
 
 /** A live article with comments open and an approved comment on it (made here if none has one). */
 function articleWithComment(db: SiteDb): { slug: string; commentId: number } {
@@ -33,6 +33,7 @@ const PAGES: { name: string; path: (db: SiteDb) => string; status?: number }[] =
   { name: 'front page 2', path: () => '/page/2' },
   { name: 'article', path: (db) => `/articles/${articleWithComment(db).slug}` },
   { name: 'reply page', path: (db) => `/articles/${articleWithComment(db).slug}/reply/${articleWithComment(db).commentId}` },
+  { name: 'report page', path: (db) => `/articles/${articleWithComment(db).slug}/report/${articleWithComment(db).commentId}` },
   { name: 'comment received page', path: (db) => `/articles/${articleWithComment(db).slug}/comment-received` },
   { name: 'section archive', path: (db) => `/section/${listPublished(db)[0]!.sectionSlug}` },
   { name: 'tag archive', path: (db) => `/tag/${tagsOf(db, listPublished(db)[0]!.id)[0]!.slug}` },

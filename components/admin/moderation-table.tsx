@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { DateTime } from '@/components/date-time';
 import { blockEntry, editComment, moderateSelected, replyToComment } from '@/lib/comments/admin-actions';
 import type { ModerationRow } from '@/lib/comments/moderation';
+import { REPORT_REASON_LABELS, type CommentReportSummary } from '@/lib/comments/reports';
 import type { CommentStatus } from '@/db/schema';
 import { ActionForm, SubmitButton } from './action-form';
 import { SelectAll } from './select-all';
@@ -11,6 +12,11 @@ const ROW_ACTIONS: Record<CommentStatus, { value: string; label: string; key?: s
     { value: 'approve', label: 'Approve', key: 'a' },
     { value: 'spam', label: 'Spam', key: 's' },
     { value: 'trash', label: 'Trash', key: 'd' },
+  ],
+  reported: [
+    { value: 'approve', label: 'Restore', key: 'a' },
+    { value: 'trash', label: 'Remove', key: 'd' },
+    { value: 'spam', label: 'Spam', key: 's' },
   ],
   approved: [
     { value: 'unapprove', label: 'Unapprove', key: 'u' },
@@ -36,10 +42,13 @@ export function ModerationTable({
   rows,
   status,
   showStatus = false,
+  reports = new Map(),
 }: {
   rows: ModerationRow[];
   status?: CommentStatus;
   showStatus?: boolean;
+  /** Readers' open reports per comment (reason and note), shown under the comment. */
+  reports?: Map<number, CommentReportSummary[]>;
 }) {
   const bulkActions = status ? ROW_ACTIONS[status] : ROW_ACTIONS.pending;
   return (
@@ -97,6 +106,22 @@ export function ModerationTable({
                   {c.editedAt && <> · edited</>}
                 </p>
                 {c.heldReasons.length > 0 && <p className="held">Held: {c.heldReasons.join('; ')}</p>}
+                {c.reportCount > 0 && (
+                  <div className="held">
+                    <p>
+                      Reported by readers {c.reportCount} {c.reportCount === 1 ? 'time' : 'times'}
+                      {c.status === 'reported' && ': taken off the article until you restore or remove it'}
+                    </p>
+                    <ul>
+                      {(reports.get(c.id) ?? []).map((r, i) => (
+                        <li key={i}>
+                          {REPORT_REASON_LABELS[r.reason]}
+                          {r.note && <>: “{r.note}”</>}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                )}
                 {c.parentId !== null && c.parentAuthor !== null && (
                   <blockquote className="moderation-table__parent">
                     In reply to #{c.parentId} by {c.parentAuthor}

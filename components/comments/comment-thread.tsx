@@ -32,9 +32,9 @@ export function CommentThread({
     list.map((c) => (
       <li key={c.id} data-depth={depth}>
         <CommentView comment={c}>
-          {commentsOpen && (
-            <footer>
-              {/* A page of its own without JavaScript; with it, the form below takes the reply. */}
+          <footer>
+            {commentsOpen && (
+              // A page of its own without JavaScript; with it, the form below takes the reply.
               <a
                 href={`${articlePath}/reply/${c.id}#respond`}
                 data-reply-to={c.id}
@@ -46,8 +46,12 @@ export function CommentThread({
               >
                 Reply<span className="visually-hidden">{` to ${c.authorName}`}</span>
               </a>
-            </footer>
-          )}
+            )}
+            {/* To the moderators, on a page of its own (with JavaScript or without). */}
+            <a href={`${articlePath}/report/${c.id}`} className="comment__report" rel="nofollow">
+              Report<span className="visually-hidden">{` the comment by ${c.authorName}`}</span>
+            </a>
+          </footer>
         </CommentView>
         {form && replyTo?.id === c.id && <div className="reply-in-place">{form}</div>}
         {c.replies.length > 0 && <ol>{items(c.replies, depth + 1)}</ol>}

@@ -9,6 +9,7 @@ import { keyFor } from '@/lib/security/secret';
 import { commentReceivedPath } from '@/lib/site/urls';
 import { readPendingIds, writePendingIds } from './pending-list';
 import { COMMENT_FIELDS, type CommentField, commentInputSchema, createFormStamp, stampForRetry } from './rules';
+import { reportComment, reportInputSchema, REPORT_THANKS } from './reports';
 import { COMMENT_MESSAGES, COMMENT_RECEIVED, floodMessage, storeComment } from './store';
 
 export type CommentFormState = ActionState<
@@ -100,4 +101,40 @@ export async function submitComment(articleSlug: string, _previous: CommentFormS
     message: COMMENT_RECEIVED,
     extra: { stamp, commentId, pending: writePendingIds(credentialKey, earlier, commentId) },
   };
+}
+
+export type ReportFormState = ActionState<{ reason: string; note: string }>;
+const REPORT_FIELDS = ['reason', 'note'] as const;
+
+/**
+ * The Report form's action (bound to the article and the comment on the report page). The answer
+ * is the same thanks whether the report counted, repeated one from this browser or address, or
+ * was over the hourly limit. Works as a plain form post: the page shows the answer.
+ */
+export async function submitReport(
+  articleSlug: string,
+  commentId: number,
+  _previous: ReportFormState,
+  formData: FormData,
+): Promise<ReportFormState> {
+  const values = formValues(formData, REPORT_FIELDS);
+  const parsed = reportInputSchema.safeParse({ ...values, browser: formData.get('browser') ?? undefined });
+  if (!parsed.success) {
+    return {
+      status: 'error',
+      message: 'Please correct the fields marked below.',
+      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+      values,
+    };
+  }
+  try {
+    const outcome = reportComment({ slug: articleSlug, commentId, input: parsed.data, client: await requestFingerprint() });
+    if (outcome.kind === 'not-found') {
+      return { status: 'error', message: 'This comment is no longer on the article: a moderator may already have removed it.', values };
+    }
+  } catch (error) {
+    console.error('[comments] could not store a report', error);
+    return { status: 'error', message: 'Sorry, your report could not be sent. Please try again in a moment.', values };
+  }
+  return { status: 'success', message: REPORT_THANKS };
 }

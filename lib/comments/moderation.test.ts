@@ -81,13 +81,13 @@ beforeEach(() => {
 
 /** Every action, from every status: the status it ends in, or null when the action does not apply. */
 const TRANSITIONS: Record<ModerationAction, Record<CommentStatus, CommentStatus | null | 'deleted'>> = {
-  approve: { pending: 'approved', approved: null, spam: 'approved', trash: 'approved' },
-  unapprove: { pending: null, approved: 'pending', spam: null, trash: null },
-  spam: { pending: 'spam', approved: 'spam', spam: null, trash: 'spam' },
-  'not-spam': { pending: null, approved: null, spam: 'pending', trash: null },
-  trash: { pending: 'trash', approved: 'trash', spam: 'trash', trash: null },
-  restore: { pending: null, approved: null, spam: null, trash: 'pending' },
-  delete: { pending: null, approved: null, spam: null, trash: 'deleted' },
+  approve: { pending: 'approved', approved: null, reported: 'approved', spam: 'approved', trash: 'approved' },
+  unapprove: { pending: null, approved: 'pending', reported: null, spam: null, trash: null },
+  spam: { pending: 'spam', approved: 'spam', reported: 'spam', spam: null, trash: 'spam' },
+  'not-spam': { pending: null, approved: null, reported: null, spam: 'pending', trash: null },
+  trash: { pending: 'trash', approved: 'trash', reported: 'trash', spam: 'trash', trash: null },
+  restore: { pending: null, approved: null, reported: null, spam: null, trash: 'pending' },
+  delete: { pending: null, approved: null, reported: null, spam: null, trash: 'deleted' },
 };
 
 describe('undoModeration', () => {

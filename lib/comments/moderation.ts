@@ -5,6 +5,7 @@ import { articles, blocklist, comments, moderationLog, type BlocklistKind, type 
 import { articleTag, COMMENT_COUNTS_TAG } from '@/lib/articles/cache-tags';
 import { invalidateCacheTags } from '@/lib/cache/invalidate';
 import { logStaffAction } from '@/lib/staff/log';
+import { dismissReports, openReportCount } from './reports';
 import { replyPlacement } from './thread';
 
 // The moderation console's reads and writes. The reads return private fields (email, IP hash);
@@ -34,6 +35,8 @@ export interface ModerationRow {
   parentAuthor: string | null;
   parentBody: string | null;
   parentStatus: CommentStatus | null;
+  /** Readers' reports not yet dismissed. */
+  reportCount: number;
 }
 
 const rowColumns = {
@@ -56,6 +59,7 @@ const rowColumns = {
   parentAuthor: sql<string | null>`(SELECT p.author_name FROM comments p WHERE p.id = ${comments.parentId})`,
   parentBody: sql<string | null>`(SELECT substr(p.body, 1, 280) FROM comments p WHERE p.id = ${comments.parentId})`,
   parentStatus: sql<CommentStatus | null>`(SELECT p.status FROM comments p WHERE p.id = ${comments.parentId})`,
+  reportCount: openReportCount,
 };
 
 /** One tab of the console, newest first. */
@@ -321,11 +325,11 @@ const TARGET: Record<Exclude<ModerationAction, 'delete'>, CommentStatus> = {
 
 /** Which current statuses each action applies to (e.g. delete forever only from the trash). */
 const FROM: Record<ModerationAction, CommentStatus[]> = {
-  approve: ['pending', 'spam', 'trash'],
+  approve: ['pending', 'reported', 'spam', 'trash'],
   unapprove: ['approved'],
-  spam: ['pending', 'approved', 'trash'],
+  spam: ['pending', 'approved', 'reported', 'trash'],
   'not-spam': ['spam'],
-  trash: ['pending', 'approved', 'spam'],
+  trash: ['pending', 'approved', 'reported', 'spam'],
   restore: ['trash'],
   delete: ['trash'],
 };
@@ -360,6 +364,8 @@ export function moderateComments({ ids, action, actor }: { ids: number[]; action
             .where(inArray(comments.id, changed))
             .run();
         }
+        // Approving a comment readers' reports took down restores it: those reports are done with.
+        if (action === 'approve') dismissReports(tx, changed, actor, now);
         logStaffAction(tx, { actor, action, commentIds: changed, at: now });
       }
       // Only articles whose public comments changed need their pages rebuilt.
@@ -421,7 +427,7 @@ export function undoModeration({
 
 export function countCommentsByStatus(): Record<CommentStatus, number> {
   const rows = getDb().select({ status: comments.status, n: count() }).from(comments).groupBy(comments.status).all();
-  const out: Record<CommentStatus, number> = { pending: 0, approved: 0, spam: 0, trash: 0 };
+  const out: Record<CommentStatus, number> = { pending: 0, approved: 0, reported: 0, spam: 0, trash: 0 };
   for (const r of rows) out[r.status] = r.n;
   return out;
 }

@@ -86,7 +86,7 @@ describe('CommentThread', () => {
     { ...plain, id: 20 },
   ];
 
-  it('renders each comment with its anchor, name, date, text and Reply link', () => {
+  it('renders each comment with its anchor, name, date, text, and Reply and Report links', () => {
     const html = render(thread());
     expect(html).toContain(
       '<li data-depth="1"><article id="comment-7" class="comment" aria-labelledby="comment-7-author">' +
@@ -94,7 +94,8 @@ describe('CommentThread', () => {
         '<a href="#comment-7"><time dateTime="2026-11-26T07:44:09.123Z">26 November 2026 at 07:44</time></a></header>' +
         '<p dir="auto"><bdi>First line</bdi><br/><bdi>second </bdi><a href="https://example.org/x" rel="nofollow ugc noopener">https://example.org/x</a><bdi>.</bdi></p>' +
         '<p dir="auto"><bdi>Another paragraph.</bdi></p>' +
-        '<footer><a href="/articles/a-story/reply/7#respond" data-reply-to="7">Reply<span class="visually-hidden"> to Ruth Calloway</span></a></footer>' +
+        '<footer><a href="/articles/a-story/reply/7#respond" data-reply-to="7">Reply<span class="visually-hidden"> to Ruth Calloway</span></a>' +
+        '<a href="/articles/a-story/report/7" class="comment__report" rel="nofollow">Report<span class="visually-hidden"> the comment by Ruth Calloway</span></a></footer>' +
         '</article><ol><li data-depth="2">',
     );
     expect(html).toContain('<strong id="comment-12-author"><bdi>Ed Itor</bdi></strong><span class="badge">Staff</span> ');
@@ -118,8 +119,10 @@ describe('CommentThread', () => {
     );
   });
 
-  it('has no Reply links when comments are closed', () => {
-    expect(render(thread(), false)).not.toMatch(/\/reply\/|<footer>/);
+  it('has no Reply links when comments are closed, and still a Report link under every comment', () => {
+    const html = render(thread(), false);
+    expect(html).not.toMatch(/\/reply\//);
+    expect(html.match(/<footer><a href="\/articles\/a-story\/report\/\d+" class="comment__report"/g)).toHaveLength(5);
   });
 });
 

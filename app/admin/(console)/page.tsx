@@ -4,6 +4,7 @@ import { countArticlesByTab } from '@/lib/articles/admin-queries';
 import { canAccess } from '@/lib/auth/roles';
 import { requireStaff } from '@/lib/auth/session';
 import { countCommentsByStatus, countCommentsThisWeek } from '@/lib/comments/moderation';
+import { reportsWaiting } from '@/lib/comments/reports';
 import { getOutboxCounts } from '@/lib/mail/queries';
 import { countSubscribersByStatus } from '@/lib/newsletter/admin';
 import { dailyActivity } from '@/lib/staff/activity';
@@ -20,6 +21,7 @@ export default async function OverviewPage() {
   const edits = canAccess(staff.role, 'editor');
   const comments = countCommentsByStatus();
   const week = countCommentsThisWeek();
+  const reports = reportsWaiting();
   const subscribers = countSubscribersByStatus();
   const outbox = getOutboxCounts();
   const articles = countArticlesByTab();
@@ -45,6 +47,14 @@ export default async function OverviewPage() {
             <Link href="/admin/comments?status=pending" className="stat">
               <span className="stat__value">{comments.pending}</span>
               <span className="stat__label">pending comments</span>
+            </Link>
+            <Link href="/admin/comments?status=reported" className={`stat${comments.reported ? ' stat--alert' : ''}`}>
+              <span className="stat__value">{comments.reported}</span>
+              <span className="stat__label">taken down by reports</span>
+            </Link>
+            <Link href="/admin/comments?status=approved" className="stat">
+              <span className="stat__value">{reports.openOnPublic}</span>
+              <span className="stat__label">reports on published comments</span>
             </Link>
             <div className="stat">
               <span className="stat__value">{week}</span>

@@ -7,11 +7,18 @@ import { COMMENT_STATUSES, type CommentStatus } from '@/db/schema';
 import { parsePageParam } from '@/lib/articles/pagination';
 import { requireStaff } from '@/lib/auth/session';
 import { countCommentsByStatus, listModerationQueue } from '@/lib/comments/moderation';
+import { openReportsFor } from '@/lib/comments/reports';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Comments' };
 
-const LABELS: Record<CommentStatus, string> = { pending: 'Pending', approved: 'Approved', spam: 'Spam', trash: 'Trash' };
+const LABELS: Record<CommentStatus, string> = {
+  pending: 'Pending',
+  approved: 'Approved',
+  reported: 'Reported',
+  spam: 'Spam',
+  trash: 'Trash',
+};
 
 type Props = { searchParams: Promise<{ status?: string; page?: string }> };
 
@@ -22,6 +29,7 @@ export default async function CommentsConsole({ searchParams }: Props) {
   const page = parsePageParam(params.page) ?? 1;
   const counts = countCommentsByStatus();
   const queue = listModerationQueue({ status, page });
+  const reports = openReportsFor(queue.rows.filter((r) => r.reportCount > 0).map((r) => r.id));
   const href = (s: CommentStatus, p = 1) => `/admin/comments?status=${s}${p > 1 ? `&page=${p}` : ''}`;
   return (
     <>
@@ -41,7 +49,11 @@ export default async function CommentsConsole({ searchParams }: Props) {
         </ul>
       </nav>
       <ModerationShortcuts />
-      {queue.rows.length === 0 ? <p>No {LABELS[status].toLowerCase()} comments.</p> : <ModerationTable rows={queue.rows} status={status} />}
+      {queue.rows.length === 0 ? (
+        <p>No {LABELS[status].toLowerCase()} comments.</p>
+      ) : (
+        <ModerationTable rows={queue.rows} status={status} reports={reports} />
+      )}
       <PaginationNav base="/admin" page={page} pageCount={queue.pageCount} href={(n) => href(status, n)} />
     </>
   );
