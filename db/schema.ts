@@ -261,6 +261,8 @@ export const commentReports = sqliteTable(
     reason: text('reason', { enum: REPORT_REASONS }).notNull(),
     note: text('note'),
     ipHash: text('ip_hash').notNull(),
+    /** What the hiding threshold counts: the address for IPv4, the /48 for IPv6 (one line holds many /64s). */
+    networkHash: text('network_hash').notNull(),
     browserHash: text('browser_hash'),
     createdAt: createdAt(),
     dismissedAt: integer('dismissed_at', { mode: 'timestamp_ms' }),

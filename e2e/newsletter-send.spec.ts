@@ -121,8 +121,9 @@ test('compose an issue, preview it exactly as sent, and send a test to yourself'
   expect(isAscending(positionsIn(text, titles)), `articles in the chosen order in the plain text`).toBe(true);
   expect(text).toContain(`${settings.siteUrl}/newsletter/archive/${issueOneId}`);
 
-  // Saved: the editor sees the same order when they come back.
-  await page.reload();
+  // Saved: the editor sees the same order when they come back (a new visit: a reload would restore
+  // the scroll position the open plain-text version left, and could move the page under a click).
+  await page.goto(page.url());
   const rows = page.getByRole('form', { name: 'Newsletter issue' }).getByRole('checkbox', { checked: true });
   await expect(rows).toHaveCount(3);
 

@@ -112,7 +112,7 @@ test('through the shipped Varnish: shared pages whatever the cookies, purges on 
       await expect.poll(async () => (await get(articleUrl)).text(), { timeout: 10_000, intervals: [100] }).toContain(text);
       test.info().annotations.push({ type: 'approval to readers behind Varnish', description: `${Date.now() - approvedAt} ms` });
       // Every purge the approval owed was confirmed by Varnish and left the queue.
-      await expect.poll(() => db!.select({ n: count() }).from(cachePurges).get()!.n).toBe(0);
+      await expect.poll(() => db!.select({ n: count() }).from(cachePurges).get()!.n, { timeout: 15_000 }).toBe(0);
       await context.close();
     });
 
@@ -132,6 +132,7 @@ test('through the shipped Varnish: shared pages whatever the cookies, purges on 
     });
 
     await test.step('admins see the cache and that it owes no purge', async () => {
+      await expect.poll(() => db!.select({ n: count() }).from(cachePurges).get()!.n, { timeout: 15_000 }).toBe(0);
       const context = await staffContext(browser, db!, siteUrl, 'admin');
       const page = await context.newPage();
       await page.goto('/admin');

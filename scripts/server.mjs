@@ -38,16 +38,17 @@ const siteUrl = process.env.SITE_URL || `http://localhost:${port}`;
 const hostname = option(['-H', '--hostname']) ?? (process.env.HOST || undefined);
 const listenOn = hostname ? [hostname] : isLoopbackHost(new URL(siteUrl).hostname) ? ['127.0.0.1', '::1'] : [undefined];
 
-// Per-IP limits (comment flood, sign-ups, sign-in) and the local mailbox's loopback rule need the
-// client's address: each request gets one as it arrives, from the connection or, with
-// TRUST_PROXY=1, from the proxies in TRUSTED_PROXIES (lib/security/client-address.mjs; `next
-// start` gets the same rule from instrumentation.ts). A client reaching the port directly cannot
-// choose it.
-installClientAddressRule();
-
 const app = next({ dev: false, dir: root, port, hostname: hostname ?? 'localhost' });
 const handle = app.getRequestHandler();
 await app.prepare();
+
+// Per-IP limits (comment flood, sign-ups, sign-in) and the local mailbox's loopback rule need the
+// client's address: each request gets one as it arrives, from the connection or, with
+// TRUST_PROXY=1, from the proxies in TRUSTED_PROXIES (lib/security/client-address.mjs). A client
+// reaching the port directly cannot choose it. instrumentation.ts has installed the rule while Next
+// prepared (it does so for `next start` too), after Next read any .env file; this call only makes
+// sure, before the first request.
+installClientAddressRule();
 
 const siteHeaders = Object.entries(siteSecurityHeaders(siteUrl));
 // Pictures already on disk go out from here (lib/media/file-server.mjs), with the headers Next's

@@ -4,6 +4,7 @@ CREATE TABLE `comment_reports` (
 	`reason` text NOT NULL,
 	`note` text,
 	`ip_hash` text NOT NULL,
+	`network_hash` text NOT NULL,
 	`browser_hash` text,
 	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
 	`dismissed_at` integer,

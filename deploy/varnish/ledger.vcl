@@ -34,7 +34,8 @@ backend ledger {
     }
 }
 
-# Who may purge: the site's own processes. nginx in front refuses PURGE from outside.
+# Who may purge: the site's own processes, with the secret. nginx in front connects from this
+# machine too, so the secret is what keeps readers out (and nginx refuses PURGE anyway).
 acl purgers {
     "127.0.0.1";
     "::1";
@@ -55,6 +56,7 @@ sub vcl_recv {
     unset req.http.X-Purge-Secret;
     if (req.restarts == 0) {
         unset req.http.X-Ledger-Stale;
+        unset req.http.X-Ledger-Cacheable;
     }
 
     # A healthy site is asked at once for a page past its time or purged. A sick one (the probe
@@ -79,6 +81,7 @@ sub vcl_recv {
     }
     # Cookies do not stop caching here (the built-in rule would pass them): a page the site marks
     # public is the same for everyone. They still reach the site on a miss and on uncacheable pages.
+    set req.http.X-Ledger-Cacheable = "1";
     return (hash);
 }
 
@@ -115,8 +118,9 @@ sub vcl_backend_error {
 
 sub vcl_deliver {
     # The site failed a reader's page (before the probe noticed, or with an error of its own):
-    # look again, this time taking the copy kept in grace. Once only, and never for a form post.
-    if (resp.status >= 500 && req.restarts == 0 && (req.method == "GET" || req.method == "HEAD") && req.url !~ "^/(admin|api|dev)(/|\?|$)") {
+    # look again, this time taking the copy kept in grace. Once only, and only for a page Varnish
+    # may cache (never a form post, the dashboard or a navigation request).
+    if (resp.status >= 500 && req.restarts == 0 && req.http.X-Ledger-Cacheable) {
         set req.http.X-Ledger-Stale = "1";
         return (restart);
     }

@@ -142,10 +142,17 @@ export function invalidateTags(tags) {
     const targets = purgeTargetsFromEnv();
     const purgeable = publicTags(list);
     const queue = targets.length > 0 && purgeable.length > 0 ? db.prepare(queuePurgesSql) : null;
+    // The time is read once the write lock is held: taken before, a wait for the lock could let
+    // other invalidations commit later times first, and processes that have read those would
+    // skip this row (sync reads rows newer than what it last saw, less RACE_MARGIN_MS).
     db.transaction(() => {
-      for (const tag of list) upsert.run(tag, now);
-      if (queue) for (const target of targets) for (const tag of purgeable) queue.run(target, tag, now, now);
-    })();
+      const at = Date.now();
+      for (const tag of list) {
+        upsert.run(tag, at);
+        if ((state.tagTimes.get(tag) ?? 0) < at) state.tagTimes.set(tag, at);
+      }
+      if (queue) for (const target of targets) for (const tag of purgeable) queue.run(target, tag, at, at);
+    }).immediate();
   } catch (error) {
     console.error('[cache] could not record invalidation', list, error);
   }

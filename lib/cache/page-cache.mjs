@@ -164,8 +164,13 @@ export function remember(req, res) {
   let size = 0;
   let keeping = true;
   const { write, end } = res;
-  const keep = (chunk, encoding) => {
+  const keep = (res, chunk, encoding) => {
     if (!keeping || chunk === undefined || chunk === null || typeof chunk === 'function') return;
+    // Next has set the status and headers before the first byte: only a cached 200 is worth holding.
+    if (size === 0 && (res.statusCode !== 200 || res.getHeader('x-nextjs-cache') !== 'HIT')) {
+      keeping = false;
+      return;
+    }
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : Buffer.from(chunk);
     size += bytes.length;
     if (size > MAX_PAGE_BYTES) {
@@ -174,11 +179,11 @@ export function remember(req, res) {
     } else chunks.push(bytes);
   };
   res.write = function rememberingWrite(chunk, encoding, callback) {
-    keep(chunk, encoding);
+    keep(this, chunk, encoding);
     return write.call(this, chunk, encoding, callback);
   };
   res.end = function rememberingEnd(chunk, encoding, callback) {
-    keep(chunk, encoding);
+    keep(this, chunk, encoding);
     return end.call(this, chunk, encoding, callback);
   };
   res.once('finish', () => {
@@ -195,7 +200,8 @@ export function remember(req, res) {
     headers.vary = varyWithEncoding(headers.vary);
     const body = Buffer.concat(chunks);
     // Next's own validator when it gave one (weakened if the answer went out compressed), so a
-    // browser that revalidates after a copy replaced Next still gets its 304.
+    // browser holding the uncompressed page's validator still gets its 304 from the copy (the
+    // copy's gzip and brotli codings have validators of their own).
     const given = String(res.getHeader('etag') ?? '').replace(/^W\//, '');
     const etag = /^"[^"]+"$/.test(given) ? given : `"${crypto.createHash('sha1').update(body).digest('base64url')}"`;
     forget(path);

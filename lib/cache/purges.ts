@@ -1,17 +1,18 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, notInArray, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { cachePurges, type CachePurgeRow } from '@/db/schema';
 import { env } from '@/lib/env';
-import { batchTags, purgeDelayMs, PURGE_LEASE_MS, PURGE_TIMEOUT_MS } from './purge-rules';
+import { afterConfirmedPurge, batchTags, purgeDelayMs, PURGE_LEASE_MS, PURGE_TIMEOUT_MS } from './purge-rules';
 
 // Sends the purges queued with each invalidation (lib/cache/next-cache-handler.mjs) to the shared
 // caches in CACHE_PURGE_URLS, as the outbox sends email: claimed by one process at a time, retried
 // with backoff while a cache is unreachable, deleted once the cache has confirmed. An editor's
 // action never waits for it: it runs after the response, and the background sweep picks up the rest.
 
-const CLAIM_LIMIT = 1000;
+/** Small enough that a pass (batches one after another, each up to PURGE_TIMEOUT_MS) ends well within the lease. */
+const CLAIM_LIMIT = 200;
 
 type State = { timer?: NodeJS.Timeout; timerAt?: number; running?: Promise<void> };
 const state = ((globalThis as { __ledgerPurges?: State }).__ledgerPurges ??= {});
@@ -21,6 +22,8 @@ export function claimDuePurges(now = Date.now()): { token: string; claimedAt: nu
   const token = randomUUID();
   const rows = getDb().transaction(
     (tx) => {
+      // A cache taken out of CACHE_PURGE_URLS is owed nothing any more.
+      if (env.CACHE_PURGE_URLS.length > 0) tx.delete(cachePurges).where(notInArray(cachePurges.target, env.CACHE_PURGE_URLS)).run();
       const due = tx
         .select({ id: cachePurges.id })
         .from(cachePurges)
@@ -49,9 +52,10 @@ export function claimDuePurges(now = Date.now()): { token: string; claimedAt: nu
 }
 
 /**
- * Records what a cache answered for claimed rows. Confirmed: deleted, unless the tag was
- * invalidated again after the claim (the purge may have gone out before that change), which then
- * stays due at once. Failed: due again after a backoff, with the reason shown on the dashboard.
+ * Records what a cache answered for claimed rows. Confirmed: deleted, unless an echo is still owed
+ * (PURGE_ECHO_MS) or the tag was invalidated again after the claim (the purge may have gone out
+ * before that change): then it stays, due at the echo's time or at once. Failed: due again after
+ * a backoff, with the reason shown on the dashboard.
  */
 export function recordPurgeOutcome(
   rows: Pick<CachePurgeRow, 'id' | 'attempts'>[],
@@ -64,10 +68,25 @@ export function recordPurgeOutcome(
   const mine = and(inArray(cachePurges.id, ids), eq(cachePurges.claimToken, claim.token));
   getDb().transaction((tx) => {
     if (outcome.ok) {
-      tx.delete(cachePurges)
-        .where(and(mine, lte(cachePurges.requestedAt, claim.claimedAt)))
-        .run();
-      tx.update(cachePurges).set({ claimedAt: null, claimToken: null, attempts: 0, nextAttemptAt: now, lastError: null }).where(mine).run();
+      const current = tx.select({ id: cachePurges.id, requestedAt: cachePurges.requestedAt }).from(cachePurges).where(mine).all();
+      for (const row of current) {
+        const release = { claimedAt: null, claimToken: null, attempts: 0, lastError: null };
+        if (row.requestedAt > claim.claimedAt) {
+          // Due at once: at its request time, which marks a first try (purgeQueueStatus).
+          tx.update(cachePurges)
+            .set({ ...release, nextAttemptAt: row.requestedAt })
+            .where(eq(cachePurges.id, row.id))
+            .run();
+          continue;
+        }
+        const echo = afterConfirmedPurge({ requestedAt: row.requestedAt, claimedAt: claim.claimedAt });
+        if (echo) {
+          tx.update(cachePurges)
+            .set({ ...release, nextAttemptAt: echo.echoAt })
+            .where(eq(cachePurges.id, row.id))
+            .run();
+        } else tx.delete(cachePurges).where(eq(cachePurges.id, row.id)).run();
+      }
       return;
     }
     for (const row of rows) {
@@ -118,10 +137,14 @@ async function deliverOnce(): Promise<number> {
   return rows.length;
 }
 
-/** The next time a waiting purge is due, or null when none waits. */
+/** The next time a waiting purge is due (one claimed elsewhere: when its lease ends), or null when none waits. */
 function nextDueAt(): number | null {
   const row = getDb()
-    .select({ at: sql<number | null>`min(${cachePurges.nextAttemptAt})` })
+    .select({
+      at: sql<
+        number | null
+      >`min(CASE WHEN ${cachePurges.claimedAt} IS NULL THEN ${cachePurges.nextAttemptAt} ELSE max(${cachePurges.nextAttemptAt}, ${cachePurges.claimedAt} + ${PURGE_LEASE_MS}) END)`,
+    })
     .from(cachePurges)
     .get();
   return row?.at ?? null;
@@ -184,6 +207,15 @@ export function purgeQueueStatus(): PurgeTargetStatus[] {
       >`(SELECT p.last_error FROM cache_purges p WHERE p.target = ${cachePurges.target} AND p.last_error IS NOT NULL ORDER BY p.next_attempt_at DESC LIMIT 1)`,
     })
     .from(cachePurges)
+    // Not the second sends owed to purges the cache already confirmed (PURGE_ECHO_MS): a queued
+    // purge's first try is due when it was requested, an echo later, with no failure behind it.
+    .where(
+      or(
+        sql`${cachePurges.attempts} > 0`,
+        sql`${cachePurges.lastError} IS NOT NULL`,
+        sql`${cachePurges.nextAttemptAt} <= ${cachePurges.requestedAt}`,
+      ),
+    )
     .groupBy(cachePurges.target)
     .all();
   const byTarget = new Map(rows.map((r) => [r.target, r]));

@@ -5,7 +5,7 @@ import { articles, blocklist, comments, moderationLog, type BlocklistKind, type 
 import { articleTag, COMMENT_COUNTS_TAG } from '@/lib/articles/cache-tags';
 import { invalidateCacheTags } from '@/lib/cache/invalidate';
 import { logStaffAction } from '@/lib/staff/log';
-import { dismissReports, openReportCount } from './reports';
+import { dismissReports, openReportCount, reopenLatestDismissal } from './reports';
 import { replyPlacement } from './thread';
 
 // The moderation console's reads and writes. The reads return private fields (email, IP hash);
@@ -410,6 +410,8 @@ export function undoModeration({
           .get();
         if (!row) continue;
         restored.push(row.id);
+        // Back to the Reported tab: the reports the Restore dismissed are open again.
+        if (status === 'reported') reopenLatestDismissal(tx, [row.id]);
         // Approved before or after: the article's public thread changes.
         if (status === 'approved' || TARGET[action] === 'approved') {
           const article = tx.select({ slug: articles.slug }).from(articles).where(eq(articles.id, row.articleId)).get();

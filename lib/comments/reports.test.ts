@@ -6,7 +6,7 @@ import { seedDatabaseIfEmpty } from '@/db/seed';
 import { articles, cacheInvalidations, commentReports, comments, type CommentStatus } from '@/db/schema';
 import { clientKeysFor } from '@/lib/security/client';
 import { uniqueClientIp } from '@/test/support/client-ip';
-import { getCommentStatus, moderateComments } from './moderation';
+import { getCommentStatus, moderateComments, undoModeration } from './moderation';
 import { listApprovedComments } from './queries';
 import { openReportsFor, reportComment, reportInputSchema, REPORTS_PER_HOUR, reportsWaiting } from './reports';
 import { idsIn } from './thread';
@@ -18,12 +18,19 @@ const db = () => getDb();
 let slug = '';
 let serial = 0;
 
-function addComment(status: CommentStatus = 'approved'): number {
+function addComment(status: CommentStatus = 'approved', { isStaff = false } = {}): number {
   const articleId = db().select({ id: articles.id }).from(articles).where(eq(articles.slug, slug)).get()!.id;
   serial++;
   return db()
     .insert(comments)
-    .values({ articleId, authorName: 'Reported Reader', authorEmail: `reported-${serial}@example.net`, body: `Comment ${serial}`, status })
+    .values({
+      articleId,
+      authorName: 'Reported Reader',
+      authorEmail: `reported-${serial}@example.net`,
+      body: `Comment ${serial}`,
+      status,
+      isStaff,
+    })
     .returning({ id: comments.id })
     .get().id;
 }
@@ -126,6 +133,32 @@ describe('reporting a comment', () => {
     });
   });
 
+  it('counts an IPv6 line once: reports from three /64s of one /48 are one network', () => {
+    const id = addComment();
+    for (const address of ['2001:db8:7:1::1', '2001:db8:7:2::1', '2001:db8:7:3::1']) {
+      reportComment({ slug, commentId: id, input: input(), client: clientKeysFor(address) });
+    }
+    expect(db().select().from(commentReports).where(eq(commentReports.commentId, id)).all()).toHaveLength(3);
+    expect(getCommentStatus(id)).toBe('approved');
+    reportComment({ slug, commentId: id, input: input(), client: fromNewAddress() });
+    expect(getCommentStatus(id)).toBe('approved');
+    reportComment({ slug, commentId: id, input: input(), client: fromNewAddress() });
+    expect(getCommentStatus(id)).toBe('reported');
+  });
+
+  it('lets reports older than 30 days lapse, and leaves staff comments up for a moderator to judge', () => {
+    const old = addComment();
+    const longAgo = new Date(Date.now() - 31 * 86_400_000);
+    for (let i = 0; i < 2; i++) reportComment({ slug, commentId: old, input: input(), client: fromNewAddress(), now: longAgo });
+    reportComment({ slug, commentId: old, input: input(), client: fromNewAddress() });
+    expect(getCommentStatus(old)).toBe('approved');
+
+    const staff = addComment('approved', { isStaff: true });
+    for (let i = 0; i < 3; i++) reportComment({ slug, commentId: staff, input: input(), client: fromNewAddress() });
+    expect(getCommentStatus(staff)).toBe('approved');
+    expect(openReportsFor([staff]).get(staff)).toHaveLength(3);
+  });
+
   it('checks the reason and the note', () => {
     expect(reportInputSchema.safeParse({ reason: 'boring', note: '' }).success).toBe(false);
     expect(reportInputSchema.safeParse({ reason: 'other', note: 'x'.repeat(501) }).success).toBe(false);
@@ -157,6 +190,15 @@ describe('a moderator decides', () => {
     expect(getCommentStatus(id)).toBe('approved');
     reportComment({ slug, commentId: id, input: input(), client: fromNewAddress() });
     expect(getCommentStatus(id)).toBe('reported');
+  });
+
+  it('puts it back in the Reported tab, reports and all, when the Restore is undone', () => {
+    const id = hide();
+    const { previous } = moderateComments({ ids: [id], action: 'approve', actor: 'mod@ledger.example' });
+    expect(openReportsFor([id]).get(id)).toBeUndefined();
+    expect(undoModeration({ action: 'approve', previous, actor: 'mod@ledger.example' })).toEqual([id]);
+    expect(getCommentStatus(id)).toBe('reported');
+    expect(openReportsFor([id]).get(id)).toHaveLength(3);
   });
 
   it('removes it: to the trash, with its reports kept for the record; and the overview counts what waits', () => {

@@ -1,8 +1,8 @@
 import 'server-only';
 import { createHmac } from 'node:crypto';
-import { and, count, countDistinct, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, count, countDistinct, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb } from '@/db';
+import { getDb, type DbOrTx } from '@/db';
 import { articles, commentReports, comments, REPORT_REASONS, type ReportReason } from '@/db/schema';
 import { articleTag, COMMENT_COUNTS_TAG } from '@/lib/articles/cache-tags';
 import { invalidateCacheTags } from '@/lib/cache/invalidate';
@@ -28,6 +28,8 @@ export const REPORT_NOTE_MAX = 500;
 export const REPORT_THANKS = 'Thank you. A moderator will look at it.';
 /** Per client address (an IPv6 /64): reports an hour across all comments, as generous as a busy reader needs. */
 export const REPORTS_PER_HOUR = 20;
+/** Reports older than this no longer count towards taking a comment down (they stay on record). */
+export const REPORT_WINDOW_DAYS = 30;
 
 export const reportInputSchema = z.object({
   reason: z.enum(REPORT_REASONS, { error: 'Choose why you are reporting this comment.' }),
@@ -93,6 +95,7 @@ export function reportComment({
           reason: input.reason,
           note: input.note,
           ipHash: client.ipHash,
+          networkHash: client.ipRangeHash ?? client.ipHash,
           browserHash: input.browser ? browserHash(input.browser) : null,
           createdAt: now,
         })
@@ -100,17 +103,26 @@ export function reportComment({
         .returning({ id: commentReports.id })
         .get();
       if (!stored) return { kind: 'received', hidden: false };
-      const addresses =
+      // Distinct networks (an IPv4 address, an IPv6 /48), recent and not dismissed: one line's many
+      // IPv6 /64s count once.
+      const networks =
         tx
-          .select({ n: countDistinct(commentReports.ipHash) })
+          .select({ n: countDistinct(commentReports.networkHash) })
           .from(commentReports)
-          .where(and(eq(commentReports.commentId, commentId), isNull(commentReports.dismissedAt)))
+          .where(
+            and(
+              eq(commentReports.commentId, commentId),
+              isNull(commentReports.dismissedAt),
+              gte(commentReports.createdAt, new Date(now.getTime() - REPORT_WINDOW_DAYS * 86_400_000)),
+            ),
+          )
           .get()?.n ?? 0;
-      if (addresses < env.COMMENT_HIDE_AFTER_REPORTS) return { kind: 'received', hidden: false };
+      if (networks < env.COMMENT_HIDE_AFTER_REPORTS) return { kind: 'received', hidden: false };
+      // Staff comments stay up: a moderator reads their reports in the console.
       const hidden = tx
         .update(comments)
         .set({ status: 'reported', updatedAt: now })
-        .where(and(eq(comments.id, commentId), eq(comments.status, 'approved')))
+        .where(and(eq(comments.id, commentId), eq(comments.status, 'approved'), eq(comments.isStaff, false)))
         .returning({ id: comments.id })
         .get();
       return { kind: 'received', hidden: Boolean(hidden) };
@@ -125,7 +137,7 @@ export function reportComment({
  * Marks the open reports of comments as dismissed (a moderator kept them): they no longer count
  * towards hiding the comment. Inside the moderation's own transaction.
  */
-export function dismissReports(tx: Pick<ReturnType<typeof getDb>, 'update'>, commentIds: number[], actor: string, now: Date): void {
+export function dismissReports(tx: DbOrTx, commentIds: number[], actor: string, now: Date): void {
   if (commentIds.length === 0) return;
   tx.update(commentReports)
     .set({ dismissedAt: now, dismissedBy: actor })
@@ -137,6 +149,24 @@ export interface CommentReportSummary {
   reason: ReportReason;
   note: string | null;
   createdAt: Date;
+}
+
+/**
+ * Undoes the latest dismissal of each comment's reports (Undo of a Restore puts the comment back
+ * in the Reported tab, so its reports must be open again, reasons and notes with them).
+ */
+export function reopenLatestDismissal(tx: DbOrTx, commentIds: number[]): void {
+  for (const commentId of commentIds) {
+    tx.update(commentReports)
+      .set({ dismissedAt: null, dismissedBy: null })
+      .where(
+        and(
+          eq(commentReports.commentId, commentId),
+          sql`${commentReports.dismissedAt} = (SELECT max(r.dismissed_at) FROM comment_reports r WHERE r.comment_id = ${commentId})`,
+        ),
+      )
+      .run();
+  }
 }
 
 /** Open (not dismissed) reports per comment, oldest first, for the console. */

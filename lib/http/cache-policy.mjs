@@ -99,9 +99,13 @@ export function applyCachePolicy(req, res) {
       // Headers passed to writeHead win over setHeader in Node; fold them in so the rule sees them.
       if (Array.isArray(headers)) for (let i = 0; i + 1 < headers.length; i += 2) this.setHeader(headers[i], headers[i + 1]);
       else if (headers) for (const [name, value] of Object.entries(headers)) if (value !== undefined) this.setHeader(name, value);
-      const value = cacheControlFor({ method: req.method, path, status: statusCode, cacheControl: this.getHeader('cache-control') });
+      let value = cacheControlFor({ method: req.method, path, status: statusCode, cacheControl: this.getHeader('cache-control') });
+      // An answer that sets a cookie is someone's own, whatever else it says.
+      if (this.hasHeader('set-cookie') && (value ?? String(this.getHeader('cache-control') ?? '')).includes('public'))
+        value = PRIVATE_NO_STORE;
       if (value !== undefined) this.setHeader('Cache-Control', value);
-      if (value === PRIVATE_NO_STORE || value === 'no-cache') {
+      // Tags only on what shared caches may keep.
+      if (sharedMaxAge(this.getHeader('cache-control')) === null) {
         this.removeHeader('Surrogate-Key');
         this.removeHeader('xkey');
       }

@@ -84,6 +84,7 @@ describe('applyCachePolicy on a real response', () => {
       applyCachePolicy(req, res);
       res.setHeader('Surrogate-Key', 'article:x');
       res.setHeader('xkey', 'article:x');
+      if (req.url === '/articles/cookie') res.setHeader('Set-Cookie', 'theme=dark');
       if (req.url === '/articles/x') {
         // Headers given to writeHead win over setHeader in Node: the rule must still apply.
         res.writeHead(200, { 'Cache-Control': NEXT_ISR, 'Content-Type': 'text/plain' });
@@ -103,6 +104,12 @@ describe('applyCachePolicy on a real response', () => {
     expect(page.headers.get('cache-control')).toBe(SHARED_HOUR);
     expect(page.headers.get('surrogate-key')).toBe('article:x');
     expect(await page.text()).toBe('page');
+  });
+
+  it('never lets a shared cache keep an answer that sets a cookie', async () => {
+    const answer = await fetch(`${base}/articles/cookie`);
+    expect(answer.headers.get('cache-control')).toBe('private, no-store');
+    expect(answer.headers.get('surrogate-key')).toBeNull();
   });
 
   it('drops the tags from a private answer: no cache in front may keep it', async () => {
