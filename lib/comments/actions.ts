@@ -24,6 +24,16 @@ export type CommentFormState = ActionState<
 
 const HONEYPOT_FIELD = 'company';
 
+/** The answer to a form whose fields did not pass: what to fix, beside each field, and what was typed. */
+function invalidFields<Values extends Record<string, string>>(error: z.ZodError, values: Values) {
+  return {
+    status: 'error' as const,
+    message: 'Please correct the fields marked below.',
+    fieldErrors: z.flattenError(error).fieldErrors as Partial<Record<keyof Values & string, string[]>>,
+    values,
+  };
+}
+
 /**
  * A browser without JavaScript posts the form itself; Next would answer with the whole article
  * rendered again (costly, and a reload would post again). It gets a redirect to the
@@ -55,15 +65,7 @@ export async function submitComment(articleSlug: string, _previous: CommentFormS
   }
 
   const parsed = commentInputSchema.safeParse(values);
-  if (!parsed.success) {
-    return {
-      status: 'error',
-      message: 'Please correct the fields marked below.',
-      fieldErrors: z.flattenError(parsed.error).fieldErrors,
-      values,
-      extra: { stamp: retryStamp },
-    };
-  }
+  if (!parsed.success) return { ...invalidFields(parsed.error, values), extra: { stamp: retryStamp } };
 
   let commentId: number | null;
   try {
@@ -119,14 +121,7 @@ export async function submitReport(
 ): Promise<ReportFormState> {
   const values = formValues(formData, REPORT_FIELDS);
   const parsed = reportInputSchema.safeParse({ ...values, browser: formData.get('browser') ?? undefined });
-  if (!parsed.success) {
-    return {
-      status: 'error',
-      message: 'Please correct the fields marked below.',
-      fieldErrors: z.flattenError(parsed.error).fieldErrors,
-      values,
-    };
-  }
+  if (!parsed.success) return invalidFields(parsed.error, values);
   try {
     const outcome = reportComment({ slug: articleSlug, commentId, input: parsed.data, client: await requestFingerprint() });
     if (outcome.kind === 'not-found') {
