@@ -18,7 +18,7 @@ process.title = 'next-server (the ledger)';
 const { default: next } = await import('next');
 const { remember, serveFromCopy } = await import('../lib/cache/page-cache.mjs');
 const { isLoopbackHost } = await import('../lib/security/ip.mjs');
-const { installClientAddressRule } = await import('../lib/security/client-address.mjs');
+const { serverStampsRequests, stampClient } = await import('../lib/security/client-address.mjs');
 const { fixedSecurityHeaders, siteSecurityHeaders } = await import('../lib/security/http-headers.mjs');
 const { mediaRootFromEnv, serveMediaFile } = await import('../lib/media/file-server.mjs');
 const { compressResponse, precompressStatic, serveStaticAsset } = await import('../lib/http/compression.mjs');
@@ -43,12 +43,11 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 // Per-IP limits (comment flood, sign-ups, sign-in) and the local mailbox's loopback rule need the
-// client's address: each request gets one as it arrives, from the connection or, with
-// TRUST_PROXY=1, from the proxies in TRUSTED_PROXIES (lib/security/client-address.mjs). A client
-// reaching the port directly cannot choose it. instrumentation.ts has installed the rule while Next
-// prepared (it does so for `next start` too), after Next read any .env file; this call only makes
-// sure, before the first request.
-installClientAddressRule();
+// client's address: every request handed to Next gets one (stampClient below), from the connection
+// or, with TRUST_PROXY=1, from the proxies in TRUSTED_PROXIES (lib/security/client-address.mjs),
+// read after Next has loaded any .env file. A client reaching the port directly cannot choose it.
+// (Under `next start`, instrumentation.ts stamps every request as it arrives instead.)
+serverStampsRequests();
 
 const siteHeaders = Object.entries(siteSecurityHeaders(siteUrl));
 // Pictures already on disk go out from here (lib/media/file-server.mjs), with the headers Next's
@@ -90,6 +89,7 @@ async function answer(req, res) {
   )
     return;
   if (serveFromCopy(req, res)) return;
+  stampClient(req);
   // Each wraps the ones before it: the cache policy sets the final headers first, a page copy keeps
   // the page's own bytes, and compression codes what goes on the wire.
   compressResponse(req, res);

@@ -21,6 +21,9 @@ const state = (globalThis.__ledgerClientAddress ??= {
   token: crypto.randomBytes(18).toString('base64url'),
   installed: false,
   rule: null,
+  // Set by scripts/server.mjs, which stamps the requests it hands to Next itself (the ones it
+  // answers from disk or from a page copy never read the address, and stay as cheap as they were).
+  stampedByServer: false,
 });
 
 /** The proxy settings from the environment (lib/env.ts has already validated them). */
@@ -46,7 +49,7 @@ export function addressFromStamp(value) {
 }
 
 /** Resolves a request's client address and writes it into its headers. */
-export function stampClient(req, rule = state.rule ?? ruleFromEnv(process.env)) {
+export function stampClient(req, rule = (state.rule ??= ruleFromEnv(process.env))) {
   const address = clientAddress({
     remoteAddress: req.socket?.remoteAddress,
     forwardedFor: req.headers['x-forwarded-for'],
@@ -68,8 +71,19 @@ export function installClientAddressRule(env = process.env) {
   state.installed = true;
   state.rule = ruleFromEnv(env);
   const emit = http.Server.prototype.emit;
-  http.Server.prototype.emit = function emitWithClientAddress(event, req, ...rest) {
-    if ((event === 'request' || event === 'checkContinue' || event === 'checkExpectation') && req?.headers) stampClient(req);
-    return emit.call(this, event, req, ...rest);
+  http.Server.prototype.emit = function emitWithClientAddress(event, req) {
+    if (!state.stampedByServer && (event === 'request' || event === 'checkContinue' || event === 'checkExpectation') && req?.headers) {
+      stampClient(req);
+    }
+    // `arguments` as it came: no array built for every event of every server.
+    return emit.apply(this, arguments);
   };
+}
+
+/**
+ * For scripts/server.mjs: it stamps each request it hands to Next itself (stampClient), before
+ * Next reads it; the rule installed for every server in the process then leaves its requests alone.
+ */
+export function serverStampsRequests() {
+  state.stampedByServer = true;
 }
