@@ -2,12 +2,15 @@ import { beforeAll, afterAll, beforeEach, describe, expect, it, vi } from 'vites
 
 // The purge queue against a real HTTP server playing the shared cache (it records each PURGE and
 // answers as told) and a port where nothing listens, on this file's own SQLite database.
-const { cachePort } = await vi.hoisted(async () => {
+const { cachePort, downPort } = await vi.hoisted(async () => {
   const { freePortSync } = await import('../../test/support/ports');
   const port = freePortSync();
-  process.env.CACHE_PURGE_URLS = `http://127.0.0.1:${port}/, http://127.0.0.1:9/`;
+  // A port nothing listens on: connections are refused, as from a cache that is down.
+  let down = freePortSync();
+  while (down === port) down = freePortSync();
+  process.env.CACHE_PURGE_URLS = `http://127.0.0.1:${port}/, http://127.0.0.1:${down}/`;
   process.env.CACHE_PURGE_SECRET = 'unit-test-purge-secret';
-  return { cachePort: port };
+  return { cachePort: port, downPort: down };
 });
 
 import http from 'node:http';
@@ -20,7 +23,7 @@ import { PURGE_ECHO_MS } from './purge-rules';
 import { claimDuePurges, deliverDuePurges, purgeQueueStatus, recordPurgeOutcome } from './purges';
 
 const CACHE = `http://127.0.0.1:${cachePort}/`;
-const DOWN = 'http://127.0.0.1:9/';
+const DOWN = `http://127.0.0.1:${downPort}/`;
 
 const received: { method: string; tags: string[]; secret: string | undefined }[] = [];
 let answer = 200;
@@ -86,7 +89,7 @@ describe('the purge queue', () => {
     ]);
     for (const row of waiting) {
       expect(row.nextAttemptAt).toBeGreaterThanOrEqual(before + 1000);
-      expect(row.lastError).toMatch(/^http:\/\/127\.0\.0\.1:9\/ could not be reached/);
+      expect(row.lastError).toBe(`${DOWN} could not be reached: connect ECONNREFUSED 127.0.0.1:${downPort}`);
     }
     const status = purgeQueueStatus();
     expect(status.map((s) => [s.target, s.waiting])).toEqual([
