@@ -9,6 +9,10 @@
 // opens) and tag invalidations are rows in the site's SQLite file (`cache_invalidations`), so every
 // process and the command-line tools share them. An entry is dropped when any of its tags was
 // invalidated after (or just before) it was stored; the next request renders it fresh.
+//
+// A stored page also names its tags in the headers Next sends with it (Surrogate-Key, xkey), for
+// the caches in front and the page copies, and each invalidation queues their purges
+// (lib/cache/purges.ts) in the same transaction.
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { publicTags, surrogateKeyOf } from '../http/cache-policy.mjs';
