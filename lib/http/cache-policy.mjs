@@ -78,7 +78,7 @@ export function cacheControlFor({ method, path, status, cacheControl }) {
     return /\bno-store\b/i.test(current) ? undefined : PRIVATE_NO_STORE;
   }
   const seconds = sharedMaxAge(current);
-  if (seconds === null || !/\bs-maxage=/i.test(current)) return undefined;
+  if (seconds === null) return undefined;
   // A 304 stands for the 200 it confirms.
   if (status === 200 || status === 304) return sharedCacheControl(seconds);
   if (status === 404 || status === 410) return sharedCacheControl(Math.min(seconds, NOT_FOUND_MAX_S));
