@@ -423,6 +423,12 @@ export const comments = sqliteTable(
     editedAt: integer('edited_at', { mode: 'timestamp_ms' }),
     moderatedAt: integer('moderated_at', { mode: 'timestamp_ms' }),
     moderatedBy: text('moderated_by'),
+    /**
+     * Set when the author had their data erased while approved replies hung from this comment: the
+     * row stays, emptied (no name, email, text or address), so the thread still reads, and shows
+     * "Comment removed at the author's request." (lib/privacy/erase.ts).
+     */
+    erasedAt: integer('erased_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
     index('comments_article_status_created_idx').on(t.articleId, t.status, t.createdAt),
@@ -496,9 +502,21 @@ export const subscribers = sqliteTable(
     unsubscribedAt: integer('unsubscribed_at', { mode: 'timestamp_ms' }),
     bouncedAt: integer('bounced_at', { mode: 'timestamp_ms' }),
     complainedAt: integer('complained_at', { mode: 'timestamp_ms' }),
+    /** Every section, including ones added later (the sign-up default); false: those in subscriber_sections. */
+    allSections: integer('all_sections', { mode: 'boolean' }).notNull().default(true),
+    /** Issues that start sending before this time skip the subscriber ("pause for a month"). */
+    pausedUntil: integer('paused_until', { mode: 'timestamp_ms' }),
+    /**
+     * An address change waiting for the new address to confirm it; `email` stays the old one until
+     * then. The token, as for sign-up, is stored only as a hash.
+     */
+    newEmail: text('new_email'),
+    newEmailTokenHash: text('new_email_token_hash'),
+    newEmailExpiresAt: integer('new_email_expires_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
     uniqueIndex('subscribers_email_unique').on(t.email),
+    uniqueIndex('subscribers_new_email_token_unique').on(t.newEmailTokenHash),
     uniqueIndex('subscribers_confirm_token_unique').on(t.confirmTokenHash),
     uniqueIndex('subscribers_unsubscribe_token_unique').on(t.unsubscribeToken),
     index('subscribers_status_idx').on(t.status, t.createdAt),
@@ -508,6 +526,56 @@ export const subscribers = sqliteTable(
 );
 
 export type Subscriber = typeof subscribers.$inferSelect;
+
+/** The sections a subscriber chose when `subscribers.all_sections` is false. */
+export const subscriberSections = sqliteTable(
+  'subscriber_sections',
+  {
+    subscriberId: integer('subscriber_id')
+      .notNull()
+      .references(() => subscribers.id, { onDelete: 'cascade' }),
+    sectionId: integer('section_id')
+      .notNull()
+      .references(() => sections.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.subscriberId, t.sectionId] }), index('subscriber_sections_section_idx').on(t.sectionId, t.subscriberId)],
+);
+
+/**
+ * Addresses whose owner had their data erased, kept only as a keyed hash of the mailbox
+ * (lib/privacy/suppression.ts): no staff action or import may add them back. A new sign-up through
+ * the double opt-in is new consent: confirming it lifts the entry.
+ */
+export const emailSuppressions = sqliteTable('email_suppressions', {
+  hash: text('hash').primaryKey(),
+  reason: text('reason').notNull(),
+  createdAt: createdAt(),
+});
+
+/**
+ * "My data" requests (lib/privacy/requests.ts): the emailed link (single use, one hour), and once
+ * its button is pressed, the browser session that may read, download and erase that address's
+ * data. Tokens are stored as hashes; rows are deleted when they expire and on erasure.
+ */
+export const dataRequests = sqliteTable(
+  'data_requests',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    email: text('email').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    openedAt: integer('opened_at', { mode: 'timestamp_ms' }),
+    sessionHash: text('session_hash'),
+    sessionExpiresAt: integer('session_expires_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('data_requests_token_unique').on(t.tokenHash),
+    uniqueIndex('data_requests_session_unique').on(t.sessionHash),
+    index('data_requests_email_idx').on(t.email),
+    index('data_requests_expires_idx').on(t.expiresAt),
+  ],
+);
 
 /** Hits counted by lib/security/rate-limit.ts: one row per attempt, pruned by the sweep. */
 export const rateLimitHits = sqliteTable(
@@ -612,6 +680,8 @@ export const newsletterIssues = sqliteTable(
     /** The last subscriber id whose email was queued: queuing resumes from here after a restart. */
     queuedThroughSubscriberId: integer('queued_through_subscriber_id').notNull().default(0),
     queuedAt: integer('queued_at', { mode: 'timestamp_ms' }),
+    /** Null: every subscriber; else only those who chose this section (or all sections). */
+    sectionId: integer('section_id').references(() => sections.id, { onDelete: 'restrict' }),
   },
   (t) => [index('newsletter_issues_status_idx').on(t.status, t.sendStartedAt)],
 );
