@@ -35,6 +35,7 @@ const nextConfig: NextConfig = {
       // Pages and endpoints that carry tokens in their URL must not leak them to other sites.
       { source: '/newsletter/:path*', headers: noReferrer },
       { source: '/api/newsletter/:path*', headers: noReferrer },
+      { source: '/my-data/:path*', headers: noReferrer },
     ];
   },
   async redirects() {

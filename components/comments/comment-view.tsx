@@ -20,6 +20,14 @@ export function CommentView({
   children?: React.ReactNode;
 }) {
   const anchor = `comment-${comment.id}`;
+  if (comment.removed) {
+    // Kept so that its replies still read as replies; nothing of its author remains.
+    return (
+      <article id={anchor} className="comment comment--removed">
+        <p>Comment removed at the author’s request.</p>
+      </article>
+    );
+  }
   return (
     <article id={anchor} className={note ? 'comment comment--pending' : 'comment'} aria-labelledby={`${anchor}-author`}>
       <header>

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { unstable_cache } from 'next/cache';
 import { getDb } from '@/db';
 import { articles, comments } from '@/db/schema';
@@ -38,7 +38,9 @@ function latestApproved(articleSlug?: string): FeedComment[] {
     })
     .from(comments)
     .innerJoin(articles, eq(articles.id, comments.articleId))
-    .where(and(eq(comments.status, 'approved'), isLive(), articleSlug ? eq(articles.slug, articleSlug) : undefined))
+    .where(
+      and(eq(comments.status, 'approved'), isNull(comments.erasedAt), isLive(), articleSlug ? eq(articles.slug, articleSlug) : undefined),
+    )
     .orderBy(desc(comments.createdAt), desc(comments.id))
     .limit(COMMENT_FEED_SIZE)
     .all();

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { unstable_cache } from 'next/cache';
 import { getDb } from '@/db';
 import { articles, comments } from '@/db/schema';
@@ -23,6 +23,7 @@ const publicColumns = {
   body: comments.body,
   createdAt: comments.createdAt,
   isStaff: comments.isStaff,
+  erasedAt: comments.erasedAt,
 };
 
 /** Approved comments of one article, `COMMENTS_PAGE_SIZE` top-level threads a page. */
@@ -65,7 +66,7 @@ export function getApprovedComment({ slug, id }: { slug: string; id: number }): 
     .select(publicColumns)
     .from(comments)
     .innerJoin(articles, eq(articles.id, comments.articleId))
-    .where(and(eq(articles.slug, slug), eq(comments.id, id), eq(comments.status, 'approved')))
+    .where(and(eq(articles.slug, slug), eq(comments.id, id), eq(comments.status, 'approved'), isNull(comments.erasedAt)))
     .get();
   return row ? toThreadComment(row) : null;
 }

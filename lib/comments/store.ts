@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db';
 import { articles, blocklist, comments, type CommentStatus } from '@/db/schema';
+import { erasedBlockValue } from '@/lib/privacy/suppression';
 import { isLive } from '@/lib/articles/queries';
 import type { ClientKeys } from '@/lib/security/client';
 import { clientLimits, describeWait, retryAfterMs, takeRateLimits } from '@/lib/security/rate-limit';
@@ -79,7 +80,7 @@ function prepareStatements(db: Db) {
       .from(blocklist)
       .where(
         or(
-          and(eq(blocklist.kind, 'email'), eq(blocklist.value, p('email'))),
+          and(eq(blocklist.kind, 'email'), or(eq(blocklist.value, p('email')), eq(blocklist.value, p('erasedEmail')))),
           and(eq(blocklist.kind, 'ip'), eq(blocklist.value, p('ipHash'))),
           inArray(blocklist.kind, ['word']),
         ),
@@ -155,7 +156,8 @@ export function storeComment(req: SubmitRequest): SubmitOutcome {
       if (!takeRateLimits(tx, limits, now.getTime()))
         return { ok: false, reason: 'flood', retryAfterMs: retryAfterMs(limits, now.getTime()) };
 
-      const blocks = q.blocks.all({ email: input.email, ipHash: req.ipHash });
+      // An address erased at its owner's request stays blocked by its hash (lib/privacy/erase.ts).
+      const blocks = q.blocks.all({ email: input.email, erasedEmail: erasedBlockValue(input.email), ipHash: req.ipHash });
       let status: CommentStatus = 'pending';
       const reasons: string[] = [];
       if (blocks.some((b) => b.kind === 'email')) reasons.push('blocked email address');

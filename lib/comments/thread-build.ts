@@ -5,9 +5,20 @@ import { MAX_THREAD_DEPTH, type PublicCommentRow, type ThreadComment, type Threa
 // Building the thread readers see, on the server: the dates are formatted here, in the newsroom's
 // zone (lib/env.ts), which the browser's copy of thread.ts must not import.
 
-export function toThreadComment({ id, authorName, authorUrl, body, createdAt, isStaff }: PublicCommentRow): ThreadComment {
+export function toThreadComment({ id, authorName, authorUrl, body, createdAt, isStaff, erasedAt }: PublicCommentRow): ThreadComment {
   const iso = createdAt.toISOString();
-  return { id, authorName, authorUrl, body, createdAt: iso, createdText: formatDateTime(iso, true), isStaff, replies: [] };
+  const comment: ThreadComment = {
+    id,
+    authorName,
+    authorUrl,
+    body,
+    createdAt: iso,
+    createdText: formatDateTime(iso, true),
+    isStaff,
+    replies: [],
+  };
+  if (erasedAt) comment.removed = true;
+  return comment;
 }
 
 /**

@@ -25,6 +25,8 @@ export interface ThreadComment {
    */
   createdText: string;
   isStaff: boolean;
+  /** Erased at its author's request but kept for its replies: shown without name or text. */
+  removed?: true;
   /** Replies, oldest first, nested as a screen reader should hear them. */
   replies: ThreadComment[];
 }
@@ -43,6 +45,7 @@ export interface PublicCommentRow {
   body: string;
   createdAt: Date;
   isStaff: boolean;
+  erasedAt?: Date | null;
 }
 
 export interface ThreadPage {

@@ -8,6 +8,8 @@ import { getDb } from '@/db';
 import { deliverDueEmails } from '@/lib/mail/deliver';
 import { removeOldEmailBodies } from '@/lib/mail/outbox';
 import { tendSendingIssues } from '@/lib/newsletter/issues';
+import { forgetSentErasureNotices } from '@/lib/privacy/erase';
+import { pruneDataRequests } from '@/lib/privacy/requests';
 import { pruneRateLimitHits } from '@/lib/security/rate-limit';
 import { listStaffEmails } from '@/lib/staff/queries';
 
@@ -20,12 +22,15 @@ const JOBS: [name: string, run: () => unknown][] = [
   ['pruning', () => pruneRateLimitHits()],
   ['removing old email bodies', () => removeOldEmailBodies(getDb(), { keepDays: env.MAIL_KEEP_DAYS })],
   ['mail delivery', () => deliverDueEmails()],
+  ['forgetting erased addresses', () => forgetSentErasureNotices(getDb())],
+  ['pruning my-data links', () => pruneDataRequests(getDb())],
   ['cache purges', () => deliverDuePurges()],
 ];
 
 /**
  * One pass of the periodic work: the moderators' digest, queuing newsletter issues, pruning,
- * blanking old email bodies, delivery of due email, and purges owed to the shared caches. Each job on its own: one failing does not hold up the others.
+ * blanking old email bodies, delivery of due email, forgetting
+ * the address of a sent erasure confirmation, expired my-data links, and purges owed to the shared caches. Each job on its own: one failing does not hold up the others.
  */
 export async function runBackgroundJobs(): Promise<void> {
   if (state.running) return;

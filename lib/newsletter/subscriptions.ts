@@ -8,6 +8,7 @@ import ConfirmSubscription, { confirmSubscriptionSubject } from '@/emails/confir
 import Welcome, { welcomeSubject } from '@/emails/welcome';
 import { listLatestHeadlines } from '@/lib/articles/queries';
 import { brand, cancelQueuedEmails, enqueueEmail, renderEmail } from '@/lib/mail';
+import { liftSuppression } from '@/lib/privacy/suppression';
 import type { ClientKeys } from '@/lib/security/client';
 import { absoluteUrl, articlePath } from '@/lib/site/urls';
 import { addressLimitKey, clientLimits, takeRateLimit, takeRateLimits } from '@/lib/security/rate-limit';
@@ -188,6 +189,8 @@ export async function confirmSubscription(token: unknown, now = new Date()): Pro
         .returning({ id: subscribers.id, email: subscribers.email, unsubscribeToken: subscribers.unsubscribeToken })
         .get();
       if (!row) return 'invalid';
+      // Consent given by the address itself: an earlier erasure no longer keeps it off the list.
+      liftSuppression(tx, row.email);
       enqueueEmail(tx, {
         kind: 'newsletter_welcome',
         to: row.email,

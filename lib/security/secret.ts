@@ -45,7 +45,9 @@ export type KeyPurpose =
   /** Credentials a browser keeps: the signed list of its own pending comments. */
   | 'credentials'
   /** Salted hashes of client addresses and mailboxes for per-IP and per-address limits. */
-  | 'limit-hashes';
+  | 'limit-hashes'
+  /** Salted hashes of erased addresses: the suppression list and blocklist entries (lib/privacy). */
+  | 'erasure-hashes';
 
 const derived = new Map<KeyPurpose, string>();
 

@@ -46,7 +46,15 @@ export default async function BlocklistPage() {
         }
         columns={[
           { header: 'Kind', cell: (e) => e.kind },
-          { header: 'Value', cell: (e) => (e.kind === 'ip' ? `IP hash ${e.value.slice(0, 10)}…` : e.value) },
+          {
+            header: 'Value',
+            cell: (e) =>
+              e.kind === 'ip'
+                ? `IP hash ${e.value.slice(0, 10)}…`
+                : e.value.startsWith('erased:')
+                  ? 'An address erased at its owner’s request (kept as a hash)'
+                  : e.value,
+          },
           { header: 'Added by', cell: (e) => e.createdBy },
           {
             header: 'Actions',

@@ -1,0 +1,42 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { cookies } from 'next/headers';
+import { SiteLink } from '@/components/site-link';
+import { eraseMyData } from '@/lib/privacy/actions';
+import { SESSION_COOKIE, sessionEmail } from '@/lib/privacy/requests';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Erase my data', robots: { index: false, follow: false }, referrer: 'no-referrer' };
+
+/** Asks once more before erasing: it cannot be undone. */
+export default async function EraseMyDataPage() {
+  const email = sessionEmail((await cookies()).get(SESSION_COOKIE)?.value);
+  if (!email) {
+    return (
+      <div className="notice">
+        <h1>Erase my data</h1>
+        <p role="status">This page opens from the link we email you, for one hour in the browser that opened it.</p>
+        <p>
+          <SiteLink href="/my-data">Ask for a link</SiteLink>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="notice">
+      <h1>Erase everything we hold for {email}?</h1>
+      <p>
+        Your comments are deleted, in every status (where others replied, the comment will read “Comment removed at the author’s request.”),
+        with your newsletter subscription and the record of your consent, and your address is taken out of the records of the emails we sent
+        you. This cannot be undone.
+      </p>
+      <p>We send one last email to confirm what was erased.</p>
+      <form action={eraseMyData} className="my-data__actions">
+        <button type="submit">Yes, erase my data</button>
+        <Link className="button button--quiet" href="/my-data/view">
+          Cancel
+        </Link>
+      </form>
+    </div>
+  );
+}
