@@ -216,6 +216,8 @@ const PAYLOADS: Record<string, (fx: Fixtures) => FormFields> = {
   blockEntry: (fx) => ({ kind: 'email', value: `blocked-${fx.tag}@example.com` }),
   unblockEntry: (fx) => ({ id: String(fx.blockId) }),
   deleteSubscriberAction: (fx) => ({ id: String(fx.subscriberId) }),
+  // Erases the tagged comment's author: the comment goes.
+  eraseAddressAction: (fx) => ({ email: `c-${fx.tag}@example.com`, confirm: 'yes' }),
   resendConfirmationAction: (fx) => ({ id: String(fx.subscriberId) }),
   retryEmailAction: (fx) => ({ id: String(fx.failedEmailId) }),
   addStaffAction: (fx) => ({ email: `added-${fx.tag}@ledger.example`, role: 'admin' }),

@@ -95,6 +95,7 @@ describe('admin server actions', () => {
         'lib/comments/admin-actions.ts',
         'lib/mail/admin-actions.ts',
         'lib/newsletter/admin-actions.ts',
+        'lib/privacy/admin-actions.ts',
         'lib/site-pages/admin-actions.ts',
         'lib/staff/actions.ts',
       ]),

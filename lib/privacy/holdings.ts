@@ -12,6 +12,7 @@ import {
   type SubscriberStatus,
 } from '@/db/schema';
 import { normaliseEmail } from '@/lib/newsletter/email';
+import { logStaffAction } from '@/lib/staff/log';
 
 // What the site holds for one email address: what "My data" shows the reader, what the download
 // contains, and what erasure removes (erase.ts). Read from the database only, never a cache.
@@ -177,4 +178,15 @@ export function holdingsDocument(holdings: Holdings, { site, now = new Date() }:
       'Your IP address is never stored: only a salted hash of it, kept with each comment and sign-up for rate limits and abuse checks.',
     ],
   };
+}
+
+/**
+ * The download, for staff (the dashboard or `npm run data -- export`): written to the staff log
+ * with the address, which erasure later replaces.
+ */
+export function exportForStaff(rawEmail: string, { actor, site }: { actor: string; site: string }) {
+  const db = getDb();
+  const held = collectHoldings(rawEmail, { db });
+  logStaffAction(db, { actor, action: 'data-export', detail: held.email });
+  return holdingsDocument(held, { site });
 }

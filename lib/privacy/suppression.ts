@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHmac } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '@/db';
+import { getDb, type DbOrTx } from '@/db';
 import { emailSuppressions } from '@/db/schema';
 import { keyFor } from '@/lib/security/secret';
 
@@ -41,3 +41,6 @@ export function liftSuppression(tx: DbOrTx, email: string): void {
     .where(eq(emailSuppressions.hash, suppressionHash(email)))
     .run();
 }
+
+/** For the dashboard, which reads no table itself. */
+export const isAddressSuppressed = (email: string) => isSuppressed(getDb(), email);

@@ -24,6 +24,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
       ['/admin/subscribers', 'Subscribers', 'moderator'],
       ['/admin/newsletters', 'Newsletters', 'staff'],
       ['/admin/outbox', 'Outbox', 'moderator'],
+      ['/admin/privacy', 'Readers’ data', 'admin'],
       ['/admin/staff', 'Staff', 'admin'],
     ] as const
   ).filter(([, , access]) => canAccess(staff.role, access));

@@ -82,6 +82,11 @@ export default async function SubscribersPage({ searchParams }: Props) {
                   </ActionForm>
                 )}
                 {isAdmin && (
+                  <Link className="button button--quiet" href={`/admin/privacy?email=${encodeURIComponent(s.email)}`}>
+                    All data<span className="visually-hidden">{` held for ${s.email}`}</span>
+                  </Link>
+                )}
+                {isAdmin && (
                   <ActionForm action={deleteSubscriberAction} label={`Delete ${s.email}`} flash>
                     <input type="hidden" name="id" value={s.id} />
                     <SubmitButton className="button--quiet">Delete</SubmitButton>

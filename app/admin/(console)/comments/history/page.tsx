@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Commenter history' };
 
 export default async function HistoryPage({ searchParams }: { searchParams: Promise<{ email?: string }> }) {
-  await requireStaff('moderator');
+  const staff = await requireStaff('moderator');
   const email = ((await searchParams).email ?? '').trim().toLowerCase().slice(0, 254);
   const rows = email ? listCommentsByEmail({ email }) : [];
   return (
@@ -26,6 +26,12 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
       </form>
       <p>
         {rows.length} {rows.length === 1 ? 'comment' : 'comments'}, every status, newest first.
+        {email && staff.role === 'admin' && (
+          <>
+            {' '}
+            <Link href={`/admin/privacy?email=${encodeURIComponent(email)}`}>Everything held for this address</Link> (download, erase).
+          </>
+        )}
       </p>
       {rows.length > 0 && <ModerationTable rows={rows} showStatus />}
     </>
