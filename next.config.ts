@@ -30,12 +30,17 @@ const nextConfig: NextConfig = {
   },
   async headers() {
     const noReferrer = [{ key: 'Referrer-Policy', value: 'no-referrer' }];
+    // My data's link carries a token too, but its forms post server actions, which Next refuses
+    // with the `Origin: null` that browsers send under no-referrer: same-origin keeps the Origin
+    // and still tells other sites nothing.
+    const sameOriginReferrer = [{ key: 'Referrer-Policy', value: 'same-origin' }];
     return [
       { source: '/:path*', headers: securityHeaders },
       // Pages and endpoints that carry tokens in their URL must not leak them to other sites.
       { source: '/newsletter/:path*', headers: noReferrer },
       { source: '/api/newsletter/:path*', headers: noReferrer },
-      { source: '/my-data/:path*', headers: noReferrer },
+      { source: '/my-data', headers: sameOriginReferrer },
+      { source: '/my-data/:path*', headers: sameOriginReferrer },
     ];
   },
   async redirects() {

@@ -32,6 +32,9 @@ export function SiteFooter({ newsletter }: { newsletter?: React.ReactNode }) {
             <SiteLink href="/newsletter/archive">Newsletter archive</SiteLink>
           </li>
           <li>
+            <SiteLink href="/my-data">My data</SiteLink>
+          </li>
+          <li>
             <a href="/feed.xml">RSS feed</a>
           </li>
           <li>

@@ -24,6 +24,8 @@ const CONSOLE_PAGES = [
   '/admin/outbox',
   '/admin/outbox?recipient=example',
   '/admin/staff',
+  '/admin/privacy',
+  '/admin/privacy?email=callum.reid%40example.com',
 ];
 
 for (const colorScheme of ['light', 'dark'] as const) {

@@ -32,7 +32,7 @@ export default function DataErased({ brand, erased }: DataErasedProps) {
       <ul>
         {removed > 0 && (
           <li style={textStyle}>
-            {plural(removed, 'comment', 'comments')}, in every status.
+            {removed === 1 ? 'Your comment.' : `Your ${removed} comments, whatever their status.`}
             {erased.commentsLeftAsRemoved > 0 &&
               ` Where other readers had replied, ${erased.commentsLeftAsRemoved === 1 ? 'the comment now reads' : 'those comments now read'} “Comment removed at the author’s request.”, with no name or text, so their replies still make sense.`}
           </li>

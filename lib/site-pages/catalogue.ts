@@ -110,7 +110,7 @@ Comments stay with the article they were written under. Copies of the emails we 
 
 ## Your rights
 
-You may ask us what we hold about you, have it corrected, or have it erased. Write to us (see [Contact](/contact)) from the address concerned. You can also complain to your data protection authority.`,
+At [My data](/my-data) you can see everything we hold for your email address, download it as a file, and erase it, without an account: we email you a link that works once, for an hour. Erasing deletes your comments (one that others answered reads "Comment removed at the author's request." so their replies still make sense), your subscription and the record of your consent, and takes your address out of our email records; we keep only a salted hash of it, so nobody adds it to our lists again without you. You may also write to us (see [Contact](/contact)) from the address concerned, or ask us to correct what we hold. You can complain to your data protection authority.`,
       };
     case 'comment-policy':
       return {

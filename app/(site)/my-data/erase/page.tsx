@@ -6,7 +6,7 @@ import { eraseMyData } from '@/lib/privacy/actions';
 import { SESSION_COOKIE, sessionEmail } from '@/lib/privacy/requests';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Erase my data', robots: { index: false, follow: false }, referrer: 'no-referrer' };
+export const metadata: Metadata = { title: 'Erase my data', robots: { index: false, follow: false }, referrer: 'same-origin' };
 
 /** Asks once more before erasing: it cannot be undone. */
 export default async function EraseMyDataPage() {

@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 /** "Download my data": one JSON file of everything held for the session's address. */
 export async function GET() {
   const email = sessionEmail((await cookies()).get(SESSION_COOKIE)?.value);
-  const headers = { 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'no-referrer' };
+  const headers = { 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'same-origin' };
   if (!email)
     return new Response('This download needs the link we emailed you, opened within the hour. Ask for one at /my-data.\n', {
       status: 403,

@@ -6,7 +6,7 @@ import { inspectDataLink } from '@/lib/privacy/requests';
 
 // Opening the emailed link changes nothing (mail scanners fetch links): the button uses it.
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'My data', robots: { index: false, follow: false }, referrer: 'no-referrer' };
+export const metadata: Metadata = { title: 'My data', robots: { index: false, follow: false }, referrer: 'same-origin' };
 
 type Props = { searchParams: Promise<{ token?: string | string[]; state?: string | string[] }> };
 

@@ -10,7 +10,7 @@ import { formatDateTime } from '@/lib/site/dates';
 import { articlePath } from '@/lib/site/urls';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'My data', robots: { index: false, follow: false }, referrer: 'no-referrer' };
+export const metadata: Metadata = { title: 'My data', robots: { index: false, follow: false }, referrer: 'same-origin' };
 
 const COMMENT_STATUS: Record<CommentStatus, string> = {
   pending: 'Waiting for a moderator',
