@@ -423,6 +423,8 @@ export const comments = sqliteTable(
     editedAt: integer('edited_at', { mode: 'timestamp_ms' }),
     moderatedAt: integer('moderated_at', { mode: 'timestamp_ms' }),
     moderatedBy: text('moderated_by'),
+    /** The author asked to be emailed when a reply to this comment is published (lib/comments/notifications.ts). */
+    notifyReplies: integer('notify_replies', { mode: 'boolean' }).notNull().default(false),
     /**
      * Set when the author had their data erased while approved replies hung from this comment: the
      * row stays, emptied (no name, email, text or address), so the thread still reads, and shows
@@ -436,6 +438,84 @@ export const comments = sqliteTable(
     index('comments_email_created_idx').on(t.authorEmail, t.createdAt),
     index('comments_ip_created_idx').on(t.ipHash, t.createdAt),
     index('comments_parent_idx').on(t.parentId),
+  ],
+);
+
+/** auto: trusted once COMMENT_TRUST_AFTER comments are approved; or set by a moderator either way. */
+export const COMMENTER_TRUST = ['auto', 'always-moderate', 'trusted'] as const;
+export type CommenterTrust = (typeof COMMENTER_TRUST)[number];
+
+/**
+ * Commenters' addresses that someone asked to prove (lib/comments/commenters.ts): the live
+ * confirmation token (a hash; at most one email a day), when it was first proven, the trust a
+ * moderator set, and whether every reply notification is off. Browsers that proved it hold a
+ * credential (commenter_credentials).
+ */
+export const commenters = sqliteTable(
+  'commenters',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Lower case, as comments store it. */
+    email: text('email').notNull(),
+    /** The name last used with a credential, for "Commenting as …". */
+    name: text('name'),
+    provenAt: integer('proven_at', { mode: 'timestamp_ms' }),
+    confirmTokenHash: text('confirm_token_hash'),
+    confirmExpiresAt: integer('confirm_expires_at', { mode: 'timestamp_ms' }),
+    confirmSentAt: integer('confirm_sent_at', { mode: 'timestamp_ms' }),
+    trust: text('trust', { enum: COMMENTER_TRUST }).notNull().default('auto'),
+    trustSetBy: text('trust_set_by'),
+    trustSetAt: integer('trust_set_at', { mode: 'timestamp_ms' }),
+    /** "Stop every reply notification". */
+    repliesOff: integer('replies_off', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('commenters_email_unique').on(t.email), uniqueIndex('commenters_confirm_token_unique').on(t.confirmTokenHash)],
+);
+
+/** A browser's proof of a commenter's address: a random token it keeps in a cookie, stored here as a hash. */
+export const commenterCredentials = sqliteTable(
+  'commenter_credentials',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    commenterId: integer('commenter_id')
+      .notNull()
+      .references(() => commenters.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    uniqueIndex('commenter_credentials_token_unique').on(t.tokenHash),
+    index('commenter_credentials_commenter_idx').on(t.commenterId),
+  ],
+);
+
+/**
+ * One row per published reply whose parent's author asked to hear of replies: written when the
+ * reply becomes visible (so never twice), emailed at once or, past three an hour, in a digest.
+ */
+export const replyNotifications = sqliteTable(
+  'reply_notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    replyId: integer('reply_id')
+      .notNull()
+      .references(() => comments.id, { onDelete: 'cascade' }),
+    parentId: integer('parent_id')
+      .notNull()
+      .references(() => comments.id, { onDelete: 'cascade' }),
+    commenterId: integer('commenter_id')
+      .notNull()
+      .references(() => commenters.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    /** When it went, alone or in a digest; null while it waits for the digest. */
+    emailedAt: integer('emailed_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    uniqueIndex('reply_notifications_reply_unique').on(t.replyId),
+    index('reply_notifications_commenter_idx').on(t.commenterId, t.emailedAt),
   ],
 );
 

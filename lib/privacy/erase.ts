@@ -6,6 +6,7 @@ import {
   articles,
   blocklist,
   commentReports,
+  commenters,
   comments,
   dataRequests,
   emailEvents,
@@ -79,7 +80,8 @@ const sameCounts = (a: ErasedCounts, b: ErasedCounts) =>
  *   an address change waiting to move a subscription to it is dropped;
  * - the address in the outbox (recipient and bodies; the provider's event details), the staff log
  *   and the blocklist (a blocked address stays blocked, as a salted hash);
- * - its My data links and sessions;
+ * - its My data links and sessions, the proof of the address and every browser's credential
+ *   (commenters; their reply notifications go with them);
  * and adds a salted hash of the address to the suppression list. The owner is sent one email that
  * says what was erased, when anything was. Pages that showed their comments change within a second.
  */
@@ -148,6 +150,7 @@ function eraseInTransaction(tx: DbOrTx, spellings: string[], now: Date): { slugs
         ipHash: null,
         userAgent: null,
         editedAt: null,
+        notifyReplies: false,
         erasedAt: now,
         updatedAt: now,
       })
@@ -229,6 +232,8 @@ function eraseInTransaction(tx: DbOrTx, spellings: string[], now: Date): { slugs
     else tx.update(blocklist).set({ value: hashed, note: 'an erased address' }).where(eq(blocklist.id, entry.id)).run();
   }
 
+  // The proof of the address, every browser's credential, and the replies waiting to be told.
+  tx.delete(commenters).where(inArray(commenters.email, spellings)).run();
   tx.delete(dataRequests).where(inArray(dataRequests.email, spellings)).run();
   for (const spelling of spellings) suppress(tx, spelling, 'erased', now);
   return { slugs: [...slugs] };
