@@ -9,6 +9,8 @@ import * as schema from '@/db/schema';
 import {
   articles,
   blocklist,
+  commenterCredentials,
+  commenters,
   commentReports,
   comments,
   dataRequests,
@@ -150,6 +152,15 @@ function seedReader() {
   db()
     .insert(dataRequests)
     .values({ email, tokenHash: hashToken(newToken()), expiresAt: new Date(Date.now() + 3600_000) })
+    .run();
+  const commenterId = db()
+    .insert(commenters)
+    .values({ email, name: `Name ${email}`, provenAt: new Date(), trust: 'trusted', trustSetBy: 'moderator@ledger.test' })
+    .returning({ id: commenters.id })
+    .get().id;
+  db()
+    .insert(commenterCredentials)
+    .values({ commenterId, tokenHash: hashToken(newToken()) })
     .run();
   return { email, ipHash, other, answered, reply, alone, pending, spam, subscriber, mover, sent, failed, queued };
 }
