@@ -240,6 +240,9 @@ describe('who gets an issue', () => {
     expect(getSentIssue(id)!.audience).toBe(politics!.name);
     expect(emailsTo(ofHealth!.email)).toHaveLength(0);
     expect(emailsTo(paused!.email)).toHaveLength(0);
+    // Each copy links to the recipient's own subscription page.
+    const [copy] = emailsTo(ofPolitics!.email);
+    expect(copy!.text).toContain(`/newsletter/manage?token=${ofPolitics!.unsubscribeToken}`);
   });
 
   it('the audience is part of what was previewed: a draft moved to another section since is refused', async () => {

@@ -24,7 +24,7 @@ import { prepareSharedEmailEnqueue } from '@/lib/mail/outbox';
 import { createSharedEmail } from '@/lib/mail/shared-emails';
 import { absoluteUrl, articlePath, issueArchivePath } from '@/lib/site/urls';
 import { issueVersion } from './issue-version';
-import { newsletterHeaders, unsubscribePageUrl } from './links';
+import { managePageUrl, newsletterHeaders, unsubscribePageUrl } from './links';
 import { subscriberRef } from './subscriptions';
 
 // Newsletter issues: compose from articles, preview, test, send to every confirmed subscriber (or
@@ -210,6 +210,7 @@ export async function renderIssueEmail(issue: IssueWithArticles, unsubscribeToke
     })),
     webUrl: absoluteUrl(issueArchivePath(issue.id)),
     unsubscribeUrl: unsubscribePageUrl(unsubscribeToken),
+    manageUrl: managePageUrl(unsubscribeToken),
   };
   const email = await renderEmail(issue.subject, createElement(NewsletterIssue, props));
   return { ...email, headers: newsletterHeaders(unsubscribeToken) };
