@@ -35,6 +35,10 @@ const nextConfig: NextConfig = {
       // Pages and endpoints that carry tokens in their URL must not leak them to other sites.
       { source: '/newsletter/:path*', headers: noReferrer },
       { source: '/api/newsletter/:path*', headers: noReferrer },
+      // The subscription page's forms are server actions, and under no-referrer a browser without
+      // JavaScript posts them with `Origin: null`, which Next refuses as a cross-site request.
+      // same-origin still sends no Referer to any other site. (Last match wins.)
+      { source: '/newsletter/manage', headers: [{ key: 'Referrer-Policy', value: 'same-origin' }] },
     ];
   },
   async redirects() {

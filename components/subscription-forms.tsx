@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useActionState } from 'react';
 import { useFormStatus } from 'react-dom';
 import type { ActionState } from '@/lib/forms/action-state';
 import type { AddressFormState, SectionsFormState } from '@/lib/newsletter/actions';
@@ -35,8 +35,11 @@ function Answer({ state, shownAtField = false }: { state: ActionState<unknown>; 
 }
 
 /**
- * Sections: "All sections, including new ones" (the default) or a box per section. Ticking a
- * section unticks All and the other way round; without scripts, All wins when both are sent.
+ * Sections: "All sections, including new ones" (the default) or a box per section. With scripts,
+ * ticking a section unticks All and the other way round; without, All wins when both are sent.
+ * The boxes are uncontrolled: React resets a form after its action, and a reset puts every box
+ * back to its default, so the defaults are what the form should show next (what was sent, after
+ * an error; what is saved, otherwise).
  */
 export function SectionsForm({
   action,
@@ -50,14 +53,20 @@ export function SectionsForm({
   chosen: number[];
 }) {
   const [state, formAction] = useActionState(action, { status: 'idle' });
-  // After an error the form shows what was sent; otherwise what is saved.
   const sent = state.status === 'error' ? state.values : undefined;
-  const [all, setAll] = useState(sent ? sent.all === 'on' : allSections);
-  const [picked, setPicked] = useState<number[]>(sent ? (sent.sections ?? []).map(Number) : chosen);
+  const all = sent ? sent.all === 'on' : allSections;
+  const picked = sent ? (sent.sections ?? []).map(Number) : chosen;
   const error = state.fieldErrors?.sections?.join(' ');
+  const boxes = (form: HTMLFormElement | null, name: string) => [
+    ...(form?.querySelectorAll<HTMLInputElement>(`input[type="checkbox"][name="${name}"]`) ?? []),
+  ];
   return (
     <form action={formAction} className="subscription-form" aria-labelledby="sections-heading" noValidate>
-      <fieldset aria-invalid={Boolean(error)} aria-describedby={error ? 'sections-error' : 'sections-hint'}>
+      <fieldset
+        key={JSON.stringify([all, picked])}
+        aria-invalid={Boolean(error)}
+        aria-describedby={error ? 'sections-hint sections-error' : 'sections-hint'}
+      >
         <legend>Send me the newsletter for</legend>
         <p id="sections-hint" className="hint">
           Issues we send to every reader come to you whatever you choose.
@@ -66,10 +75,9 @@ export function SectionsForm({
           <input
             type="checkbox"
             name="all"
-            checked={all}
+            defaultChecked={all}
             onChange={(e) => {
-              setAll(e.target.checked);
-              if (e.target.checked) setPicked([]);
+              if (e.target.checked) for (const box of boxes(e.target.form, 'sections')) box.checked = false;
             }}
           />{' '}
           All sections, including new ones
@@ -81,10 +89,9 @@ export function SectionsForm({
                 type="checkbox"
                 name="sections"
                 value={s.id}
-                checked={picked.includes(s.id)}
+                defaultChecked={picked.includes(s.id)}
                 onChange={(e) => {
-                  setPicked((p) => (e.target.checked ? [...p, s.id] : p.filter((id) => id !== s.id)));
-                  if (e.target.checked) setAll(false);
+                  if (e.target.checked) for (const box of boxes(e.target.form, 'all')) box.checked = false;
                 }}
               />{' '}
               {s.name}

@@ -9,9 +9,11 @@ import { formatDateTime } from '@/lib/site/dates';
 
 // A subscriber's own page, opened from the "Manage your subscription" link in every newsletter
 // email: the token in the link is their credential, so the page is never cached or indexed, and
-// (next.config.ts) sends no Referer. Each form posts to a server action bound to the token.
+// sends a Referer to no other site. Each form posts to a server action bound to the token: the
+// policy is same-origin rather than the other newsletter pages' no-referrer, under which a browser
+// without JavaScript posts `Origin: null` and Next refuses the action (next.config.ts).
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Your subscription', robots: { index: false, follow: false }, referrer: 'no-referrer' };
+export const metadata: Metadata = { title: 'Your subscription', robots: { index: false, follow: false }, referrer: 'same-origin' };
 
 type Props = { searchParams: Promise<{ token?: string | string[]; result?: string | string[] }> };
 
