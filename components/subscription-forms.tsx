@@ -124,9 +124,7 @@ export function PauseForm({
     <form action={formAction} className="subscription-form" aria-labelledby="pause-heading">
       {pausedUntil ? (
         <>
-          <p>
-            <strong>Paused until {pausedUntil}.</strong> The newsletter starts again by itself then.
-          </p>
+          <p>The newsletter starts again by itself on {pausedUntil}, or now if you resume it.</p>
           <input type="hidden" name="pause" value="resume" />
           <Answer state={state} />
           <Submit pendingText="Resuming…">Resume now</Submit>
