@@ -41,6 +41,10 @@ const nextConfig: NextConfig = {
       { source: '/api/newsletter/:path*', headers: noReferrer },
       { source: '/my-data', headers: sameOriginReferrer },
       { source: '/my-data/:path*', headers: sameOriginReferrer },
+      // The subscription page's forms are server actions, and under no-referrer a browser without
+      // JavaScript posts them with `Origin: null`, which Next refuses as a cross-site request.
+      // same-origin still sends no Referer to any other site. (Last match wins.)
+      { source: '/newsletter/manage', headers: [{ key: 'Referrer-Policy', value: 'same-origin' }] },
     ];
   },
   async redirects() {

@@ -1,7 +1,8 @@
 import { axeViolations } from '../test/support/axe';
 import type { SiteDb } from '../test/support/site-db';
 import { expect, test } from './support/fixtures';
-import { insertComment, openArticle } from './support/admin-data';
+import { insertComment, openArticle, uniqueTag } from './support/admin-data';
+import { seedConfirmedSubscribers } from './support/newsletter-send';
 import { listPublished, tagsOf } from './support/site-content';
 
 // axe finds no WCAG 2.2 AA violation on any page a reader can reach, in both colour schemes
@@ -49,6 +50,12 @@ const PAGES: { name: string; path: (db: SiteDb) => string; status?: number }[] =
   { name: 'used my-data link', path: () => '/my-data/open?state=used' },
   { name: 'my data without a session', path: () => '/my-data/view' },
   { name: 'data erased', path: () => '/my-data/erased?comments=2&subscription=1&emails=3' },
+  {
+    name: 'subscription page',
+    path: (db) => `/newsletter/manage?token=${seedConfirmedSubscribers(db, uniqueTag('axe-manage'), 1)[0]!.token}`,
+  },
+  { name: 'invalid subscription link', path: () => '/newsletter/manage?token=nope' },
+  { name: 'invalid new-address link', path: () => '/newsletter/confirm-address?token=nope' },
   { name: 'share on Mastodon', path: () => '/share/mastodon?text=A%20story%20https%3A%2F%2Fexample.org' },
   ...['about', 'contact', 'corrections', 'privacy', 'comment-policy'].map((slug) => ({ name: `${slug} page`, path: () => `/${slug}` })),
   { name: '404 page', path: () => '/no-such-page-anywhere', status: 404 },

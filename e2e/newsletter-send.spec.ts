@@ -1,10 +1,11 @@
-import type { Page } from '@playwright/test';
 import { and, eq } from 'drizzle-orm';
 import { emailOutbox } from '../db/schema';
 import { expect, test } from './support/fixtures';
 import type { FakeEmail, Mailbox } from './support/mailbox';
 import {
+  composeIssue,
   seedConfirmedSubscribers,
+  sendIssue,
   signInAsStaff,
   subscriberStatus,
   svixHeaders,
@@ -45,51 +46,6 @@ test.beforeEach(async ({ context, siteDb, settings }) => {
 
 const positionsIn = (text: string, titles: string[]) => titles.map((t) => text.toLowerCase().indexOf(t.toLowerCase()));
 const isAscending = (xs: number[]) => xs.every((x, i) => x >= 0 && (i === 0 || x > xs[i - 1]!));
-
-/** Composes an issue in the dashboard with these articles, in this order, and saves it. */
-async function composeIssue(
-  page: Page,
-  { subject, intro, articles }: { subject: string; intro: string; articles: PublishedArticle[] },
-): Promise<number> {
-  await page.goto('/admin/newsletters');
-  await expect(page.getByRole('heading', { level: 1, name: 'Newsletters' })).toBeVisible();
-  const form = page.getByRole('form', { name: 'Newsletter issue' });
-  await form.getByLabel('Subject').fill(subject);
-  await form.getByLabel('Introduction (Markdown)').fill(intro);
-  // Untick what the composer ticked by default (articles since the last issue), then tick ours.
-  const wanted = new Set(articles.map((a) => a.title));
-  for (const box of await form.getByRole('checkbox').all()) {
-    const name = (await box.getAttribute('id'))!;
-    const title = await form.locator(`label[for="${name}"]`).innerText();
-    if (!wanted.has(title) && (await box.isChecked())) await box.uncheck();
-  }
-  for (const [i, a] of articles.entries()) {
-    await form.getByRole('checkbox', { name: a.title, exact: true }).check();
-    await form.getByRole('spinbutton', { name: `Order of “${a.title}”` }).fill(String(i + 1));
-  }
-  await form.getByRole('button', { name: 'Save draft' }).click();
-  await expect(page).toHaveURL(/\/admin\/newsletters\/\d+$/, { timeout: 30_000 });
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(subject);
-  return Number(/\/admin\/newsletters\/(\d+)$/.exec(page.url())![1]);
-}
-
-/** Send… → "Yes, send to N subscribers" → progress to 100%. Returns N. */
-async function sendIssue(page: Page, issueId: number): Promise<number> {
-  await page.goto(`/admin/newsletters/${issueId}`);
-  await page.getByRole('link', { name: 'Send…' }).click();
-  const confirm = page.getByRole('button', { name: /^Yes, send to \d+ subscribers$/ });
-  await expect(confirm).toBeVisible();
-  const recipients = Number(/(\d+)/.exec((await confirm.textContent())!)![1]);
-  await confirm.click();
-
-  const bar = page.getByRole('progressbar', { name: 'Sending progress' });
-  await expect(bar).toBeVisible({ timeout: 30_000 });
-  // The bar fills as the fake Resend API answers; the page polls for progress every second.
-  await expect(page.locator('.issue-progress').getByRole('status')).toContainText(/^100% · \d+ sent/, { timeout: 90_000 });
-  await expect(page.getByRole('heading', { name: 'Sent', exact: true })).toBeVisible({ timeout: 30_000 });
-  expect(await bar.getAttribute('value')).toBe(await bar.getAttribute('max'));
-  return recipients;
-}
 
 async function issueEmailsTo(mailbox: Mailbox, subject: string): Promise<Map<string, FakeEmail[]>> {
   const byRecipient = new Map<string, FakeEmail[]>();

@@ -1,5 +1,6 @@
 import { Heading, Hr, Img, Section, Text } from '@react-email/components';
 import { type Brand, BrandLink, EmailLayout, previewBrand, textStyle } from './layout';
+import { SubscriptionLinks } from './subscription-links';
 
 export interface NewsletterIssueProps {
   brand: Brand;
@@ -9,6 +10,7 @@ export interface NewsletterIssueProps {
   articles: { title: string; summary: string; url: string; section: string; byline: string; image?: { url: string; alt: string } | null }[];
   webUrl: string;
   unsubscribeUrl: string;
+  manageUrl: string;
 }
 
 const headingStyle = { fontSize: '20px', lineHeight: '26px', margin: '0 0 4px' };
@@ -23,7 +25,7 @@ const kickerStyle = {
 };
 const metaStyle = { fontFamily: 'Arial, sans-serif', fontSize: '13px', color: '#666666', margin: '0 0 20px' };
 
-export default function NewsletterIssue({ brand, subject, introHtml, articles, webUrl, unsubscribeUrl }: NewsletterIssueProps) {
+export default function NewsletterIssue({ brand, subject, introHtml, articles, webUrl, unsubscribeUrl, manageUrl }: NewsletterIssueProps) {
   return (
     <EmailLayout
       brand={brand}
@@ -31,7 +33,7 @@ export default function NewsletterIssue({ brand, subject, introHtml, articles, w
       footer={
         <>
           You get this because you subscribed to {brand.name}&apos;s newsletter. <BrandLink href={webUrl}>Read it on the web</BrandLink> ·{' '}
-          <BrandLink href={unsubscribeUrl}>Unsubscribe</BrandLink>
+          <SubscriptionLinks manageUrl={manageUrl} unsubscribeUrl={unsubscribeUrl} />
         </>
       }
     >
@@ -83,4 +85,5 @@ NewsletterIssue.PreviewProps = {
   ],
   webUrl: 'http://localhost:3000/newsletter/archive/1',
   unsubscribeUrl: 'http://localhost:3000/newsletter/unsubscribe?token=example',
+  manageUrl: 'http://localhost:3000/newsletter/manage?token=example',
 } satisfies NewsletterIssueProps;

@@ -1,16 +1,19 @@
 import { Text } from '@react-email/components';
 import { type Brand, BrandLink, EmailLayout, previewBrand, textStyle } from './layout';
+import { SubscriptionLinks } from './subscription-links';
 
 export interface WelcomeProps {
   brand: Brand;
   unsubscribeUrl: string;
+  /** The subscriber's page: sections, pause, address. */
+  manageUrl: string;
   /** The newest stories, to read before the first issue arrives. */
   latest: { title: string; url: string }[];
 }
 
 export const welcomeSubject = ({ brand }: Pick<WelcomeProps, 'brand'>) => `Welcome to ${brand.name}`;
 
-export default function Welcome({ brand, unsubscribeUrl, latest }: WelcomeProps) {
+export default function Welcome({ brand, unsubscribeUrl, manageUrl, latest }: WelcomeProps) {
   return (
     <EmailLayout
       brand={brand}
@@ -18,7 +21,7 @@ export default function Welcome({ brand, unsubscribeUrl, latest }: WelcomeProps)
       footer={
         <>
           You get this email because you subscribed to {brand.name}&apos;s newsletter.{' '}
-          <BrandLink href={unsubscribeUrl}>Unsubscribe</BrandLink>
+          <SubscriptionLinks manageUrl={manageUrl} unsubscribeUrl={unsubscribeUrl} />
         </>
       }
     >
@@ -40,6 +43,10 @@ export default function Welcome({ brand, unsubscribeUrl, latest }: WelcomeProps)
         </>
       )}
       <Text style={textStyle}>
+        You can choose the sections you hear about, pause for a month or change your address on{' '}
+        <BrandLink href={manageUrl}>your subscription page</BrandLink>.
+      </Text>
+      <Text style={textStyle}>
         Everything new is always on the front page of <BrandLink href={brand.url}>{brand.name}</BrandLink>.
       </Text>
     </EmailLayout>
@@ -49,5 +56,6 @@ export default function Welcome({ brand, unsubscribeUrl, latest }: WelcomeProps)
 Welcome.PreviewProps = {
   brand: previewBrand,
   unsubscribeUrl: 'http://localhost:3000/newsletter/unsubscribe?token=example',
+  manageUrl: 'http://localhost:3000/newsletter/manage?token=example',
   latest: [{ title: 'Ransomware attack forces Eastmoor council back onto paper', url: 'http://localhost:3000/articles/example' }],
 } satisfies WelcomeProps;

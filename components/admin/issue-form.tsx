@@ -22,6 +22,8 @@ export function IssueForm({
   articles,
   selected,
   issueId,
+  sections,
+  sectionId = null,
 }: {
   action: Action;
   /** The draft being edited; none for a new issue. */
@@ -31,12 +33,16 @@ export function IssueForm({
   articles: PickerArticle[];
   /** Article ids in their order; empty for a new issue (then those since the last issue are ticked). */
   selected: number[];
+  /** The sections an issue can go to, besides everyone. */
+  sections: { id: number; name: string }[];
+  /** The draft's audience: a section, or null for everyone. */
+  sectionId?: number | null;
 }) {
   const [state, formAction] = useActionState(action, { status: 'idle' });
   const chosen = selected.length ? selected : articles.filter((a) => a.sinceLastIssue).map((a) => a.id);
   const order = (id: number) => (chosen.includes(id) ? chosen.indexOf(id) + 1 : chosen.length + articles.findIndex((a) => a.id === id) + 1);
   const sorted = [...articles].sort((a, b) => order(a.id) - order(b.id));
-  const error = (field: 'subject' | 'intro') => state.fieldErrors?.[field]?.join(' ');
+  const error = (field: 'subject' | 'intro' | 'sectionId') => state.fieldErrors?.[field]?.join(' ');
   return (
     <form action={formAction} className="issue-form" aria-label="Newsletter issue">
       {issueId !== undefined && <input type="hidden" name="id" value={issueId} />}
@@ -60,6 +66,32 @@ export function IssueForm({
         <label htmlFor="issue-intro">Introduction (Markdown)</label>
         <textarea id="issue-intro" name="intro" rows={6} defaultValue={state.values?.intro ?? intro} />
         {error('intro') && <p className="field-error">{error('intro')}</p>}
+      </div>
+      <div className="field">
+        <label htmlFor="issue-audience">Send to</label>
+        <select
+          id="issue-audience"
+          name="sectionId"
+          defaultValue={state.values?.sectionId ?? (sectionId === null ? '' : String(sectionId))}
+          key={state.values?.sectionId ?? String(sectionId)}
+          aria-describedby={error('sectionId') ? 'issue-audience-error' : 'issue-audience-hint'}
+          aria-invalid={Boolean(error('sectionId'))}
+        >
+          <option value="">Everyone</option>
+          {sections.map((s) => (
+            <option key={s.id} value={s.id}>
+              Subscribers of {s.name}
+            </option>
+          ))}
+        </select>
+        <p id="issue-audience-hint" className="hint">
+          A section&apos;s issue goes to those who chose that section, and to those who take every section.
+        </p>
+        {error('sectionId') && (
+          <p id="issue-audience-error" className="field-error">
+            {error('sectionId')}
+          </p>
+        )}
       </div>
       <fieldset className="article-picker">
         <legend>Articles, in the order they appear (lower numbers first)</legend>

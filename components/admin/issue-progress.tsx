@@ -4,7 +4,16 @@ import { useEffect, useState } from 'react';
 import type { IssueProgress as Progress } from '@/lib/newsletter/issues';
 
 /** A live progress bar for a send: polls the progress endpoint until every email is dealt with. */
-export function IssueProgress({ issueId, initial }: { issueId: number; initial: Progress }) {
+export function IssueProgress({
+  issueId,
+  initial,
+  audience,
+}: {
+  issueId: number;
+  initial: Progress;
+  /** Who it goes to: "subscribers" or "subscribers of Politics". */
+  audience: string;
+}) {
   const [progress, setProgress] = useState(initial);
   useEffect(() => {
     if (progress.done) return;
@@ -24,6 +33,9 @@ export function IssueProgress({ issueId, initial }: { issueId: number; initial: 
   return (
     <section aria-labelledby="progress-heading" className="issue-progress">
       <h2 id="progress-heading">{progress.done ? 'Sent' : 'Sending'}</h2>
+      <p className="issue-progress__audience">
+        {progress.done ? 'Sent' : 'Sending'} to {recipients} {recipients === 1 ? audience.replace(/^subscribers/, 'subscriber') : audience}
+      </p>
       <progress max={Math.max(recipients, 1)} value={recipients === 0 ? 1 : handled} aria-label="Sending progress">
         {percent}%
       </progress>

@@ -6,7 +6,7 @@ import { staffAction } from '@/lib/auth/staff-action';
 import type { ActionState } from '@/lib/forms/action-state';
 import { kickMailDelivery } from '@/lib/mail';
 import { deleteSubscriber, resendConfirmation } from './admin';
-import { saveIssueDraft, sendTestIssue, startSendingIssue } from './issues';
+import { listNewsletterSections, saveIssueDraft, sendTestIssue, startSendingIssue } from './issues';
 
 // Subscribers and newsletter issues. Any staff member drafts issues, sends tests and resends a
 // confirmation; deleting a subscriber and sending an issue to every subscriber need an admin.
@@ -31,7 +31,7 @@ export const resendConfirmationAction = staffAction(
   },
 );
 
-export type IssueFormState = ActionState<{ subject: string; intro: string }>;
+export type IssueFormState = ActionState<{ subject: string; intro: string; sectionId: string }>;
 
 /** The issue a form is about: its `id` field; none (or empty) for a new issue. */
 const issueId = z
@@ -49,6 +49,11 @@ const draftSchema = z.object({
     .regex(/^[^\r\n]*$/, { error: 'The subject must be one line.' }),
   intro: z.string().trim().max(10_000, { error: 'Keep the introduction under 10,000 characters.' }).default(''),
   articles: z.array(z.coerce.number().int().positive()).min(1, { error: 'Choose at least one article.' }),
+  /** Who it goes to: '' for everyone, else the subscribers of that section. */
+  sectionId: z
+    .union([z.literal(''), id])
+    .optional()
+    .transform((v) => (v === '' || v === undefined ? null : v)),
 });
 
 /** The article picker's order: each checked article's position field, lowest first. */
@@ -60,15 +65,20 @@ function inPickedOrder(ids: number[], formData: FormData): number[] {
   return [...new Set(ids)].sort((a, b) => position(a) - position(b));
 }
 
-export const saveIssueAction = staffAction<typeof draftSchema, { subject: string; intro: string }>(
+export const saveIssueAction = staffAction<typeof draftSchema, { subject: string; intro: string; sectionId: string }>(
   { role: 'staff', schema: draftSchema, arrays: ['articles'] },
-  ({ id, subject, intro, articles }, { staff, formData }) => {
-    const values = { subject, intro };
+  ({ id, subject, intro, articles, sectionId }, { staff, formData }) => {
+    const values = { subject, intro, sectionId: sectionId === null ? '' : String(sectionId) };
+    if (sectionId !== null && !listNewsletterSections().some((s) => s.id === sectionId)) {
+      const message = 'That section no longer exists. Choose who the issue is for again.';
+      return { status: 'error', message, fieldErrors: { sectionId: [message] }, values };
+    }
     const saved = saveIssueDraft({
       id: id ?? undefined,
       subject,
       intro,
       articleIds: inPickedOrder(articles, formData),
+      sectionId,
       actor: staff.email,
     });
     if (saved === null) return { status: 'error', message: 'This issue has already been sent and can no longer be changed.', values };
@@ -85,7 +95,7 @@ export const sendTestIssueAction = staffAction(
       : { status: 'error', message: 'That issue no longer exists.' },
 );
 
-/** Sends the issue to every confirmed subscriber, as it was when the admin previewed it (`version`). */
+/** Sends the issue to its audience, as it was when the admin previewed it (`version`, audience included). */
 export const sendIssueAction = staffAction(
   { role: 'admin', schema: z.object({ id, version: z.string().default('') }), invalid: 'That issue no longer exists.' },
   async ({ id, version }, { staff }) => {

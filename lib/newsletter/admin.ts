@@ -28,6 +28,8 @@ export function listSubscribers({ status, q, page = 1 }: { status?: SubscriberSt
       createdAt: subscribers.createdAt,
       confirmedAt: subscribers.confirmedAt,
       unsubscribedAt: subscribers.unsubscribedAt,
+      pausedUntil: subscribers.pausedUntil,
+      allSections: subscribers.allSections,
     })
     .from(subscribers)
     .where(where)

@@ -36,7 +36,7 @@ vi.mock('@/lib/mail/deliver', async (importOriginal) => ({
 const { getDb } = await import('@/db');
 const { migrateDatabase } = await import('@/db/migrate');
 const { seedDatabaseIfEmpty } = await import('@/db/seed');
-const { articles, emailOutbox, newsletterIssues, subscribers } = await import('@/db/schema');
+const { articles, emailOutbox, newsletterIssues, sections, subscriberSections, subscribers } = await import('@/db/schema');
 const { claimDueEmails, deliverDueEmails } = await import('@/lib/mail/deliver');
 const { handleResendEvent } = await import('@/lib/mail/webhooks');
 const issues = await import('./issues');
@@ -185,6 +185,81 @@ describe('who gets an issue', () => {
     expect(getIssue(issue.id)!.status).toBe('sent');
     for (const s of confirmed) expect(emailsTo(s.email)).toHaveLength(1);
     for (const s of [...others, ...late]) expect(emailsTo(s.email)).toHaveLength(0);
+  });
+
+  it("a section issue reaches that section's subscribers and those of every section; paused subscribers are skipped", async () => {
+    const [politics, health] = db()
+      .select({ id: sections.id, name: sections.name })
+      .from(sections)
+      .orderBy(sections.position)
+      .limit(2)
+      .all();
+    const everySection = addSubscribers(2, { label: 'all' });
+    const [ofPolitics, ofHealth, paused] = addSubscribers(3, { label: 'chose' });
+    db()
+      .update(subscribers)
+      .set({ allSections: false })
+      .where(inArray(subscribers.id, [ofPolitics!.id, ofHealth!.id]))
+      .run();
+    db()
+      .insert(subscriberSections)
+      .values([
+        { subscriberId: ofPolitics!.id, sectionId: politics!.id },
+        { subscriberId: ofHealth!.id, sectionId: health!.id },
+      ])
+      .run();
+    db()
+      .update(subscribers)
+      .set({ pausedUntil: new Date(Date.now() + 86_400_000) })
+      .where(eq(subscribers.id, paused!.id))
+      .run();
+
+    const draftIssue = draft();
+    const id = saveIssueDraft({
+      id: draftIssue.id,
+      subject: draftIssue.subject,
+      intro: draftIssue.intro,
+      articleIds: draftIssue.articles.map((a) => a.id),
+      sectionId: politics!.id,
+      actor: 'editor@ledger.example',
+    })!;
+    const issue = getIssue(id)!;
+    expect(issue).toMatchObject({ sectionId: politics!.id, audience: politics!.name });
+    expect(issues.countIssueRecipients({ sectionId: politics!.id })).toBe(3);
+
+    await startAndQueue(id);
+    const recipients = rowsOf(id)
+      .map((r) => r.recipient)
+      .sort();
+    expect(recipients).toEqual([...everySection, ofPolitics!].map((s) => s.email).sort());
+    expect(getIssue(id)!.recipientCount).toBe(3);
+    // The issue's section shows in the dashboard's list and in the archive.
+    expect(issues.listIssues().find((i) => i.id === id)!.audience).toBe(politics!.name);
+    await deliverAll(id);
+    expect(listSentIssues().find((i) => i.id === id)!.audience).toBe(politics!.name);
+    expect(getSentIssue(id)!.audience).toBe(politics!.name);
+    expect(emailsTo(ofHealth!.email)).toHaveLength(0);
+    expect(emailsTo(paused!.email)).toHaveLength(0);
+    // Each copy links to the recipient's own subscription page.
+    const [copy] = emailsTo(ofPolitics!.email);
+    expect(copy!.text).toContain(`/newsletter/manage?token=${ofPolitics!.unsubscribeToken}`);
+  });
+
+  it('the audience is part of what was previewed: a draft moved to another section since is refused', async () => {
+    const [politics] = db().select({ id: sections.id }).from(sections).orderBy(sections.position).limit(1).all();
+    addSubscribers(1);
+    const issue = draft();
+    const previewed = issueVersion(issue);
+    saveIssueDraft({
+      id: issue.id,
+      subject: issue.subject,
+      intro: issue.intro,
+      articleIds: issue.articles.map((a) => a.id),
+      sectionId: politics!.id,
+      actor: 'moderator@ledger.example',
+    });
+    expect(await startSendingIssue({ id: issue.id, actor: 'admin@ledger.example', version: previewed })).toBe('changed');
+    expect(getIssue(issue.id)!.status).toBe('draft');
   });
 
   it('sends only the version that was previewed: a draft changed since is refused, and sent once reviewed', async () => {
@@ -485,7 +560,8 @@ describe('archive', () => {
     expect(ids).not.toContain(unsent.id);
     expect(ids.indexOf(second.id)).toBeLessThan(ids.indexOf(first.id));
     expect(ids.indexOf(first.id)).toBeGreaterThanOrEqual(0);
-    for (const i of listed) expect(Object.keys(i).sort()).toEqual(['id', 'sentAt', 'subject']);
+    for (const i of listed) expect(Object.keys(i).sort()).toEqual(['audience', 'id', 'sentAt', 'subject']);
+    expect(listed.find((i) => i.id === first.id)!.audience).toBeNull();
     expect(await listPublicIssues()).toEqual(listed);
 
     expect(getSentIssue(unsent.id)).toBeNull();
@@ -495,7 +571,7 @@ describe('archive', () => {
     expect(web).toMatchObject({ id: second.id, subject: 'Second sent' });
     expect(web.introHtml).toContain('<strong>morning</strong>');
     expect(web.articles.map((a) => a.slug)).toEqual(second.articles.map((a) => a.slug));
-    expect(Object.keys(web).sort()).toEqual(['articles', 'id', 'introHtml', 'sentAt', 'subject']);
+    expect(Object.keys(web).sort()).toEqual(['articles', 'audience', 'id', 'introHtml', 'sentAt', 'subject']);
     expect(JSON.stringify(web)).not.toContain('ledger.example');
   });
 

@@ -1,9 +1,19 @@
 import 'server-only';
 import { createElement } from 'react';
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, lte } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gt, inArray, isNotNull, isNull, lte, or } from 'drizzle-orm';
 import { runAfterResponse } from '@/lib/jobs/after-response';
 import { getDb } from '@/db';
-import { articles, authors, sections, emailOutbox, media, newsletterIssueArticles, newsletterIssues, subscribers } from '@/db/schema';
+import {
+  articles,
+  authors,
+  sections,
+  emailOutbox,
+  media,
+  newsletterIssueArticles,
+  newsletterIssues,
+  subscriberSections,
+  subscribers,
+} from '@/db/schema';
 import NewsletterIssue from '@/emails/newsletter-issue';
 import { renderMarkdown } from '@/lib/articles/markdown';
 import { variantUrl } from '@/lib/media/rules';
@@ -14,14 +24,16 @@ import { prepareSharedEmailEnqueue } from '@/lib/mail/outbox';
 import { createSharedEmail } from '@/lib/mail/shared-emails';
 import { absoluteUrl, articlePath, issueArchivePath } from '@/lib/site/urls';
 import { issueVersion } from './issue-version';
-import { newsletterHeaders, unsubscribePageUrl } from './links';
+import { managePageUrl, newsletterHeaders, unsubscribePageUrl } from './links';
 import { subscriberRef } from './subscriptions';
 
-// Newsletter issues: compose from articles, preview, test, send to every confirmed subscriber
-// through the outbox (one row each, filled in from one shared email, batched 100 a request by the deliverer).
+// Newsletter issues: compose from articles, preview, test, send to every confirmed subscriber (or
+// the subscribers of one section) through the outbox (one row each, filled in from one shared
+// email, batched 100 a request by the deliverer).
 
 export const ISSUES_TAG = 'newsletter-issues';
-const UNSUB = '__UNSUB_TOKEN__';
+/** The placeholder for each recipient's own unsubscribe (and manage) token in a shared issue email. */
+export const UNSUB = '__UNSUB_TOKEN__';
 const QUEUE_CHUNK = 500;
 
 export const issueGroupKey = (id: number) => `issue:${id}`;
@@ -70,8 +82,11 @@ export function listIssues() {
       createdAt: newsletterIssues.createdAt,
       sendStartedAt: newsletterIssues.sendStartedAt,
       recipientCount: newsletterIssues.recipientCount,
+      /** The section's name for a section issue; null when it is for everyone. */
+      audience: sections.name,
     })
     .from(newsletterIssues)
+    .leftJoin(sections, eq(sections.id, newsletterIssues.sectionId))
     .orderBy(desc(newsletterIssues.id))
     .all();
 }
@@ -103,22 +118,39 @@ function issueArticles(id: number, { liveOnly = false } = {}) {
 export function getIssue(id: number) {
   const issue = getDb().select().from(newsletterIssues).where(eq(newsletterIssues.id, id)).get();
   if (!issue) return null;
-  return { ...issue, articles: issueArticles(id) };
+  const section = issue.sectionId === null ? null : (getSectionName(issue.sectionId) ?? null);
+  return { ...issue, audience: section, articles: issueArticles(id) };
 }
+
+const getSectionName = (id: number) => getDb().select({ name: sections.name }).from(sections).where(eq(sections.id, id)).get()?.name;
+
+/** The sections an issue can be sent to, and a subscriber can choose, in the navigation's order. */
+export function listNewsletterSections() {
+  return getDb().select({ id: sections.id, name: sections.name }).from(sections).orderBy(asc(sections.position), asc(sections.name)).all();
+}
+
+/** Who an issue is for, in words: "subscribers" or "subscribers of Politics". */
+export const audienceLabel = (section: string | null) => (section ? `subscribers of ${section}` : 'subscribers');
 export type IssueWithArticles = NonNullable<ReturnType<typeof getIssue>>;
 
-/** Creates a draft, or replaces a draft's subject, introduction and ordered articles. */
+/**
+ * Creates a draft, or replaces a draft's subject, introduction, audience (`sectionId`, null for
+ * everyone; the caller checks it names a section) and ordered articles. Null when the issue is no
+ * longer a draft.
+ */
 export function saveIssueDraft({
   id,
   subject,
   intro,
   articleIds,
+  sectionId = null,
   actor,
 }: {
   id?: number;
   subject: string;
   intro: string;
   articleIds: number[];
+  sectionId?: number | null;
   actor: string;
 }) {
   const now = new Date();
@@ -128,13 +160,13 @@ export function saveIssueDraft({
       if (issueId === undefined) {
         issueId = tx
           .insert(newsletterIssues)
-          .values({ subject, intro, createdBy: actor, createdAt: now, updatedAt: now })
+          .values({ subject, intro, sectionId, createdBy: actor, createdAt: now, updatedAt: now })
           .returning({ id: newsletterIssues.id })
           .get().id;
       } else {
         const changed = tx
           .update(newsletterIssues)
-          .set({ subject, intro, updatedAt: now })
+          .set({ subject, intro, sectionId, updatedAt: now })
           .where(and(eq(newsletterIssues.id, issueId), eq(newsletterIssues.status, 'draft')))
           .run().changes;
         if (changed === 0) return null;
@@ -178,6 +210,7 @@ export async function renderIssueEmail(issue: IssueWithArticles, unsubscribeToke
     })),
     webUrl: absoluteUrl(issueArchivePath(issue.id)),
     unsubscribeUrl: unsubscribePageUrl(unsubscribeToken),
+    manageUrl: managePageUrl(unsubscribeToken),
   };
   const email = await renderEmail(issue.subject, createElement(NewsletterIssue, props));
   return { ...email, headers: newsletterHeaders(unsubscribeToken) };
@@ -195,18 +228,50 @@ export async function sendTestIssue({ id, to }: { id: number; to: string }) {
   return true;
 }
 
-/** Who an issue starting to go out at `at` is for: subscribers confirmed by then. */
-const recipientsAt = (at: Date) => and(eq(subscribers.status, 'confirmed'), lte(subscribers.confirmedAt, at));
+/**
+ * Who an issue starting to go out at `at` is for: subscribers confirmed by then and not paused
+ * then; for a section's issue (`sectionId`), only those who take every section or chose that one.
+ */
+const recipientsAt = (at: Date, sectionId: number | null = null) =>
+  and(
+    eq(subscribers.status, 'confirmed'),
+    lte(subscribers.confirmedAt, at),
+    or(isNull(subscribers.pausedUntil), lte(subscribers.pausedUntil, at)),
+    sectionId === null
+      ? undefined
+      : or(
+          eq(subscribers.allSections, true),
+          exists(
+            getDb()
+              .select({ one: subscriberSections.subscriberId })
+              .from(subscriberSections)
+              .where(and(eq(subscriberSections.subscriberId, subscribers.id), eq(subscriberSections.sectionId, sectionId))),
+          ),
+        ),
+  );
 
+/** Every confirmed subscriber, paused or not, whatever their sections. */
 export function countConfirmedSubscribers(): number {
-  return getDb().select({ n: count() }).from(subscribers).where(recipientsAt(new Date())).get()?.n ?? 0;
+  return (
+    getDb()
+      .select({ n: count() })
+      .from(subscribers)
+      .where(and(eq(subscribers.status, 'confirmed'), lte(subscribers.confirmedAt, new Date())))
+      .get()?.n ?? 0
+  );
+}
+
+/** How many an issue for `sectionId` (null: everyone) would go to if it started now. */
+export function countIssueRecipients({ sectionId = null, at = new Date() }: { sectionId?: number | null; at?: Date } = {}): number {
+  return getDb().select({ n: count() }).from(subscribers).where(recipientsAt(at, sectionId)).get()?.n ?? 0;
 }
 
 export type SendStart = 'started' | 'not-draft' | 'changed';
 
 /**
- * Starts sending the draft as it was at `version` (what the sender previewed): fixes the recipients
- * (everyone confirmed now), stores the rendered email once, then queues one row per recipient
+ * Starts sending the draft as it was at `version` (what the sender previewed, audience included):
+ * fixes the recipients (everyone confirmed now and not paused, in the issue's section if it has
+ * one), stores the rendered email once, then queues one row per recipient
  * in the background. Refuses a draft changed since, and anything that is no longer a draft.
  */
 export async function startSendingIssue({ id, actor, version }: { id: number; actor: string; version: string }): Promise<SendStart> {
@@ -223,7 +288,7 @@ export async function startSendingIssue({ id, actor, version }: { id: number; ac
       if (issueVersion(current) !== version) return 'changed';
       const sharedEmailId = createSharedEmail(tx, email);
       // An estimate for the progress bar until queuing finishes and counts the rows it made.
-      const recipients = tx.select({ n: count() }).from(subscribers).where(recipientsAt(now)).get()?.n ?? 0;
+      const recipients = tx.select({ n: count() }).from(subscribers).where(recipientsAt(now, current.sectionId)).get()?.n ?? 0;
       tx.update(newsletterIssues)
         .set({ status: 'sending', sendStartedAt: now, sentBy: actor, recipientCount: recipients, sharedEmailId, updatedAt: now })
         .where(and(eq(newsletterIssues.id, id), eq(newsletterIssues.status, 'draft')))
@@ -252,7 +317,7 @@ export async function queueIssueRecipients(id: number): Promise<void> {
         const batch = tx
           .select({ id: subscribers.id, email: subscribers.email, unsubscribeToken: subscribers.unsubscribeToken })
           .from(subscribers)
-          .where(and(recipientsAt(issue.sendStartedAt), gt(subscribers.id, issue.queuedThroughSubscriberId)))
+          .where(and(recipientsAt(issue.sendStartedAt, issue.sectionId), gt(subscribers.id, issue.queuedThroughSubscriberId)))
           .orderBy(asc(subscribers.id))
           .limit(QUEUE_CHUNK)
           .all();
@@ -349,11 +414,12 @@ export async function tendSendingIssues(): Promise<void> {
   }
 }
 
-/** Public archive: issues that have gone out, newest first. */
+/** Public archive: issues that have gone out, newest first, with the section each was for (null: everyone). */
 export function listSentIssues() {
   return getDb()
-    .select({ id: newsletterIssues.id, subject: newsletterIssues.subject, sentAt: newsletterIssues.sendStartedAt })
+    .select({ id: newsletterIssues.id, subject: newsletterIssues.subject, sentAt: newsletterIssues.sendStartedAt, audience: sections.name })
     .from(newsletterIssues)
+    .leftJoin(sections, eq(sections.id, newsletterIssues.sectionId))
     .where(inArray(newsletterIssues.status, ['sending', 'sent']))
     .orderBy(desc(newsletterIssues.sendStartedAt))
     .all()
@@ -369,14 +435,17 @@ export function getSentIssue(id: number) {
       intro: newsletterIssues.intro,
       status: newsletterIssues.status,
       sendStartedAt: newsletterIssues.sendStartedAt,
+      audience: sections.name,
     })
     .from(newsletterIssues)
+    .leftJoin(sections, eq(sections.id, newsletterIssues.sectionId))
     .where(eq(newsletterIssues.id, id))
     .get();
   if (!issue || issue.status === 'draft') return null;
   return {
     id: issue.id,
     subject: issue.subject,
+    audience: issue.audience,
     introHtml: issue.intro ? renderMarkdown(issue.intro) : '',
     sentAt: (issue.sendStartedAt ?? new Date(0)).toISOString(),
     // An article taken down since the issue went out is left out, not linked to a missing page.

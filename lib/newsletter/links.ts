@@ -5,6 +5,9 @@ import { absoluteUrl } from '@/lib/site/urls';
 
 export const confirmUrl = (token: string) => absoluteUrl(`/newsletter/confirm?token=${encodeURIComponent(token)}`);
 export const unsubscribePageUrl = (token: string) => absoluteUrl(`/newsletter/unsubscribe?token=${encodeURIComponent(token)}`);
+/** The subscriber's own page (sections, pause, address, unsubscribe): the same per-subscriber token. */
+export const managePageUrl = (token: string) => absoluteUrl(`/newsletter/manage?token=${encodeURIComponent(token)}`);
+export const confirmNewAddressUrl = (token: string) => absoluteUrl(`/newsletter/confirm-address?token=${encodeURIComponent(token)}`);
 export const oneClickUnsubscribeUrl = (token: string) => absoluteUrl(`/api/newsletter/unsubscribe?token=${encodeURIComponent(token)}`);
 
 function senderAddress(): string {

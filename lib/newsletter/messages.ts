@@ -28,3 +28,24 @@ export const NEWSLETTER_MESSAGES = {
     'We have already sent several confirmation emails to this address today. Please check your inbox and spam folder, or try again tomorrow.',
   failure: 'Sorry, we could not sign you up just now. Please try again in a moment.',
 } as const;
+
+export const MANAGE_MESSAGES = {
+  noSection:
+    'Choose at least one section, or tick “All sections, including new ones”. To stop the newsletter altogether, use Unsubscribe below.',
+  sameAddress: 'That is already the address your newsletter goes to. Enter the new one.',
+  invalidLink: 'This subscription link is no longer valid. Use the “Manage your subscription” link in the newest email from us.',
+  notSubscribed: 'This address is not subscribed to the newsletter any more, so there is nothing to change.',
+  failure: 'Sorry, we could not do that just now. Please try again in a moment.',
+} as const;
+
+// What the address-change link's page says, by outcome.
+export const ADDRESS_CHANGE_RESULTS = {
+  expired: {
+    title: 'This link has expired',
+    text: 'Links to confirm a new address work for 48 hours. Ask again from your subscription page: the “Manage your subscription” link in any newsletter email.',
+  },
+  invalid: {
+    title: 'This link is not valid',
+    text: 'This link is not valid or has already been used. If your address has not changed yet, ask again from your subscription page: the “Manage your subscription” link in any newsletter email.',
+  },
+} as const;

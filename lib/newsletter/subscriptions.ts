@@ -13,7 +13,7 @@ import type { ClientKeys } from '@/lib/security/client';
 import { absoluteUrl, articlePath } from '@/lib/site/urls';
 import { addressLimitKey, clientLimits, takeRateLimit, takeRateLimits } from '@/lib/security/rate-limit';
 import { normaliseEmail } from './email';
-import { confirmUrl, newsletterHeaders, unsubscribePageUrl } from './links';
+import { confirmUrl, managePageUrl, newsletterHeaders, unsubscribePageUrl } from './links';
 import { CONFIRM_TOKEN_TTL_MS, hashToken, isWellFormedToken, newToken } from './tokens';
 
 // The newsletter's rules: double opt-in sign-up, confirmation, unsubscribe. Actions (actions.ts)
@@ -39,7 +39,7 @@ const renderConfirmation = (token: string) =>
  * (case and `+tag` aside), so the answers tell nobody whether an address is subscribed, bounced
  * or unknown.
  */
-function takeAddressLimit(tx: DbOrTx, email: string, now: Date): boolean {
+export function takeAddressLimit(tx: DbOrTx, email: string, now: Date): boolean {
   return takeRateLimit(tx, { bucket: 'newsletter-address', key: addressLimitKey(email), ...ADDRESS_LIMIT, now: now.getTime() });
 }
 
@@ -79,7 +79,11 @@ export async function requestSubscription({
     renderConfirmation(token),
     renderEmail(
       alreadySubscribedSubject({ brand: brand() }),
-      createElement(AlreadySubscribed, { brand: brand(), unsubscribeUrl: unsubscribePageUrl(unsubscribeToken) }),
+      createElement(AlreadySubscribed, {
+        brand: brand(),
+        unsubscribeUrl: unsubscribePageUrl(unsubscribeToken),
+        manageUrl: managePageUrl(unsubscribeToken),
+      }),
     ),
   ]);
 
@@ -175,6 +179,7 @@ export async function confirmSubscription(token: unknown, now = new Date()): Pro
     createElement(Welcome, {
       brand: brand(),
       unsubscribeUrl: unsubscribePageUrl(pre.unsubscribeToken),
+      manageUrl: managePageUrl(pre.unsubscribeToken),
       latest: listLatestHeadlines({ limit: 3 }).map((a) => ({ title: a.title, url: absoluteUrl(articlePath(a.slug)) })),
     }),
   );
@@ -184,7 +189,8 @@ export async function confirmSubscription(token: unknown, now = new Date()): Pro
       if (state !== 'valid') return state;
       const row = tx
         .update(subscribers)
-        .set({ status: 'confirmed', confirmedAt: now, confirmTokenUsedAt: now, updatedAt: now })
+        // A pause belonged to the subscription that ended; a new one starts at once.
+        .set({ status: 'confirmed', confirmedAt: now, confirmTokenUsedAt: now, pausedUntil: null, updatedAt: now })
         .where(and(eq(subscribers.confirmTokenHash, hash), eq(subscribers.status, 'pending')))
         .returning({ id: subscribers.id, email: subscribers.email, unsubscribeToken: subscribers.unsubscribeToken })
         .get();
@@ -204,8 +210,12 @@ export async function confirmSubscription(token: unknown, now = new Date()): Pro
   );
 }
 
+/** An unsubscribe (and manage) token as it may appear in a URL. */
+export const isWellFormedUnsubscribeToken = (token: unknown): token is string =>
+  typeof token === 'string' && /^[A-Za-z0-9_-]{20,100}$/.test(token);
+
 export function findSubscriberByUnsubscribeToken(token: unknown) {
-  if (typeof token !== 'string' || !/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  if (!isWellFormedUnsubscribeToken(token)) return null;
   return (
     getDb()
       .select({ id: subscribers.id, email: subscribers.email, status: subscribers.status })
@@ -225,7 +235,16 @@ export function unsubscribe(token: unknown, now = new Date()): 'unsubscribed' | 
       if (!row) return 'invalid';
       if (row.status !== 'confirmed' && row.status !== 'pending') return 'already';
       tx.update(subscribers)
-        .set({ status: 'unsubscribed', unsubscribedAt: now, updatedAt: now, confirmTokenHash: null })
+        // A change of address waiting for its confirmation ends with the subscription.
+        .set({
+          status: 'unsubscribed',
+          unsubscribedAt: now,
+          updatedAt: now,
+          confirmTokenHash: null,
+          newEmail: null,
+          newEmailTokenHash: null,
+          newEmailExpiresAt: null,
+        })
         .where(eq(subscribers.id, found.id))
         .run();
       // Nothing more goes out to them, not even what was already queued.

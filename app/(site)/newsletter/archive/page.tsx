@@ -28,7 +28,7 @@ export default async function ArchivePage() {
               <SiteLink href={issueArchivePath(i.id)}>{i.subject}</SiteLink>
               <br />
               <span className="byline">
-                <DateTime iso={i.sentAt} />
+                <DateTime iso={i.sentAt} /> · {i.audience ? `${i.audience} subscribers` : 'Every subscriber'}
               </span>
             </li>
           ))}

@@ -5,7 +5,7 @@ import { DateTime } from '@/components/date-time';
 import { IssueForm } from '@/components/admin/issue-form';
 import { requireStaff } from '@/lib/auth/session';
 import { saveIssueAction } from '@/lib/newsletter/admin-actions';
-import { listArticlesForComposer, listIssues } from '@/lib/newsletter/issues';
+import { listArticlesForComposer, listIssues, listNewsletterSections } from '@/lib/newsletter/issues';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Newsletters' };
@@ -26,10 +26,11 @@ export default async function NewslettersPage() {
           { header: 'Status', cell: (i) => i.status },
           { header: 'Recipients', cell: (i) => i.recipientCount ?? '–' },
           { header: 'Sent', cell: (i) => (i.sendStartedAt ? <DateTime iso={i.sendStartedAt.toISOString()} showTime /> : '–') },
+          { header: 'Audience', cell: (i) => (i.audience ? `${i.audience} subscribers` : 'Everyone') },
         ]}
       />
       <h2>New issue</h2>
-      <IssueForm action={saveIssueAction} subject="" intro="" articles={articles} selected={[]} />
+      <IssueForm action={saveIssueAction} subject="" intro="" articles={articles} selected={[]} sections={listNewsletterSections()} />
     </>
   );
 }

@@ -67,7 +67,21 @@ export default async function SubscribersPage({ searchParams }: Props) {
         rowKey={(s) => s.id}
         columns={[
           { header: 'Email', cell: (s) => s.email },
-          { header: 'Status', cell: (s) => s.status },
+          {
+            header: 'Status',
+            cell: (s) => (
+              <>
+                {s.status}
+                {s.status === 'confirmed' && s.pausedUntil && s.pausedUntil.getTime() > Date.now() && (
+                  <>
+                    {' '}
+                    · paused until <DateTime iso={s.pausedUntil.toISOString()} />
+                  </>
+                )}
+                {!s.allSections && <> · chosen sections only</>}
+              </>
+            ),
+          },
           { header: 'Signed up', cell: (s) => <DateTime iso={s.createdAt.toISOString()} /> },
           { header: 'Source', cell: (s) => s.consentSource },
           {

@@ -35,7 +35,7 @@ export default async function IssueWebVersion({ params }: Props) {
       </p>
       <h1 className="article__title">{issue.subject}</h1>
       <p className="article__meta">
-        Sent <DateTime iso={issue.sentAt} />
+        Sent <DateTime iso={issue.sentAt} /> {issue.audience ? `to ${issue.audience} subscribers` : 'to every subscriber'}
       </p>
       {/* Rendered from Markdown by lib/articles/markdown.ts, which lets no raw HTML or unsafe URL through. */}
       {issue.introHtml && <div className="prose" dangerouslySetInnerHTML={{ __html: issue.introHtml }} />}

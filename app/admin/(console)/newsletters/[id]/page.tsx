@@ -6,7 +6,15 @@ import { IssueForm } from '@/components/admin/issue-form';
 import { IssueProgress } from '@/components/admin/issue-progress';
 import { requireStaff } from '@/lib/auth/session';
 import { saveIssueAction, sendIssueAction, sendTestIssueAction } from '@/lib/newsletter/admin-actions';
-import { countConfirmedSubscribers, getIssue, getIssueProgress, listArticlesForComposer, renderIssueEmail } from '@/lib/newsletter/issues';
+import {
+  audienceLabel,
+  countIssueRecipients,
+  getIssue,
+  getIssueProgress,
+  listArticlesForComposer,
+  listNewsletterSections,
+  renderIssueEmail,
+} from '@/lib/newsletter/issues';
 import { issueVersion } from '@/lib/newsletter/issue-version';
 import { issueArchivePath, parseIdParam } from '@/lib/site/urls';
 
@@ -22,7 +30,9 @@ export default async function IssuePage({ params, searchParams }: Props) {
   if (!issue) notFound();
   const confirming = (await searchParams).confirm === '1';
   const preview = await renderIssueEmail(issue, 'preview-token');
-  const recipients = countConfirmedSubscribers();
+  // Who it would go to if sent now: confirmed, not paused, and for a section's issue, its subscribers.
+  const recipients = countIssueRecipients({ sectionId: issue.sectionId });
+  const audience = audienceLabel(issue.audience);
   const progress = issue.status === 'draft' ? null : getIssueProgress(issue.id);
   const articles = listArticlesForComposer({ include: issue.articles.map((a) => a.id) });
 
@@ -32,7 +42,12 @@ export default async function IssuePage({ params, searchParams }: Props) {
         <Link href="/admin/newsletters">← Newsletters</Link>
       </p>
       <h1>{issue.subject}</h1>
-      {progress && <IssueProgress issueId={issue.id} initial={progress} />}
+      {progress && <IssueProgress issueId={issue.id} initial={progress} audience={audience} />}
+      {!progress && (
+        <p>
+          Send to: <strong>{issue.audience ? `subscribers of ${issue.audience}` : 'everyone'}</strong>
+        </p>
+      )}
       {progress && (
         <p>
           <Link href={issueArchivePath(issue.id)}>Web version</Link>
@@ -57,11 +72,14 @@ export default async function IssuePage({ params, searchParams }: Props) {
               <input type="hidden" name="version" value={issueVersion(issue)} />
               <p>
                 <strong>
-                  Send “{issue.subject}” to {recipients} confirmed {recipients === 1 ? 'subscriber' : 'subscribers'}?
+                  Send “{issue.subject}” to {recipients} confirmed {recipients === 1 ? 'subscriber' : 'subscribers'}
+                  {issue.audience ? ` of ${issue.audience}` : ''}?
                 </strong>{' '}
-                This cannot be undone.
+                Paused subscribers are left out. This cannot be undone.
               </p>
-              <SubmitButton pendingText="Starting…">Yes, send to {recipients} subscribers</SubmitButton>{' '}
+              <SubmitButton pendingText="Starting…">
+                Yes, send to {recipients} {audience}
+              </SubmitButton>{' '}
               <Link href={`/admin/newsletters/${issue.id}`}>Cancel</Link>
             </ActionForm>
           ) : (
@@ -97,6 +115,8 @@ export default async function IssuePage({ params, searchParams }: Props) {
             intro={issue.intro}
             articles={articles}
             selected={issue.articles.map((a) => a.id)}
+            sections={listNewsletterSections()}
+            sectionId={issue.sectionId}
           />
         </section>
       )}
