@@ -39,6 +39,7 @@ const nextConfig: NextConfig = {
       // Pages and endpoints that carry tokens in their URL must not leak them to other sites.
       { source: '/newsletter/:path*', headers: noReferrer },
       { source: '/api/newsletter/:path*', headers: noReferrer },
+      { source: '/comments/:path*', headers: sameOriginReferrer },
       { source: '/my-data', headers: sameOriginReferrer },
       { source: '/my-data/:path*', headers: sameOriginReferrer },
       // The subscription page's forms are server actions, and under no-referrer a browser without

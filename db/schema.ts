@@ -512,6 +512,8 @@ export const replyNotifications = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     /** When it went, alone or in a digest; null while it waits for the digest. */
     emailedAt: integer('emailed_at', { mode: 'timestamp_ms' }),
+    /** The email it went in (a digest's rows share one): the hour's emails are counted by it. */
+    outboxId: integer('outbox_id'),
   },
   (t) => [
     uniqueIndex('reply_notifications_reply_unique').on(t.replyId),

@@ -214,6 +214,8 @@ const PAYLOADS: Record<string, (fx: Fixtures) => FormFields> = {
   editComment: (fx) => ({ id: String(fx.commentId), body: `Rewritten ${fx.tag}` }),
   replyToComment: (fx) => ({ parentId: String(fx.commentId), body: `Staff reply ${fx.tag}` }),
   blockEntry: (fx) => ({ kind: 'email', value: `blocked-${fx.tag}@example.com` }),
+  // Logged with the address, which carries the tag.
+  setCommenterTrustAction: (fx) => ({ email: `c-${fx.tag}@example.com`, trust: 'trusted' }),
   unblockEntry: (fx) => ({ id: String(fx.blockId) }),
   deleteSubscriberAction: (fx) => ({ id: String(fx.subscriberId) }),
   // Erases the tagged comment's author: the comment goes.

@@ -85,6 +85,8 @@ const schema = z
     MAIL_KEEP_DAYS: z.coerce.number().int().min(0).max(3650).default(7),
     /** Readers' reports (from distinct addresses) that take an approved comment off the public page until a moderator decides. */
     COMMENT_HIDE_AFTER_REPORTS: z.coerce.number().int().min(1).max(1000).default(3),
+    /** Approved comments after which a proven address, posting from a browser holding its credential, publishes at once. */
+    COMMENT_TRUST_AFTER: z.coerce.number().int().min(1).max(1000).default(2),
     /** "1" seeds the demo publication into an empty database on a public SITE_URL too. */
     SEED_DEMO: z
       .enum(['0', '1', 'false', 'true', ''])

@@ -85,6 +85,18 @@ export function ModerationTable({
                 <Link href={`/admin/comments/history?email=${encodeURIComponent(c.authorEmail)}`} title="Every comment by this address">
                   {c.authorEmail}
                 </Link>
+                {c.standing?.proven && (
+                  <span className="badge" title="The commenter confirmed this address from a browser">
+                    proven
+                  </span>
+                )}
+                {c.standing?.trusted && (
+                  <span className="badge" title="Comments from the browser that proved it are published at once">
+                    trusted
+                  </span>
+                )}
+                {c.standing?.trust === 'always-moderate' && <span className="badge">always moderated</span>}
+                {c.publishedByTrust && <span className="badge">published by trust</span>}
                 {c.authorUrl && (
                   <>
                     <br />

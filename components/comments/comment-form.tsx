@@ -1,11 +1,12 @@
 'use client';
 
 import { SiteLink } from '@/components/site-link';
+import { useRouter } from 'next/navigation';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { useFormStatus } from 'react-dom';
 import type { CommentFormState } from '@/lib/comments/actions';
 import { FormField } from '../form-field';
-import { useComments, type FormCarry } from './comments-context';
+import { useComments, type Commenter, type FormCarry } from './comments-context';
 
 type Action = (state: CommentFormState, formData: FormData) => Promise<CommentFormState>;
 
@@ -61,7 +62,7 @@ export function CommentForm({
   const formRef = useRef<HTMLFormElement>(null);
   // The newest stamp wins: from the last answer, else fetched fresh, else the cached page's own.
   const stamp = (state.status !== 'idle' ? state.extra?.stamp : undefined) ?? fetchedStamp ?? initialStamp;
-  const values: Partial<Record<'body' | 'name' | 'email' | 'website', string>> | undefined =
+  const values: Partial<Record<'body' | 'name' | 'email' | 'website' | 'notify', string>> | undefined =
     state.status === 'error' ? state.values : (carried?.values ?? remembered ?? undefined);
   const message = state.status === 'idle' ? carried?.message : state.message;
   const stampNow = useRef(stamp);
@@ -70,14 +71,29 @@ export function CommentForm({
   }, [stamp]);
   const errors = state.fieldErrors;
 
-  // The page is cached, so its stamp is as old as the cache entry: ask for a fresh one.
+  // The page is cached, so its stamp is as old as the cache entry: ask for a fresh one, and who
+  // this browser comments as if it proved an address (the cached page cannot say).
+  const [commenter, setCommenter] = useState<Commenter | null>(carried?.commenter ?? null);
   useEffect(() => {
     if (carried?.stamp) return;
     fetch('/api/comments/stamp', { cache: 'no-store' })
       .then((r) => (r.ok ? r.json() : null))
-      .then((data: { stamp?: string } | null) => data?.stamp && setFetchedStamp(data.stamp))
+      .then((data: { stamp?: string; commenter?: Commenter } | null) => {
+        if (data?.stamp) setFetchedStamp(data.stamp);
+        if (data?.commenter) setCommenter(data.commenter);
+      })
       .catch(() => undefined);
   }, [carried]);
+  const commenterNow = useRef<Commenter | null>(null);
+  useEffect(() => {
+    commenterNow.current = commenter;
+  }, [commenter]);
+  const router = useRouter();
+  /** "Not you?": this browser forgets the proven address; the fields come back. */
+  function forgetCommenter() {
+    setCommenter(null);
+    fetch('/api/comments/credential', { method: 'DELETE' }).catch(() => undefined);
+  }
 
   // Details this browser was asked to remember (read after hydration: the page is the same for all).
   useEffect(() => {
@@ -106,6 +122,8 @@ export function CommentForm({
     formRef.current?.reset();
     setRemembered(choice?.remember ? choice.details : null);
     posted(state.extra?.pending);
+    // Trust published it: the thread (cached, just invalidated) is fetched again to show it.
+    if (state.extra?.published) router.refresh();
     // A reply written in place: the form closes, and its answer is said at the end of the thread.
     if (replyTo && movable) closeReply({ message: state.message, stamp: state.extra?.stamp });
     else setReplyTo(undefined);
@@ -128,6 +146,7 @@ export function CommentForm({
       return {
         values: { body: text('body'), name: text('name'), email: text('email'), website: text('website') },
         stamp: stampNow.current,
+        commenter: commenterNow.current,
       };
     };
     return () => {
@@ -201,27 +220,42 @@ export function CommentForm({
         defaultValue={values?.body}
         errors={errors?.body}
       />
-      <FormField
-        id="comment-name"
-        name="name"
-        label="Name"
-        required
-        maxLength={80}
-        autoComplete="name"
-        defaultValue={values?.name}
-        errors={errors?.name}
-      />
-      <FormField
-        id="comment-email"
-        name="email"
-        label="Email"
-        type="email"
-        required
-        maxLength={254}
-        autoComplete="email"
-        defaultValue={values?.email}
-        errors={errors?.email}
-      />
+      {commenter ? (
+        <p className="commenting-as">
+          Commenting as <strong>{commenter.name || 'you'}</strong> ({commenter.email}, confirmed).{' '}
+          <button type="button" className="link-button" onClick={forgetCommenter}>
+            Not you?
+          </button>
+          <input type="hidden" name="email" value={commenter.email} />
+        </p>
+      ) : null}
+      {commenter?.name ? (
+        <input type="hidden" name="name" value={commenter.name} />
+      ) : (
+        <FormField
+          id="comment-name"
+          name="name"
+          label="Name"
+          required
+          maxLength={80}
+          autoComplete="name"
+          defaultValue={values?.name}
+          errors={errors?.name}
+        />
+      )}
+      {!commenter && (
+        <FormField
+          id="comment-email"
+          name="email"
+          label="Email"
+          type="email"
+          required
+          maxLength={254}
+          autoComplete="email"
+          defaultValue={values?.email}
+          errors={errors?.email}
+        />
+      )}
       <FormField
         id="comment-website"
         name="website"
@@ -239,11 +273,23 @@ export function CommentForm({
           name, email, and website in this browser for the next time I comment.
         </label>
       </div>
+      <div className="field checkbox-field">
+        <label>
+          <input key={values?.notify ?? ''} type="checkbox" name="notify" defaultChecked={values?.notify === 'on'} /> Email me when someone
+          replies
+        </label>
+        {!commenter && <p className="hint">The first time, we email you a link to confirm your address.</p>}
+      </div>
       <div className="hp" aria-hidden="true">
         <label htmlFor="comment-company">Leave this field empty</label>
         <input id="comment-company" name="company" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
       <SubmitButton />
+      {!commenter && (
+        <p className="hint">
+          <SiteLink href="/comments/prove">Confirm your email to comment faster</SiteLink>
+        </p>
+      )}
     </form>
   );
 }

@@ -15,11 +15,19 @@ export interface ReplyTarget {
 }
 
 /** What the form hands to itself when Reply or Cancel moves it: what was typed, and its last answer. */
+/** The address this browser proved, and the name last used with it (lib/comments/commenters.ts). */
+export interface Commenter {
+  email: string;
+  name: string;
+}
+
 export interface FormCarry {
   values?: Partial<Record<'body' | 'name' | 'email' | 'website', string>>;
   message?: string;
   /** The form's signed start time (lib/comments/rules.ts), so moving it does not restart the clock. */
   stamp?: string;
+  /** Who the browser comments as, already asked: a moved form does not ask again. */
+  commenter?: Commenter | null;
 }
 
 interface Comments {

@@ -117,7 +117,7 @@ describe('submitComment', () => {
   });
 
   it('returns an error for each invalid field and the typed values, and stores nothing', async () => {
-    const fields = validFields({ name: '  ', email: 'not-an-email', website: 'javascript:alert(1)', body: 'x' });
+    const fields = validFields({ name: '  ', email: 'not-an-email', website: 'javascript:alert(1)', body: 'x', notify: 'on' });
     const state = await submitComment(slug, idle, form(fields));
     expect(state.status).toBe('error');
     expect(state.message).toBe('Please correct the fields marked below.');
@@ -127,7 +127,15 @@ describe('submitComment', () => {
       website: ['Website must be a web address starting with http:// or https://'],
       body: ['Please write a comment of at least 2 characters.'],
     });
-    expect(state.values).toEqual({ name: '  ', email: 'not-an-email', website: 'javascript:alert(1)', body: 'x', parentId: '' });
+    // The reply box stays ticked too: the rest of the form is kept.
+    expect(state.values).toEqual({
+      name: '  ',
+      email: 'not-an-email',
+      website: 'javascript:alert(1)',
+      body: 'x',
+      parentId: '',
+      notify: 'on',
+    });
     expect(commentsBy('not-an-email')).toEqual([]);
     expect(request.set).toEqual([]);
   });

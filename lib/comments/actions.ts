@@ -1,16 +1,22 @@
 'use server';
 
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { type ActionState, formValues } from '@/lib/forms/action-state';
 import { requestFingerprint } from '@/lib/security/client';
 import { keyFor } from '@/lib/security/secret';
-import { commentReceivedPath } from '@/lib/site/urls';
+import { getDb } from '@/db';
+import { articleTag, COMMENT_COUNTS_TAG } from '@/lib/articles/cache-tags';
+import { invalidateCacheTags } from '@/lib/cache/invalidate';
+import { kickMailDelivery } from '@/lib/mail';
+import { articlePath, commentReceivedPath } from '@/lib/site/urls';
+import { credentialOwner, CREDENTIAL_COOKIE, noteCommenterName, requestCommenterConfirmation } from './commenters';
+import { kickReplyNotifications } from './notifications';
 import { readPendingIds, writePendingIds } from './pending-list';
 import { COMMENT_FIELDS, type CommentField, commentInputSchema, createFormStamp, stampForRetry } from './rules';
 import { reportComment, reportInputSchema, REPORT_THANKS } from './reports';
-import { COMMENT_MESSAGES, COMMENT_RECEIVED, floodMessage, storeComment } from './store';
+import { COMMENT_MESSAGES, COMMENT_PUBLISHED, COMMENT_RECEIVED, floodMessage, storeComment } from './store';
 
 export type CommentFormState = ActionState<
   Record<CommentField, string>,
@@ -19,6 +25,8 @@ export type CommentFormState = ActionState<
     commentId?: number;
     /** The signed list of this browser's pending comments, for it to keep (local storage). */
     pending?: string;
+    /** Trust published it: the thread shows it once the page is fetched again. */
+    published?: boolean;
   }
 >;
 
@@ -68,19 +76,35 @@ export async function submitComment(articleSlug: string, _previous: CommentFormS
   if (!parsed.success) return { ...invalidFields(parsed.error, values), extra: { stamp: retryStamp } };
 
   let commentId: number | null;
+  let published = false;
   try {
+    const owner = credentialOwner((await cookies()).get(CREDENTIAL_COOKIE)?.value);
+    const provenHere = owner?.email === parsed.data.email ? owner : null;
     const outcome = storeComment({
       articleSlug,
       input: parsed.data,
       stamp: submittedStamp,
       ...(await requestFingerprint()),
       stampKey,
+      provenEmail: provenHere?.email ?? null,
     });
     if (!outcome.ok) {
       const message = outcome.reason === 'flood' ? floodMessage(outcome.retryAfterMs) : COMMENT_MESSAGES[outcome.reason];
       return { status: 'error', message, values, extra: { stamp: retryStamp } };
     }
     commentId = outcome.id;
+    published = outcome.status === 'approved';
+    if (provenHere && commentId !== null) noteCommenterName(getDb(), provenHere.commenterId, parsed.data.name);
+    if (published) {
+      invalidateCacheTags([articleTag(outcome.articleSlug), COMMENT_COUNTS_TAG]);
+      kickReplyNotifications();
+    }
+    // Replies can be announced only to an address proven from a browser: the first time, the
+    // box sends the link that proves it (at most one a day; the answer is the same either way).
+    if (parsed.data.notify && !provenHere && commentId !== null) {
+      await requestCommenterConfirmation({ email: parsed.data.email });
+      kickMailDelivery();
+    }
   } catch (error) {
     console.error('[comments] could not store a comment', error);
     return {
@@ -91,8 +115,10 @@ export async function submitComment(articleSlug: string, _previous: CommentFormS
     };
   }
   // Outside the try: redirect() works by throwing.
-  if (await isPlainFormPost()) redirect(commentReceivedPath(articleSlug));
+  if (await isPlainFormPost())
+    redirect(published && commentId ? `${articlePath(articleSlug)}#comment-${commentId}` : commentReceivedPath(articleSlug));
   if (commentId === null) return { status: 'success', message: COMMENT_RECEIVED, extra: { stamp } };
+  if (published) return { status: 'success', message: COMMENT_PUBLISHED, extra: { stamp, commentId, published: true } };
   const credentialKey = keyFor('credentials');
   const earlier = readPendingIds(
     credentialKey,

@@ -1,11 +1,12 @@
 'use server';
 
 import { z } from 'zod';
-import { BLOCKLIST_KINDS, COMMENT_STATUSES } from '@/db/schema';
+import { BLOCKLIST_KINDS, COMMENT_STATUSES, COMMENTER_TRUST, type CommenterTrust } from '@/db/schema';
 import { staffAction } from '@/lib/auth/staff-action';
 import { addBlock, editCommentBody, getModerationRow, removeBlock, replyAsStaff } from './moderation';
 import { MODERATION_ACTIONS, moderateComments, undoModeration } from './moderation';
 import type { UndoOffer } from './undo';
+import { setCommenterTrust } from './commenters';
 
 // Moderators' server actions (lib/auth/staff-action.ts checks the caller first).
 
@@ -124,3 +125,29 @@ export const unblockEntry = staffAction({ schema: z.object({ id }), invalid: 'Th
   removeBlock({ id, actor: staff.email });
   return { status: 'success', message: 'Unblocked.' };
 });
+
+const TRUST_SAID: Record<CommenterTrust, string> = {
+  trusted: 'Marked Trusted: comments from a browser that proved this address are published at once.',
+  'always-moderate': 'Marked Always moderate: every comment from this address waits for a moderator.',
+  auto: 'Back to automatic: trusted once enough comments are approved.',
+};
+
+/** From the commenter's history: Trusted, Always moderate, or automatic. */
+export const setCommenterTrustAction = staffAction(
+  {
+    schema: z.object({
+      email: z
+        .string()
+        .trim()
+        .toLowerCase()
+        .min(3)
+        .max(254)
+        .pipe(z.email({ error: 'That is not an email address.' })),
+      trust: z.enum(COMMENTER_TRUST, { error: 'Choose how to treat this address.' }),
+    }),
+  },
+  ({ email, trust }, { staff }) => {
+    setCommenterTrust({ email, trust, actor: staff.email });
+    return { status: 'success', message: TRUST_SAID[trust] };
+  },
+);

@@ -5,6 +5,8 @@ import { articles, blocklist, comments, moderationLog, type BlocklistKind, type 
 import { articleTag, COMMENT_COUNTS_TAG } from '@/lib/articles/cache-tags';
 import { invalidateCacheTags } from '@/lib/cache/invalidate';
 import { logStaffAction } from '@/lib/staff/log';
+import { standingsOf, TRUST_ACTOR, withdrawTrustForSpam, type TrustStanding } from './commenters';
+import { kickReplyNotifications, recordReplyNotifications } from './notifications';
 import { dismissReports, openReportCount, reopenLatestDismissal } from './reports';
 import { replyPlacement } from './thread';
 
@@ -37,6 +39,10 @@ export interface ModerationRow {
   parentStatus: CommentStatus | null;
   /** Readers' reports not yet dismissed. */
   reportCount: number;
+  /** Whether the address is proven and trusted (lib/comments/commenters.ts); none for an address nobody proved or marked. */
+  standing?: TrustStanding;
+  /** Published at once by trust, not by a moderator. */
+  publishedByTrust: boolean;
 }
 
 const rowColumns = {
@@ -60,42 +66,56 @@ const rowColumns = {
   parentBody: sql<string | null>`(SELECT substr(p.body, 1, 280) FROM comments p WHERE p.id = ${comments.parentId})`,
   parentStatus: sql<CommentStatus | null>`(SELECT p.status FROM comments p WHERE p.id = ${comments.parentId})`,
   reportCount: openReportCount,
+  publishedByTrust: sql<boolean>`${comments.moderatedBy} = ${TRUST_ACTOR}`.mapWith(Boolean),
 };
+
+/** Adds each row's address standing: proven, trusted. */
+function withStandings(rows: Omit<ModerationRow, 'standing'>[]): ModerationRow[] {
+  const standings = standingsOf(rows.filter((r) => !r.isStaff).map((r) => r.authorEmail));
+  return rows.map((r) => ({ ...r, standing: standings.get(r.authorEmail) }));
+}
 
 /** One tab of the console, newest first. */
 export function listModerationQueue({ status, page = 1, email }: { status: CommentStatus; page?: number; email?: string }) {
   const db = getDb();
   const where: SQL | undefined = and(eq(comments.status, status), email ? eq(comments.authorEmail, email) : undefined);
   const total = db.select({ n: count() }).from(comments).where(where).get()?.n ?? 0;
-  const rows: ModerationRow[] = db
-    .select(rowColumns)
-    .from(comments)
-    .innerJoin(articles, eq(articles.id, comments.articleId))
-    .where(where)
-    .orderBy(desc(comments.createdAt), desc(comments.id))
-    .limit(ADMIN_PAGE_SIZE)
-    .offset((page - 1) * ADMIN_PAGE_SIZE)
-    .all();
+  const rows: ModerationRow[] = withStandings(
+    db
+      .select(rowColumns)
+      .from(comments)
+      .innerJoin(articles, eq(articles.id, comments.articleId))
+      .where(where)
+      .orderBy(desc(comments.createdAt), desc(comments.id))
+      .limit(ADMIN_PAGE_SIZE)
+      .offset((page - 1) * ADMIN_PAGE_SIZE)
+      .all(),
+  );
   return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / ADMIN_PAGE_SIZE)) };
 }
 
 /** Every comment by one email address, any status: the commenter's history. */
 export function listCommentsByEmail({ email }: { email: string }): ModerationRow[] {
-  return getDb()
-    .select(rowColumns)
-    .from(comments)
-    .innerJoin(articles, eq(articles.id, comments.articleId))
-    .where(eq(comments.authorEmail, email.trim().toLowerCase()))
-    .orderBy(desc(comments.createdAt))
-    .limit(500)
-    .all();
+  return withStandings(
+    getDb()
+      .select(rowColumns)
+      .from(comments)
+      .innerJoin(articles, eq(articles.id, comments.articleId))
+      .where(eq(comments.authorEmail, email.trim().toLowerCase()))
+      .orderBy(desc(comments.createdAt))
+      .limit(500)
+      .all(),
+  );
 }
 
 export function getModerationRow(id: number): ModerationRow | null {
-  return (
-    getDb().select(rowColumns).from(comments).innerJoin(articles, eq(articles.id, comments.articleId)).where(eq(comments.id, id)).get() ??
-    null
-  );
+  const row = getDb()
+    .select(rowColumns)
+    .from(comments)
+    .innerJoin(articles, eq(articles.id, comments.articleId))
+    .where(eq(comments.id, id))
+    .get();
+  return row ? withStandings([row])[0]! : null;
 }
 
 function touch(slug: string, wasOrIsApproved: boolean) {
@@ -191,12 +211,15 @@ export function replyAsStaff({
         .returning({ id: comments.id })
         .get();
       logStaffAction(tx, { actor, action: 'reply', commentIds: [row.id], detail: `in reply to #${parentId}`, at: now });
+      // The approved parent may itself answer someone; the staff reply answers the parent's author.
+      recordReplyNotifications(tx, approvedParent ? [parent.id, row.id] : [row.id], now);
       return { ok: true, id: row.id, approvedParent, slug: parent.slug };
     },
     { behavior: 'immediate' },
   );
   if (result.ok && result.slug) touch(result.slug, true);
   if (!result.ok) return result;
+  kickReplyNotifications();
   return { ok: true, id: result.id, approvedParent: result.approvedParent };
 }
 
@@ -356,6 +379,9 @@ export function moderateComments({ ids, action, actor }: { ids: number[]; action
       const eligible = rows.filter((r) => FROM[action].includes(r.status));
       const changed = eligible.map((r) => r.id);
       if (changed.length > 0) {
+        // Spam from an address that trust let through: no more trust, no more credentials (read
+        // before the change, which overwrites who published it).
+        if (action === 'spam') withdrawTrustForSpam(tx, changed, actor, now);
         if (action === 'delete') {
           tx.delete(comments).where(inArray(comments.id, changed)).run();
         } else {
@@ -366,6 +392,9 @@ export function moderateComments({ ids, action, actor }: { ids: number[]; action
         }
         // Approving a comment readers' reports took down restores it: those reports are done with.
         if (action === 'approve') dismissReports(tx, changed, actor, now);
+        // A reply now visible tells the author of the comment it answers, if they asked.
+        if (action === 'approve') recordReplyNotifications(tx, changed, now);
+
         logStaffAction(tx, { actor, action, commentIds: changed, at: now });
       }
       // Only articles whose public comments changed need their pages rebuilt.
@@ -378,6 +407,7 @@ export function moderateComments({ ids, action, actor }: { ids: number[]; action
     { behavior: 'immediate' },
   );
   if (touched.size > 0) invalidateCacheTags([...[...touched].map(articleTag), COMMENT_COUNTS_TAG]);
+  if (action === 'approve' && result.changed.length > 0) kickReplyNotifications();
   return result;
 }
 
@@ -410,6 +440,7 @@ export function undoModeration({
           .get();
         if (!row) continue;
         restored.push(row.id);
+        if (status === 'approved') recordReplyNotifications(tx, [row.id], now);
         // Back to the Reported tab: the reports the Restore dismissed are open again.
         if (status === 'reported') reopenLatestDismissal(tx, [row.id]);
         // Approved before or after: the article's public thread changes.

@@ -64,7 +64,7 @@ export function findBlockedWords(text: string, words: string[]): string[] {
 }
 
 // The form.
-export const COMMENT_FIELDS = ['name', 'email', 'website', 'body', 'parentId'] as const;
+export const COMMENT_FIELDS = ['name', 'email', 'website', 'body', 'parentId', 'notify'] as const;
 export type CommentField = (typeof COMMENT_FIELDS)[number];
 
 const httpUrl = z
@@ -107,6 +107,11 @@ export const commentInputSchema = z.object({
     .trim()
     .regex(/^\d{0,12}$/, { error: 'The comment you are replying to is not valid.' })
     .transform((v) => (v === '' ? undefined : Number(v))),
+  /** "Email me when someone replies": a ticked box sends "on"; an unticked one, nothing. */
+  notify: z
+    .string()
+    .optional()
+    .transform((v) => v === 'on'),
 });
 
 export type CommentInput = z.output<typeof commentInputSchema>;

@@ -3,6 +3,7 @@ import { publishDueArticles } from '@/lib/articles/schedule';
 import { runScheduledBackup } from '@/lib/backup/runs';
 import { deliverDuePurges } from '@/lib/cache/purges';
 import { sendCommentsDigestIfDue } from '@/lib/comments/digest';
+import { sendDueReplyNotifications } from '@/lib/comments/notifications';
 import { env } from '@/lib/env';
 import { getDb } from '@/db';
 import { deliverDueEmails } from '@/lib/mail/deliver';
@@ -21,6 +22,7 @@ const JOBS: [name: string, run: () => unknown][] = [
   ['newsletter queuing', () => tendSendingIssues()],
   ['pruning', () => pruneRateLimitHits()],
   ['removing old email bodies', () => removeOldEmailBodies(getDb(), { keepDays: env.MAIL_KEEP_DAYS })],
+  ['reply notifications', () => sendDueReplyNotifications()],
   ['mail delivery', () => deliverDueEmails()],
   ['forgetting erased addresses', () => forgetSentErasureNotices(getDb())],
   ['pruning my-data links', () => pruneDataRequests(getDb())],
@@ -29,7 +31,8 @@ const JOBS: [name: string, run: () => unknown][] = [
 
 /**
  * One pass of the periodic work: the moderators' digest, queuing newsletter issues, pruning,
- * blanking old email bodies, delivery of due email, forgetting
+ * blanking old email bodies, reply notifications (digests wait for
+ * room in the hour), delivery of due email, forgetting
  * the address of a sent erasure confirmation, expired my-data links, and purges owed to the shared caches. Each job on its own: one failing does not hold up the others.
  */
 export async function runBackgroundJobs(): Promise<void> {

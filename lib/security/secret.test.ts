@@ -10,7 +10,7 @@ import { keyFor } from './secret';
 
 describe('keyFor', () => {
   it('derives one key per use from AUTH_SECRET, none of them the secret itself', () => {
-    const purposes = ['auth', 'form-stamps', 'credentials', 'limit-hashes', 'erasure-hashes'] as const;
+    const purposes = ['auth', 'form-stamps', 'credentials', 'limit-hashes', 'erasure-hashes', 'commenter-links'] as const;
     const keys = purposes.map((p) => keyFor(p));
     expect(new Set(keys).size).toBe(purposes.length);
     for (const key of keys) {

@@ -47,7 +47,9 @@ export type KeyPurpose =
   /** Salted hashes of client addresses and mailboxes for per-IP and per-address limits. */
   | 'limit-hashes'
   /** Salted hashes of erased addresses: the suppression list and blocklist entries (lib/privacy). */
-  | 'erasure-hashes';
+  | 'erasure-hashes'
+  /** The links in commenters' emails: stop reply emails for a comment or all, forget browsers. */
+  | 'commenter-links';
 
 const derived = new Map<KeyPurpose, string>();
 

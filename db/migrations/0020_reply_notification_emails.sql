@@ -1,0 +1,1 @@
+ALTER TABLE `reply_notifications` ADD `outbox_id` integer;
