@@ -13,7 +13,13 @@ import type { Access } from '../../lib/auth/roles';
 const ROOT = path.resolve(__dirname, '../..');
 
 /** Server-action modules anyone may call: they check their own callers (rate limits, tokens). */
-export const PUBLIC_ACTION_MODULES = ['lib/auth/actions.ts', 'lib/comments/actions.ts', 'lib/newsletter/actions.ts'];
+export const PUBLIC_ACTION_MODULES = [
+  'lib/auth/actions.ts',
+  'lib/comments/actions.ts',
+  'lib/comments/commenter-actions.ts',
+  'lib/newsletter/actions.ts',
+  'lib/privacy/actions.ts',
+];
 
 function walk(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];

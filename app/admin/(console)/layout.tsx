@@ -8,7 +8,7 @@ import { requireStaff } from '@/lib/auth/session';
 import { env } from '@/lib/env';
 
 /** Pages reached from another page of the bar, which is marked while they are open. */
-const WITHIN: Record<string, string[]> = { '/admin/comments': ['/admin/blocklist'] };
+const WITHIN: Record<string, string[]> = { '/admin/comments': ['/admin/blocklist'], '/admin/subscribers': ['/admin/privacy'] };
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const staff = await requireStaff();
@@ -24,7 +24,6 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
       ['/admin/subscribers', 'Subscribers', 'moderator'],
       ['/admin/newsletters', 'Newsletters', 'staff'],
       ['/admin/outbox', 'Outbox', 'moderator'],
-      ['/admin/privacy', 'Readers’ data', 'admin'],
       ['/admin/staff', 'Staff', 'admin'],
     ] as const
   ).filter(([, , access]) => canAccess(staff.role, access));

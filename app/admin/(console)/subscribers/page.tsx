@@ -58,6 +58,12 @@ export default async function SubscribersPage({ searchParams }: Props) {
         )}
       </form>
       {!isAdmin && <p className="hint">Only an admin can export the list or delete a subscriber.</p>}
+      {isAdmin && (
+        <p className="hint">
+          <Link href="/admin/privacy">Readers’ data</Link>: find, download or erase everything held for an address, when a reader asks by
+          email.
+        </p>
+      )}
       <p>
         {list.total} {list.total === 1 ? 'subscriber' : 'subscribers'}
         {q && <> matching “{q}”</>}
