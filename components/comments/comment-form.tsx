@@ -229,20 +229,16 @@ export function CommentForm({
           <input type="hidden" name="email" value={commenter.email} />
         </p>
       ) : null}
-      {commenter?.name ? (
-        <input type="hidden" name="name" value={commenter.name} />
-      ) : (
-        <FormField
-          id="comment-name"
-          name="name"
-          label="Name"
-          required
-          maxLength={80}
-          autoComplete="name"
-          defaultValue={values?.name}
-          errors={errors?.name}
-        />
-      )}
+      <FormField
+        id="comment-name"
+        name="name"
+        label="Name"
+        required
+        maxLength={80}
+        autoComplete="name"
+        defaultValue={values?.name ?? commenter?.name}
+        errors={errors?.name}
+      />
       {!commenter && (
         <FormField
           id="comment-email"

@@ -102,7 +102,7 @@ export async function submitComment(articleSlug: string, _previous: CommentFormS
     // Replies can be announced only to an address proven from a browser: the first time, the
     // box sends the link that proves it (at most one a day; the answer is the same either way).
     if (parsed.data.notify && !provenHere && commentId !== null) {
-      await requestCommenterConfirmation({ email: parsed.data.email });
+      await requestCommenterConfirmation({ email: parsed.data.email, name: parsed.data.name });
       kickMailDelivery();
     }
   } catch (error) {

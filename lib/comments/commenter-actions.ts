@@ -15,8 +15,7 @@ import { confirmCommenter, CREDENTIAL_COOKIE, CREDENTIAL_MAX_AGE_S, requestComme
 
 export type ProveFormState = ActionState<{ email: string }>;
 
-export const PROVE_SENT =
-  'If this address can receive email, a link is on its way. It works for 48 hours, from the browser you open it in.';
+const PROVE_SENT = 'If this address can receive email, a link is on its way. It works for 48 hours, from the browser you open it in.';
 const IP_LIMIT = { limit: 10, windowMs: 60 * 60 * 1000 };
 
 /** "Confirm your email to comment faster": the same answer whatever the address. */

@@ -34,9 +34,12 @@ export const TRUST_ACTOR = 'trust';
  */
 export async function requestCommenterConfirmation({
   email,
+  name,
   now = new Date(),
 }: {
   email: string;
+  /** The name on the comment that asked, shown back to the browser that confirms (until it comments). */
+  name?: string;
   now?: Date;
 }): Promise<'sent' | 'recently-sent'> {
   const address = email.trim().toLowerCase();
@@ -54,7 +57,11 @@ export async function requestCommenterConfirmation({
     (tx) => {
       const row =
         tx.select().from(commenters).where(eq(commenters.email, address)).get() ??
-        tx.insert(commenters).values({ email: address, createdAt: now }).returning().get();
+        tx
+          .insert(commenters)
+          .values({ email: address, name: name ?? null, createdAt: now })
+          .returning()
+          .get();
       if (row.confirmSentAt && now.getTime() - row.confirmSentAt.getTime() < CONFIRM_EVERY_MS) return 'recently-sent' as const;
       tx.update(commenters)
         .set({ confirmTokenHash: hashToken(token), confirmExpiresAt: new Date(now.getTime() + CONFIRM_TTL_MS), confirmSentAt: now })
