@@ -215,6 +215,12 @@ test('no public response holds a commenter’s email or IP, and cached pages sta
   await scanner.get(request, `/api/comments/mine?article=${pendingArticle.slug}`);
   await scanner.get(request, `/api/comments/mine?article=${approvedArticle.slug}`);
   await scanner.get(request, '/api/comments/stamp');
+  // Who a browser comments as is told only to the browser holding that address's credential.
+  await scanner.get(request, '/api/comments/stamp', { Cookie: `ledger_commenter=${'x'.repeat(43)}` }, 'the stamp with a forged credential');
+  await scanner.page(request, '/comments/prove');
+  await scanner.get(request, `/comments/confirm?token=${'y'.repeat(43)}`);
+  await scanner.page(request, '/my-data');
+  await scanner.get(request, `/articles/${approvedArticle.slug}/report/${top}`);
   // The comment feeds carry the approved comments by name: the scan reads them with the text in.
   expect(await scanner.get(request, '/feed/comments.xml')).toContain(`Approved reply ${tag}`);
   expect(await scanner.get(request, `/articles/${approvedArticle.slug}/feed.xml`)).toContain(`Approved reply ${tag}`);

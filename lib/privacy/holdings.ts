@@ -1,10 +1,13 @@
 import 'server-only';
-import { and, desc, eq, gte, inArray, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db';
 import {
   articles,
+  commenterCredentials,
+  commenters,
   comments,
   emailOutbox,
+  replyNotifications,
   sections,
   subscribers,
   subscriberSections,
@@ -32,6 +35,19 @@ export interface HeldComment {
   editedAt: string | null;
   /** The comment this one answers, if any. */
   inReplyTo: number | null;
+  /** The author asked to be emailed when someone replies to it. */
+  emailOnReplies: boolean;
+}
+
+/** The address as a commenter proved it (lib/comments/commenters.ts), and its reply emails. */
+export interface HeldCommenter {
+  provenAt: string | null;
+  /** Browsers holding a credential for the address now. */
+  browsers: number;
+  /** Every reply email turned off. */
+  replyEmailsOff: boolean;
+  trust: 'auto' | 'always-moderate' | 'trusted';
+  replyEmailsSent: number;
 }
 
 export interface HeldSubscription {
@@ -58,6 +74,7 @@ export interface Holdings {
   email: string;
   comments: HeldComment[];
   subscription: HeldSubscription | null;
+  commenter: HeldCommenter | null;
   emails: HeldEmail[];
 }
 
@@ -88,6 +105,7 @@ export function collectHoldings(rawEmail: string, { db = getDb(), now = new Date
       postedAt: comments.createdAt,
       editedAt: comments.editedAt,
       inReplyTo: comments.parentId,
+      emailOnReplies: comments.notifyReplies,
     })
     .from(comments)
     .innerJoin(articles, eq(articles.id, comments.articleId))
@@ -104,7 +122,29 @@ export function collectHoldings(rawEmail: string, { db = getDb(), now = new Date
       postedAt: c.postedAt.toISOString(),
       editedAt: iso(c.editedAt),
       inReplyTo: c.inReplyTo,
+      emailOnReplies: c.emailOnReplies,
     }));
+
+  const proof = db.select().from(commenters).where(inArray(commenters.email, spellings)).get();
+  const commenter: HeldCommenter | null = proof
+    ? {
+        provenAt: iso(proof.provenAt),
+        browsers:
+          db
+            .select({ n: count() })
+            .from(commenterCredentials)
+            .where(and(eq(commenterCredentials.commenterId, proof.id), isNull(commenterCredentials.revokedAt)))
+            .get()?.n ?? 0,
+        replyEmailsOff: proof.repliesOff,
+        trust: proof.trust,
+        replyEmailsSent:
+          db
+            .select({ n: count() })
+            .from(replyNotifications)
+            .where(and(eq(replyNotifications.commenterId, proof.id), isNotNull(replyNotifications.emailedAt)))
+            .get()?.n ?? 0,
+      }
+    : null;
 
   const row = db.select().from(subscribers).where(inArray(subscribers.email, spellings)).get();
   let subscription: HeldSubscription | null = null;
@@ -145,7 +185,7 @@ export function collectHoldings(rawEmail: string, { db = getDb(), now = new Date
     .all()
     .map((e) => ({ ...e, createdAt: e.createdAt.toISOString(), sentAt: iso(e.sentAt) }));
 
-  return { email: spellings.at(-1) ?? rawEmail, comments: heldComments, subscription, emails };
+  return { email: spellings.at(-1) ?? rawEmail, comments: heldComments, subscription, commenter, emails };
 }
 
 /** Whether anything at all is held for the address (a my-data link is sent only then). */
@@ -172,6 +212,7 @@ export function holdingsDocument(holdings: Holdings, { site, now = new Date() }:
     email: holdings.email,
     comments: holdings.comments,
     newsletter: holdings.subscription,
+    commenter: holdings.commenter,
     emailsSentLast90Days: holdings.emails,
     notes: [
       'Comments list every status: pending (awaiting a moderator), approved (public), reported (hidden after readers reported it), spam and trash (never public).',

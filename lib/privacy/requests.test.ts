@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDatabaseIfEmpty } from '@/db/seed';
-import { articles, comments, dataRequests, emailOutbox, subscribers } from '@/db/schema';
+import { articles, commenters, comments, dataRequests, emailOutbox, subscribers } from '@/db/schema';
 import { newToken } from '@/lib/newsletter/tokens';
 import { clientKeysFor } from '@/lib/security/client';
 import { uniqueClientIp } from '@/test/support/client-ip';
@@ -137,7 +137,13 @@ describe('what is held', () => {
       .run();
     db().insert(emailOutbox).values({ kind: 'newsletter_issue', recipient: email, subject: 'This week', html: '', text: '' }).run();
 
+    db()
+      .insert(commenters)
+      .values({ email, provenAt: new Date('2026-11-02T10:00:00Z'), repliesOff: true })
+      .run();
+
     const held = collectHoldings(email);
+    expect(held.commenter).toMatchObject({ provenAt: '2026-11-02T10:00:00.000Z', browsers: 0, replyEmailsOff: true, trust: 'auto' });
     expect(held.comments.map((c) => c.status).sort()).toEqual(['approved', 'spam']);
     expect(held.subscription).toMatchObject({
       status: 'confirmed',

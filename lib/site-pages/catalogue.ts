@@ -98,7 +98,7 @@ Reading sets no cookie and runs no analytics, advertising or third-party script.
 
 ## Comments
 
-When you comment we store your name, your email address, the website you give (if any), what you wrote, and a salted hash of your IP address (used to stop abuse; it cannot be turned back into the address). Your name, website and comment are published once a moderator approves them. **Your email address is never published** and is seen only by our moderators. Ticking "Save my name, email, and website in this browser" keeps them in your browser only, never on our server.
+When you comment we store your name, your email address, the website you give (if any), what you wrote, and a salted hash of your IP address (used to stop abuse; it cannot be turned back into the address). Your name, website and comment are published once a moderator approves them. **Your email address is never published** and is seen only by our moderators. Ticking "Save my name, email, and website in this browser" keeps them in your browser only, never on our server. If you confirm your email for comments (to hear of replies, or so that your comments appear at once once our moderators trust you), the browser you confirm from keeps one cookie that proves it; every email about replies lets you stop them or make every browser forget your address.
 
 ## The newsletter
 

@@ -79,9 +79,37 @@ export default async function MyDataViewPage() {
                   <strong>{COMMENT_STATUS[c.status]}</strong>
                 </p>
                 <blockquote>{c.text}</blockquote>
+                {c.emailOnReplies && <p className="hint">You asked to be emailed when someone replies to it.</p>}
               </li>
             ))}
           </ol>
+        )}
+      </section>
+
+      <section aria-labelledby="held-commenter">
+        <h2 id="held-commenter">Reply emails and confirmed browsers</h2>
+        {!held.commenter ? (
+          <p>You have not confirmed this address for comments.</p>
+        ) : (
+          <dl className="my-data__facts">
+            <dt>Confirmed</dt>
+            <dd>
+              {held.commenter.provenAt ? when(held.commenter.provenAt) : 'Not yet'}; {held.commenter.browsers}{' '}
+              {held.commenter.browsers === 1 ? 'browser comments' : 'browsers comment'} as you now
+            </dd>
+            <dt>Reply emails</dt>
+            <dd>
+              {held.commenter.replyEmailsOff ? 'All turned off' : 'On for the comments marked above'}; {held.commenter.replyEmailsSent} sent
+            </dd>
+            <dt>Moderation</dt>
+            <dd>
+              {held.commenter.trust === 'trusted'
+                ? 'Marked trusted by a moderator'
+                : held.commenter.trust === 'always-moderate'
+                  ? 'Every comment waits for a moderator'
+                  : 'Automatic: trusted after a few approved comments'}
+            </dd>
+          </dl>
         )}
       </section>
 
