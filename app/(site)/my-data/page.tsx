@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { MyDataForm } from '@/components/privacy/my-data-form';
+import { EmailRequestForm } from '@/components/email-request-form';
 import { SiteLink } from '@/components/site-link';
 import { env } from '@/lib/env';
 import { requestMyDataLink } from '@/lib/privacy/actions';
@@ -30,7 +30,7 @@ export default async function MyDataPage({ searchParams }: { searchParams: Promi
         We hold an email address when someone comments with it, signs up to the newsletter with it, or when we email it. Enter yours and we
         send a link to it: the link shows what we hold, and only the person who reads that mailbox can open it.
       </p>
-      <MyDataForm action={requestMyDataLink} />
+      <EmailRequestForm action={requestMyDataLink} id="my-data-email" submitLabel="Email me a link" />
       <p className="hint">
         Our <SiteLink href="/privacy">privacy notice</SiteLink> says what we collect and why.
       </p>

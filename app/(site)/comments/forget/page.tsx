@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { LinkNotWorking } from '@/components/link-not-working';
 import { SiteLink } from '@/components/site-link';
 
 // Opening the link changes nothing (mail scanners fetch links): the button posts to the API route.
@@ -24,12 +25,7 @@ export default async function ForgetBrowserPage({ searchParams }: Props) {
     );
   }
   if (params.result === 'invalid' || !token) {
-    return (
-      <div className="notice">
-        <h1>This link does not work</h1>
-        <p role="status">It may be incomplete: check that you copied all of it.</p>
-      </div>
-    );
+    return <LinkNotWorking />;
   }
   return (
     <div className="notice">

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { ProveForm } from '@/components/comments/prove-form';
+import { EmailRequestForm } from '@/components/email-request-form';
 import { SiteLink } from '@/components/site-link';
 import { requestProofLink } from '@/lib/comments/commenter-actions';
 
@@ -23,7 +23,7 @@ export default function ProvePage() {
         someone replies to you, and once our moderators have approved a few of your comments, new ones from that browser appear at once.
         Your address is never published.
       </p>
-      <ProveForm action={requestProofLink} />
+      <EmailRequestForm action={requestProofLink} id="prove-email" submitLabel="Send me a link" />
       <p className="hint">
         <SiteLink href="/comment-policy">Our comment policy</SiteLink> · <SiteLink href="/privacy">How we use your data</SiteLink>
       </p>
