@@ -271,10 +271,20 @@ export function CommentForm({
       </div>
       <div className="field checkbox-field">
         <label>
-          <input key={values?.notify ?? ''} type="checkbox" name="notify" defaultChecked={values?.notify === 'on'} /> Email me when someone
-          replies
+          <input
+            key={values?.notify ?? ''}
+            type="checkbox"
+            aria-describedby={commenter ? undefined : 'comment-notify-hint'}
+            name="notify"
+            defaultChecked={values?.notify === 'on'}
+          />{' '}
+          Email me when someone replies
         </label>
-        {!commenter && <p className="hint">The first time, we email you a link to confirm your address.</p>}
+        {!commenter && (
+          <p id="comment-notify-hint" className="hint">
+            The first time, we email you a link to confirm your address.
+          </p>
+        )}
       </div>
       <div className="hp" aria-hidden="true">
         <label htmlFor="comment-company">Leave this field empty</label>
