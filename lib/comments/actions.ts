@@ -94,7 +94,7 @@ export async function submitComment(articleSlug: string, _previous: CommentFormS
     }
     commentId = outcome.id;
     published = outcome.status === 'approved';
-    if (provenHere && commentId !== null) noteCommenterName(getDb(), provenHere.commenterId, parsed.data.name);
+    if (provenHere && commentId !== null) noteCommenterName(getDb(), provenHere, parsed.data.name);
     if (published) {
       invalidateCacheTags([articleTag(outcome.articleSlug), COMMENT_COUNTS_TAG]);
       kickReplyNotifications();

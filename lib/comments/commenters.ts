@@ -160,9 +160,9 @@ export function revokeCredentials(tx: DbOrTx, commenterId: number, now = new Dat
 }
 
 /** Remembers the name a credentialed browser last commented under, for "Commenting as …". */
-export function noteCommenterName(tx: DbOrTx, commenterId: number, name: string, now = new Date()): void {
-  tx.update(commenterCredentials).set({ lastUsedAt: now }).where(eq(commenterCredentials.commenterId, commenterId)).run();
-  tx.update(commenters).set({ name }).where(eq(commenters.id, commenterId)).run();
+export function noteCommenterName(tx: DbOrTx, owner: CredentialOwner, name: string, now = new Date()): void {
+  tx.update(commenterCredentials).set({ lastUsedAt: now }).where(eq(commenterCredentials.id, owner.credentialId)).run();
+  tx.update(commenters).set({ name }).where(eq(commenters.id, owner.commenterId)).run();
 }
 
 export interface TrustStanding {
