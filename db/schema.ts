@@ -426,6 +426,11 @@ export const comments = sqliteTable(
     /** The author asked to be emailed when a reply to this comment is published (lib/comments/notifications.ts). */
     notifyReplies: integer('notify_replies', { mode: 'boolean' }).notNull().default(false),
     /**
+     * Posted from a browser holding the address's credential: only then is the author known to own
+     * the address (anyone can type one), so only then does spam on it cost the owner their trust.
+     */
+    proven: integer('proven', { mode: 'boolean' }).notNull().default(false),
+    /**
      * Set when the author had their data erased while approved replies hung from this comment: the
      * row stays, emptied (no name, email, text or address), so the thread still reads, and shows
      * "Comment removed at the author's request." (lib/privacy/erase.ts).

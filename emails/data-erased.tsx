@@ -7,6 +7,8 @@ export interface ErasedCounts {
   /** Approved comments that others answered: emptied, shown as "Comment removed at the author's request." */
   commentsLeftAsRemoved: number;
   subscription: boolean;
+  /** The address as proven for comments, with every browser's credential and reply-email setting. */
+  commenter: boolean;
   /** Records of emails sent to the address, with the address taken out. */
   emails: number;
 }
@@ -38,6 +40,9 @@ export default function DataErased({ brand, erased }: DataErasedProps) {
           </li>
         )}
         {erased.subscription && <li style={textStyle}>Your newsletter subscription and the record of your consent.</li>}
+        {erased.commenter && (
+          <li style={textStyle}>The confirmation of your address for comments: no browser comments as you, and no reply emails come.</li>
+        )}
         {erased.emails > 0 && (
           <li style={textStyle}>Your address from the records of {plural(erased.emails, 'email', 'emails')} we sent you.</li>
         )}
@@ -55,5 +60,5 @@ export default function DataErased({ brand, erased }: DataErasedProps) {
 
 DataErased.PreviewProps = {
   brand: previewBrand,
-  erased: { comments: 2, commentsLeftAsRemoved: 1, subscription: true, emails: 4 },
+  erased: { comments: 2, commentsLeftAsRemoved: 1, subscription: true, commenter: true, emails: 4 },
 } satisfies DataErasedProps;

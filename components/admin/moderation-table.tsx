@@ -85,14 +85,19 @@ export function ModerationTable({
                 <Link href={`/admin/comments/history?email=${encodeURIComponent(c.authorEmail)}`} title="Every comment by this address">
                   {c.authorEmail}
                 </Link>
-                {c.standing?.proven && (
-                  <span className="badge" title="The commenter confirmed this address from a browser">
+                {c.proven && (
+                  <span className="badge" title="Posted from the browser that proved this address">
                     proven
                   </span>
                 )}
-                {c.standing?.trusted && (
+                {c.proven && c.standing?.trusted && (
                   <span className="badge" title="Comments from the browser that proved it are published at once">
                     trusted
+                  </span>
+                )}
+                {!c.proven && c.standing?.proven && (
+                  <span className="badge" title="This address was proven from another browser: this comment may not be its owner's">
+                    not from the proven browser
                   </span>
                 )}
                 {c.standing?.trust === 'always-moderate' && <span className="badge">always moderated</span>}

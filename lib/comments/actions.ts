@@ -11,7 +11,7 @@ import { articleTag, COMMENT_COUNTS_TAG } from '@/lib/articles/cache-tags';
 import { invalidateCacheTags } from '@/lib/cache/invalidate';
 import { kickMailDelivery } from '@/lib/mail';
 import { articlePath, commentReceivedPath } from '@/lib/site/urls';
-import { credentialOwner, CREDENTIAL_COOKIE, noteCommenterName, requestCommenterConfirmation } from './commenters';
+import { credentialOwner, CREDENTIAL_COOKIE, noteCommenterUse, requestCommenterConfirmation, type CredentialOwner } from './commenters';
 import { kickReplyNotifications } from './notifications';
 import { readPendingIds, writePendingIds } from './pending-list';
 import { COMMENT_FIELDS, type CommentField, commentInputSchema, createFormStamp, stampForRetry } from './rules';
@@ -77,9 +77,10 @@ export async function submitComment(articleSlug: string, _previous: CommentFormS
 
   let commentId: number | null;
   let published = false;
+  let provenHere: CredentialOwner | null = null;
   try {
     const owner = credentialOwner((await cookies()).get(CREDENTIAL_COOKIE)?.value);
-    const provenHere = owner?.email === parsed.data.email ? owner : null;
+    provenHere = owner?.email === parsed.data.email ? owner : null;
     const outcome = storeComment({
       articleSlug,
       input: parsed.data,
@@ -94,16 +95,9 @@ export async function submitComment(articleSlug: string, _previous: CommentFormS
     }
     commentId = outcome.id;
     published = outcome.status === 'approved';
-    if (provenHere && commentId !== null) noteCommenterName(getDb(), provenHere, parsed.data.name);
     if (published) {
       invalidateCacheTags([articleTag(outcome.articleSlug), COMMENT_COUNTS_TAG]);
       kickReplyNotifications();
-    }
-    // Replies can be announced only to an address proven from a browser: the first time, the
-    // box sends the link that proves it (at most one a day; the answer is the same either way).
-    if (parsed.data.notify && !provenHere && commentId !== null) {
-      await requestCommenterConfirmation({ email: parsed.data.email, name: parsed.data.name });
-      kickMailDelivery();
     }
   } catch (error) {
     console.error('[comments] could not store a comment', error);
@@ -113,6 +107,20 @@ export async function submitComment(articleSlug: string, _previous: CommentFormS
       values,
       extra: { stamp: retryStamp },
     };
+  }
+  // The comment is stored: what follows must not make the reader post it again if it fails.
+  if (commentId !== null) {
+    try {
+      if (provenHere) noteCommenterUse(getDb(), provenHere, { name: parsed.data.name, wantsReplies: parsed.data.notify });
+      // Replies can be announced only to an address proven from a browser: the first time, the
+      // box sends the link that proves it (at most one a day; the answer is the same either way).
+      if (parsed.data.notify && !provenHere) {
+        await requestCommenterConfirmation({ email: parsed.data.email, name: parsed.data.name });
+        kickMailDelivery();
+      }
+    } catch (error) {
+      console.error('[comments] the commenter’s proof could not be updated', error);
+    }
   }
   // Outside the try: redirect() works by throwing.
   if (await isPlainFormPost())

@@ -75,7 +75,11 @@ async function proven(email = address(), now = new Date()): Promise<{ email: str
   return { email, credential: outcome.credential };
 }
 
-function addComment(email: string, status: CommentStatus, { parentId = null as number | null, at = new Date(), notify = false } = {}) {
+function addComment(
+  email: string,
+  status: CommentStatus,
+  { parentId = null as number | null, at = new Date(), notify = false, proven = false } = {},
+) {
   return db()
     .insert(comments)
     .values({
@@ -86,6 +90,7 @@ function addComment(email: string, status: CommentStatus, { parentId = null as n
       body: `Words ${unique()}`,
       status,
       notifyReplies: notify,
+      proven,
       createdAt: at,
       moderatedAt: at,
     })
@@ -216,7 +221,8 @@ describe('reply notifications', () => {
   /** A proven author's approved comment that asked for replies, and someone else's reply to it. */
   async function thread({ notify = true } = {}) {
     const author = await proven();
-    const parent = addComment(author.email, 'approved', { notify });
+    // Asked from the browser that proved the address.
+    const parent = addComment(author.email, 'approved', { notify, proven: true });
     return {
       author,
       parent,
@@ -244,6 +250,21 @@ describe('reply notifications', () => {
     expect(recordReplyNotifications(db(), [quiet.reply('approved')])).toBe(0);
     const unprovenParent = addComment(address(), 'approved', { notify: true });
     expect(recordReplyNotifications(db(), [addComment(address(), 'approved', { parentId: unprovenParent })])).toBe(0);
+  });
+
+  it('ignores a request typed under a proven address from another browser, and its spam costs the owner nothing', async () => {
+    const owner = await proven();
+    addComment(owner.email, 'approved');
+    addComment(owner.email, 'approved');
+    const impostor = addComment(owner.email, 'approved', { notify: true, at: new Date(Date.now() + 60_000) });
+    expect(recordReplyNotifications(db(), [addComment(address(), 'approved', { parentId: impostor })])).toBe(0);
+    moderateComments({ ids: [impostor], action: 'spam', actor: 'moderator@ledger.test' });
+    expect(credentialOwner(owner.credential)).not.toBeNull();
+    // The request made before the address was proven (the one that asked for the proof) counts.
+    const early = address();
+    const asked = addComment(early, 'approved', { notify: true, at: new Date(Date.now() - 60_000) });
+    await proven(early);
+    expect(recordReplyNotifications(db(), [addComment(address(), 'approved', { parentId: asked })])).toBe(1);
   });
 
   it('tells of a staff reply too', async () => {

@@ -159,10 +159,22 @@ export function revokeCredentials(tx: DbOrTx, commenterId: number, now = new Dat
     .run().changes;
 }
 
-/** Remembers the name a credentialed browser last commented under, for "Commenting as …". */
-export function noteCommenterName(tx: DbOrTx, owner: CredentialOwner, name: string, now = new Date()): void {
+/**
+ * A post from a browser holding the credential: remembers the name it used (for "Commenting as …")
+ * and when the credential was last used.
+ */
+export function noteCommenterUse(
+  tx: DbOrTx,
+  owner: CredentialOwner,
+  { name, wantsReplies }: { name: string; wantsReplies: boolean },
+  now = new Date(),
+): void {
   tx.update(commenterCredentials).set({ lastUsedAt: now }).where(eq(commenterCredentials.id, owner.credentialId)).run();
-  tx.update(commenters).set({ name }).where(eq(commenters.id, owner.commenterId)).run();
+  // Ticking the box again, from the owner's browser, undoes an earlier "stop every reply email".
+  tx.update(commenters)
+    .set(wantsReplies ? { name, repliesOff: false } : { name })
+    .where(eq(commenters.id, owner.commenterId))
+    .run();
 }
 
 export interface TrustStanding {
@@ -263,15 +275,18 @@ export function setCommenterTrust({
 export function withdrawTrustForSpam(tx: DbOrTx, commentIds: number[], actor: string, now = new Date()): void {
   if (commentIds.length === 0) return;
   const rows = tx
-    .select({ email: comments.authorEmail, moderatedBy: comments.moderatedBy })
+    .select({ email: comments.authorEmail, moderatedBy: comments.moderatedBy, proven: comments.proven })
     .from(comments)
     .where(and(inArray(comments.id, commentIds), eq(comments.isStaff, false)))
     .all();
   for (const email of new Set(rows.map((r) => r.email))) {
     const row = tx.select().from(commenters).where(eq(commenters.email, email)).get();
     if (!row) continue;
-    const byTrust = rows.some((r) => r.email === email && r.moderatedBy === TRUST_ACTOR);
-    if (!byTrust && !trustStanding(tx, email, now).trusted) continue;
+    // Only a comment from the browser that proved the address is the owner's: spam typed under
+    // someone else's address must not cost them their trust.
+    const own = rows.filter((r) => r.email === email && (r.proven || r.moderatedBy === TRUST_ACTOR));
+    if (own.length === 0) continue;
+    if (!own.some((r) => r.moderatedBy === TRUST_ACTOR) && !trustStanding(tx, email, now).trusted) continue;
     if (row.trust === 'trusted')
       tx.update(commenters).set({ trust: 'auto', trustSetBy: actor, trustSetAt: now }).where(eq(commenters.id, row.id)).run();
     revokeCredentials(tx, row.id, now);

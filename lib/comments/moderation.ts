@@ -43,6 +43,8 @@ export interface ModerationRow {
   standing?: TrustStanding;
   /** Published at once by trust, not by a moderator. */
   publishedByTrust: boolean;
+  /** Posted from the browser that proved the address (anyone can type an address). */
+  proven: boolean;
 }
 
 const rowColumns = {
@@ -67,6 +69,7 @@ const rowColumns = {
   parentStatus: sql<CommentStatus | null>`(SELECT p.status FROM comments p WHERE p.id = ${comments.parentId})`,
   reportCount: openReportCount,
   publishedByTrust: sql<boolean>`${comments.moderatedBy} = ${TRUST_ACTOR}`.mapWith(Boolean),
+  proven: comments.proven,
 };
 
 /** Adds each row's address standing: proven, trusted. */

@@ -1,6 +1,6 @@
 import 'server-only';
 import { createElement } from 'react';
-import { aliasedTable, and, asc, eq, gte, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, eq, gte, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db';
 import { articles, commenters, comments, replyNotifications } from '@/db/schema';
 import ReplyDigest, { replyDigestSubject } from '@/emails/reply-digest';
@@ -43,6 +43,9 @@ export function recordReplyNotifications(tx: DbOrTx, commentIds: number[], now =
         eq(parent.notifyReplies, true),
         isNull(parent.erasedAt),
         isNotNull(commenters.provenAt),
+        // Anyone can type an address: a request counts if it came from the browser that proved it,
+        // or before the address was first proven (the confirmation that request asked for).
+        or(eq(parent.proven, true), lte(parent.createdAt, commenters.provenAt)),
         eq(commenters.repliesOff, false),
         ne(comments.authorEmail, parent.authorEmail),
       ),
@@ -84,7 +87,12 @@ function waitingNotifications(db: DbOrTx): Waiting[] {
       replyAuthor: reply.authorName,
       replyBody: reply.body,
       replyStatus: reply.status,
+      replyErased: reply.erasedAt,
       parentId: parent.id,
+      parentStatus: parent.status,
+      parentNotify: parent.notifyReplies,
+      parentErased: parent.erasedAt,
+      repliesOff: commenters.repliesOff,
       parentBody: parent.body,
       articleTitle: articles.title,
       articleSlug: articles.slug,
@@ -101,9 +109,15 @@ function waitingNotifications(db: DbOrTx): Waiting[] {
       id: r.id,
       commenterId: r.commenterId,
       email: r.email,
-      // A reply taken down again before its email went (unapproved, spam) is not announced.
+      // A reply taken down before its email went (unapproved, spam, erased) is not announced, nor
+      // one the author stopped hearing about since (one-click stop, the parent gone).
       reply:
-        r.replyStatus === 'approved'
+        r.replyStatus === 'approved' &&
+        !r.replyErased &&
+        r.parentStatus === 'approved' &&
+        r.parentNotify &&
+        !r.parentErased &&
+        !r.repliesOff
           ? {
               author: r.replyAuthor,
               text: r.replyBody.length > QUOTE_CHARS ? `${r.replyBody.slice(0, QUOTE_CHARS)}…` : r.replyBody,
@@ -164,11 +178,13 @@ export async function sendDueReplyNotifications(now = new Date()): Promise<numbe
       const ok = db.transaction(
         (tx) => {
           const ids = batch.map((b) => b.id);
-          // Another process sent some of these since they were read: leave them to it.
+          // Another process sent some of these since they were read, or a reply was taken down in
+          // the meantime: leave them to the next pass.
           const still = tx
             .select({ id: replyNotifications.id })
             .from(replyNotifications)
-            .where(and(inArray(replyNotifications.id, ids), isNull(replyNotifications.emailedAt)))
+            .innerJoin(comments, eq(comments.id, replyNotifications.replyId))
+            .where(and(inArray(replyNotifications.id, ids), isNull(replyNotifications.emailedAt), eq(comments.status, 'approved')))
             .all();
           if (still.length !== ids.length) return false;
           const { id: outboxId } = enqueueEmail(tx, {
@@ -230,6 +246,13 @@ export function followStopLink(what: unknown, token: unknown): StopLinkResult {
 export function followForgetLink(token: unknown, now = new Date()): StopLinkResult {
   const commenterId = readCommenterLinkToken('forget', token);
   if (commenterId === null) return 'invalid';
-  revokeCredentials(getDb(), commenterId, now);
+  getDb().transaction(
+    (tx) => {
+      revokeCredentials(tx, commenterId, now);
+      // Until the owner confirms again: no browser acts for the address, and no reply is emailed.
+      tx.update(commenters).set({ provenAt: null }).where(eq(commenters.id, commenterId)).run();
+    },
+    { behavior: 'immediate' },
+  );
   return 'stopped';
 }

@@ -107,6 +107,7 @@ function prepareStatements(db: Db) {
         ipHash: p('ipHash'),
         userAgent: p('userAgent'),
         notifyReplies: p('notifyReplies'),
+        proven: p('proven'),
         createdAt: p('createdAt'),
         updatedAt: p('createdAt'),
       })
@@ -203,6 +204,7 @@ export function storeComment(req: SubmitRequest): SubmitOutcome {
         ipHash: req.ipHash,
         userAgent: req.userAgent,
         notifyReplies: input.notify,
+        proven: req.provenEmail === input.email,
         createdAt: now,
       });
       if (!row) throw new Error('the comment insert returned no row');

@@ -52,7 +52,8 @@ export async function saveSectionsAction(token: string, _previous: SectionsFormS
   const all = formData.get('all') === 'on';
   const chosen = formData.getAll('sections').filter((v): v is string => typeof v === 'string');
   const values = { all: all ? 'on' : '', sections: chosen };
-  const sectionIds = chosen.map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
+  // A newsroom has a handful of sections: a post naming thousands is not a person's choice.
+  const sectionIds = [...new Set(chosen.map(Number).filter((n) => Number.isSafeInteger(n) && n > 0))].slice(0, 200);
   const outcome = saveSectionChoice({ token, allSections: all, sectionIds });
   if (!outcome.ok) {
     if (outcome.reason === 'none-chosen') {

@@ -58,6 +58,7 @@ export async function eraseMyData(): Promise<void> {
   const counts = new URLSearchParams({
     comments: String(erased.comments + erased.commentsLeftAsRemoved),
     subscription: erased.subscription ? '1' : '0',
+    commenter: erased.commenter ? '1' : '0',
     emails: String(erased.emails),
   });
   redirect(`/my-data/erased?${counts}`);

@@ -87,8 +87,12 @@ function addEmail(to: string, status: schema.OutboxStatus = 'sent', createdAt = 
     .get().id;
 }
 
-/** Every row and text column in the database that contains `needle`, as "table.column". */
+/** Every row and text column in the database that contains `needle` (as typed or URL-encoded), as "table.column". */
 function placesHolding(needle: string): string[] {
+  return [...new Set([...placesHoldingExactly(needle), ...placesHoldingExactly(encodeURIComponent(needle))])];
+}
+
+function placesHoldingExactly(needle: string): string[] {
   const found: string[] = [];
   for (const table of tables)
     for (const column of table.columns.filter((c) => c.getSQLType() === 'text')) {
@@ -148,6 +152,12 @@ function seedReader() {
     .values({ outboxId: failed, event: 'bounced', detail: `550 ${email} unknown`, at: new Date() })
     .run();
   logStaffAction(db(), { actor: 'moderator@ledger.test', action: 'block-email', detail: email.toUpperCase() });
+  logStaffAction(db(), {
+    actor: 'moderator@ledger.test',
+    action: 'commenter-trusted',
+    detail: 'marked',
+    link: `/admin/comments/history?email=${encodeURIComponent(email)}`,
+  });
   db().insert(blocklist).values({ kind: 'email', value: email, createdBy: 'moderator@ledger.test' }).run();
   db()
     .insert(dataRequests)
@@ -194,7 +204,7 @@ describe('the schema and erasure', () => {
     expect(placesHolding(r.email).length).toBeGreaterThan(5);
 
     const summary = await eraseAddress(r.email.toUpperCase(), { actor: 'the reader (My data)' });
-    expect(summary).toEqual({ anything: true, comments: 3, commentsLeftAsRemoved: 1, subscription: true, emails: 3 });
+    expect(summary).toEqual({ anything: true, comments: 3, commentsLeftAsRemoved: 1, subscription: true, commenter: true, emails: 3 });
     // Only the confirmation, queued to go, still names it; once it has gone, nothing does.
     expect(placesHolding(r.email)).toEqual(['email_outbox.recipient']);
     db().update(emailOutbox).set({ status: 'sent', sentAt: new Date() }).where(eq(emailOutbox.kind, 'data_erased')).run();
@@ -264,7 +274,9 @@ describe('the schema and erasure', () => {
       .orderBy(sql`${moderationLog.id} desc`)
       .get()!;
     expect(last).toMatchObject({ actor: 'admin@ledger.test', action: 'data-erase' });
-    expect(last.detail).toBe('4 comments (1 left as "removed" under replies), a newsletter subscription and the records of 3 emails');
+    expect(last.detail).toBe(
+      '4 comments (1 left as "removed" under replies), a newsletter subscription, the proof of the address for comments and the records of 3 emails',
+    );
     const blockEntry = db()
       .select()
       .from(moderationLog)
@@ -344,10 +356,10 @@ describe('the suppression list', () => {
 
 describe('describeErased', () => {
   it('says what went, in words', () => {
-    expect(describeErased({ comments: 1, commentsLeftAsRemoved: 0, subscription: false, emails: 0 })).toBe('1 comment');
-    expect(describeErased({ comments: 0, commentsLeftAsRemoved: 0, subscription: true, emails: 1 })).toBe(
+    expect(describeErased({ comments: 1, commentsLeftAsRemoved: 0, subscription: false, commenter: false, emails: 0 })).toBe('1 comment');
+    expect(describeErased({ comments: 0, commentsLeftAsRemoved: 0, subscription: true, commenter: false, emails: 1 })).toBe(
       'a newsletter subscription and the records of 1 email',
     );
-    expect(describeErased({ comments: 0, commentsLeftAsRemoved: 0, subscription: false, emails: 0 })).toBe('nothing');
+    expect(describeErased({ comments: 0, commentsLeftAsRemoved: 0, subscription: false, commenter: false, emails: 0 })).toBe('nothing');
   });
 });

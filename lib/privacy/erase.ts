@@ -50,6 +50,7 @@ function countErasable(tx: DbOrTx, spellings: string[]): ErasedCounts {
     comments: own.length - keep,
     commentsLeftAsRemoved: keep,
     subscription: Boolean(tx.select({ id: subscribers.id }).from(subscribers).where(inArray(subscribers.email, spellings)).get()),
+    commenter: Boolean(tx.select({ id: commenters.id }).from(commenters).where(inArray(commenters.email, spellings)).get()),
     emails: tx.select({ n: count() }).from(emailOutbox).where(inArray(emailOutbox.recipient, spellings)).get()?.n ?? 0,
   };
 }
@@ -91,7 +92,7 @@ export async function eraseAddress(
 ): Promise<ErasureSummary> {
   const spellings = storedSpellings(rawEmail);
   const to = spellings.at(-1);
-  if (!to) return { anything: false, comments: 0, commentsLeftAsRemoved: 0, subscription: false, emails: 0 };
+  if (!to) return { anything: false, comments: 0, commentsLeftAsRemoved: 0, subscription: false, commenter: false, emails: 0 };
   const db = getDb();
 
   // The confirmation is rendered before the transaction (rendering is asynchronous) from the
@@ -106,7 +107,7 @@ export async function eraseAddress(
         const counts = countErasable(tx, spellings);
         if (!sameCounts(counts, expected) && attempt < 3) return null;
         const result = eraseInTransaction(tx, spellings, now);
-        const anything = counts.comments + counts.commentsLeftAsRemoved + counts.emails > 0 || counts.subscription;
+        const anything = counts.comments + counts.commentsLeftAsRemoved + counts.emails > 0 || counts.subscription || counts.commenter;
         logStaffAction(tx, {
           actor,
           action: 'data-erase',
@@ -193,23 +194,32 @@ function eraseInTransaction(tx: DbOrTx, spellings: string[], now: Date): { slugs
       })
       .where(inArray(emailOutbox.id, ids))
       .run();
+    // One being sent right now too: its claim goes, so the sender's report of the attempt (which
+    // may quote the address) is not written back.
     tx.update(emailOutbox)
-      .set({ status: 'cancelled', lastError: 'cancelled: the address was erased', updatedAt: now })
-      .where(and(inArray(emailOutbox.id, ids), inArray(emailOutbox.status, ['queued', 'failed'])))
+      .set({ status: 'cancelled', lastError: 'cancelled: the address was erased', claimToken: null, claimedAt: null, updatedAt: now })
+      .where(and(inArray(emailOutbox.id, ids), inArray(emailOutbox.status, ['queued', 'failed', 'sending'])))
       .run();
     tx.update(emailEvents).set({ detail: null }).where(inArray(emailEvents.outboxId, ids)).run();
   }
 
-  // The staff log: blocking, unblocking and other entries that named the address.
+  // The staff log: blocking, unblocking and other entries that named the address, in their
+  // words or in the link to the commenter's history.
   for (const spelling of spellings) {
+    const encoded = encodeURIComponent(spelling).toLowerCase();
     const rows = tx
-      .select({ id: moderationLog.id, detail: moderationLog.detail })
+      .select({ id: moderationLog.id, detail: moderationLog.detail, link: moderationLog.link })
       .from(moderationLog)
-      .where(sql`instr(lower(${moderationLog.detail}), ${spelling}) > 0`)
+      .where(
+        sql`instr(lower(${moderationLog.detail}), ${spelling}) > 0 or instr(lower(${moderationLog.link}), ${encoded}) > 0 or instr(lower(${moderationLog.link}), ${spelling}) > 0`,
+      )
       .all();
     for (const row of rows)
       tx.update(moderationLog)
-        .set({ detail: replaceAll(row.detail ?? '', spelling, ERASED_IN_LOG) })
+        .set({
+          detail: row.detail === null ? null : replaceAll(row.detail, spelling, ERASED_IN_LOG),
+          link: row.link && (row.link.toLowerCase().includes(encoded) || row.link.toLowerCase().includes(spelling)) ? null : row.link,
+        })
         .where(eq(moderationLog.id, row.id))
         .run();
   }
@@ -248,6 +258,7 @@ export function describeErased(c: ErasedCounts): string {
       `${n} ${n === 1 ? 'comment' : 'comments'}${c.commentsLeftAsRemoved > 0 ? ` (${c.commentsLeftAsRemoved} left as "removed" under replies)` : ''}`,
     );
   if (c.subscription) parts.push('a newsletter subscription');
+  if (c.commenter) parts.push('the proof of the address for comments');
   if (c.emails > 0) parts.push(`the records of ${c.emails} ${c.emails === 1 ? 'email' : 'emails'}`);
   return parts.length <= 1 ? (parts[0] ?? 'nothing') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, gte, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db';
 import {
   articles,
@@ -76,6 +76,8 @@ export interface Holdings {
   subscription: HeldSubscription | null;
   commenter: HeldCommenter | null;
   emails: HeldEmail[];
+  /** Records of emails sent before the last 90 days (who, what, when; the bodies are long gone). */
+  olderEmails: number;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -185,7 +187,13 @@ export function collectHoldings(rawEmail: string, { db = getDb(), now = new Date
     .all()
     .map((e) => ({ ...e, createdAt: e.createdAt.toISOString(), sentAt: iso(e.sentAt) }));
 
-  return { email: spellings.at(-1) ?? rawEmail, comments: heldComments, subscription, commenter, emails };
+  const olderEmails =
+    db
+      .select({ n: count() })
+      .from(emailOutbox)
+      .where(and(inArray(emailOutbox.recipient, spellings), lt(emailOutbox.createdAt, since)))
+      .get()?.n ?? 0;
+  return { email: spellings.at(-1) ?? rawEmail, comments: heldComments, subscription, commenter, emails, olderEmails };
 }
 
 /** Whether anything at all is held for the address (a my-data link is sent only then). */
@@ -214,6 +222,7 @@ export function holdingsDocument(holdings: Holdings, { site, now = new Date() }:
     newsletter: holdings.subscription,
     commenter: holdings.commenter,
     emailsSentLast90Days: holdings.emails,
+    recordsOfOlderEmails: holdings.olderEmails,
     notes: [
       'Comments list every status: pending (awaiting a moderator), approved (public), reported (hidden after readers reported it), spam and trash (never public).',
       'Your IP address is never stored: only a salted hash of it, kept with each comment and sign-up for rate limits and abuse checks.',

@@ -82,7 +82,7 @@ export const READER_COLUMNS: Record<string, string> = {
   'moderation_log.actor': 'a staff address, or the reader erasing their own data (named, never by address)',
   'moderation_log.action': 'not personal',
   'moderation_log.comment_ids': 'ids only',
-  'moderation_log.link': 'dashboard paths only',
+  'moderation_log.link': 'dashboard paths; one to the erased address’s history is removed',
   'blocklist.value': 'a blocked address is replaced by its salted hash: it stays blocked, unreadable',
   'blocklist.kind': 'not personal',
   'blocklist.note': 'a staff note; set to "an erased address" when the value is hashed',

@@ -15,6 +15,7 @@ export default async function ErasedPage({ searchParams }: Props) {
   const erased = [
     comments > 0 && `${comments} ${comments === 1 ? 'comment' : 'comments'}`,
     params.subscription === '1' && 'your newsletter subscription and the record of your consent',
+    params.commenter === '1' && 'the confirmation of your address for comments, and your reply-email settings',
     emails > 0 && `your address, from the records of ${emails} ${emails === 1 ? 'email' : 'emails'} we sent`,
   ].filter((line): line is string => Boolean(line));
   return (

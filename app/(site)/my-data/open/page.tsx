@@ -13,7 +13,8 @@ type Props = { searchParams: Promise<{ token?: string | string[]; state?: string
 export default async function OpenMyDataPage({ searchParams }: Props) {
   const params = await searchParams;
   const token = typeof params.token === 'string' ? params.token : undefined;
-  const given = typeof params.state === 'string' && params.state in LINK_STATES ? (params.state as keyof typeof LINK_STATES) : null;
+  const given =
+    typeof params.state === 'string' && Object.hasOwn(LINK_STATES, params.state) ? (params.state as keyof typeof LINK_STATES) : null;
   const state = given ?? (token ? inspectDataLink(token) : 'invalid');
   if (state === 'valid' && token) {
     return (

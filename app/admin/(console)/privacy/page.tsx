@@ -19,7 +19,8 @@ export default async function PrivacyPage({ searchParams }: { searchParams: Prom
   const email = ((await searchParams).email ?? '').trim().toLowerCase().slice(0, 254);
   const held = email ? collectHoldings(email) : null;
   const suppressed = email ? isAddressSuppressed(email) : false;
-  const nothing = held && held.comments.length === 0 && !held.subscription && held.emails.length === 0;
+  const nothing =
+    held && held.comments.length === 0 && !held.subscription && !held.commenter && held.emails.length + held.olderEmails === 0;
   return (
     <>
       <h1>Readers’ data</h1>
@@ -68,7 +69,14 @@ export default async function PrivacyPage({ searchParams }: { searchParams: Prom
                 </li>
                 <li>
                   {held.emails.length} {held.emails.length === 1 ? 'email' : 'emails'} sent in the last 90 days
+                  {held.olderEmails > 0 && `, and the records of ${held.olderEmails} older`}
                 </li>
+                {held.commenter && (
+                  <li>
+                    Proven for comments{held.commenter.provenAt ? '' : ' (not yet confirmed)'}; {held.commenter.browsers} browsers hold a
+                    credential
+                  </li>
+                )}
               </ul>
               <p>
                 <a className="button button--quiet" href={`/admin/privacy/export?email=${encodeURIComponent(email)}`} download>

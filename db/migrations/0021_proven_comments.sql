@@ -1,0 +1,1 @@
+ALTER TABLE `comments` ADD `proven` integer DEFAULT false NOT NULL;
