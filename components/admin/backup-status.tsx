@@ -1,7 +1,7 @@
-import { backupHealth, describeAge, describeInterval } from '@/lib/backup/rules';
+import { backupHealth, describeInterval } from '@/lib/backup/rules';
 import { lastBackups } from '@/lib/backup/runs';
 import { env } from '@/lib/env';
-import { formatNewsroomTime } from '@/lib/site/dates';
+import { describeAge, formatNewsroomTime } from '@/lib/site/dates';
 
 /** The overview's backup line, for admins: the last good backup and its age; a failed or old one stands out. */
 export function BackupStatus({ now = new Date() }: { now?: Date }) {

@@ -1,18 +1,14 @@
-import { describeAge } from '@/lib/backup/rules';
 import { purgeQueueStatus } from '@/lib/cache/purges';
-import { formatNewsroomTime } from '@/lib/site/dates';
-
-/** A purge still waiting after this long is shown as a problem: the cache is serving old pages. */
-const LATE_MS = 60_000;
+import { describeAge, formatNewsroomTime } from '@/lib/site/dates';
 
 /**
  * The overview's line on the shared caches in front of the site (CACHE_PURGE_URLS), for admins:
  * purges still owed to each and why the last attempt failed. Nothing when no cache is configured.
  */
 export function CachePurgeStatus({ now = new Date() }: { now?: Date }) {
-  const caches = purgeQueueStatus();
+  const caches = purgeQueueStatus(now);
   if (caches.length === 0) return null;
-  const late = caches.some((c) => c.oldestRequestedAt && now.getTime() - c.oldestRequestedAt.getTime() > LATE_MS);
+  const late = caches.some((c) => c.late);
   return (
     <section aria-labelledby="purges-heading" className={`purge-status${late ? ' purge-status--late' : ''}`}>
       <h2 id="purges-heading">Shared caches</h2>

@@ -91,8 +91,10 @@ export function CommentForm({
   const router = useRouter();
   /** "Not you?": this browser forgets the proven address; the fields come back. */
   function forgetCommenter() {
-    setCommenter(null);
-    fetch('/api/comments/credential', { method: 'DELETE' }).catch(() => undefined);
+    // Only once the server has forgotten it: a failed request leaves the browser proven, as shown.
+    fetch('/api/comments/credential', { method: 'DELETE' })
+      .then((r) => r.ok && setCommenter(null))
+      .catch(() => undefined);
   }
 
   // Details this browser was asked to remember (read after hydration: the page is the same for all).

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { backupHealth, backupName, backupsToRemove, describeAge, describeInterval, isBackupDue, parseBackupInterval } from './rules';
+import { describeAge } from '@/lib/site/dates';
+import { backupHealth, backupName, backupsToRemove, describeInterval, isBackupDue, parseBackupInterval } from './rules';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

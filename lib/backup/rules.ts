@@ -57,16 +57,6 @@ export function backupHealth(
   return 'ok';
 }
 
-/** "under a minute", "5 minutes", "3 hours", "2 days": how old a backup is, for people. */
-export function describeAge(ms: number): string {
-  const minutes = Math.max(0, Math.round(ms / 60_000));
-  if (minutes === 0) return 'under a minute';
-  if (minutes < 60) return minutes === 1 ? '1 minute' : `${minutes} minutes`;
-  const hours = Math.round(minutes / 60);
-  if (hours < 48) return hours === 1 ? '1 hour' : `${hours} hours`;
-  return `${Math.round(hours / 24)} days`;
-}
-
 /** BACKUP_EVERY for people: "1 day", "6 hours", "30 minutes", or "off". */
 export function describeInterval(ms: number): string {
   if (ms <= 0) return 'off';

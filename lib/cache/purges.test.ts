@@ -98,6 +98,9 @@ describe('the purge queue', () => {
     ]);
     expect(status[1]!.lastError).toMatch(/could not be reached/);
     expect(status[1]!.mostAttempts).toBe(1);
+    // A failure a moment ago is not yet late; a minute on, the dashboard says so.
+    expect(status[1]!.late).toBe(false);
+    expect(purgeQueueStatus(new Date(Date.now() + 61_000))[1]!.late).toBe(true);
 
     // Not due yet: a pass now leaves them alone.
     await deliverDuePurges();

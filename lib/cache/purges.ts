@@ -186,16 +186,21 @@ export async function deliverDuePurges(): Promise<void> {
   }
 }
 
+/** A purge still waiting after this long is a problem: the cache is serving pages from before a change. */
+export const PURGE_LATE_MS = 60_000;
+
 export type PurgeTargetStatus = {
   target: string;
   waiting: number;
   oldestRequestedAt: Date | null;
+  /** The oldest purge has waited longer than PURGE_LATE_MS. */
+  late: boolean;
   mostAttempts: number;
   lastError: string | null;
 };
 
 /** What the dashboard shows per cache: purges waiting, the oldest, and why the last attempt failed. */
-export function purgeQueueStatus(): PurgeTargetStatus[] {
+export function purgeQueueStatus(now = new Date()): PurgeTargetStatus[] {
   const rows = getDb()
     .select({
       target: cachePurges.target,
@@ -226,6 +231,7 @@ export function purgeQueueStatus(): PurgeTargetStatus[] {
       target,
       waiting: row?.waiting ?? 0,
       oldestRequestedAt: row?.oldest ? new Date(row.oldest) : null,
+      late: row?.oldest ? now.getTime() - row.oldest > PURGE_LATE_MS : false,
       mostAttempts: row?.mostAttempts ?? 0,
       lastError: row?.lastError ?? null,
     };

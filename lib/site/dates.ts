@@ -44,3 +44,13 @@ const timeWithZone = new Intl.DateTimeFormat('en-GB', {
 export function formatNewsroomTime(at: Date, { timeOnly = false } = {}): string {
   return (timeOnly ? timeWithZone : withZone).format(at);
 }
+
+/** "under a minute", "5 minutes", "3 hours", "2 days": how long ago something was, for people (a backup, a waiting purge). */
+export function describeAge(ms: number): string {
+  const minutes = Math.max(0, Math.round(ms / 60_000));
+  if (minutes === 0) return 'under a minute';
+  if (minutes < 60) return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return hours === 1 ? '1 hour' : `${hours} hours`;
+  return `${Math.round(hours / 24)} days`;
+}
