@@ -1,6 +1,6 @@
 'use server';
 
-import { cookies, headers } from 'next/headers';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { type ActionState, formValues } from '@/lib/forms/action-state';
@@ -11,7 +11,7 @@ import { articleTag, COMMENT_COUNTS_TAG } from '@/lib/articles/cache-tags';
 import { invalidateCacheTags } from '@/lib/cache/invalidate';
 import { kickMailDelivery } from '@/lib/mail';
 import { articlePath, commentReceivedPath } from '@/lib/site/urls';
-import { credentialOwner, CREDENTIAL_COOKIE, noteCommenterUse, requestCommenterConfirmation, type CredentialOwner } from './commenters';
+import { noteCommenterUse, requestCredentialOwner, requestCommenterConfirmation, type CredentialOwner } from './commenters';
 import { kickReplyNotifications } from './notifications';
 import { readPendingIds, writePendingIds } from './pending-list';
 import { COMMENT_FIELDS, type CommentField, commentInputSchema, createFormStamp, stampForRetry } from './rules';
@@ -79,7 +79,7 @@ export async function submitComment(articleSlug: string, _previous: CommentFormS
   let published = false;
   let provenHere: CredentialOwner | null = null;
   try {
-    const owner = credentialOwner((await cookies()).get(CREDENTIAL_COOKIE)?.value);
+    const owner = await requestCredentialOwner();
     provenHere = owner?.email === parsed.data.email ? owner : null;
     const outcome = storeComment({
       articleSlug,

@@ -24,15 +24,18 @@ export function readCommenterLinkToken(action: CommenterLinkAction, token: unkno
 
 export const confirmCommenterUrl = (token: string) => absoluteUrl(`/comments/confirm?token=${encodeURIComponent(token)}`);
 
+const query = (action: CommenterLinkAction, id: number) => {
+  const t = encodeURIComponent(commenterLinkToken(action, id));
+  return action === 'forget' ? `t=${t}` : `what=${action}&t=${t}`;
+};
+
 /** The page a link opens (with a button: scanners that open links change nothing). */
 export const commenterLinkPageUrl = (action: CommenterLinkAction, id: number) =>
-  absoluteUrl(
-    `/comments/${action === 'forget' ? 'forget' : 'unsubscribe'}?${action === 'forget' ? '' : `what=${action}&`}t=${encodeURIComponent(commenterLinkToken(action, id))}`,
-  );
+  absoluteUrl(`/comments/${action === 'forget' ? 'forget' : 'unsubscribe'}?${query(action, id)}`);
 
-/** RFC 8058 one-click: a POST to this URL, no cookie, stops reply emails about the comment. */
-export const oneClickRepliesUrl = (commentId: number) =>
-  absoluteUrl(`/api/comments/unsubscribe?what=thread&t=${encodeURIComponent(commenterLinkToken('thread', commentId))}`);
+/** RFC 8058 one-click: a POST to this URL, no cookie, stops the reply emails it names. */
+export const oneClickStopUrl = (action: Exclude<CommenterLinkAction, 'forget'>, id: number) =>
+  absoluteUrl(`/api/comments/unsubscribe?${query(action, id)}`);
 
 export interface CommenterLinks {
   stopAll: string;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { cookies } from 'next/headers';
 import { createElement } from 'react';
 import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db';
@@ -10,7 +11,7 @@ import { hashToken, isWellFormedToken, newToken } from '@/lib/newsletter/tokens'
 import { logStaffAction } from '@/lib/staff/log';
 import { commenterLinks, confirmCommenterUrl } from './commenter-links';
 
-// Commenters who prove their address (issue: reply notifications and trust). Proof is per
+// Commenters who prove their address, to hear of replies and to be trusted. Proof is per
 // browser: the emailed link's button gives the browser that pressed it a credential (a random
 // token in an httpOnly cookie, stored here as a hash). Only a browser holding one is treated as
 // the address's owner: knowing someone's address is never enough.
@@ -138,6 +139,11 @@ export function credentialOwner(credential: string | undefined | null): Credenti
       .where(and(eq(commenterCredentials.tokenHash, hashToken(credential)), isNull(commenterCredentials.revokedAt)))
       .get() ?? null
   );
+}
+
+/** Whose address the current request's browser proved, by its credential cookie, or null. */
+export async function requestCredentialOwner(): Promise<CredentialOwner | null> {
+  return credentialOwner((await cookies()).get(CREDENTIAL_COOKIE)?.value);
 }
 
 /** "Not you?": this browser's credential stops working. */
@@ -313,9 +319,4 @@ export function commenterStanding(email: string): (TrustStanding & { credentials
       .where(and(eq(commenterCredentials.commenterId, row.id), isNull(commenterCredentials.revokedAt)))
       .get()?.n ?? 0;
   return { ...trustStanding(db, address), credentials, provenAt: row.provenAt };
-}
-
-/** A commenter's own, by id (the links in their emails). */
-export function commenterById(tx: DbOrTx, id: number) {
-  return tx.select().from(commenters).where(eq(commenters.id, id)).get() ?? null;
 }

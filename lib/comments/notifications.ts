@@ -8,7 +8,7 @@ import ReplyNotification, { replyNotificationSubject, type NotifiedReply } from 
 import { runAfterResponse } from '@/lib/jobs/after-response';
 import { brand, enqueueEmail, kickMailDelivery, renderEmail } from '@/lib/mail';
 import { absoluteUrl, articlePath } from '@/lib/site/urls';
-import { commenterLinks, commenterLinkPageUrl, oneClickRepliesUrl, readCommenterLinkToken } from './commenter-links';
+import { commenterLinks, commenterLinkPageUrl, oneClickStopUrl, readCommenterLinkToken } from './commenter-links';
 import { commenterRef, revokeCredentials } from './commenters';
 
 // Reply notifications: when a reply becomes visible to readers (approved by a moderator, published
@@ -193,7 +193,7 @@ export async function sendDueReplyNotifications(now = new Date()): Promise<numbe
             ...rendered,
             // RFC 8058: one click stops the emails about this comment (a digest: about all).
             headers: {
-              'List-Unsubscribe': `<${batch.length === 1 ? oneClickRepliesUrl(first.reply.parentId) : oneClickAllUrl(commenterId)}>`,
+              'List-Unsubscribe': `<${batch.length === 1 ? oneClickStopUrl('thread', first.reply.parentId) : oneClickStopUrl('all', commenterId)}>`,
               'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
             },
             idempotencyKey: batch.length === 1 ? `reply-notification/${first.id}` : `reply-digest/${ids.join('-')}`,
@@ -209,9 +209,6 @@ export async function sendDueReplyNotifications(now = new Date()): Promise<numbe
   }
   return queued;
 }
-
-const oneClickAllUrl = (commenterId: number) =>
-  commenterLinkPageUrl('all', commenterId).replace('/comments/unsubscribe?', '/api/comments/unsubscribe?');
 
 /** "Stop emails about replies to this comment". */
 export function stopThreadNotifications(commentId: number): boolean {

@@ -209,6 +209,7 @@ export function storeComment(req: SubmitRequest): SubmitOutcome {
       });
       if (!row) throw new Error('the comment insert returned no row');
       if (published) {
+        // Not in the prepared insert: its placeholders go through the columns, and a null time does not.
         tx.update(comments).set({ moderatedAt: now, moderatedBy: TRUST_ACTOR }).where(eq(comments.id, row.id)).run();
         recordReplyNotifications(tx, [row.id], now);
       }

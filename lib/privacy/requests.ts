@@ -1,4 +1,5 @@
 import 'server-only';
+import { cookies } from 'next/headers';
 import { createElement } from 'react';
 import { and, eq, gt, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db';
@@ -118,6 +119,11 @@ export function sessionEmail(session: string | undefined | null, now = new Date(
     .where(eq(dataRequests.sessionHash, hashToken(session)))
     .get();
   return row && row.expiresAt && row.expiresAt > now ? row.email : null;
+}
+
+/** The address the current request's My data session may see (its cookie), or null. */
+export async function requestSessionEmail(): Promise<string | null> {
+  return sessionEmail((await cookies()).get(SESSION_COOKIE)?.value);
 }
 
 export function endSession(session: string | undefined | null): void {

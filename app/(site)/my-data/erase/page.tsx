@@ -1,27 +1,16 @@
 import type { Metadata } from 'next';
+import { MyDataLinkNeeded } from '@/components/my-data-link-needed';
 import Link from 'next/link';
-import { cookies } from 'next/headers';
-import { SiteLink } from '@/components/site-link';
 import { eraseMyData } from '@/lib/privacy/actions';
-import { SESSION_COOKIE, sessionEmail } from '@/lib/privacy/requests';
+import { requestSessionEmail } from '@/lib/privacy/requests';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Erase my data', robots: { index: false, follow: false }, referrer: 'same-origin' };
 
 /** Asks once more before erasing: it cannot be undone. */
 export default async function EraseMyDataPage() {
-  const email = sessionEmail((await cookies()).get(SESSION_COOKIE)?.value);
-  if (!email) {
-    return (
-      <div className="notice">
-        <h1>Erase my data</h1>
-        <p role="status">This page opens from the link we email you, for one hour in the browser that opened it.</p>
-        <p>
-          <SiteLink href="/my-data">Ask for a link</SiteLink>
-        </p>
-      </div>
-    );
-  }
+  const email = await requestSessionEmail();
+  if (!email) return <MyDataLinkNeeded title="Erase my data" />;
   return (
     <div className="notice">
       <h1>Erase everything we hold for {email}?</h1>

@@ -1,13 +1,12 @@
-import { cookies } from 'next/headers';
 import { env } from '@/lib/env';
 import { collectHoldings, holdingsDocument } from '@/lib/privacy/holdings';
-import { SESSION_COOKIE, sessionEmail } from '@/lib/privacy/requests';
+import { requestSessionEmail } from '@/lib/privacy/requests';
 
 export const dynamic = 'force-dynamic';
 
 /** "Download my data": one JSON file of everything held for the session's address. */
 export async function GET() {
-  const email = sessionEmail((await cookies()).get(SESSION_COOKIE)?.value);
+  const email = await requestSessionEmail();
   const headers = { 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'same-origin' };
   if (!email)
     return new Response('This download needs the link we emailed you, opened within the hour. Ask for one at /my-data.\n', {

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
+import { MyDataLinkNeeded } from '@/components/my-data-link-needed';
 import Link from 'next/link';
-import { cookies } from 'next/headers';
 import { SiteLink } from '@/components/site-link';
 import type { CommentStatus, SubscriberStatus } from '@/db/schema';
 import { closeMyData } from '@/lib/privacy/actions';
 import { collectHoldings, SENT_EMAILS_DAYS } from '@/lib/privacy/holdings';
-import { SESSION_COOKIE, sessionEmail } from '@/lib/privacy/requests';
+import { requestSessionEmail } from '@/lib/privacy/requests';
 import { formatDateTime } from '@/lib/site/dates';
 import { articlePath } from '@/lib/site/urls';
 
@@ -31,18 +31,8 @@ const SUBSCRIBER_STATUS: Record<SubscriberStatus, string> = {
 const when = (iso: string | null) => (iso ? formatDateTime(iso, true) : 'unknown');
 
 export default async function MyDataViewPage() {
-  const email = sessionEmail((await cookies()).get(SESSION_COOKIE)?.value);
-  if (!email) {
-    return (
-      <div className="notice">
-        <h1>Your data</h1>
-        <p role="status">This page opens from the link we email you, for one hour in the browser that opened it.</p>
-        <p>
-          <SiteLink href="/my-data">Ask for a link</SiteLink>
-        </p>
-      </div>
-    );
-  }
+  const email = await requestSessionEmail();
+  if (!email) return <MyDataLinkNeeded title="Your data" />;
   const held = collectHoldings(email);
   const sub = held.subscription;
   return (

@@ -1,5 +1,4 @@
-import { cookies } from 'next/headers';
-import { credentialOwner, CREDENTIAL_COOKIE } from '@/lib/comments/commenters';
+import { requestCredentialOwner } from '@/lib/comments/commenters';
 import { newCommentFormStamp } from '@/lib/comments/queries';
 
 // A fresh signed "form shown at" time for the comment form (the cached page's own stamp is older),
@@ -8,7 +7,7 @@ import { newCommentFormStamp } from '@/lib/comments/queries';
 export const dynamic = 'force-dynamic';
 
 export async function GET() {
-  const owner = credentialOwner((await cookies()).get(CREDENTIAL_COOKIE)?.value);
+  const owner = await requestCredentialOwner();
   return Response.json(
     { stamp: newCommentFormStamp(), ...(owner && { commenter: { email: owner.email, name: owner.name ?? '' } }) },
     { headers: { 'Cache-Control': 'private, no-store' } },
