@@ -206,7 +206,7 @@ export type NewArticle = typeof articles.$inferInsert;
 export type Media = typeof media.$inferSelect;
 
 /**
- * When each cache tag was last invalidated. Read by lib/cache/next-cache-handler.mjs in every
+ * When each cache tag was last invalidated. Read by lib/cache/tag-clock.mjs in every
  * server process, written by any of them and by the command-line tools.
  */
 export const cacheInvalidations = sqliteTable(
@@ -220,7 +220,7 @@ export const cacheInvalidations = sqliteTable(
 
 /**
  * Purges owed to the shared caches named in CACHE_PURGE_URLS (Varnish, a CDN): one row per cache
- * and tag, written in the same transaction as the invalidation (lib/cache/next-cache-handler.mjs)
+ * and tag, written in the same transaction as the invalidation (lib/cache/tag-clock.mjs)
  * and deleted once that cache has confirmed it (lib/cache/purges.ts). A tag invalidated again while
  * its purge is waiting stays one row; one invalidated while its purge is in flight is purged again
  * (`requested_at` later than `claimed_at`). Times in milliseconds.

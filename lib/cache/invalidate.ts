@@ -1,11 +1,11 @@
 import 'server-only';
 import { env } from '@/lib/env';
 import { runAfterResponse } from '@/lib/jobs/after-response';
-import { invalidateTags } from './next-cache-handler.mjs';
+import { invalidateTags } from './tag-clock.mjs';
 import { deliverDuePurges } from './purges';
 
 /**
- * Marks cache tags as changed for every server process (see next-cache-handler.mjs), and purges
+ * Marks cache tags as changed for every server process (see tag-clock.mjs), and purges
  * them from the shared caches in front (CACHE_PURGE_URLS) once the response has gone: the purges
  * are queued with the invalidation, so one that fails now is retried (lib/cache/purges.ts). Call
  * after the write has committed. Works inside a request and from command-line tools alike.

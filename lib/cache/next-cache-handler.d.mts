@@ -1,6 +1,3 @@
-export function invalidateTags(tags: string[]): void;
-export function changedSince(tags: Iterable<string>, since: number, options?: { fresh?: boolean }): boolean;
-
 export default class LedgerCacheHandler {
   constructor(options?: unknown);
   get(key: string, ctx?: unknown): Promise<{ value: unknown; lastModified: number; cacheControl?: unknown } | null>;

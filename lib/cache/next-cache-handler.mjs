@@ -1,4 +1,5 @@
-// Next.js cache handler (next.config.ts `cacheHandler`) for pages and data.
+// Next.js cache handler (next.config.ts `cacheHandler`) for rendered pages and route answers
+// (data read with `'use cache'` has its own: use-cache-handler.mjs).
 //
 // Why not the default file-system cache: it keeps rendered pages on disk across restarts, so a
 // server started on a fresh DATABASE_PATH would keep serving pages from the old database, and its
@@ -6,67 +7,19 @@
 // would never hear that a comment was approved.
 //
 // Here entries live in this process's memory (a restart starts clean, bound to the database it
-// opens) and tag invalidations are rows in the site's SQLite file (`cache_invalidations`), so every
-// process and the command-line tools share them. An entry is dropped when any of its tags was
+// opens) and tag invalidations are shared by every process and the command-line tools
+// (tag-clock.mjs). An entry is dropped when any of its tags was
 // invalidated after (or just before) it was stored; the next request renders it fresh.
 //
 // A stored page also names its tags in the headers Next sends with it (Surrogate-Key, xkey), for
 // the caches in front and the page copies, and each invalidation queues their purges
 // (lib/cache/purges.ts) in the same transaction.
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { publicTags, surrogateKeyOf } from '../http/cache-policy.mjs';
-import { purgeTargetsFromEnv, queuePurgesSql } from './purge-targets.mjs';
+import { surrogateKeyOf } from '../http/cache-policy.mjs';
+import { invalidateTags, lastInvalidated, RACE_MARGIN_MS, syncTagClock } from './tag-clock.mjs';
 
 const MAX_ENTRIES = 5000;
-const SYNC_EVERY_MS = 200;
-// A render that read the database just before an invalidation can finish just after it; entries
-// stored within this window of an invalidation are treated as stale too.
-const RACE_MARGIN_MS = 1000;
 
-const state = (globalThis.__ledgerCacheHandler ??= {
-  entries: new Map(),
-  tagTimes: new Map(),
-  lastSync: 0,
-  highWater: 0,
-  db: null,
-  dbPath: null,
-});
-
-function database() {
-  // Same default as lib/env.ts (this file is loaded by Next as plain JavaScript, outside the app bundle).
-  const file = path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.DATABASE_PATH || './data/site.db');
-  if (state.db && state.dbPath === file) return state.db;
-  try {
-    // Never create the file here: at build time there is no database, and that is fine.
-    const db = new Database(file, { fileMustExist: true });
-    db.pragma('busy_timeout = 5000');
-    state.db = db;
-    state.dbPath = file;
-    return db;
-  } catch {
-    return null;
-  }
-}
-
-function sync(force = false) {
-  const now = Date.now();
-  if (!force && now - state.lastSync < SYNC_EVERY_MS) return;
-  state.lastSync = now;
-  const db = database();
-  if (!db) return;
-  try {
-    const rows = db
-      .prepare('SELECT tag, invalidated_at AS at FROM cache_invalidations WHERE invalidated_at > ? ORDER BY invalidated_at')
-      .all(state.highWater - RACE_MARGIN_MS);
-    for (const { tag, at } of rows) {
-      if ((state.tagTimes.get(tag) ?? 0) < at) state.tagTimes.set(tag, at);
-      if (at > state.highWater) state.highWater = at;
-    }
-  } catch {
-    // The table does not exist before the first migration; nothing was invalidated then.
-  }
-}
+const state = (globalThis.__ledgerCacheHandler ??= { entries: new Map() });
 
 function tagsOf(value, ctx) {
   const tags = new Set(ctx?.tags ?? []);
@@ -80,36 +33,19 @@ function tagsOf(value, ctx) {
 function isInvalidated(entry, ctx) {
   const tags = tagsOf(entry.value, ctx);
   for (const t of entry.tags) tags.add(t);
-  for (const tag of tags) {
-    const at = state.tagTimes.get(tag);
-    if (at !== undefined && at + RACE_MARGIN_MS > entry.lastModified) return true;
-  }
-  return false;
+  const at = lastInvalidated(tags);
+  return at !== 0 && at + RACE_MARGIN_MS > entry.lastModified;
 }
 
 function live(key, ctx) {
   const entry = state.entries.get(key);
   if (!entry) return null;
-  sync();
+  syncTagClock();
   if (isInvalidated(entry, ctx)) {
     state.entries.delete(key);
     return null;
   }
   return entry;
-}
-
-/**
- * Whether any of `tags` was invalidated, in any process, after (or just before) `since` (ms):
- * the test lib/cache/page-cache.mjs applies to its copies, which it knows only by the tags their
- * Surrogate-Key header named. `fresh` reads the shared table now rather than up to 200 ms ago.
- */
-export function changedSince(tags, since, { fresh = false } = {}) {
-  sync(fresh);
-  for (const tag of tags) {
-    const at = state.tagTimes.get(tag);
-    if (at !== undefined && at + RACE_MARGIN_MS > since) return true;
-  }
-  return false;
 }
 
 /**
@@ -123,43 +59,6 @@ function nameTagsForCaches(value) {
   if (!key) return;
   value.headers['surrogate-key'] = key;
   value.headers.xkey = key;
-}
-
-/**
- * Marks tags as changed, in this process at once and for every other process (and command-line
- * tool) through the database: the one place an invalidation is written. Next calls it through
- * revalidateTag; lib/cache/invalidate.ts calls it directly, so it also works outside a request.
- */
-export function invalidateTags(tags) {
-  const list = tags.filter(Boolean);
-  if (list.length === 0) return;
-  const now = Date.now();
-  for (const tag of list) state.tagTimes.set(tag, Math.max(state.tagTimes.get(tag) ?? 0, now));
-  const db = database();
-  if (!db) return;
-  try {
-    const upsert = db.prepare(
-      'INSERT INTO cache_invalidations (tag, invalidated_at) VALUES (?, ?) ON CONFLICT(tag) DO UPDATE SET invalidated_at = max(invalidated_at, excluded.invalidated_at)',
-    );
-    // Shared caches in front (CACHE_PURGE_URLS) owe a purge of the same tags, queued with the
-    // invalidation so that it is never lost (lib/cache/purges.ts sends them).
-    const targets = purgeTargetsFromEnv();
-    const purgeable = publicTags(list);
-    const queue = targets.length > 0 && purgeable.length > 0 ? db.prepare(queuePurgesSql) : null;
-    // The time is read once the write lock is held: taken before, a wait for the lock could let
-    // other invalidations commit later times first, and processes that have read those would
-    // skip this row (sync reads rows newer than what it last saw, less RACE_MARGIN_MS).
-    db.transaction(() => {
-      const at = Date.now();
-      for (const tag of list) {
-        upsert.run(tag, at);
-        if ((state.tagTimes.get(tag) ?? 0) < at) state.tagTimes.set(tag, at);
-      }
-      if (queue) for (const target of targets) for (const tag of purgeable) queue.run(target, tag, at, at);
-    }).immediate();
-  } catch (error) {
-    console.error('[cache] could not record invalidation', list, error);
-  }
 }
 
 export default class LedgerCacheHandler {

@@ -28,7 +28,7 @@ import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import { acceptsCoding, compressOnce, preferredEncoding, varyWithEncoding } from '../http/compression.mjs';
 import { sharedMaxAge } from '../http/cache-policy.mjs';
-import { changedSince } from './next-cache-handler.mjs';
+import { changedSince } from './tag-clock.mjs';
 import { ifNoneMatchIncludes } from './validators.mjs';
 
 const MAX_BYTES = 64 * 1024 * 1024;

@@ -1,5 +1,5 @@
 // The shared caches that invalidations purge (CACHE_PURGE_URLS), and the statement that queues a
-// purge for each of them. Plain JavaScript: the cache handler (next-cache-handler.mjs) queues
+// purge for each of them. Plain JavaScript: the shared tag record (tag-clock.mjs) queues
 // purges in the same transaction as the invalidation it records, outside the app bundle.
 // lib/env.ts validates the variable before anything starts; lib/cache/purges.ts sends the queue.
 

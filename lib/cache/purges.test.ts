@@ -18,7 +18,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { cachePurges } from '@/db/schema';
-import { invalidateTags } from './next-cache-handler.mjs';
+import { invalidateTags } from './tag-clock.mjs';
 import { PURGE_ECHO_MS } from './purge-rules';
 import { claimDuePurges, deliverDuePurges, purgeQueueStatus, recordPurgeOutcome } from './purges';
 

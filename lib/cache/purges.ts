@@ -6,7 +6,7 @@ import { cachePurges, type CachePurgeRow } from '@/db/schema';
 import { env } from '@/lib/env';
 import { afterConfirmedPurge, batchTags, purgeDelayMs, PURGE_LEASE_MS, PURGE_TIMEOUT_MS } from './purge-rules';
 
-// Sends the purges queued with each invalidation (lib/cache/next-cache-handler.mjs) to the shared
+// Sends the purges queued with each invalidation (lib/cache/tag-clock.mjs) to the shared
 // caches in CACHE_PURGE_URLS, as the outbox sends email: claimed by one process at a time, retried
 // with backoff while a cache is unreachable, deleted once the cache has confirmed. An editor's
 // action never waits for it: it runs after the response, and the background sweep picks up the rest.

@@ -9,7 +9,7 @@
 // - Staff, API and action answers are `private, no-store`: nothing signed-in or per-request may sit
 //   in a shared cache.
 //
-// Plain JavaScript: scripts/server.mjs and lib/cache/next-cache-handler.mjs load it without a
+// Plain JavaScript: scripts/server.mjs and lib/cache/tag-clock.mjs load it without a
 // TypeScript step (types in cache-policy.d.mts).
 
 /** How long a shared cache may keep serving a page after its time while it fetches the new one. */

@@ -23,7 +23,7 @@ export function openSiteDb(file: string): SiteDb {
 
 /**
  * What the newsroom tools do after a change: every server process drops its cached pages with
- * these tags (lib/cache/next-cache-handler.mjs polls the table). Pages rendered in the second
+ * these tags (lib/cache/tag-clock.mjs polls the table). Pages rendered in the second
  * after an invalidation count as stale too, so wait a moment before warming a page up again.
  */
 export function invalidateTags(db: SiteDb, tags: string[], now = Date.now()): void {
