@@ -15,11 +15,24 @@ const nextConfig: NextConfig = {
   // server compresses instead (lib/http/compression.mjs): build files once per build, cached pages
   // once per copy, other GETs as they stream, POSTs never.
   compress: false,
-  // Pages and data are cached in memory per process, with invalidations shared through SQLite.
+  // Pages and data are cached in memory per process, with invalidations shared through SQLite
+  // (lib/cache/tag-clock.mjs): rendered pages through `cacheHandler`, `'use cache'` data through
+  // `cacheHandlers`.
   cacheHandler: path.resolve(process.cwd(), 'lib/cache/next-cache-handler.mjs'),
+  cacheHandlers: { default: path.resolve(process.cwd(), 'lib/cache/use-cache-handler.mjs') },
   cacheMaxMemorySize: 0,
+  cacheLife: {
+    // Reader data: kept until a tag it was read under is invalidated (lib/cache/invalidate.ts),
+    // and made again hourly anyway, so the pages built from it are too.
+    reader: { stale: 300, revalidate: 3600, expire: 86_400 },
+  },
   typedRoutes: false,
   experimental: {
+    // `'use cache'` for reader data (cacheTag, cacheLife), without Cache Components' rendering
+    // model: under it, Next 16 answers 200 for notFound() and redirect() in pages rendered per
+    // request, and a form posted without JavaScript gets the page without its answer (README,
+    // "Caching").
+    useCache: true,
     // The stylesheet goes in the page's <head> rather than a <link>: a reader's first paint waits
     // for no request after the HTML. Reader pages carry only the reader rules; the dashboard's are
     // in app/admin/admin.css and reach only dashboard pages.

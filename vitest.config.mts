@@ -9,7 +9,7 @@ export default defineConfig({
       { find: /^@\//, replacement: `${root}/` },
       // The real package throws on import outside a React Server Components bundle.
       { find: /^server-only$/, replacement: path.join(root, 'test/stubs/server-only.ts') },
-      // unstable_cache needs the incremental cache of a running Next server and throws without
+      // cacheTag and cacheLife need the cache scope of a running Next server and throw without
       // it, so unit tests (and only they) read straight through; see the stub for details.
       { find: /^next\/cache$/, replacement: path.join(root, 'test/stubs/next-cache.ts') },
     ],

@@ -31,7 +31,16 @@ import {
   openArticle,
   uniqueTag,
 } from './support/admin-data';
-import { allAdminActions, builtAction, builtActions, consoleFiles, PUBLIC_ACTION_MODULES, routeMethods } from './support/admin-surface';
+import {
+  allAdminActions,
+  builtAction,
+  builtActions,
+  CACHED_READ_MODULES,
+  consoleFiles,
+  isCachedRead,
+  PUBLIC_ACTION_MODULES,
+  routeMethods,
+} from './support/admin-surface';
 import { canAccess, ROLE_WITH_ARTICLE } from '../lib/auth/roles';
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from './support/fixtures';
@@ -307,7 +316,12 @@ function segmentIds(db: SiteDb): SegmentIds {
 test('the enumeration finds the admin actions, and every server action in the build is either admin or known public', () => {
   expect(actions.length).toBeGreaterThanOrEqual(10);
   const adminFiles = new Set(actions.map((a) => a.file));
+  expect(built.filter(isCachedRead).length, "the reader reads kept with 'use cache'").toBeGreaterThanOrEqual(10);
   for (const b of built) {
+    if (isCachedRead(b)) {
+      expect(CACHED_READ_MODULES, `${b.file}: a 'use cache' read outside the public read modules`).toContain(b.file);
+      continue;
+    }
     expect(
       adminFiles.has(b.file) || PUBLIC_ACTION_MODULES.includes(b.file),
       `${b.file}#${b.name}: an admin action belongs in an admin-actions.ts file`,

@@ -21,6 +21,22 @@ export const PUBLIC_ACTION_MODULES = [
   'lib/privacy/actions.ts',
 ];
 
+/**
+ * Modules whose `'use cache'` reads the build lists beside the server actions: Next can call such
+ * a function as a server function, by an id the build makes and no page sends, so each must
+ * return only what any reader may see. A cached read anywhere else fails the access test.
+ */
+export const CACHED_READ_MODULES = [
+  'lib/articles/queries.ts',
+  'lib/comments/feed.ts',
+  'lib/comments/queries.ts',
+  'lib/newsletter/archive.ts',
+  'lib/site-pages/pages.ts',
+];
+
+/** A `'use cache'` function in the manifest: the compiler names it, not an export of its module. */
+export const isCachedRead = (action: { name: string }) => action.name.startsWith('$$RSC_SERVER_CACHE_');
+
 function walk(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

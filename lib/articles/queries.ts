@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, count, desc, eq, gte, inArray, lte, ne, type Placeholder, type SQL, sql } from 'drizzle-orm';
-import { unstable_cache } from 'next/cache';
+import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/db';
 import { articleAuthors, articles, articleTags, authors, media, sections, tags, type Media } from '@/db/schema';
 import type { MediaImage } from '@/lib/media/rules';
@@ -169,16 +169,16 @@ function pageOf(where: ReturnType<typeof isLive>, page: number, limit = PAGE_SIZ
   return { ...bounds, items };
 }
 
-export const listSections = unstable_cache(
-  async (): Promise<(SectionRef & { description: string })[]> =>
-    getDb()
-      .select({ slug: sections.slug, name: sections.name, description: sections.description })
-      .from(sections)
-      .orderBy(sections.position, sections.name)
-      .all(),
-  ['listSections'],
-  { tags: [SECTIONS_TAG] },
-);
+export async function listSections(): Promise<(SectionRef & { description: string })[]> {
+  'use cache';
+  cacheTag(SECTIONS_TAG);
+  cacheLife('reader');
+  return getDb()
+    .select({ slug: sections.slug, name: sections.name, description: sections.description })
+    .from(sections)
+    .orderBy(sections.position, sections.name)
+    .all();
+}
 
 export interface FrontPage {
   lead: ArticleSummary | null;
@@ -187,31 +187,32 @@ export interface FrontPage {
 }
 
 /** Page 1 has the lead story, the latest and a block per section; later pages list the rest. */
-export const getFrontPage = unstable_cache(
-  async ({ page }: { page: number }): Promise<FrontPage | null> => {
-    const latest = pageOf(isLive(), page);
-    if (!latest) return null;
-    if (page > 1) return { lead: null, latest, sections: [] };
-    const bySection = (await listSections()).map((section) => ({
-      section: { slug: section.slug, name: section.name },
-      items: summaries()
-        .where(and(isLive(), eq(sections.slug, section.slug)))
-        .orderBy(desc(articles.publishedAt), desc(articles.id))
-        // Twice the four a block shows: the page leaves out the stories it lists above the blocks.
-        .limit(8)
-        .all()
-        .map(toSummary),
-    }));
-    return { lead: latest.items[0] ?? null, latest, sections: bySection };
-  },
-  ['getFrontPage'],
-  { tags: [LISTINGS_TAG, COMMENT_COUNTS_TAG] },
-);
+export async function getFrontPage({ page }: { page: number }): Promise<FrontPage | null> {
+  'use cache';
+  cacheTag(LISTINGS_TAG, COMMENT_COUNTS_TAG);
+  cacheLife('reader');
+  const latest = pageOf(isLive(), page);
+  if (!latest) return null;
+  if (page > 1) return { lead: null, latest, sections: [] };
+  const bySection = (await listSections()).map((section) => ({
+    section: { slug: section.slug, name: section.name },
+    items: summaries()
+      .where(and(isLive(), eq(sections.slug, section.slug)))
+      .orderBy(desc(articles.publishedAt), desc(articles.id))
+      // Twice the four a block shows: the page leaves out the stories it lists above the blocks.
+      .limit(8)
+      .all()
+      .map(toSummary),
+  }));
+  return { lead: latest.items[0] ?? null, latest, sections: bySection };
+}
 
-export const getArticleBySlug = async ({ slug }: { slug: string }): Promise<ArticleDetail | null> =>
-  unstable_cache(async () => articleDetail(and(eq(articles.slug, slug), isLive())!), ['getArticleBySlug', slug], {
-    tags: [articleTag(slug)],
-  })();
+export async function getArticleBySlug({ slug }: { slug: string }): Promise<ArticleDetail | null> {
+  'use cache';
+  cacheTag(articleTag(slug));
+  cacheLife('reader');
+  return articleDetail(and(eq(articles.slug, slug), isLive())!);
+}
 
 /**
  * An article as its page shows it, whichever row `where` picks. Readers get it through
@@ -255,16 +256,26 @@ export function articleDetail(where: SQL): ArticleDetail | null {
   };
 }
 
+/** The most related articles a page lists. */
+const MAX_RELATED = 12;
+
 /**
  * Up to `limit` live articles that share the most tags with this one, then its section's latest.
  * Tagged with that section and those tags, so only a change there refreshes the article's page.
  */
 export const listRelatedArticles = ({ article, limit = 3 }: { article: ArticleDetail; limit?: number }) =>
-  unstable_cache(() => relatedArticles({ articleId: article.id, limit }), ['listRelatedArticles', String(article.id), String(limit)], {
-    tags: [sectionTag(article.section.slug), ...article.tags.map((t) => tagTag(t.slug))],
-  })();
+  cachedRelatedArticles({ articleId: article.id, sectionSlug: article.section.slug, tagSlugs: article.tags.map((t) => t.slug), limit });
 
-async function relatedArticles({ articleId, limit }: { articleId: number; limit: number }): Promise<ArticleSummary[]> {
+async function cachedRelatedArticles(args: { articleId: number; sectionSlug: string; tagSlugs: string[]; limit: number }) {
+  'use cache';
+  cacheTag(sectionTag(args.sectionSlug), ...args.tagSlugs.map(tagTag));
+  cacheLife('reader');
+  // Next can call a cached read as a server function with any arguments (README, "How it works"):
+  // it answers only with live articles, and never more than a page lists.
+  return relatedArticles({ articleId: args.articleId, limit: Math.min(Math.max(1, Math.trunc(args.limit) || 1), MAX_RELATED) });
+}
+
+function relatedArticles({ articleId, limit }: { articleId: number; limit: number }): ArticleSummary[] {
   const db = getDb();
   const shared = db
     .select({ articleId: articleTags.articleId, n: sql<number>`count(*)`.as('n') })
@@ -299,12 +310,10 @@ async function relatedArticles({ articleId, limit }: { articleId: number; limit:
   return [...byTags, ...more].slice(0, limit);
 }
 
-export const getSectionPage = ({ slug, page }: { slug: string; page: number }) =>
-  unstable_cache(() => sectionPage({ slug, page }), ['getSectionPage', slug, String(page)], {
-    tags: [sectionTag(slug), COMMENT_COUNTS_TAG],
-  })();
-
-async function sectionPage({ slug, page }: { slug: string; page: number }) {
+export async function getSectionPage({ slug, page }: { slug: string; page: number }) {
+  'use cache';
+  cacheTag(sectionTag(slug), COMMENT_COUNTS_TAG);
+  cacheLife('reader');
   const section = getDb()
     .select({ id: sections.id, slug: sections.slug, name: sections.name, description: sections.description })
     .from(sections)
@@ -315,10 +324,10 @@ async function sectionPage({ slug, page }: { slug: string; page: number }) {
   return list ? { section, list } : null;
 }
 
-export const getTagPage = ({ slug, page }: { slug: string; page: number }) =>
-  unstable_cache(() => tagPage({ slug, page }), ['getTagPage', slug, String(page)], { tags: [tagTag(slug), COMMENT_COUNTS_TAG] })();
-
-async function tagPage({ slug, page }: { slug: string; page: number }) {
+export async function getTagPage({ slug, page }: { slug: string; page: number }) {
+  'use cache';
+  cacheTag(tagTag(slug), COMMENT_COUNTS_TAG);
+  cacheLife('reader');
   const tag = getDb().select({ id: tags.id, slug: tags.slug, name: tags.name }).from(tags).where(eq(tags.slug, slug)).get();
   if (!tag) return null;
   const tagged = getDb().select({ id: articleTags.articleId }).from(articleTags).where(eq(articleTags.tagId, tag.id));
@@ -326,12 +335,10 @@ async function tagPage({ slug, page }: { slug: string; page: number }) {
   return list ? { tag, list } : null;
 }
 
-export const getAuthorPage = ({ slug, page }: { slug: string; page: number }) =>
-  unstable_cache(() => authorPage({ slug, page }), ['getAuthorPage', slug, String(page)], {
-    tags: [authorTag(slug), COMMENT_COUNTS_TAG],
-  })();
-
-async function authorPage({ slug, page }: { slug: string; page: number }) {
+export async function getAuthorPage({ slug, page }: { slug: string; page: number }) {
+  'use cache';
+  cacheTag(authorTag(slug), COMMENT_COUNTS_TAG);
+  cacheLife('reader');
   const row = getDb()
     .select({
       id: authors.id,
@@ -371,7 +378,19 @@ export async function searchArticles({ query, page }: { query: string; page: num
   if (!match) return { ...paginate(0, 1), items: [] };
   // Keyed by the normalised FTS expression, so "Council" and "council " share one entry; the
   // handler's LRU bounds how many distinct searches are kept.
-  return unstable_cache(async () => runSearch(match, page), ['searchArticles', match, String(page)], { tags: [LISTINGS_TAG] })();
+  return cachedSearch(match, page);
+}
+
+async function cachedSearch(match: string, page: number) {
+  'use cache';
+  cacheTag(LISTINGS_TAG);
+  cacheLife('reader');
+  // Next can call a cached read as a server function with any arguments (README, "How it works"),
+  // so the MATCH expression is made again here: only words reach FTS (buildFtsQuery keeps its own
+  // output as it is, so a reader's search is unchanged).
+  const safe = buildFtsQuery(match);
+  if (!safe || !Number.isInteger(page) || page < 1) return null;
+  return runSearch(safe, page);
 }
 
 function runSearch(match: string, page: number): Page<SearchHit> | null {

@@ -62,6 +62,13 @@ describe('buildFtsQuery', () => {
     expect(buildFtsQuery(input)).toBeNull();
   });
 
+  it('keeps its own output as it is (the cached search makes its expression again from it)', () => {
+    for (const input of ['Mainframe retire', 'cloud ai', '"main"frame* OR x', 'Émile Zola 2026']) {
+      const once = buildFtsQuery(input);
+      expect(buildFtsQuery(once!), input).toBe(once);
+    }
+  });
+
   it('quotes every word and lets the last match as a prefix', () => {
     expect(buildFtsQuery('Mainframe retire')).toBe('"mainframe" "retire"*');
   });

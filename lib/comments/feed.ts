@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import { unstable_cache } from 'next/cache';
+import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/db';
 import { articles, comments } from '@/db/schema';
 import { articleTag, COMMENT_COUNTS_TAG, LISTINGS_TAG } from '@/lib/articles/cache-tags';
@@ -92,23 +92,22 @@ export const COMMENTS_FEED_TAGS = [COMMENT_COUNTS_TAG, LISTINGS_TAG];
 export const articleCommentsFeedTags = (slug: string) => [articleTag(slug)];
 
 /** The site's comment feed: the latest COMMENT_FEED_SIZE approved comments on live articles. */
-export const buildCommentsFeed = unstable_cache(
-  async () =>
-    commentsFeed({ title: `${env.SITE_NAME}: comments`, homePath: '/', selfPath: COMMENTS_FEED_PATH, comments: latestApproved() }),
-  ['buildCommentsFeed'],
-  { tags: COMMENTS_FEED_TAGS },
-);
+export async function buildCommentsFeed() {
+  'use cache';
+  cacheTag(...COMMENTS_FEED_TAGS);
+  cacheLife('reader');
+  return commentsFeed({ title: `${env.SITE_NAME}: comments`, homePath: '/', selfPath: COMMENTS_FEED_PATH, comments: latestApproved() });
+}
 
 /** One article's comment feed (the caller has checked that readers may see the article). */
-export const buildArticleCommentsFeed = (article: { slug: string; title: string }) =>
-  unstable_cache(
-    async () =>
-      commentsFeed({
-        title: `Comments on “${article.title}”`,
-        homePath: articlePath(article.slug),
-        selfPath: articleCommentsFeedPath(article.slug),
-        comments: latestApproved(article.slug),
-      }),
-    ['buildArticleCommentsFeed', article.slug],
-    { tags: articleCommentsFeedTags(article.slug) },
-  )();
+export async function buildArticleCommentsFeed(article: { slug: string; title: string }) {
+  'use cache';
+  cacheTag(...articleCommentsFeedTags(article.slug));
+  cacheLife('reader');
+  return commentsFeed({
+    title: `Comments on “${article.title}”`,
+    homePath: articlePath(article.slug),
+    selfPath: articleCommentsFeedPath(article.slug),
+    comments: latestApproved(article.slug),
+  });
+}

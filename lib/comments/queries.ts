@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import { unstable_cache } from 'next/cache';
+import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/db';
 import { articles, comments } from '@/db/schema';
 import { articleTag } from '@/lib/articles/cache-tags';
@@ -27,21 +27,19 @@ const publicColumns = {
 };
 
 /** Approved comments of one article, `COMMENTS_PAGE_SIZE` top-level threads a page. */
-export const listApprovedComments = async ({ slug, page }: { slug: string; page: number }): Promise<ThreadPage | null> =>
-  unstable_cache(
-    async (): Promise<ThreadPage | null> => {
-      const rows = getDb()
-        .select(publicColumns)
-        .from(comments)
-        .innerJoin(articles, eq(articles.id, comments.articleId))
-        .where(and(eq(articles.slug, slug), eq(comments.status, 'approved')))
-        .orderBy(asc(comments.createdAt), asc(comments.id))
-        .all();
-      return buildThread(rows, page, COMMENTS_PAGE_SIZE);
-    },
-    ['listApprovedComments', slug, String(page)],
-    { tags: [articleTag(slug)] },
-  )();
+export async function listApprovedComments({ slug, page }: { slug: string; page: number }): Promise<ThreadPage | null> {
+  'use cache';
+  cacheTag(articleTag(slug));
+  cacheLife('reader');
+  const rows = getDb()
+    .select(publicColumns)
+    .from(comments)
+    .innerJoin(articles, eq(articles.id, comments.articleId))
+    .where(and(eq(articles.slug, slug), eq(comments.status, 'approved')))
+    .orderBy(asc(comments.createdAt), asc(comments.id))
+    .all();
+  return buildThread(rows, page, COMMENTS_PAGE_SIZE);
+}
 
 /** A signed "form shown at" stamp for a comment form being rendered. */
 export const newCommentFormStamp = () => createFormStamp(keyFor('form-stamps'));

@@ -1,12 +1,21 @@
 import 'server-only';
-import { unstable_cache } from 'next/cache';
+import { cacheLife, cacheTag } from 'next/cache';
 import { LISTINGS_TAG } from '@/lib/articles/cache-tags';
 import { ISSUES_TAG, getSentIssue, listSentIssues } from './issues';
 
 // The public newsletter archive, cached like the rest of the reading site.
 
-export const listPublicIssues = unstable_cache(async () => listSentIssues(), ['listPublicIssues'], { tags: [ISSUES_TAG] });
+export async function listPublicIssues() {
+  'use cache';
+  cacheTag(ISSUES_TAG);
+  cacheLife('reader');
+  return listSentIssues();
+}
 
-export const getPublicIssue = async ({ id }: { id: number }) =>
+export async function getPublicIssue({ id }: { id: number }) {
+  'use cache';
   // Also tagged with the articles: one taken down disappears from the web version too.
-  unstable_cache(async () => getSentIssue(id), ['getPublicIssue', String(id)], { tags: [ISSUES_TAG, LISTINGS_TAG] })();
+  cacheTag(ISSUES_TAG, LISTINGS_TAG);
+  cacheLife('reader');
+  return getSentIssue(id);
+}

@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
-import { unstable_cache } from 'next/cache';
+import { cacheLife, cacheTag } from 'next/cache';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { sitePages } from '@/db/schema';
@@ -34,15 +34,13 @@ function readSitePage(slug: SitePageSlug): SitePage {
 }
 
 /** A site page as readers see it, rendered; cached until an editor saves it. */
-export const getPublicSitePage = (slug: SitePageSlug) =>
-  unstable_cache(
-    async () => {
-      const page = readSitePage(slug);
-      return { title: page.title, html: renderMarkdown(page.body), updatedAt: page.updatedAt };
-    },
-    ['getPublicSitePage', slug],
-    { tags: [sitePageTag(slug)] },
-  )();
+export async function getPublicSitePage(slug: SitePageSlug) {
+  'use cache';
+  cacheTag(sitePageTag(slug));
+  cacheLife('reader');
+  const page = readSitePage(slug);
+  return { title: page.title, html: renderMarkdown(page.body), updatedAt: page.updatedAt };
+}
 
 /** For the dashboard: every page, as stored or as first written. */
 export function listSitePages(): SitePage[] {

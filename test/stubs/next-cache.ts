@@ -1,19 +1,14 @@
 // Stand-in for `next/cache` in unit tests only (aliased in vitest.config.mts).
 //
-// `unstable_cache` looks up the incremental cache of a running Next server and throws
-// "Invariant: incrementalCache missing" without one, so here it is the identity: every call reads
-// the real SQLite database. Caching itself is tested end to end against `next start`
-// (e2e/caching.spec.ts). Tag invalidation has no cache to drop here, so it records nothing.
+// Outside Next's compiler a `'use cache'` directive is a plain string, so a cached read runs on
+// every call and reads the real SQLite database; `cacheTag` and `cacheLife` need the cache scope
+// Next sets up around such a function, and throw without it, so here they record nothing. Caching
+// itself is tested end to end against the built site (e2e/caching.spec.ts), and the cache handler
+// on its own (lib/cache/use-cache-handler.test.ts).
 
-type AnyFunction = (...args: never[]) => Promise<unknown>;
+export function cacheTag(..._tags: string[]): void {}
 
-export function unstable_cache<T extends AnyFunction>(
-  fn: T,
-  _keyParts?: string[],
-  _options?: { tags?: string[]; revalidate?: number | false },
-): T {
-  return fn;
-}
+export function cacheLife(_profile: string | { stale?: number; revalidate?: number; expire?: number }): void {}
 
 export function revalidateTag(_tag: string, _profile?: string | { expire?: number }): void {}
 
