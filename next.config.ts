@@ -30,8 +30,8 @@ const nextConfig: NextConfig = {
   experimental: {
     // `'use cache'` for reader data (cacheTag, cacheLife), without Cache Components' rendering
     // model: under it, Next 16 answers 200 for notFound() and redirect() in pages rendered per
-    // request, and a form posted without JavaScript gets the page without its answer (README,
-    // "Caching").
+    // request, and a form posted without JavaScript got the page without its answer (README, "How
+    // it works").
     useCache: true,
     // The stylesheet goes in the page's <head> rather than a <link>: a reader's first paint waits
     // for no request after the HTML. Reader pages carry only the reader rules; the dashboard's are

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
 import { DateTime } from '@/components/date-time';
 import { sitePagePath, type SitePageSlug } from '@/lib/site-pages/catalogue';
 import { getPublicSitePage } from '@/lib/site-pages/pages';
@@ -8,11 +9,13 @@ import { feedTypes } from '@/lib/site/feeds';
 
 export async function sitePageMetadata(slug: SitePageSlug): Promise<Metadata> {
   const page = await getPublicSitePage(slug);
+  if (!page) return {};
   return { title: page.title, alternates: { canonical: sitePagePath(slug), types: feedTypes() } };
 }
 
 export async function SitePageView({ slug }: { slug: SitePageSlug }) {
   const page = await getPublicSitePage(slug);
+  if (!page) notFound();
   return (
     <article className="site-page">
       <header className="page-header">

@@ -168,6 +168,30 @@ describe('the draft is never visible', () => {
   });
 });
 
+describe('cached reads called with arguments no page sends', () => {
+  // Next lets anyone with a cached read's id call it as a server function with any arguments
+  // (README, "How it works"), so each checks its own.
+  it('answer nothing for a bad slug or page number, without an error', async () => {
+    for (const page of [0, -1, 1.5, Number.NaN, 1e12]) {
+      expect(await getFrontPage({ page }), `front page ${page}`).toBeNull();
+      expect(await getSectionPage({ slug: 'procurement', page }), `section page ${page}`).toBeNull();
+    }
+    for (const slug of ['x'.repeat(300), '../etc', 'Council', '']) {
+      expect(await getArticleBySlug({ slug }), slug.slice(0, 20)).toBeNull();
+      expect(await getTagPage({ slug, page: 1 }), slug.slice(0, 20)).toBeNull();
+      expect(await getAuthorPage({ slug, page: 1 }), slug.slice(0, 20)).toBeNull();
+    }
+  });
+
+  it('name no related articles for a draft, which would say what the draft is about', async () => {
+    const live = (await getArticleBySlug({ slug: MAINFRAME_SLUG }))!;
+    expect((await listRelatedArticles({ article: live })).length).toBeGreaterThan(0);
+    const asIfLive = { ...live, id: draft().id };
+    expect(await listRelatedArticles({ article: asIfLive })).toEqual([]);
+    expect((await listRelatedArticles({ article: live, limit: 10_000 })).length).toBeLessThanOrEqual(12);
+  });
+});
+
 describe('articles scheduled for the future are not live yet', () => {
   it('hides an article whose publication time is still to come', async () => {
     const slug = publishedSlugs()[0]!;

@@ -5,9 +5,10 @@ import { getDb } from '@/db';
 import { articleAuthors, articles, articleTags, authors, media, sections, tags, type Media } from '@/db/schema';
 import type { MediaImage } from '@/lib/media/rules';
 import { newsroomNow } from '@/lib/site/clock';
+import { isValidSlug } from '@/lib/site/urls';
 import { articleTag, authorTag, COMMENT_COUNTS_TAG, LISTINGS_TAG, sectionTag, SECTIONS_TAG, tagTag } from './cache-tags';
 import { readingMinutes, renderMarkdown } from './markdown';
-import { paginate, PAGE_SIZE, type Pagination } from './pagination';
+import { isPageNumber, paginate, PAGE_SIZE, type Pagination } from './pagination';
 import { SNIPPET_CLOSE, SNIPPET_OPEN } from './search-markers';
 import { buildFtsQuery } from './search-query';
 
@@ -189,6 +190,7 @@ export interface FrontPage {
 /** Page 1 has the lead story, the latest and a block per section; later pages list the rest. */
 export async function getFrontPage({ page }: { page: number }): Promise<FrontPage | null> {
   'use cache';
+  if (!isPageNumber(page)) return null;
   cacheTag(LISTINGS_TAG, COMMENT_COUNTS_TAG);
   cacheLife('reader');
   const latest = pageOf(isLive(), page);
@@ -209,6 +211,7 @@ export async function getFrontPage({ page }: { page: number }): Promise<FrontPag
 
 export async function getArticleBySlug({ slug }: { slug: string }): Promise<ArticleDetail | null> {
   'use cache';
+  if (!isValidSlug(slug)) return null;
   cacheTag(articleTag(slug));
   cacheLife('reader');
   return articleDetail(and(eq(articles.slug, slug), isLive())!);
@@ -258,6 +261,8 @@ export function articleDetail(where: SQL): ArticleDetail | null {
 
 /** The most related articles a page lists. */
 const MAX_RELATED = 12;
+/** The tags a related list is kept under at most: Next keeps 128 on an entry, warning of more. */
+const MAX_TAGS = 100;
 
 /**
  * Up to `limit` live articles that share the most tags with this one, then its section's latest.
@@ -268,11 +273,22 @@ export const listRelatedArticles = ({ article, limit = 3 }: { article: ArticleDe
 
 async function cachedRelatedArticles(args: { articleId: number; sectionSlug: string; tagSlugs: string[]; limit: number }) {
   'use cache';
-  cacheTag(sectionTag(args.sectionSlug), ...args.tagSlugs.map(tagTag));
-  cacheLife('reader');
   // Next can call a cached read as a server function with any arguments (README, "How it works"):
-  // it answers only with live articles, and never more than a page lists.
-  return relatedArticles({ articleId: args.articleId, limit: Math.min(Math.max(1, Math.trunc(args.limit) || 1), MAX_RELATED) });
+  // it answers only for a live article (a draft's tags would say what it is about), with live
+  // articles, never more than a page lists.
+  const { articleId, sectionSlug, tagSlugs, limit } = args;
+  if (!Number.isSafeInteger(articleId) || !isValidSlug(sectionSlug) || !Array.isArray(tagSlugs) || !tagSlugs.every(isValidSlug)) return [];
+  if (
+    !getDb()
+      .select({ id: articles.id })
+      .from(articles)
+      .where(and(eq(articles.id, articleId), isLive()))
+      .get()
+  )
+    return [];
+  cacheTag(sectionTag(sectionSlug), ...tagSlugs.slice(0, MAX_TAGS).map(tagTag));
+  cacheLife('reader');
+  return relatedArticles({ articleId, limit: Math.min(Math.max(1, Math.trunc(limit) || 1), MAX_RELATED) });
 }
 
 function relatedArticles({ articleId, limit }: { articleId: number; limit: number }): ArticleSummary[] {
@@ -312,6 +328,7 @@ function relatedArticles({ articleId, limit }: { articleId: number; limit: numbe
 
 export async function getSectionPage({ slug, page }: { slug: string; page: number }) {
   'use cache';
+  if (!isValidSlug(slug) || !isPageNumber(page)) return null;
   cacheTag(sectionTag(slug), COMMENT_COUNTS_TAG);
   cacheLife('reader');
   const section = getDb()
@@ -326,6 +343,7 @@ export async function getSectionPage({ slug, page }: { slug: string; page: numbe
 
 export async function getTagPage({ slug, page }: { slug: string; page: number }) {
   'use cache';
+  if (!isValidSlug(slug) || !isPageNumber(page)) return null;
   cacheTag(tagTag(slug), COMMENT_COUNTS_TAG);
   cacheLife('reader');
   const tag = getDb().select({ id: tags.id, slug: tags.slug, name: tags.name }).from(tags).where(eq(tags.slug, slug)).get();
@@ -337,6 +355,7 @@ export async function getTagPage({ slug, page }: { slug: string; page: number })
 
 export async function getAuthorPage({ slug, page }: { slug: string; page: number }) {
   'use cache';
+  if (!isValidSlug(slug) || !isPageNumber(page)) return null;
   cacheTag(authorTag(slug), COMMENT_COUNTS_TAG);
   cacheLife('reader');
   const row = getDb()

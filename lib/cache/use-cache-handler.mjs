@@ -5,16 +5,17 @@
 // page cache being ours), and its record of invalidated tags lives in one process, so a second
 // server process on the same database, or `npm run comments approve` from a shell, would never
 // make it drop an article's cached comments. Here entries live in this process's memory, bounded
-// by size, and every tag's last invalidation comes from the shared record (tag-clock.mjs), which
-// refreshTags reads once per request.
+// by size, and every tag's last invalidation comes from the shared record (tag-clock.mjs).
 //
-// An entry is a miss once one of its tags was invalidated after (or just before) it was made, or
-// once its revalidate time has passed: an in-memory entry is not worth serving stale while it is
-// renewed, as Next's own handler also decides.
-import { invalidateTags, lastInvalidated, RACE_MARGIN_MS, syncTagClock } from './tag-clock.mjs';
+// An entry is a miss once one of its tags, or one of the request's soft tags, was invalidated
+// after (or just before) it was made, or once its revalidate time has passed: an in-memory entry
+// is not worth serving stale while it is renewed, as Next's own handler also decides.
+import { lastInvalidated, RACE_MARGIN_MS, syncTagClock } from './tag-clock.mjs';
 
 /** Bytes of serialised entries kept per process before the least recently used go. */
 const MAX_BYTES = 64 * 1024 * 1024;
+/** What an entry costs beside its bytes and key (its tags, times and the map's own slot), roughly. */
+const ENTRY_OVERHEAD_BYTES = 512;
 
 const state = (globalThis.__ledgerUseCache ??= { entries: new Map(), bytes: 0, pending: new Map() });
 
@@ -25,11 +26,21 @@ function forget(key) {
   state.bytes -= stored.size;
 }
 
-function isStale(tags, since) {
-  const at = lastInvalidated(tags);
-  return at !== 0 && at + RACE_MARGIN_MS > since;
+/** Whether any of `tags` was invalidated after (or within the race margin before) `madeAt` (wall clock, ms). */
+function isStale(tags, madeAt) {
+  const at = lastInvalidated(tags ?? []);
+  return at !== 0 && at + RACE_MARGIN_MS > madeAt;
 }
 
+/**
+ * The wall-clock time of a time stamp Next made: Next stamps entries with the performance clock,
+ * while invalidations, written by several processes, are wall-clock times; the two drift apart.
+ */
+function wallClockOf(performanceTime) {
+  return performanceTime + (Date.now() - (performance.timeOrigin + performance.now()));
+}
+
+/** The whole value, in a buffer of its own (a small Buffer.concat result would share, and keep alive, an 8 KiB pool slab). */
 async function readAll(stream) {
   const chunks = [];
   let size = 0;
@@ -40,7 +51,13 @@ async function readAll(stream) {
     chunks.push(value);
     size += value.byteLength;
   }
-  return Buffer.concat(chunks, size);
+  const whole = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return whole;
 }
 
 /** @type {import('next/dist/server/lib/cache-handlers/types').CacheHandler} */
@@ -51,12 +68,11 @@ const handler = {
     if (pending) await pending;
     const stored = state.entries.get(cacheKey);
     if (!stored) return undefined;
-    const { entry, value } = stored;
-    if (
-      Date.now() > entry.timestamp + entry.revalidate * 1000 ||
-      isStale(entry.tags, entry.timestamp) ||
-      isStale(softTags, entry.timestamp)
-    ) {
+    // Also here, not only once per request: a long render must not build on a read another process
+    // has since invalidated (the record is read at most every 200 ms whatever the callers).
+    syncTagClock();
+    const { entry, value, madeAt } = stored;
+    if (Date.now() > madeAt + entry.revalidate * 1000 || isStale(entry.tags, madeAt) || isStale(softTags, madeAt)) {
       forget(cacheKey);
       return undefined;
     }
@@ -67,7 +83,7 @@ const handler = {
       ...entry,
       value: new ReadableStream({
         start(controller) {
-          controller.enqueue(new Uint8Array(value));
+          controller.enqueue(value.slice());
           controller.close();
         },
       }),
@@ -76,12 +92,10 @@ const handler = {
 
   async set(cacheKey, pendingEntry) {
     let done = () => {};
-    state.pending.set(
-      cacheKey,
-      new Promise((resolve) => {
-        done = resolve;
-      }),
-    );
+    const mine = new Promise((resolve) => {
+      done = resolve;
+    });
+    state.pending.set(cacheKey, mine);
     try {
       const entry = await pendingEntry;
       // An entry that expires at once is one Next renders on every read: nothing to keep.
@@ -89,8 +103,8 @@ const handler = {
       const value = await readAll(entry.value);
       const { value: _stream, ...meta } = entry;
       forget(cacheKey);
-      const size = value.byteLength + cacheKey.length;
-      state.entries.set(cacheKey, { entry: meta, value, size });
+      const size = value.byteLength + cacheKey.length + ENTRY_OVERHEAD_BYTES;
+      state.entries.set(cacheKey, { entry: meta, value, size, madeAt: wallClockOf(entry.timestamp) });
       state.bytes += size;
       for (const [oldest] of state.entries) {
         if (state.bytes <= MAX_BYTES) break;
@@ -99,7 +113,8 @@ const handler = {
     } catch {
       // A render that failed part way leaves nothing behind; the next read makes the entry again.
     } finally {
-      state.pending.delete(cacheKey);
+      // A newer set of the same key may have started meanwhile: its wait is its own.
+      if (state.pending.get(cacheKey) === mine) state.pending.delete(cacheKey);
       done();
     }
   },
@@ -108,15 +123,17 @@ const handler = {
     syncTagClock();
   },
 
-  async getExpiration(tags) {
-    // Within the race margin of an invalidation, entries made just after it count as stale too.
-    const at = lastInvalidated(tags);
-    return at === 0 ? 0 : at + RACE_MARGIN_MS;
+  async getExpiration() {
+    // The documented answer for "check the soft tags in get": get compares them on the wall clock,
+    // with the race margin, as it does the entry's own tags.
+    return Infinity;
   },
 
-  async updateTags(tags) {
-    // revalidateTag, updateTag and revalidatePath land here; the record is shared, so it is written once.
-    invalidateTags(tags);
+  async updateTags() {
+    // Next revalidates every tag through the page cache handler as well (its revalidateTag), and
+    // that one writes the shared record (tag-clock.mjs invalidateTags): writing here too would
+    // record each invalidation, and queue its purges, twice. A profile's stale-while-revalidate
+    // (revalidateTag(tag, profile)) is not kept apart: every invalidation takes effect at once.
   },
 };
 

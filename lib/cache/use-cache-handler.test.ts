@@ -2,24 +2,16 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
-import { RACE_MARGIN_MS } from './tag-clock.mjs';
-// @ts-expect-error plain JavaScript module, loaded by Next outside the app bundle
-import handler from './use-cache-handler.mjs';
+import { invalidateTags, RACE_MARGIN_MS } from './tag-clock.mjs';
+import cache from './use-cache-handler.mjs';
 
 // The `'use cache'` handler (lib/cache/use-cache-handler.mjs) on this test file's own SQLite
-// database, driven the way Next drives it: set with a pending entry whose value is a stream,
-// get with the soft tags of the request, tags revalidated through updateTags or by another
+// database, driven the way Next drives it: set with a pending entry whose value is a stream, get
+// with the soft tags of the request; tags invalidated in this process (as the page cache handler
+// does when Next revalidates a tag, and lib/cache/invalidate.ts after every write) or by another
 // process writing cache_invalidations.
 
 type Entry = { value: ReadableStream<Uint8Array>; tags: string[]; stale: number; timestamp: number; expire: number; revalidate: number };
-type Handler = {
-  get(key: string, softTags: string[]): Promise<Entry | undefined>;
-  set(key: string, pending: Promise<Entry>): Promise<void>;
-  refreshTags(): Promise<void>;
-  getExpiration(tags: string[]): Promise<number>;
-  updateTags(tags: string[], durations?: { expire?: number }): Promise<void>;
-};
-const cache = handler as Handler;
 
 const streamOf = (text: string) =>
   new ReadableStream<Uint8Array>({
@@ -65,7 +57,7 @@ describe("the 'use cache' handler", () => {
 
   it('drops an entry once one of its tags is revalidated, here or in another process', async () => {
     await cache.set('k-here', Promise.resolve(entry('v1', ['t-here', 't-other'], { timestamp: Date.now() - 5 * RACE_MARGIN_MS })));
-    await cache.updateTags(['t-here']);
+    invalidateTags(['t-here']);
     expect(await cache.get('k-here', [])).toBeUndefined();
 
     await cache.set('k-there', Promise.resolve(entry('v1', ['t-there'], { timestamp: Date.now() - 5 * RACE_MARGIN_MS })));
@@ -84,17 +76,51 @@ describe("the 'use cache' handler", () => {
   });
 
   it('treats an entry made just after a revalidation as stale (a render may have read before it)', async () => {
-    await cache.updateTags(['t-race']);
+    invalidateTags(['t-race']);
     await cache.set('k-race', Promise.resolve(entry('maybe old', ['t-race'])));
     expect(await cache.get('k-race', [])).toBeUndefined();
   });
 
-  it('checks the soft tags it is given, and reports their last revalidation for Next to compare', async () => {
+  it('checks the soft tags it is given itself, on the same clock as the entry tags', async () => {
     await cache.set('k-soft', Promise.resolve(entry('page data', ['t-soft'], { timestamp: Date.now() - 5 * RACE_MARGIN_MS })));
-    expect(await cache.getExpiration(['_N_T_/never'])).toBe(0);
-    await cache.updateTags(['_N_T_/soft-page']);
-    expect(await cache.getExpiration(['_N_T_/soft-page', '_N_T_/never'])).toBeGreaterThan(Date.now());
-    expect(await cache.get('k-soft', ['_N_T_/soft-page'])).toBeUndefined();
+    expect(await cache.getExpiration(['_N_T_/soft-page'])).toBe(Infinity);
+    expect(await textOf(await cache.get('k-soft', ['_N_T_/soft-page']))).toBe('page data');
+    invalidateTags(['_N_T_/soft-page']);
+    expect(await cache.get('k-soft', ['_N_T_/soft-page']), 'a page path revalidated').toBeUndefined();
+  });
+
+  it('leaves recording an invalidation to the page cache handler, so it is written once', async () => {
+    await cache.set('k-once', Promise.resolve(entry('kept', ['t-once'], { timestamp: Date.now() - 5 * RACE_MARGIN_MS })));
+    await cache.updateTags(['t-once']);
+    expect(getDb().all(sql`SELECT tag FROM cache_invalidations WHERE tag = 't-once'`)).toEqual([]);
+  });
+
+  it('waits for the newest of two sets of one key', async () => {
+    let finishFirst: (e: Entry) => void = () => {};
+    let finishSecond: (e: Entry) => void = () => {};
+    const first = cache.set('k-twice', new Promise<Entry>((resolve) => (finishFirst = resolve)));
+    const second = cache.set('k-twice', new Promise<Entry>((resolve) => (finishSecond = resolve)));
+    finishFirst(entry('first', ['t-twice']));
+    await first;
+    const reading = cache.get('k-twice', []);
+    finishSecond(entry('second', ['t-twice']));
+    await second;
+    expect(await textOf(await reading)).toBe('second');
+  });
+
+  it('lets the least recently used entries go past its size bound, keeping one just read', async () => {
+    const megabyte = 'x'.repeat(1024 * 1024);
+    await cache.set('k-lru-first', Promise.resolve(entry(megabyte, ['t-lru'])));
+    await cache.set('k-lru-second', Promise.resolve(entry(megabyte, ['t-lru'])));
+    for (let i = 0; i < 70; i++) {
+      // Reading the first keeps it at the recent end; the second is never read again.
+      expect(await textOf(await cache.get('k-lru-first', []))).toBe(megabyte);
+      await cache.set(`k-lru-${i}`, Promise.resolve(entry(megabyte, ['t-lru'])));
+    }
+    expect(await cache.get('k-lru-second', [])).toBeUndefined();
+    expect(await textOf(await cache.get('k-lru-first', []))).toBe(megabyte);
+    expect(await cache.get('k-lru-0', []), 'the oldest filler').toBeUndefined();
+    expect(await textOf(await cache.get('k-lru-69', []))).toBe(megabyte);
   });
 
   it('lets an entry go once its revalidate time has passed, and keeps none that expires at once', async () => {

@@ -7,7 +7,7 @@ import { articleTag, COMMENT_COUNTS_TAG, LISTINGS_TAG } from '@/lib/articles/cac
 import { isLive } from '@/lib/articles/queries';
 import { env } from '@/lib/env';
 import { rssDocument, xmlText } from '@/lib/site/rss';
-import { absoluteUrl, articlePath } from '@/lib/site/urls';
+import { absoluteUrl, articlePath, isValidSlug } from '@/lib/site/urls';
 import { parseCommentBody } from './format';
 import { articleCommentsFeedPath, COMMENTS_FEED_PATH } from './feed-paths';
 
@@ -99,11 +99,19 @@ export async function buildCommentsFeed() {
   return commentsFeed({ title: `${env.SITE_NAME}: comments`, homePath: '/', selfPath: COMMENTS_FEED_PATH, comments: latestApproved() });
 }
 
-/** One article's comment feed (the caller has checked that readers may see the article). */
-export async function buildArticleCommentsFeed(article: { slug: string; title: string }) {
+/** One live article's comment feed, or null when readers cannot see the article. */
+export async function buildArticleCommentsFeed(slug: string): Promise<string | null> {
   'use cache';
-  cacheTag(...articleCommentsFeedTags(article.slug));
+  // Checked here, not by the caller: Next lets anyone with a cached read's id call it (README).
+  if (!isValidSlug(slug)) return null;
+  cacheTag(...articleCommentsFeedTags(slug));
   cacheLife('reader');
+  const article = getDb()
+    .select({ slug: articles.slug, title: articles.title })
+    .from(articles)
+    .where(and(eq(articles.slug, slug), isLive()))
+    .get();
+  if (!article) return null;
   return commentsFeed({
     title: `Comments on “${article.title}”`,
     homePath: articlePath(article.slug),

@@ -229,6 +229,19 @@ describe('a staff reply', () => {
     expect(logRows().map((r) => r.action)).toEqual(['approve', 'reply']);
   });
 
+  it('shows in the public thread only while its article is live', async () => {
+    const kept = addComment(slugB, 'approved');
+    expect(await publicIds(slugB)).toContain(kept);
+    const status = db().select({ status: articles.status }).from(articles).where(eq(articles.slug, slugB)).get()!.status;
+    db().update(articles).set({ status: 'draft' }).where(eq(articles.slug, slugB)).run();
+    try {
+      // The cached read checks this itself: Next lets anyone with its id call it (README, "How it works").
+      expect(await publicIds(slugB)).toEqual([]);
+    } finally {
+      db().update(articles).set({ status }).where(eq(articles.slug, slugB)).run();
+    }
+  });
+
   it('to an approved comment leaves it as it is', () => {
     const question = addComment(slugA, 'approved');
     expect(reply(question)).toMatchObject({ ok: true, approvedParent: false });

@@ -4,6 +4,9 @@ import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/db';
 import { articles, comments } from '@/db/schema';
 import { articleTag } from '@/lib/articles/cache-tags';
+import { isPageNumber } from '@/lib/articles/pagination';
+import { isLive } from '@/lib/articles/queries';
+import { isValidSlug } from '@/lib/site/urls';
 import { keyFor } from '@/lib/security/secret';
 import { readPendingIds } from './pending-list';
 import { createFormStamp } from './rules';
@@ -26,16 +29,19 @@ const publicColumns = {
   erasedAt: comments.erasedAt,
 };
 
-/** Approved comments of one article, `COMMENTS_PAGE_SIZE` top-level threads a page. */
+/** Approved comments of one live article, `COMMENTS_PAGE_SIZE` top-level threads a page. */
 export async function listApprovedComments({ slug, page }: { slug: string; page: number }): Promise<ThreadPage | null> {
   'use cache';
+  // The pages ask only for a live article's thread; a cached read checks for itself, since Next
+  // lets anyone with its id call it (README, "How it works").
+  if (!isValidSlug(slug) || !isPageNumber(page)) return null;
   cacheTag(articleTag(slug));
   cacheLife('reader');
   const rows = getDb()
     .select(publicColumns)
     .from(comments)
     .innerJoin(articles, eq(articles.id, comments.articleId))
-    .where(and(eq(articles.slug, slug), eq(comments.status, 'approved')))
+    .where(and(eq(articles.slug, slug), isLive(), eq(comments.status, 'approved')))
     .orderBy(asc(comments.createdAt), asc(comments.id))
     .all();
   return buildThread(rows, page, COMMENTS_PAGE_SIZE);

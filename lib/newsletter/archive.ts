@@ -14,6 +14,8 @@ export async function listPublicIssues() {
 
 export async function getPublicIssue({ id }: { id: number }) {
   'use cache';
+  // Checked here too: Next lets anyone with a cached read's id call it (README, "How it works").
+  if (!Number.isSafeInteger(id) || id < 1) return null;
   // Also tagged with the articles: one taken down disappears from the web version too.
   cacheTag(ISSUES_TAG, LISTINGS_TAG);
   cacheLife('reader');

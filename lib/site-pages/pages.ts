@@ -36,6 +36,8 @@ function readSitePage(slug: SitePageSlug): SitePage {
 /** A site page as readers see it, rendered; cached until an editor saves it. */
 export async function getPublicSitePage(slug: SitePageSlug) {
   'use cache';
+  // Checked here too: Next lets anyone with a cached read's id call it (README, "How it works").
+  if (!(SITE_PAGE_SLUGS as readonly string[]).includes(slug)) return null;
   cacheTag(sitePageTag(slug));
   cacheLife('reader');
   const page = readSitePage(slug);
