@@ -81,3 +81,17 @@ export async function callServerAction(call: ActionCall): Promise<ActionAnswer> 
     body: await response.text(),
   };
 }
+
+/** Calls any server function (a `'use cache'` read too) by id with `args`, as React would: the body Next decodes. */
+export async function callServerFunction(baseUrl: string, path: string, id: string, args: unknown[]): Promise<ActionAnswer> {
+  const body = await encodeReply(args);
+  const headers: Record<string, string> = { Origin: new URL(baseUrl).origin, 'Next-Action': id, Accept: 'text/x-component' };
+  if (typeof body === 'string') headers['Content-Type'] = 'text/plain;charset=UTF-8';
+  const response = await fetch(new URL(path, baseUrl), { method: 'POST', headers, body, redirect: 'manual' });
+  return {
+    status: response.status,
+    redirect: response.headers.get('x-action-redirect') ?? response.headers.get('location'),
+    contentType: response.headers.get('content-type') ?? '',
+    body: await response.text(),
+  };
+}
