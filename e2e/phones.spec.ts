@@ -1,9 +1,22 @@
 import type { Page, Request } from '@playwright/test';
+import { openArticle } from './support/admin-data';
+import { CommentForm, storedComment, SUCCESS_MESSAGE, uniqueEmail } from './support/comments';
 import { expect, test } from './support/fixtures';
+import { PHONE } from './support/layout';
 import { listPublished, listSections } from './support/site-content';
 
 // What a reader on a phone's connection pays for a first visit: every text answer compressed,
-// the stylesheet in the page, and no download of pages they have not asked for.
+// the stylesheet in the page, no script before the reader touches the page, and no download of
+// pages they have not asked for.
+
+/** The build's scripts a page fetches (lib/http/hydrate-on-intent.mjs decides when). */
+function watchScripts(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (request: Request) => {
+    if (request.resourceType() === 'script' && new URL(request.url()).pathname.startsWith('/_next/static/')) seen.push(request.url());
+  });
+  return seen;
+}
 
 /** Requests for another page's data (Next's navigation prefetch asks with an RSC header). */
 function watchPageData(page: Page): string[] {
@@ -43,9 +56,13 @@ test('a reader saving data (Save-Data) gets no prefetching at all, and the links
   const article = listPublished(siteDb)[0]!;
   const section = listSections(siteDb)[1]!;
   const fetched = watchPageData(page);
+  const scripts = watchScripts(page);
   await page.goto(`/articles/${article.slug}`, { waitUntil: 'networkidle' });
+  // Saving data, even a desktop's scripts wait for the reader.
+  expect(scripts).toEqual([]);
   const link = page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: section.name, exact: true });
   await link.hover();
+  await expect.poll(() => scripts.length, { message: 'pointing loads the scripts' }).toBeGreaterThan(0);
   await link.focus();
   await page.waitForTimeout(1_000);
   expect(fetched).toEqual([]);
@@ -62,7 +79,7 @@ test('every text answer is compressed, brotli for a browser that takes it, gzip 
   // Twice: the second answer comes from the page's cached copy.
   for (let i = 0; i < 2; i++) await request.get(articlePath);
   const html = await (await request.get(articlePath)).text();
-  const script = /<script src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
+  const script = /<script (?:src|data-ledger-src)="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
   expect(script, 'the page loads a script from the build').toBeTruthy();
 
   const paths = [articlePath, '/', script!, '/feed.xml', '/search?q=council', '/sitemap.xml', '/newsletter'];
@@ -103,4 +120,55 @@ test('the stylesheet comes in the page: nothing to fetch before the headline can
   // The inline rules are applied: the skip link is out of sight until focused.
   expect(await page.locator('.skip-link').evaluate((a) => getComputedStyle(a).position)).toBe('absolute');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(article.title);
+});
+
+test('on a phone an article loads no script until the reader touches it; then the comment form works with JavaScript and keeps what was typed first', async ({
+  browser,
+  siteDb,
+  clientIp,
+}) => {
+  const article = openArticle(siteDb, 5);
+  const context = await browser.newContext({ ...PHONE, extraHTTPHeaders: { 'X-Forwarded-For': clientIp } });
+  const page = await context.newPage();
+  const scripts = watchScripts(page);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(`/articles/${article.slug}`, { waitUntil: 'networkidle' });
+  await page.waitForTimeout(500);
+  expect(scripts, 'no script before the reader touches the page').toEqual([]);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(article.title);
+  expect(await page.locator('script[data-ledger-src]').count()).toBeGreaterThan(0);
+
+  // The reader taps the comment box and types at once, before the scripts have run.
+  const body = `Typed before the page's scripts arrived. ${Date.now()}`;
+  const hydrated = page.waitForResponse((r) => r.url().includes('/api/comments/stamp') && r.ok());
+  const form = new CommentForm(page);
+  await form.body.tap();
+  await page.keyboard.type(body);
+  // The form asks for a fresh stamp once React runs it.
+  await hydrated;
+  expect(scripts.length).toBeGreaterThan(0);
+  await expect(page.locator('script[data-ledger-src]')).toHaveCount(0);
+  await expect(form.body).toHaveValue(body);
+
+  const email = uniqueEmail('phone-reader');
+  await form.name.fill('Phone Reader');
+  await form.email.fill(email);
+  await form.post();
+  await expect(form.status).toHaveText(SUCCESS_MESSAGE);
+  expect(new URL(page.url()).pathname, 'posted in place').toBe(`/articles/${article.slug}`);
+  expect((await storedComment(siteDb, email)).body).toBe(body);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('a desktop reader with a mouse gets the scripts at once, and the dashboard always does', async ({ page, request, siteDb }) => {
+  const scripts = watchScripts(page);
+  await page.goto(`/articles/${listPublished(siteDb)[0]!.slug}`);
+  expect(scripts.length).toBeGreaterThan(0);
+  await expect(page.locator('script[data-ledger-src]')).toHaveCount(0);
+
+  const signIn = await (await request.get('/admin/sign-in')).text();
+  expect(signIn).toMatch(/<script src="\/_next\/static\/[^"]+\.js" async="">/);
+  expect(signIn).not.toContain('data-ledger-src');
 });

@@ -23,6 +23,7 @@ const { fixedSecurityHeaders, siteSecurityHeaders } = await import('../lib/secur
 const { mediaRootFromEnv, serveMediaFile } = await import('../lib/media/file-server.mjs');
 const { compressResponse, precompressStatic, serveStaticAsset } = await import('../lib/http/compression.mjs');
 const { applyCachePolicy } = await import('../lib/http/cache-policy.mjs');
+const { hydrateOnIntent } = await import('../lib/http/hydrate-on-intent.mjs');
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -90,11 +91,13 @@ async function answer(req, res) {
     return;
   if (serveFromCopy(req, res)) return;
   stampClient(req);
-  // Each wraps the ones before it: the cache policy sets the final headers first, a page copy keeps
-  // the page's own bytes, and compression codes what goes on the wire.
+  // Each wraps the ones before it: a reader page's scripts wait for the reader first, the cache
+  // policy sets the final headers, a page copy keeps those bytes, and compression codes what goes
+  // on the wire.
   compressResponse(req, res);
   remember(req, res);
   applyCachePolicy(req, res);
+  hydrateOnIntent(req, res);
   // As `next start` does: an error Next did not answer itself becomes a 500, not a hung request.
   handle(req, res).catch((error) => {
     console.error('[server] request failed', req.method, req.url, error);

@@ -1,0 +1,147 @@
+// Reader pages load Next's and React's client runtime when the reader shows intent, not while the
+// story paints. Every reader page works without JavaScript (links are links, forms post and
+// redirect), so on a phone the script only enhances what the reader then touches: it costs 120
+// KiB brotli and, on a mid-range phone, close to a second of main thread, which held the article's
+// largest paint at 2.4-2.8 s and its blocking time over half a second (README, "Phones").
+//
+// How: the server rewrites each reader page's HTML as it goes out (scripts/server.mjs), turning
+// Next's `<script src="/_next/static/…" async="">` tags into inert `<script data-ledger-src=…>`
+// placeholders, dropping its script preloads, and adding one small inline loader at the top of
+// <head>. The loader swaps the placeholders for the real scripts:
+// - at once (when the document is parsed) on a device with a mouse, unless it saves data: a
+//   desktop has the time to spare and gets the client router's fast navigation from the start;
+// - otherwise at the first sign of a reader: a touch, a scroll, a key, a focused field, a pointer.
+// The inline data scripts (Next's payload, the Turbopack bootstrap) stay as they are: they only
+// queue data for the runtime. Hydration then proceeds as Next's own loading would, in any order,
+// as its async scripts always could.
+//
+// The dashboard (/admin), the API and the local mailbox (/dev) are left alone: staff need their
+// tools at once. A tag this module does not recognise is left as it was, so the worst a change in
+// Next's markup can do is load a script eagerly.
+//
+// Plain JavaScript: scripts/server.mjs runs without a TypeScript step.
+import { StringDecoder } from 'node:string_decoder';
+
+/** Paths whose pages load their scripts as Next sends them. */
+const EAGER_PATH = /^\/(?:admin|api|dev)(?:[/?#]|$)/;
+
+/** The events that mean a reader is here and may use what the script enhances. */
+export const INTENT_EVENTS = ['pointerdown', 'touchstart', 'keydown', 'focusin', 'scroll', 'wheel', 'mousemove'];
+
+/**
+ * The loader, in the page's <head>. ES5 on purpose: it runs before any polyfill. `d.readyState`
+ * decides whether placeholders may still be on their way (a page still streaming): then it waits
+ * for the document to be parsed, so no script of the page is left behind.
+ */
+export const LOADER = `<script>(function(){var d=document,w=window,e=${JSON.stringify(INTENT_EVENTS)},o={capture:true,passive:true},s=0;function l(){var p=d.querySelectorAll("script[data-ledger-src]");for(var i=0;i<p.length;i++){var n=d.createElement("script");n.src=p[i].getAttribute("data-ledger-src");p[i].parentNode.replaceChild(n,p[i])}}function g(){if(s)return;s=1;for(var i=0;i<e.length;i++)w.removeEventListener(e[i],g,o);if(d.readyState==="loading")d.addEventListener("DOMContentLoaded",l);else l()}var c=navigator.connection;if(w.matchMedia&&matchMedia("(hover: hover) and (pointer: fine)").matches&&!(c&&c.saveData))g();else for(var i=0;i<e.length;i++)w.addEventListener(e[i],g,o)})()</script>`;
+
+const SCRIPT_TAG = /<script src="(\/_next\/static\/[^"<>]+\.js)" async="">/g;
+const SCRIPT_PRELOAD = /<link rel="preload" as="script"[^<>]*? href="\/_next\/static\/[^"<>]+\.js"[^<>]*?\/>/g;
+const HEAD_OPEN = '<head>';
+
+/** A longer unfinished tag than this at the end of a chunk is not one of ours: it goes out as it is. */
+const MAX_CARRY = 2048;
+
+/** Whether this request's HTML gets the loader (GET or HEAD of a reader path). */
+export function defersScripts(req) {
+  return (req.method === 'GET' || req.method === 'HEAD') && typeof req.url === 'string' && !EAGER_PATH.test(req.url);
+}
+
+/**
+ * A rewriter for one HTML document arriving in pieces: `push(text)` returns what can go out now,
+ * `flush()` the rest. Nothing is rewritten before `<head>` has been seen and the loader put in it,
+ * so no page is ever left with placeholders and no loader.
+ */
+export function htmlRewriter() {
+  let carry = '';
+  let loaderIn = false;
+  const rewrite = (text) => {
+    if (!loaderIn) {
+      const at = text.indexOf(HEAD_OPEN);
+      if (at === -1) return text;
+      loaderIn = true;
+      const cut = at + HEAD_OPEN.length;
+      return text.slice(0, cut) + LOADER + rewrite(text.slice(cut));
+    }
+    return text.replace(SCRIPT_TAG, '<script data-ledger-src="$1">').replace(SCRIPT_PRELOAD, '');
+  };
+  return {
+    push(piece) {
+      const text = carry + piece;
+      // A tag cut in two by the stream waits for its end.
+      const open = text.lastIndexOf('<');
+      const held = open !== -1 && text.indexOf('>', open) === -1 && text.length - open <= MAX_CARRY ? open : text.length;
+      carry = text.slice(held);
+      return rewrite(text.slice(0, held));
+    },
+    flush() {
+      const rest = carry;
+      carry = '';
+      return rewrite(rest);
+    },
+  };
+}
+
+/** The whole-document form, for tests and the benchmark. */
+export function rewriteHtml(html) {
+  const rewriter = htmlRewriter();
+  return rewriter.push(html) + rewriter.flush();
+}
+
+const isHtml = (type) => typeof type === 'string' && /^text\/html\b/i.test(type.trim());
+
+/**
+ * Rewrites the HTML Next sends for a reader page (see above). Installed last, so it sees Next's own
+ * writes first and everything after it (compression, page copies) gets the rewritten page.
+ */
+export function hydrateOnIntent(req, res) {
+  if (!defersScripts(req)) return;
+  const { writeHead, write, end } = res;
+  let decided = false;
+  let rewriter = null;
+  let decoder = null;
+
+  function decide() {
+    if (decided) return;
+    decided = true;
+    if (!isHtml(res.getHeader('content-type')) || res.hasHeader('content-encoding')) return;
+    // The page's length changes.
+    res.removeHeader('Content-Length');
+    if (req.method === 'HEAD') return;
+    rewriter = htmlRewriter();
+    decoder = new StringDecoder('utf8');
+  }
+  const text = (chunk, encoding) =>
+    typeof chunk === 'string'
+      ? encoding && encoding !== 'utf8' && encoding !== 'utf-8'
+        ? Buffer.from(chunk, encoding).toString('utf8')
+        : chunk
+      : decoder.write(Buffer.from(chunk));
+
+  res.writeHead = function rewritingWriteHead(statusCode, ...rest) {
+    if (!this.headersSent) {
+      const headers = rest.find((arg) => arg !== null && typeof arg === 'object');
+      if (Array.isArray(headers)) for (let i = 0; i + 1 < headers.length; i += 2) this.setHeader(headers[i], headers[i + 1]);
+      else if (headers) for (const [name, value] of Object.entries(headers)) if (value !== undefined) this.setHeader(name, value);
+      decide();
+    }
+    const reason = rest.find((arg) => typeof arg === 'string');
+    return reason === undefined ? writeHead.call(this, statusCode) : writeHead.call(this, statusCode, reason);
+  };
+  res.write = function rewritingWrite(chunk, encodingOrCallback, callback) {
+    decide();
+    if (!rewriter || chunk === undefined || chunk === null) return write.call(this, chunk, encodingOrCallback, callback);
+    const encoding = typeof encodingOrCallback === 'string' ? encodingOrCallback : undefined;
+    const done = typeof encodingOrCallback === 'function' ? encodingOrCallback : callback;
+    return write.call(this, rewriter.push(text(chunk, encoding)), 'utf8', done);
+  };
+  res.end = function rewritingEnd(chunk, encodingOrCallback, callback) {
+    if (typeof chunk === 'function') return this.end(undefined, undefined, chunk);
+    decide();
+    if (!rewriter) return end.call(this, chunk, encodingOrCallback, callback);
+    const encoding = typeof encodingOrCallback === 'string' ? encodingOrCallback : undefined;
+    const done = typeof encodingOrCallback === 'function' ? encodingOrCallback : callback;
+    const last = chunk === undefined || chunk === null ? '' : text(chunk, encoding);
+    return end.call(this, rewriter.push(last + decoder.end()) + rewriter.flush(), 'utf8', done);
+  };
+}
