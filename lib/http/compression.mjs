@@ -288,7 +288,10 @@ export function compressResponse(req, res) {
   res.end = function patchedEnd(chunk, encodingOrCallback, callback) {
     if (typeof chunk === 'function') return this.end(undefined, undefined, chunk);
     if (!this.headersSent) {
-      decide(chunk === undefined || chunk === null ? 0 : toBuffer(chunk, encodingOrCallback).length);
+      // A HEAD has no body to measure: it is answered as its GET would be.
+      const size =
+        req.method === 'HEAD' ? undefined : chunk === undefined || chunk === null ? 0 : toBuffer(chunk, encodingOrCallback).length;
+      decide(size);
       this.writeHead(this.statusCode);
     }
     if (!coder) return end.call(this, chunk, encodingOrCallback, callback);

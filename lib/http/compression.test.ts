@@ -114,6 +114,10 @@ describe('compressResponse', () => {
         res.write(page.slice(0, 3000));
         (res as unknown as { flush: () => void }).flush();
         setTimeout(() => res.end(page.slice(3000)), 300);
+      } else if (url === '/unmeasured') {
+        // A page whose length is not given and, for a HEAD, not written (a rewritten page's HEAD).
+        res.setHeader('Content-Type', 'text/html; charset=utf-8');
+        res.end(req.method === 'HEAD' ? undefined : page);
       } else if (url === '/small') {
         res.setHeader('Content-Type', 'text/plain');
         res.end('ok');
@@ -157,6 +161,10 @@ describe('compressResponse', () => {
     const head = await request(server.base, '/page', { 'Accept-Encoding': 'br' }, 'HEAD');
     expect(head.headers['content-encoding']).toBe('br');
     expect(head.body.length).toBe(0);
+    // A HEAD says what its GET would, even when nothing tells the length.
+    const unmeasured = await request(server.base, '/unmeasured', { 'Accept-Encoding': 'br' }, 'HEAD');
+    expect(unmeasured.headers['content-encoding']).toBe('br');
+    expect((await request(server.base, '/unmeasured', { 'Accept-Encoding': 'br' })).headers['content-encoding']).toBe('br');
   });
 
   it('keeps a streamed page streaming: the first chunk arrives before the page ends', async () => {

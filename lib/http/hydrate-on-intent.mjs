@@ -29,11 +29,43 @@ const EAGER_PATH = /^\/(?:admin|api|dev)(?:[/?#]|$)/;
 export const INTENT_EVENTS = ['pointerdown', 'touchstart', 'keydown', 'focusin', 'scroll', 'wheel', 'mousemove'];
 
 /**
- * The loader, in the page's <head>. ES5 on purpose: it runs before any polyfill. `d.readyState`
- * decides whether placeholders may still be on their way (a page still streaming): then it waits
- * for the document to be parsed, so no script of the page is left behind.
+ * The loader, sent as source in the page's <head> (ES5: it runs before anything else). `document.readyState` decides whether
+ * placeholders may still be on their way (a page still streaming): then it waits for the document
+ * to be parsed, so no script of the page is left behind.
  */
-export const LOADER = `<script>(function(){var d=document,w=window,e=${JSON.stringify(INTENT_EVENTS)},o={capture:true,passive:true},s=0;function l(){var p=d.querySelectorAll("script[data-ledger-src]");for(var i=0;i<p.length;i++){var n=d.createElement("script");n.src=p[i].getAttribute("data-ledger-src");p[i].parentNode.replaceChild(n,p[i])}}function g(){if(s)return;s=1;for(var i=0;i<e.length;i++)w.removeEventListener(e[i],g,o);if(d.readyState==="loading")d.addEventListener("DOMContentLoaded",l);else l()}var c=navigator.connection;if(w.matchMedia&&matchMedia("(hover: hover) and (pointer: fine)").matches&&!(c&&c.saveData))g();else for(var i=0;i<e.length;i++)w.addEventListener(e[i],g,o)})()</script>`;
+function loadScriptsOnIntent(events) {
+  var d = document;
+  var w = window;
+  var options = { capture: true, passive: true };
+  var started = false;
+  function swapIn() {
+    var placeholders = d.querySelectorAll('script[data-ledger-src]');
+    for (var i = 0; i < placeholders.length; i++) {
+      var script = d.createElement('script');
+      script.src = placeholders[i].getAttribute('data-ledger-src');
+      // As Next wrote it: React finds a layout's scripts by async and src, and would add them again.
+      script.setAttribute('async', '');
+      placeholders[i].parentNode.replaceChild(script, placeholders[i]);
+    }
+  }
+  function start(event) {
+    // The browser scrolls by itself while a page loads (to a #comment, or back where a reload was).
+    if (started || (event && event.type === 'scroll' && d.readyState !== 'complete')) return;
+    started = true;
+    for (var i = 0; i < events.length; i++) w.removeEventListener(events[i], start, options);
+    if (d.readyState === 'loading') d.addEventListener('DOMContentLoaded', swapIn);
+    else swapIn();
+  }
+  var connection = navigator.connection;
+  if (w.matchMedia && w.matchMedia('(hover: hover) and (pointer: fine)').matches && !(connection && connection.saveData)) start();
+  else for (var i = 0; i < events.length; i++) w.addEventListener(events[i], start, options);
+}
+
+/** The loader as the page gets it: its source without comments or indentation (every statement ends in `;` or `}`). */
+export const LOADER = `<script>(${loadScriptsOnIntent
+  .toString()
+  .replace(/^\s*\/\/.*$/gm, '')
+  .replace(/\n\s*/g, '')})(${JSON.stringify(INTENT_EVENTS)})</script>`;
 
 const SCRIPT_TAG = /<script src="(\/_next\/static\/[^"<>]+\.js)" async="">/g;
 const SCRIPT_PRELOAD = /<link rel="preload" as="script"[^<>]*? href="\/_next\/static\/[^"<>]+\.js"[^<>]*?\/>/g;
@@ -111,12 +143,8 @@ export function hydrateOnIntent(req, res) {
     rewriter = htmlRewriter();
     decoder = new StringDecoder('utf8');
   }
-  const text = (chunk, encoding) =>
-    typeof chunk === 'string'
-      ? encoding && encoding !== 'utf8' && encoding !== 'utf-8'
-        ? Buffer.from(chunk, encoding).toString('utf8')
-        : chunk
-      : decoder.write(Buffer.from(chunk));
+  // Every piece through one decoder, so a character cut between pieces comes out whole and in order.
+  const text = (chunk, encoding) => decoder.write(typeof chunk === 'string' ? Buffer.from(chunk, encoding || 'utf8') : chunk);
 
   res.writeHead = function rewritingWriteHead(statusCode, ...rest) {
     if (!this.headersSent) {
