@@ -1,9 +1,8 @@
 import { SiteLink } from '@/components/site-link';
-import { Suspense } from 'react';
 import { env } from '@/lib/env';
 import type { SectionRef } from '@/lib/articles/queries';
 import { sectionPath } from '@/lib/site/urls';
-import { SearchBoxValue, SearchInput } from './search-box';
+import { SearchBox } from './search-box';
 import { SectionNav } from './section-nav';
 
 export function SiteHeader({ sections }: { sections: SectionRef[] }) {
@@ -21,9 +20,7 @@ export function SiteHeader({ sections }: { sections: SectionRef[] }) {
             <label className="visually-hidden" htmlFor="site-search">
               Search articles
             </label>
-            <Suspense fallback={<SearchInput />}>
-              <SearchBoxValue />
-            </Suspense>
+            <SearchBox />
             <button type="submit">Search</button>
           </form>
         </div>
