@@ -29,9 +29,9 @@ const EAGER_PATH = /^\/(?:admin|api|dev)(?:[/?#]|$)/;
 export const INTENT_EVENTS = ['pointerdown', 'touchstart', 'keydown', 'focusin', 'scroll', 'wheel', 'mousemove'];
 
 /**
- * The loader, sent as source in the page's <head> (ES5: it runs before anything else). `document.readyState` decides whether
- * placeholders may still be on their way (a page still streaming): then it waits for the document
- * to be parsed, so no script of the page is left behind.
+ * The loader, sent as source in the page's <head> (ES5: it runs before anything else).
+ * `document.readyState` says whether placeholders may still be on their way (a page still
+ * streaming): then it waits for the document to be parsed, so no script of the page is left behind.
  */
 function loadScriptsOnIntent(events) {
   var d = document;
@@ -61,7 +61,7 @@ function loadScriptsOnIntent(events) {
   else for (var i = 0; i < events.length; i++) w.addEventListener(events[i], start, options);
 }
 
-/** The loader as the page gets it: its source without comments or indentation (every statement ends in `;` or `}`). */
+/** The loader as the page gets it: its source without comments or line breaks (each statement ends in `;` or `}`). */
 export const LOADER = `<script>(${loadScriptsOnIntent
   .toString()
   .replace(/^\s*\/\/.*$/gm, '')
