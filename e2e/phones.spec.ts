@@ -201,14 +201,16 @@ test('every way a reader page is answered carries the placeholders: first render
   siteDb,
 }) => {
   const articlePath = `/articles/${listPublished(siteDb)[2]!.slug}`;
-  let etag = '';
   for (let i = 1; i <= 4; i++) {
-    const answer = await request.get(articlePath);
-    const html = await answer.text();
+    const html = await (await request.get(articlePath)).text();
     expect(html, `answer ${i}`).toContain('<script data-ledger-src="/_next/static/');
     expect(html, `answer ${i}`).not.toMatch(/<script src="\/_next\/static\/[^"]+\.js" async="">/);
-    etag = answer.headers().etag ?? '';
   }
-  expect(etag).not.toBe('');
-  expect((await request.get(articlePath, { headers: { 'If-None-Match': etag } })).status()).toBe(304);
+  // Other journeys change what this page lists meanwhile (a new version has a new validator): the
+  // validator of one answer is asked about at once, until two requests fall between changes.
+  await expect(async () => {
+    const etag = (await request.get(articlePath)).headers().etag ?? '';
+    expect(etag).not.toBe('');
+    expect((await request.get(articlePath, { headers: { 'If-None-Match': etag } })).status()).toBe(304);
+  }).toPass({ timeout: 15_000 });
 });
