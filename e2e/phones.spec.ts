@@ -206,8 +206,9 @@ test('every way a reader page is answered carries the placeholders: first render
     expect(html, `answer ${i}`).toContain('<script data-ledger-src="/_next/static/');
     expect(html, `answer ${i}`).not.toMatch(/<script src="\/_next\/static\/[^"]+\.js" async="">/);
   }
-  // Other journeys change what this page lists meanwhile (a new version has a new validator): the
-  // validator of one answer is asked about at once, until two requests fall between changes.
+  // A page copy answers gzip until its brotli coding is made, each coding with its own validator,
+  // and other journeys may change the page meanwhile: one answer's validator is asked about at
+  // once, until both requests meet the same version.
   await expect(async () => {
     const etag = (await request.get(articlePath)).headers().etag ?? '';
     expect(etag).not.toBe('');
