@@ -79,8 +79,17 @@ function figuresOf(report: LighthouseReport): Figures {
 /** Blink's hover and pointer capabilities of a mouse (hover 2, fine pointer 4). */
 const DESKTOP_MOUSE = '--blink-settings=primaryHoverType=2,availableHoverTypes=2,primaryPointerType=4,availablePointerTypes=4';
 
-/** One Lighthouse run in its own headless Chromium; the JSON report. */
-async function lighthouse(url: string, formFactor: 'mobile' | 'desktop', outFile: string): Promise<LighthouseReport> {
+/**
+ * One Lighthouse run in its own headless Chromium; the JSON report. Lighthouse sometimes fails to
+ * record a trace and says to run it again: that run is made once more, and `onRetry` told.
+ */
+async function lighthouse(
+  url: string,
+  formFactor: 'mobile' | 'desktop',
+  outFile: string,
+  onRetry: () => void,
+  attempt = 1,
+): Promise<LighthouseReport> {
   const chrome = chromiumExecutable();
   const args = [
     LIGHTHOUSE_BIN,
@@ -101,6 +110,10 @@ async function lighthouse(url: string, formFactor: 'mobile' | 'desktop', outFile
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0 && attempt === 1 && /run Lighthouse again/i.test(stderr)) {
+    onRetry();
+    return lighthouse(url, formFactor, outFile, onRetry, attempt + 1);
+  }
   if (code !== 0 || !fs.existsSync(outFile)) throw new Error(`lighthouse ${url} (${formFactor}) exited ${code}: ${stderr.slice(-500)}`);
   return JSON.parse(fs.readFileSync(outFile, 'utf8')) as LighthouseReport;
 }
@@ -159,20 +172,12 @@ export const lighthouseSuite: Suite = {
           const results: Figures[] = [];
           for (let run = 1; run <= runs; run++) {
             const out = path.join(workDir, `lighthouse-${formFactor}-${rows.length}-${run}.json`);
-            try {
-              results.push(figuresOf(await lighthouse(`${server.baseUrl}${page.path}`, formFactor, out)));
-            } catch (error) {
-              // Lighthouse sometimes fails to record a trace ("Please run Lighthouse again"): once more.
-              if (!/run Lighthouse again/i.test((error as Error).message)) {
-                problems.push(`${page.label} (${formFactor}) run ${run}: ${(error as Error).message}`);
-                continue;
-              }
+            const retried = () =>
               notes.push(`${page.label} (${formFactor}) run ${run} was run again: Lighthouse could not record its trace`);
-              try {
-                results.push(figuresOf(await lighthouse(`${server.baseUrl}${page.path}`, formFactor, out)));
-              } catch (again) {
-                problems.push(`${page.label} (${formFactor}) run ${run}, twice: ${(again as Error).message}`);
-              }
+            try {
+              results.push(figuresOf(await lighthouse(`${server.baseUrl}${page.path}`, formFactor, out, retried)));
+            } catch (error) {
+              problems.push(`${page.label} (${formFactor}) run ${run}: ${(error as Error).message}`);
             }
           }
           if (results.length === 0) {

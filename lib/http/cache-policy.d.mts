@@ -7,5 +7,6 @@ export function surrogateKeyOf(tags: string | Iterable<string> | null | undefine
 export function sharedCacheControl(seconds: number): string;
 export function sharedMaxAge(cacheControl: unknown): number | null;
 export function sharedCacheHeaders(tags: Iterable<string>, seconds: number): Record<string, string>;
+export function isStaffPath(path: string): boolean;
 export function cacheControlFor(request: { method?: string; path: string; status: number; cacheControl: unknown }): string | undefined;
 export function applyCachePolicy(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): void;

@@ -11,6 +11,7 @@
 //
 // Plain JavaScript: scripts/server.mjs and lib/cache/tag-clock.mjs load it without a
 // TypeScript step (types in cache-policy.d.mts).
+import { beforeHead } from './response-head.mjs';
 
 /** How long a shared cache may keep serving a page after its time while it fetches the new one. */
 export const STALE_WHILE_REVALIDATE_S = 60;
@@ -20,8 +21,13 @@ export const STALE_IF_ERROR_S = 86_400;
 export const NOT_FOUND_MAX_S = 60;
 export const PRIVATE_NO_STORE = 'private, no-store';
 
-/** Paths whose answers depend on who asks, whatever Next says about them. */
-const PRIVATE_PATH = /^\/(?:admin|api|dev)(?:[/?#]|$)/;
+/** The dashboard, the API and the local mailbox: answers that depend on who asks, never reader pages. */
+const STAFF_PATH = /^\/(?:admin|api|dev)(?:[/?#]|$)/;
+
+/** Whether a path (with or without its query) is the dashboard's, the API's or the local mailbox's. */
+export function isStaffPath(path) {
+  return typeof path === 'string' && STAFF_PATH.test(path);
+}
 
 /**
  * Cache tags Next adds for its own bookkeeping (per route and layout: `_N_T_/…`). They name no
@@ -74,7 +80,7 @@ export function sharedCacheHeaders(tags, seconds) {
  */
 export function cacheControlFor({ method, path, status, cacheControl }) {
   const current = cacheControl === undefined ? '' : String(cacheControl);
-  if ((method !== 'GET' && method !== 'HEAD') || PRIVATE_PATH.test(path)) {
+  if ((method !== 'GET' && method !== 'HEAD') || isStaffPath(path)) {
     return /\bno-store\b/i.test(current) ? undefined : PRIVATE_NO_STORE;
   }
   const seconds = sharedMaxAge(current);
@@ -91,26 +97,16 @@ export function cacheControlFor({ method, path, status, cacheControl }) {
  * that act on the head (compression, page copies) so that they see the final headers.
  */
 export function applyCachePolicy(req, res) {
-  const { writeHead } = res;
   const path = (req.url ?? '/').split('?')[0];
-  res.writeHead = function cachePolicyWriteHead(statusCode, ...rest) {
-    if (!this.headersSent) {
-      const headers = rest.find((arg) => arg !== null && typeof arg === 'object');
-      // Headers passed to writeHead win over setHeader in Node; fold them in so the rule sees them.
-      if (Array.isArray(headers)) for (let i = 0; i + 1 < headers.length; i += 2) this.setHeader(headers[i], headers[i + 1]);
-      else if (headers) for (const [name, value] of Object.entries(headers)) if (value !== undefined) this.setHeader(name, value);
-      let value = cacheControlFor({ method: req.method, path, status: statusCode, cacheControl: this.getHeader('cache-control') });
-      // An answer that sets a cookie is someone's own, whatever else it says.
-      if (this.hasHeader('set-cookie') && (value ?? String(this.getHeader('cache-control') ?? '')).includes('public'))
-        value = PRIVATE_NO_STORE;
-      if (value !== undefined) this.setHeader('Cache-Control', value);
-      // Tags only on what shared caches may keep.
-      if (sharedMaxAge(this.getHeader('cache-control')) === null) {
-        this.removeHeader('Surrogate-Key');
-        this.removeHeader('xkey');
-      }
+  beforeHead(res, () => {
+    let value = cacheControlFor({ method: req.method, path, status: res.statusCode, cacheControl: res.getHeader('cache-control') });
+    // An answer that sets a cookie is someone's own, whatever else it says.
+    if (res.hasHeader('set-cookie') && (value ?? String(res.getHeader('cache-control') ?? '')).includes('public')) value = PRIVATE_NO_STORE;
+    if (value !== undefined) res.setHeader('Cache-Control', value);
+    // Tags only on what shared caches may keep.
+    if (sharedMaxAge(res.getHeader('cache-control')) === null) {
+      res.removeHeader('Surrogate-Key');
+      res.removeHeader('xkey');
     }
-    const reason = rest.find((arg) => typeof arg === 'string');
-    return reason === undefined ? writeHead.call(this, statusCode) : writeHead.call(this, statusCode, reason);
-  };
+  });
 }

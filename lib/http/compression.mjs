@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import { beforeHead } from './response-head.mjs';
 import { openRegularFile, sendOpenFile } from './send-file.mjs';
 
 /** Below this many bytes compression saves less than a packet and costs a zlib context. */
@@ -236,7 +237,7 @@ const STREAM_GZIP_LEVEL = 6;
 export function compressResponse(req, res) {
   if (req.method !== 'GET' && req.method !== 'HEAD') return;
   const encoding = preferredEncoding(req.headers['accept-encoding']);
-  const { writeHead, write, end } = res;
+  const { write, end } = res;
   let coder = null;
   let decided = false;
 
@@ -267,18 +268,7 @@ export function compressResponse(req, res) {
     res.once('close', () => coder?.destroy());
   }
 
-  // Node writes headers through writeHead, explicitly or for the first write (flushHeaders too).
-  res.writeHead = function patchedWriteHead(statusCode, ...rest) {
-    if (!this.headersSent) {
-      this.statusCode = statusCode;
-      const headers = rest.find((arg) => arg !== null && typeof arg === 'object');
-      if (Array.isArray(headers)) for (let i = 0; i + 1 < headers.length; i += 2) this.setHeader(headers[i], headers[i + 1]);
-      else if (headers) for (const [name, value] of Object.entries(headers)) if (value !== undefined) this.setHeader(name, value);
-      decide();
-    }
-    const reason = rest.find((arg) => typeof arg === 'string');
-    return reason === undefined ? writeHead.call(this, this.statusCode) : writeHead.call(this, this.statusCode, reason);
-  };
+  beforeHead(res, () => decide());
   res.write = function patchedWrite(chunk, encodingOrCallback, callback) {
     if (!this.headersSent) this.writeHead(this.statusCode);
     if (!coder) return write.call(this, chunk, encodingOrCallback, callback);

@@ -1,8 +1,7 @@
 // Reader pages load Next's and React's client runtime when the reader shows intent, not while the
 // story paints. Every reader page works without JavaScript (links are links, forms post and
-// redirect), so on a phone the script only enhances what the reader then touches: it costs 120
-// KiB brotli and, on a mid-range phone, close to a second of main thread, which held the article's
-// largest paint at 2.4-2.8 s and its blocking time over half a second (README, "Phones").
+// redirect), so until then the page is complete; on a phone, downloading and running the runtime
+// during the load is what keeps the story from painting and the page from answering a touch.
 //
 // How: the server rewrites each reader page's HTML as it goes out (scripts/server.mjs), turning
 // Next's `<script src="/_next/static/…" async="">` tags into inert `<script data-ledger-src=…>`
@@ -21,12 +20,11 @@
 //
 // Plain JavaScript: scripts/server.mjs runs without a TypeScript step.
 import { StringDecoder } from 'node:string_decoder';
-
-/** Paths whose pages load their scripts as Next sends them. */
-const EAGER_PATH = /^\/(?:admin|api|dev)(?:[/?#]|$)/;
+import { isStaffPath } from './cache-policy.mjs';
+import { beforeHead } from './response-head.mjs';
 
 /** The events that mean a reader is here and may use what the script enhances. */
-export const INTENT_EVENTS = ['pointerdown', 'touchstart', 'keydown', 'focusin', 'scroll', 'wheel', 'mousemove'];
+const INTENT_EVENTS = ['pointerdown', 'touchstart', 'keydown', 'focusin', 'scroll', 'wheel', 'mousemove'];
 
 /**
  * The loader, sent as source in the page's <head> (ES5: it runs before anything else).
@@ -76,7 +74,7 @@ const MAX_CARRY = 2048;
 
 /** Whether this request's HTML gets the loader (GET or HEAD of a reader path). */
 export function defersScripts(req) {
-  return (req.method === 'GET' || req.method === 'HEAD') && typeof req.url === 'string' && !EAGER_PATH.test(req.url);
+  return (req.method === 'GET' || req.method === 'HEAD') && typeof req.url === 'string' && !isStaffPath(req.url);
 }
 
 /**
@@ -114,7 +112,7 @@ export function htmlRewriter() {
   };
 }
 
-/** The whole-document form, for tests and the benchmark. */
+/** The whole-document form, for tests. */
 export function rewriteHtml(html) {
   const rewriter = htmlRewriter();
   return rewriter.push(html) + rewriter.flush();
@@ -128,7 +126,7 @@ const isHtml = (type) => typeof type === 'string' && /^text\/html\b/i.test(type.
  */
 export function hydrateOnIntent(req, res) {
   if (!defersScripts(req)) return;
-  const { writeHead, write, end } = res;
+  const { write, end } = res;
   let decided = false;
   let rewriter = null;
   let decoder = null;
@@ -146,16 +144,7 @@ export function hydrateOnIntent(req, res) {
   // Every piece through one decoder, so a character cut between pieces comes out whole and in order.
   const text = (chunk, encoding) => decoder.write(typeof chunk === 'string' ? Buffer.from(chunk, encoding || 'utf8') : chunk);
 
-  res.writeHead = function rewritingWriteHead(statusCode, ...rest) {
-    if (!this.headersSent) {
-      const headers = rest.find((arg) => arg !== null && typeof arg === 'object');
-      if (Array.isArray(headers)) for (let i = 0; i + 1 < headers.length; i += 2) this.setHeader(headers[i], headers[i + 1]);
-      else if (headers) for (const [name, value] of Object.entries(headers)) if (value !== undefined) this.setHeader(name, value);
-      decide();
-    }
-    const reason = rest.find((arg) => typeof arg === 'string');
-    return reason === undefined ? writeHead.call(this, statusCode) : writeHead.call(this, statusCode, reason);
-  };
+  beforeHead(res, decide);
   res.write = function rewritingWrite(chunk, encodingOrCallback, callback) {
     decide();
     if (!rewriter || chunk === undefined || chunk === null) return write.call(this, chunk, encodingOrCallback, callback);
